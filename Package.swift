@@ -1,0 +1,49 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+  name: "tieuchi",
+  products: [
+    .library(name: "TieuChi", targets: ["TieuChi"]),
+    .executable(name: "tieuchi", targets: ["tieuchi"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // libyaml from the Debian package libyaml-dev (pkg-config yaml-0.1).
+    .systemLibrary(
+      name: "CYAML",
+      pkgConfig: "yaml-0.1",
+      providers: [.apt(["libyaml-dev"])]
+    ),
+    .target(
+      name: "TieuChi",
+      dependencies: ["CYAML"],
+      swiftSettings: swiftSettings
+    ),
+    .executableTarget(
+      name: "tieuchi",
+      dependencies: [
+        "TieuChi",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    .executableTarget(
+      name: "tieuchi-bench",
+      dependencies: ["TieuChi"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "TieuChiTests",
+      dependencies: ["TieuChi"],
+      swiftSettings: swiftSettings
+    ),
+  ]
+)

@@ -1,0 +1,24 @@
+/// A position in an input file, 1-based, as editors and `file:line:column` diagnostics count it.
+///
+/// Columns count Unicode scalars (libyaml's convention). A column of 0 means "the whole line".
+public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+  /// The file path as the user gave it (never made absolute, so messages match what they typed).
+  public var file: String
+  public var line: Int
+  public var column: Int
+
+  public init(file: String, line: Int, column: Int) {
+    self.file = file
+    self.line = line
+    self.column = column
+  }
+
+  /// `file:line:column`, or `file:line` when the column is unknown.
+  public var description: String {
+    column > 0 ? "\(file):\(line):\(column)" : "\(file):\(line)"
+  }
+
+  public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+    (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+  }
+}

@@ -1,0 +1,17 @@
+/// What a reader made of one input file: the documents it could read and the problems it found.
+///
+/// Readers never stop a batch at the first problem. A YAML file is split at its `---` document
+/// markers and each document is parsed on its own, so one broken station leaves the others readable;
+/// a list that breaks part-way keeps the items completed before the break.
+public struct ParsedFile: Sendable {
+  public var file: String
+  /// Complete documents, and partial roots holding the items read before an error.
+  public var documents: [DataNode]
+  public var diagnostics: [Diagnostic]
+
+  public init(file: String, documents: [DataNode] = [], diagnostics: [Diagnostic] = []) {
+    self.file = file
+    self.documents = documents
+    self.diagnostics = diagnostics
+  }
+}
