@@ -1,0 +1,86 @@
+/// A loaded, fully checked criteria set: everything `check` needs, nothing left to parse.
+public struct CriteriaSet: Sendable {
+  public var id: String
+  public var title: LocalizedText
+  public var source: SourceDocument
+  /// The file it was loaded from.
+  public var file: String
+  public var schema: InputSchema
+  public var rules: [ConsistencyRule]
+  public var groups: [IndicatorGroup]
+  public var indicators: [Indicator]
+  public var passRule: PassRule
+}
+
+/// The legal document a criteria set implements, by the short name of `shared/sources/README.md`.
+public struct SourceDocument: Sendable {
+  /// Short name, e.g. `ct25-tan-yen`.
+  public var document: String
+  /// The document's full title, e.g. "Kế hoạch … ngày 02/2024 của UBND huyện Tân Yên".
+  public var title: LocalizedText?
+  /// The clause every indicator comes from unless it names its own.
+  public var clause: String?
+}
+
+/// A data-consistency rule between inputs (`insured <= population`). When it fails, every indicator
+/// that uses one of its inputs becomes unknown, with the rule named as the reason.
+public struct ConsistencyRule: Sendable {
+  public var id: String
+  public var check: Expression
+  public var checkText: String
+  public var message: LocalizedText
+  /// Slots of the inputs the rule reads.
+  public var inputs: Set<Int>
+  public var location: SourceLocation
+}
+
+/// A group of indicators (a *tiêu chí* of the national criteria), with its points.
+public struct IndicatorGroup: Sendable {
+  public var id: String
+  public var title: LocalizedText
+  /// The group's maximum, if points are used; defaults to the sum of its indicators' points.
+  public var maxPoints: Rational?
+  public var location: SourceLocation
+}
+
+/// One indicator (*chỉ tiêu*): a measure over the inputs, a target, and how to tell the gap.
+public struct Indicator: Sendable {
+  public var id: String
+  public var title: LocalizedText
+  /// The clause of the source document it comes from, e.g. "I.3".
+  public var clause: String
+  public var location: SourceLocation
+
+  public var measure: Expression
+  public var measureType: ExpressionType
+  /// The measure as written, for explanations.
+  public var measureText: String
+  public var unit: MeasureUnit
+  /// Milestones sorted by year; empty for a yes/no measure (which passes when true).
+  public var milestones: [Milestone]
+  /// When set and false for a commune, the indicator is not applicable there.
+  public var appliesWhen: Expression?
+  public var appliesWhenText: String?
+  public var gap: GapSpec?
+  /// A knock-out indicator (*điểm liệt*): the commune cannot pass without it, whatever its points.
+  public var mandatory: Bool
+  public var points: Rational?
+  public var group: String?
+  /// Slots of the inputs the measure (and applicability condition) read.
+  public var inputs: Set<Int>
+}
+
+/// How to tell an indicator's gap in real units.
+public struct GapSpec: Sendable {
+  /// What the gap counts: "người" / "people", "bác sĩ cơ hữu" / "permanent doctors".
+  public var unit: LocalizedText
+}
+
+/// When a commune meets the set.
+public enum PassRule: Sendable {
+  /// Every applicable indicator passes.
+  case allIndicators
+  /// Every mandatory indicator passes, and the points earned reach a share of the applicable points
+  /// overall and, optionally, in each group (the national criteria: 80 % and 50 %).
+  case points(minTotalShare: Rational, minGroupShare: Rational?)
+}

@@ -1,0 +1,114 @@
+/// The inputs a criteria set asks of each station: their names, types, units and labels.
+///
+/// The survey loader reads data *through* this schema (so `"12850"` from a Kobo export becomes a count
+/// and `yes` becomes a boolean only where the criteria say so), and expressions are type-checked against
+/// it before any data is read.
+public struct InputSchema: Sendable {
+  /// Top-level inputs in declaration order; an input's index is its slot in `StationRecord.values`.
+  public private(set) var inputs: [InputDefinition]
+  private var indexByName: [String: Int]
+
+  public init(_ inputs: [InputDefinition]) {
+    self.inputs = inputs
+    var indexByName: [String: Int] = [:]
+    for (index, input) in inputs.enumerated() { indexByName[input.name] = index }
+    self.indexByName = indexByName
+  }
+
+  public func index(of name: String) -> Int? { indexByName[name] }
+
+  public subscript(name: String) -> InputDefinition? {
+    indexByName[name].map { inputs[$0] }
+  }
+
+  /// Built-in station attributes every survey may carry; expressions and `--group-by` can use them.
+  public static let stationAttributes: [String] = ["code", "name", "type", "district", "province", "year"]
+}
+
+/// One declared input, e.g. `population` (a count of people) or `staff` (a list of records).
+public struct InputDefinition: Sendable {
+  public var name: String
+  public var type: InputType
+  public var label: LocalizedText
+  /// What the number counts or measures, for reports ("người", "people"). Optional.
+  public var unit: LocalizedText?
+  public var location: SourceLocation
+
+  public init(name: String, type: InputType, label: LocalizedText, unit: LocalizedText?, location: SourceLocation) {
+    self.name = name
+    self.type = type
+    self.label = label
+    self.unit = unit
+    self.location = location
+  }
+}
+
+/// The type of an input or of a list record's field.
+public indirect enum InputType: Sendable {
+  /// A whole number ≥ 0 (people, staff, hamlets). Negative values are invalid data.
+  case count
+  /// Any exact decimal (`99,5`, `-3.25`).
+  case number
+  case boolean
+  case text
+  /// One of a fixed set of values; data may use the id or either label.
+  case enumeration(EnumDefinition)
+  /// A list of records, such as the staff of a station or the hamlets of a commune.
+  case list(ListDefinition)
+
+  public var name: String {
+    switch self {
+    case .count: "count"
+    case .number: "number"
+    case .boolean: "boolean"
+    case .text: "text"
+    case .enumeration: "enum"
+    case .list: "list"
+    }
+  }
+}
+
+/// The allowed values of an `enum` input.
+public struct EnumDefinition: Sendable {
+  public struct Value: Sendable {
+    public var id: String
+    public var label: LocalizedText
+    /// Other spellings accepted in data (labels, abbreviations), compared case-insensitively.
+    public var aliases: [String]
+  }
+
+  public var values: [Value]
+  private var lookup: [String: String]
+
+  public init(values: [Value]) {
+    self.values = values
+    var lookup: [String: String] = [:]
+    for value in values {
+      for spelling in [value.id, value.label.vi, value.label.en] + value.aliases {
+        lookup[EnumDefinition.key(spelling)] = value.id
+      }
+    }
+    self.lookup = lookup
+  }
+
+  /// The value id a data spelling stands for (`"Bác sĩ"`, `doctor`, `DOCTOR` → `doctor`).
+  public func resolve(_ spelling: String) -> String? {
+    lookup[EnumDefinition.key(spelling)]
+  }
+
+  public func contains(id: String) -> Bool { values.contains { $0.id == id } }
+
+  private static func key(_ text: String) -> String { text.nfc.lowercased().trimmingSpaces }
+}
+
+/// The fields of a list input's records.
+public struct ListDefinition: Sendable {
+  public var fields: InputSchema
+  /// The field that names a record in gap lists (a hamlet's `name`), if any.
+  public var itemName: String?
+
+  public init(fields: InputSchema, itemName: String?) {
+    self.fields = fields
+    self.itemName = itemName
+  }
+}

@@ -1,0 +1,86 @@
+/// A whole `check` run: the criteria, every commune's result, what could not be read, and the
+/// summary. Renderers turn this into text or JSON; they decide nothing.
+public struct CheckReport: Sendable {
+  public var criteria: CriteriaSet
+  /// The evaluation year asked for (`--year`); nil means each record's own year.
+  public var requestedYear: Int?
+  public var communes: [CommuneResult]
+  public var batch: SurveyBatch
+  /// The attribute communes are grouped by in the summary (nil: no grouping).
+  public var groupBy: String?
+  public var summary: Summary
+
+  /// Evaluates `batch` against `criteria`.
+  ///
+  /// - Parameter groupBy: the record attribute to group the summary by; `nil` picks `district` when
+  ///   the records have one (data before 1 July 2025) and `province` otherwise.
+  public init(criteria: CriteriaSet, batch: SurveyBatch, year: Int?, groupBy: String? = nil) {
+    self.criteria = criteria
+    self.requestedYear = year
+    self.batch = batch
+    self.communes = Evaluator(criteria: criteria).evaluate(batch.records, year: year)
+    let field = groupBy ?? Self.defaultGrouping(batch.records)
+    self.groupBy = field
+    self.summary = Summary(criteria: criteria, communes: communes, batch: batch, groupBy: field)
+  }
+
+  static func defaultGrouping(_ records: [StationRecord]) -> String? {
+    for field in ["district", "province"] where records.contains(where: { $0.attributes[field] != nil }) {
+      return field
+    }
+    return nil
+  }
+
+  /// Whether every file and record was read without error.
+  public var everythingRead: Bool {
+    batch.rejected == 0 && !batch.diagnostics.contains { $0.severity == .error }
+  }
+}
+
+/// Counts across the batch: records, communes by status, indicators by status, and per group.
+public struct Summary: Sendable {
+  /// Every input record: evaluated + rejected.
+  public var records: Int
+  public var evaluated: Int
+  public var rejected: Int
+  public var errors: Int
+  public var warnings: Int
+  public var communes: [CommuneStatus: Int]
+  /// Per indicator, in the set's order: how many communes have each status.
+  public var indicators: [(id: String, counts: [IndicatorStatus: Int])]
+  public var groups: [Group]
+
+  public struct Group: Sendable {
+    /// The grouping field's value; nil for records without it.
+    public var key: String?
+    public var communes: [CommuneStatus: Int]
+    public var total: Int
+  }
+
+  init(criteria: CriteriaSet, communes results: [CommuneResult], batch: SurveyBatch, groupBy: String?) {
+    evaluated = results.count
+    rejected = batch.rejected
+    records = evaluated + rejected
+    errors = batch.diagnostics.filter { $0.severity == .error }.count
+    warnings = batch.diagnostics.count - errors
+    var byStatus: [CommuneStatus: Int] = [:]
+    var byIndicator = [[IndicatorStatus: Int]](repeating: [:], count: criteria.indicators.count)
+    var byGroup: [String?: [CommuneStatus: Int]] = [:]
+    var groupOrder: [String?] = []
+    for result in results {
+      byStatus[result.status, default: 0] += 1
+      for indicator in result.indicators { byIndicator[indicator.index][indicator.status, default: 0] += 1 }
+      if let groupBy {
+        let key = result.record.attributes[groupBy]
+        if byGroup[key] == nil { groupOrder.append(key) }
+        byGroup[key, default: [:]][result.status, default: 0] += 1
+      }
+    }
+    self.communes = byStatus
+    self.indicators = zip(criteria.indicators, byIndicator).map { ($0.id, $1) }
+    self.groups = groupOrder.map { key in
+      let counts = byGroup[key] ?? [:]
+      return Group(key: key, communes: counts, total: counts.values.reduce(0, +))
+    }
+  }
+}

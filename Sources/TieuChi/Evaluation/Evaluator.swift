@@ -1,0 +1,146 @@
+/// Evaluates a criteria set for stations. Pure: it reads records and returns results, never prints.
+public struct Evaluator: Sendable {
+  public let criteria: CriteriaSet
+
+  public init(criteria: CriteriaSet) {
+    self.criteria = criteria
+  }
+
+  /// Evaluates many stations, in parallel on all cores; results keep the records' order.
+  public func evaluate(_ records: [StationRecord], year: Int?) -> [CommuneResult] {
+    ParallelMap.map(records, chunkSize: 256) { evaluate($0, year: year) }
+  }
+
+  /// Evaluates one station for the milestones in force in `year` (default: the record's own year).
+  public func evaluate(_ record: StationRecord, year: Int?) -> CommuneResult {
+    let evaluationYear = year ?? record.year
+    let schema = criteria.schema
+
+    var violations: [RuleViolation] = []
+    var inconsistent: [Int: String] = [:]
+    let plain = ExpressionEvaluator(schema: schema, record: record)
+    for rule in criteria.rules {
+      if case .boolean(false) = plain.evaluate(rule.check) {
+        violations.append(RuleViolation(rule: rule.id, message: rule.message))
+        for slot in rule.inputs where inconsistent[slot] == nil { inconsistent[slot] = rule.id }
+      }
+    }
+    let evaluator = ExpressionEvaluator(schema: schema, record: record, inconsistent: inconsistent)
+    let results = criteria.indicators.indices.map { evaluateIndicator($0, evaluator, year: evaluationYear) }
+    let (status, score) = communeStatus(results)
+    return CommuneResult(
+      record: record, year: evaluationYear, status: status, indicators: results, violations: violations, score: score)
+  }
+
+  private func evaluateIndicator(_ index: Int, _ evaluator: ExpressionEvaluator, year: Int?) -> IndicatorResult {
+    let indicator = criteria.indicators[index]
+    let milestone = indicator.milestones.inForce(for: year)
+    var result = IndicatorResult(
+      index: index, status: .unknown, actual: nil, milestone: milestone, reasons: [], gap: nil, points: nil)
+    if let condition = indicator.appliesWhen {
+      switch evaluator.evaluate(condition) {
+      case .boolean(false):
+        result.status = .notApplicable
+        return result
+      case .unknown(let unknown):
+        result.reasons = unknown.reasons
+        return result
+      default: break
+      }
+    }
+    let value = evaluator.evaluate(indicator.measure)
+    switch value {
+    case .boolean(let holds):
+      result.actual = .boolean(holds)
+      result.status = holds ? .pass : .fail
+    case .number(let number):
+      result.actual = .number(number)
+      guard let milestone else { break }
+      result.status = milestone.target.isMet(by: number) ? .pass : .fail
+    case .unknown(let unknown):
+      result.reasons = unknown.reasons
+      // Bounds may settle the verdict even with data missing (a second doctor of unknown status
+      // does not matter when one permanent doctor is certain).
+      if let target = milestone?.target {
+        let low = unknown.lower.flatMap { $0.subtracting(target.threshold) }
+        let high = unknown.upper.flatMap { $0.subtracting(target.threshold) }
+        if let decided = ExpressionEvaluator.decide(target.comparator, low: low, high: high) {
+          result.status = decided ? .pass : .fail
+        }
+      }
+    case .text:
+      preconditionFailure("the loader only accepts numeric or yes/no measures")
+    }
+    if result.status == .fail {
+      result.gap = GapFinder(criteria: criteria, evaluator: evaluator).gap(for: indicator, value: value, milestone: milestone)
+    }
+    if let points = indicator.points {
+      result.points = result.status == .pass ? points : .zero
+    }
+    return result
+  }
+
+  private func communeStatus(_ results: [IndicatorResult]) -> (CommuneStatus, Score?) {
+    let applicable = results.filter { $0.status != .notApplicable }
+    let anyUnknown = applicable.contains { $0.status == .unknown }
+    switch criteria.passRule {
+    case .allIndicators:
+      if applicable.contains(where: { $0.status == .fail }) { return (.fail, nil) }
+      return (anyUnknown ? .incomplete : .pass, nil)
+    case .points(let minTotal, let minGroup):
+      let score = self.score(applicable)
+      let mandatory = applicable.filter { criteria.indicators[$0.index].mandatory }
+      let groupShares = { (pick: (Score.Group) -> Rational) -> Bool in
+        guard let minGroup else { return true }
+        return score.groups.allSatisfy { group in
+          group.available == .zero || Self.reaches(pick(group), minGroup, of: group.available)
+        }
+      }
+      let possibleGroups = Dictionary(
+        uniqueKeysWithValues: score.groups.map { group in
+          (group.id, group.earned.adding(self.unknownPoints(applicable, group: group.id)) ?? group.earned)
+        })
+      if mandatory.contains(where: { $0.status == .fail })
+        || !Self.reaches(score.possible, minTotal, of: score.available)
+        || !groupShares({ possibleGroups[$0.id] ?? $0.earned })
+      {
+        return (.fail, score)
+      }
+      if anyUnknown { return (.incomplete, score) }
+      let holds = Self.reaches(score.earned, minTotal, of: score.available) && groupShares { $0.earned }
+      return (holds ? .pass : .fail, score)
+    }
+  }
+
+  private static func reaches(_ earned: Rational, _ share: Rational, of available: Rational) -> Bool {
+    guard let needed = share.multiplied(by: available) else { return false }
+    return earned >= needed
+  }
+
+  private func unknownPoints(_ results: [IndicatorResult], group: String?) -> Rational {
+    results.reduce(Rational.zero) { total, result in
+      let indicator = criteria.indicators[result.index]
+      guard result.status == .unknown, group == nil || indicator.group == group, let points = indicator.points else { return total }
+      return total.adding(points) ?? total
+    }
+  }
+
+  private func score(_ applicable: [IndicatorResult]) -> Score {
+    var earned = Rational.zero
+    var available = Rational.zero
+    var groups: [Score.Group] = criteria.groups.map { Score.Group(id: $0.id, earned: .zero, available: .zero) }
+    for result in applicable {
+      let indicator = criteria.indicators[result.index]
+      guard let points = indicator.points else { continue }
+      available = available.adding(points) ?? available
+      let gained = result.points ?? .zero
+      earned = earned.adding(gained) ?? earned
+      if let groupIndex = groups.firstIndex(where: { $0.id == indicator.group }) {
+        groups[groupIndex].available = groups[groupIndex].available.adding(points) ?? groups[groupIndex].available
+        groups[groupIndex].earned = groups[groupIndex].earned.adding(gained) ?? groups[groupIndex].earned
+      }
+    }
+    let possible = earned.adding(unknownPoints(applicable, group: nil)) ?? earned
+    return Score(earned: earned, available: available, possible: possible, groups: groups)
+  }
+}

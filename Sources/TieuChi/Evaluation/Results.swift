@@ -1,0 +1,103 @@
+/// The outcome of one indicator for one commune.
+public enum IndicatorStatus: String, Sendable, CaseIterable {
+  case pass
+  case fail
+  /// Missing or inconsistent data, or a zero denominator: the reasons say which.
+  case unknown
+  /// The criteria say the indicator does not apply to this commune.
+  case notApplicable = "not_applicable"
+}
+
+/// The outcome for a commune.
+public enum CommuneStatus: String, Sendable, CaseIterable {
+  /// The pass rule holds, with every applicable indicator known.
+  case pass
+  /// The pass rule cannot hold, whatever the unknown values turn out to be.
+  case fail
+  /// It could still go either way: some data is missing or inconsistent.
+  case incomplete
+}
+
+/// One indicator's result: status, measured value, target in force, and the gap.
+public struct IndicatorResult: Sendable {
+  /// Index into `CriteriaSet.indicators`.
+  public var index: Int
+  public var status: IndicatorStatus
+  public var actual: Actual?
+  /// The target in force for the evaluation year (nil for yes/no measures).
+  public var milestone: Milestone?
+  /// Why the status is unknown (empty otherwise).
+  public var reasons: [UnknownReason]
+  public var gap: Gap?
+  /// Points earned, where the set uses points.
+  public var points: Rational?
+
+  /// A measured value.
+  public enum Actual: Sendable {
+    case number(Rational)
+    case boolean(Bool)
+  }
+}
+
+/// What is missing for a failed indicator, in real units.
+public struct Gap: Sendable {
+  public enum Direction: String, Sendable {
+    /// "enroll 96 more people".
+    case increase
+    /// "reduce by 12".
+    case decrease
+  }
+
+  /// How many more (or fewer): the smallest whole number that makes the indicator pass when the
+  /// measure counts whole things; the exact difference otherwise.
+  public var amount: Rational?
+  public var direction: Direction
+  public var unit: LocalizedText?
+  /// The list records that fall short (the hamlets with no trained health worker).
+  public var items: [String]
+}
+
+/// A data-consistency rule a station's data breaks.
+public struct RuleViolation: Sendable {
+  public var rule: String
+  public var message: LocalizedText
+}
+
+/// Points scored, where the pass rule uses points.
+public struct Score: Sendable {
+  public struct Group: Sendable {
+    public var id: String
+    public var earned: Rational
+    /// Points of the group's applicable indicators.
+    public var available: Rational
+  }
+
+  public var earned: Rational
+  public var available: Rational
+  /// Earned points if every unknown indicator turned out to pass.
+  public var possible: Rational
+  public var groups: [Group]
+}
+
+/// Everything evaluated for one station-year.
+public struct CommuneResult: Sendable {
+  public var record: StationRecord
+  /// The year whose milestones were applied.
+  public var year: Int?
+  public var status: CommuneStatus
+  public var indicators: [IndicatorResult]
+  public var violations: [RuleViolation]
+  public var score: Score?
+
+  /// Inputs whose absence left an indicator unknown, in schema order (for "please supply …").
+  public var missingInputs: [String] {
+    var seen = Set<String>()
+    var names: [String] = []
+    for result in indicators {
+      for case .missing(let path) in result.reasons where seen.insert(path.input).inserted {
+        names.append(path.input)
+      }
+    }
+    return names
+  }
+}

@@ -1,0 +1,412 @@
+/// Parses and type-checks an expression against an input schema, in one pass.
+///
+/// Grammar (lowest precedence first):
+/// ```
+/// or      := and ('or' and)*
+/// and     := not ('and' not)*
+/// not     := 'not' not | compare
+/// compare := sum (('==' | '!=' | '<' | '<=' | '>' | '>=') sum)?
+/// sum     := product (('+' | '-') product)*
+/// product := unary (('*' | '/') unary)*
+/// unary   := '-' unary | primary
+/// primary := NUMBER ['%' | '‰'] | STRING | 'true' | 'false' | NAME | '(' or ')'
+///          | ('count' | 'all' | 'any') '(' LIST [('where' | ',') or] ')'
+///          | 'sum' '(' LIST '.' FIELD [('where' | ',') or] ')'
+/// ```
+public struct ExpressionParser {
+  /// Where an expression's text sits in its file, so errors point into it.
+  public struct Source: Sendable {
+    public var text: String
+    public var origin: SourceLocation
+    /// The text was quoted in YAML, so its first character is one column after the node's start.
+    public var quoted: Bool
+
+    public init(text: String, origin: SourceLocation, quoted: Bool) {
+      self.text = text
+      self.origin = origin
+      self.quoted = quoted
+    }
+
+    func location(atOffset offset: Int) -> SourceLocation {
+      var location = origin
+      // Multi-line (folded) expressions: count lines up to the offset; columns restart.
+      var line = 0
+      var column = offset
+      for (index, scalar) in text.unicodeScalars.prefix(offset).enumerated() where scalar == "\n" {
+        line += 1
+        column = offset - index - 1
+      }
+      if line == 0 {
+        location.column += offset + (quoted ? 1 : 0)
+      } else {
+        location.line += line
+        location.column = column + 1
+      }
+      return location
+    }
+  }
+
+  private let source: Source
+  private let schema: InputSchema
+  private var tokens: [ExpressionLexer.Token] = []
+  private var position = 0
+  /// The list whose records are being iterated, inside an aggregate.
+  private var listScope: (name: String, definition: ListDefinition)?
+
+  /// Parses `source` against `schema`, returning the typed expression.
+  public static func parse(_ source: Source, schema: InputSchema) throws(Diagnostic) -> (Expression, ExpressionType) {
+    var parser = ExpressionParser(source: source, schema: schema)
+    do {
+      parser.tokens = try ExpressionLexer.tokenize(source.text)
+    } catch {
+      throw Diagnostic(at: source.location(atOffset: error.offset), error.message)
+    }
+    let result = try parser.parseOr()
+    guard case .end = parser.current.kind else {
+      throw parser.error(
+        at: parser.current,
+        LocalizedText(
+          vi: "thừa '\(parser.current.text)' ở cuối biểu thức",
+          en: "unexpected '\(parser.current.text)' after the end of the expression"))
+    }
+    return result
+  }
+
+  private init(source: Source, schema: InputSchema) {
+    self.source = source
+    self.schema = schema
+  }
+
+  // MARK: Tokens
+
+  private var current: ExpressionLexer.Token { tokens[position] }
+
+  private mutating func advance() { if position < tokens.count - 1 { position += 1 } }
+
+  private func isSymbol(_ symbol: String) -> Bool { current.kind == .symbol(symbol) }
+  private func isKeyword(_ word: String) -> Bool { current.kind == .identifier(word) }
+
+  private mutating func expectSymbol(_ symbol: String) throws(Diagnostic) {
+    guard isSymbol(symbol) else {
+      throw error(
+        at: current,
+        LocalizedText(vi: "cần '\(symbol)', gặp \(describe(current))", en: "expected '\(symbol)', found \(describe(current))"))
+    }
+    advance()
+  }
+
+  private func describe(_ token: ExpressionLexer.Token) -> String {
+    if case .end = token.kind { return "end of expression" }
+    return "'\(token.text)'"
+  }
+
+  private func error(at token: ExpressionLexer.Token, _ message: LocalizedText, hint: LocalizedText? = nil) -> Diagnostic {
+    Diagnostic(at: source.location(atOffset: token.offset), message, hint: hint)
+  }
+
+  // MARK: Grammar
+
+  private mutating func parseOr() throws(Diagnostic) -> (Expression, ExpressionType) {
+    var (lhs, lhsType) = try parseAnd()
+    while isKeyword("or") {
+      let op = current
+      advance()
+      let (rhs, rhsType) = try parseAnd()
+      try requireBoolean(lhsType, at: op, operand: "or")
+      try requireBoolean(rhsType, at: op, operand: "or")
+      (lhs, lhsType) = (.or(lhs, rhs), .boolean)
+    }
+    return (lhs, lhsType)
+  }
+
+  private mutating func parseAnd() throws(Diagnostic) -> (Expression, ExpressionType) {
+    var (lhs, lhsType) = try parseNot()
+    while isKeyword("and") {
+      let op = current
+      advance()
+      let (rhs, rhsType) = try parseNot()
+      try requireBoolean(lhsType, at: op, operand: "and")
+      try requireBoolean(rhsType, at: op, operand: "and")
+      (lhs, lhsType) = (.and(lhs, rhs), .boolean)
+    }
+    return (lhs, lhsType)
+  }
+
+  private mutating func parseNot() throws(Diagnostic) -> (Expression, ExpressionType) {
+    if isKeyword("not") {
+      let op = current
+      advance()
+      let (operand, type) = try parseNot()
+      try requireBoolean(type, at: op, operand: "not")
+      return (.not(operand), .boolean)
+    }
+    return try parseComparison()
+  }
+
+  private mutating func parseComparison() throws(Diagnostic) -> (Expression, ExpressionType) {
+    let (lhs, lhsType) = try parseSum()
+    let comparators: [String: Comparator] = [
+      "==": .equal, "!=": .notEqual, "<": .less, "<=": .lessOrEqual, ">": .greater, ">=": .greaterOrEqual,
+    ]
+    guard case .symbol(let symbol) = current.kind, let comparator = comparators[symbol] else {
+      return (lhs, lhsType)
+    }
+    let op = current
+    advance()
+    let rhsToken = current
+    let (rhs, rhsType) = try parseSum()
+    try checkComparable(lhsType, lhs, rhsType, rhs, comparator: comparator, at: op, rhsToken: rhsToken)
+    return (.comparison(comparator, lhs, rhs), .boolean)
+  }
+
+  private mutating func parseSum() throws(Diagnostic) -> (Expression, ExpressionType) {
+    var (lhs, lhsType) = try parseProduct()
+    while isSymbol("+") || isSymbol("-") {
+      let op = current
+      advance()
+      let (rhs, rhsType) = try parseProduct()
+      let isInteger = try requireNumbers(lhsType, rhsType, at: op)
+      (lhs, lhsType) = (.arithmetic(op.kind == .symbol("+") ? .add : .subtract, lhs, rhs), .number(integer: isInteger))
+    }
+    return (lhs, lhsType)
+  }
+
+  private mutating func parseProduct() throws(Diagnostic) -> (Expression, ExpressionType) {
+    var (lhs, lhsType) = try parseUnary()
+    while isSymbol("*") || isSymbol("/") {
+      let op = current
+      advance()
+      let (rhs, rhsType) = try parseUnary()
+      let isInteger = try requireNumbers(lhsType, rhsType, at: op)
+      let divide = op.kind == .symbol("/")
+      (lhs, lhsType) = (.arithmetic(divide ? .divide : .multiply, lhs, rhs), .number(integer: isInteger && !divide))
+    }
+    return (lhs, lhsType)
+  }
+
+  private mutating func parseUnary() throws(Diagnostic) -> (Expression, ExpressionType) {
+    if isSymbol("-") {
+      let op = current
+      advance()
+      let (operand, type) = try parseUnary()
+      guard case .number = type else {
+        throw error(at: op, LocalizedText(vi: "dấu '-' chỉ dùng cho số", en: "'-' applies to numbers only"))
+      }
+      return (.negate(operand), type)
+    }
+    return try parsePrimary()
+  }
+
+  private mutating func parsePrimary() throws(Diagnostic) -> (Expression, ExpressionType) {
+    let token = current
+    switch token.kind {
+    case .number(let value):
+      advance()
+      return (.number(value), .number(integer: value.isInteger))
+    case .text(let text):
+      advance()
+      return (.text(text), .text)
+    case .symbol("("):
+      advance()
+      let result = try parseOr()
+      try expectSymbol(")")
+      return result
+    case .identifier(let name):
+      advance()
+      switch name {
+      case "true": return (.boolean(true), .boolean)
+      case "false": return (.boolean(false), .boolean)
+      case _ where isSymbol("(") && Expression.Aggregate.Kind(rawValue: name) != nil:
+        return try parseAggregate(Expression.Aggregate.Kind(rawValue: name)!, at: token)
+      case "and", "or", "not", "where":
+        throw error(
+          at: token,
+          LocalizedText(vi: "thiếu giá trị trước '\(name)'", en: "expected a value before '\(name)'"))
+      default:
+        return try resolveName(name, at: token)
+      }
+    default:
+      throw error(
+        at: token, LocalizedText(vi: "cần một giá trị, gặp \(describe(token))", en: "expected a value, found \(describe(token))"))
+    }
+  }
+
+  private mutating func parseAggregate(
+    _ kind: Expression.Aggregate.Kind, at start: ExpressionLexer.Token
+  ) throws(Diagnostic) -> (Expression, ExpressionType) {
+    try expectSymbol("(")
+    guard listScope == nil else {
+      throw error(
+        at: start,
+        LocalizedText(
+          vi: "không lồng \(kind.rawValue)(…) bên trong một hàm tổng hợp khác",
+          en: "\(kind.rawValue)(…) cannot be nested inside another aggregate"))
+    }
+    let listToken = current
+    guard case .identifier(let listName) = listToken.kind else {
+      throw error(
+        at: listToken,
+        LocalizedText(
+          vi: "\(kind.rawValue)(…) cần tên một danh sách, gặp \(describe(listToken))",
+          en: "\(kind.rawValue)(…) needs the name of a list input, found \(describe(listToken))"))
+    }
+    let lists = schema.inputs.filter { if case .list = $0.type { true } else { false } }.map(\.name)
+    guard let slot = schema.index(of: listName), case .list(let definition) = schema.inputs[slot].type else {
+      throw error(
+        at: listToken,
+        LocalizedText(
+          vi: "'\(listName)' không phải là một danh sách đã khai báo trong inputs",
+          en: "'\(listName)' is not a list declared in inputs"),
+        hint: Suggestions.hint(for: listName, in: lists))
+    }
+    advance()
+    var fieldSlot: Int?
+    var resultType: ExpressionType
+    switch kind {
+    case .sum:
+      try expectSymbol(".")
+      let fieldToken = current
+      guard case .identifier(let fieldName) = fieldToken.kind,
+        let index = definition.fields.index(of: fieldName)
+      else {
+        throw error(
+          at: fieldToken,
+          LocalizedText(
+            vi: "sum(…) cần một trường số của '\(listName)', dạng sum(\(listName).tên_trường)",
+            en: "sum(…) needs a numeric field of '\(listName)', as in sum(\(listName).field)"),
+          hint: Suggestions.hint(for: fieldToken.text, in: definition.fields.inputs.map(\.name)))
+      }
+      switch definition.fields.inputs[index].type {
+      case .count: resultType = .number(integer: true)
+      case .number: resultType = .number(integer: false)
+      default:
+        throw error(
+          at: fieldToken,
+          LocalizedText(vi: "'\(fieldName)' không phải trường số", en: "'\(fieldName)' is not a numeric field"))
+      }
+      fieldSlot = index
+      advance()
+    case .count: resultType = .number(integer: true)
+    case .all, .any: resultType = .boolean
+    }
+    var condition: Expression?
+    if isKeyword("where") || isSymbol(",") {
+      advance()
+      listScope = (listName, definition)
+      let conditionStart = current
+      let (parsed, type) = try parseOr()
+      listScope = nil
+      try requireBoolean(type, at: conditionStart, operand: kind.rawValue)
+      condition = parsed
+    } else if kind == .all || kind == .any {
+      throw error(
+        at: current,
+        LocalizedText(
+          vi: "\(kind.rawValue)(…) cần một điều kiện: \(kind.rawValue)(\(listName), điều_kiện)",
+          en: "\(kind.rawValue)(…) needs a condition: \(kind.rawValue)(\(listName), condition)"))
+    }
+    try expectSymbol(")")
+    return (.aggregate(.init(kind: kind, list: slot, field: fieldSlot, condition: condition)), resultType)
+  }
+
+  private func resolveName(_ name: String, at token: ExpressionLexer.Token) throws(Diagnostic) -> (Expression, ExpressionType) {
+    if let scope = listScope, let index = scope.definition.fields.index(of: name) {
+      return (.field(index), try valueType(of: scope.definition.fields.inputs[index], at: token))
+    }
+    if let index = schema.index(of: name) {
+      let input = schema.inputs[index]
+      if case .list = input.type {
+        throw error(
+          at: token,
+          LocalizedText(
+            vi: "'\(name)' là một danh sách: dùng count(\(name) where …), all(\(name), …), any(\(name), …) hoặc sum(\(name).trường)",
+            en: "'\(name)' is a list: use count(\(name) where …), all(\(name), …), any(\(name), …) or sum(\(name).field)"))
+      }
+      return (.input(index), try valueType(of: input, at: token))
+    }
+    var candidates = schema.inputs.map(\.name)
+    if let scope = listScope { candidates += scope.definition.fields.inputs.map(\.name) }
+    let scopeText =
+      listScope.map {
+        LocalizedText(
+          vi: " (trong inputs hoặc các trường của '\($0.name)')", en: " (in inputs or the fields of '\($0.name)')")
+      } ?? LocalizedText(vi: " trong inputs", en: " in inputs")
+    throw error(
+      at: token,
+      LocalizedText(
+        vi: "không có trường '\(name)'\(scopeText.vi)", en: "unknown field '\(name)'; it is not declared\(scopeText.en)"),
+      hint: Suggestions.hint(for: name, in: candidates))
+  }
+
+  private func valueType(of input: InputDefinition, at token: ExpressionLexer.Token) throws(Diagnostic) -> ExpressionType {
+    switch input.type {
+    case .count: return .number(integer: true)
+    case .number: return .number(integer: false)
+    case .boolean: return .boolean
+    case .text: return .text
+    case .enumeration(let definition): return .enumeration(ids: definition.values.map(\.id))
+    case .list: preconditionFailure("lists are rejected before")
+    }
+  }
+
+  // MARK: Type rules
+
+  private func requireBoolean(_ type: ExpressionType, at token: ExpressionLexer.Token, operand: String) throws(Diagnostic) {
+    guard type == .boolean else {
+      throw error(
+        at: token,
+        LocalizedText(
+          vi: "'\(operand)' cần giá trị đúng/sai, nhưng gặp \(type.name.vi)",
+          en: "'\(operand)' needs a boolean, found a \(type.name.en)"))
+    }
+  }
+
+  private func requireNumbers(_ lhs: ExpressionType, _ rhs: ExpressionType, at op: ExpressionLexer.Token) throws(Diagnostic) -> Bool {
+    guard case .number(let l) = lhs, case .number(let r) = rhs else {
+      let culprit = (lhs == .boolean || rhs == .boolean) ? ExpressionType.boolean : .text
+      throw error(
+        at: op,
+        LocalizedText(
+          vi: "phép '\(op.text)' chỉ dùng cho số, không dùng cho \(culprit.name.vi)",
+          en: "'\(op.text)' applies to numbers, not to a \(culprit.name.en)"))
+    }
+    return l && r
+  }
+
+  private func checkComparable(
+    _ lhsType: ExpressionType, _ lhs: Expression, _ rhsType: ExpressionType, _ rhs: Expression,
+    comparator: Comparator, at op: ExpressionLexer.Token, rhsToken: ExpressionLexer.Token
+  ) throws(Diagnostic) {
+    switch (lhsType, rhsType) {
+    case (.number, .number):
+      return
+    case (.enumeration(let ids), .text), (.text, .enumeration(let ids)):
+      // A typo in an enum literal would silently never match: catch it now.
+      let literal: String? =
+        if case .text(let t) = rhs { t } else if case .text(let t) = lhs { t } else { nil }
+      if let literal, !ids.contains(literal) {
+        throw error(
+          at: rhsToken,
+          LocalizedText(
+            vi: "'\(literal)' không phải giá trị cho phép (\(ids.joined(separator: ", ")))",
+            en: "'\(literal)' is not one of the allowed values (\(ids.joined(separator: ", ")))"),
+          hint: Suggestions.hint(for: literal, in: ids))
+      }
+      fallthrough
+    case (.text, .text), (.boolean, .boolean), (.enumeration, .enumeration):
+      guard comparator == .equal || comparator == .notEqual else {
+        throw error(
+          at: op,
+          LocalizedText(
+            vi: "'\(op.text)' chỉ so sánh được số; với \(lhsType.name.vi) hãy dùng == hoặc !=",
+            en: "'\(op.text)' compares numbers; use == or != for a \(lhsType.name.en)"))
+      }
+    default:
+      throw error(
+        at: op,
+        LocalizedText(
+          vi: "không so sánh được \(lhsType.name.vi) với \(rhsType.name.vi)",
+          en: "cannot compare a \(lhsType.name.en) with a \(rhsType.name.en)"))
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import Dispatch
+
+/// Maps work over items on all cores, keeping their order.
+enum ParallelMap {
+  /// `items.map(transform)`, with chunks of `chunkSize` items handed to worker threads.
+  static func map<T: Sendable, R: Sendable>(_ items: [T], chunkSize: Int = 1, _ transform: @Sendable (T) -> R) -> [R] {
+    let chunks = (items.count + chunkSize - 1) / chunkSize
+    guard chunks > 1 else { return items.map(transform) }
+    let slots = Slots<R>(count: items.count)
+    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+      for index in (chunk * chunkSize)..<min(items.count, (chunk + 1) * chunkSize) {
+        slots.store(transform(items[index]), at: index)
+      }
+    }
+    return slots.finish()
+  }
+
+  /// Results written concurrently into distinct slots and read after every writer is done; a raw
+  /// buffer avoids the exclusivity checks an Array property would make across threads.
+  private final class Slots<R>: @unchecked Sendable {
+    private let buffer: UnsafeMutableBufferPointer<R?>
+
+    init(count: Int) {
+      buffer = .allocate(capacity: count)
+      buffer.initialize(repeating: nil)
+    }
+
+    func store(_ value: R, at index: Int) { buffer[index] = value }
+
+    func finish() -> [R] { buffer.map { $0! } }
+
+    deinit {
+      buffer.deinitialize()
+      buffer.deallocate()
+    }
+  }
+}

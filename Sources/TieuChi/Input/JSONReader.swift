@@ -1,0 +1,772 @@
+/// Reads JSON survey files (station lists, KoboToolbox exports) into `DataNode` trees with positions.
+///
+/// Hand-written over bytes because Foundation's `JSONSerialization` reports no positions and turns
+/// numbers into `Double`, which would lose `010` and `99.50` as written. The grammar is strict RFC 8259
+/// (no comments, no trailing commas, no `NaN`); the one liberty is a leading UTF-8 byte order mark,
+/// which Windows tools write.
+public enum JSONReader {
+  /// Parses one JSON file.
+  ///
+  /// - Objects become mappings (entries in file order, each key located at its opening quote), arrays
+  ///   become sequences, strings become `.quoted` scalars, and numbers, `true`, `false` and `null`
+  ///   become `.plain` scalars holding their exact source text. Every string is normalised to NFC.
+  /// - An error gives one diagnostic and no document, except when the top-level value is an array:
+  ///   the elements completed before the error (if any) are returned as a partial root sequence, so
+  ///   one broken station in a long list does not hide the others. Content after a complete
+  ///   top-level array is an error that keeps the array.
+  /// - Positions are 1-based; columns count Unicode scalars; CRLF is one line break.
+  ///
+  /// - Parameters:
+  ///   - maxDepth: how many lists and objects may be nested. Values above 1,000 count as 1,000: a
+  ///     deeper tree could overflow the stack when it is released.
+  public static func read(bytes: [UInt8], file: String, maxDepth: Int = 64) -> ParsedFile {
+    bytes.withUnsafeBufferPointer { buffer in
+      var parser = JSONParser(bytes: buffer, file: file, maxDepth: min(maxDepth, 1000))
+      return parser.parseFile()
+    }
+  }
+}
+
+extension UInt8 {
+  fileprivate static let tab: UInt8 = 0x09
+  fileprivate static let lineFeed: UInt8 = 0x0A
+  fileprivate static let carriageReturn: UInt8 = 0x0D
+  fileprivate static let space: UInt8 = 0x20
+  fileprivate static let quote: UInt8 = 0x22
+  fileprivate static let comma: UInt8 = 0x2C
+  fileprivate static let minus: UInt8 = 0x2D
+  fileprivate static let period: UInt8 = 0x2E
+  fileprivate static let colon: UInt8 = 0x3A
+  fileprivate static let backslash: UInt8 = 0x5C
+  fileprivate static let openBracket: UInt8 = 0x5B
+  fileprivate static let closeBracket: UInt8 = 0x5D
+  fileprivate static let openBrace: UInt8 = 0x7B
+  fileprivate static let closeBrace: UInt8 = 0x7D
+
+  fileprivate var isDigit: Bool { self >= 0x30 && self <= 0x39 }
+}
+
+/// The parser's state. Containers are kept on an explicit stack rather than the call stack, so that
+/// no input (100,000 nested `[`) can overflow it, and so that the top-level array's completed
+/// elements are still at hand when an error ends the parse.
+private struct JSONParser {
+  struct Failure: Error {
+    var location: SourceLocation
+    var message: LocalizedText
+    var hint: LocalizedText?
+  }
+
+  struct Frame {
+    var isObject: Bool
+    var location: SourceLocation
+    var items: [DataNode] = []
+    var entries: [DataNode.Entry] = []
+    /// The key whose value is being parsed.
+    var key = ""
+    var keyLocation: SourceLocation
+    /// Built once an object has many keys, so duplicate checks stay linear in the object's size.
+    var keyIndex: [String: Int]?
+  }
+
+  /// Objects up to this many keys are checked for duplicates by a scan, which beats hashing there.
+  static let linearKeyLimit = 16
+
+  let bytes: UnsafeBufferPointer<UInt8>
+  let end: Int
+  let file: String
+  let maxDepth: Int
+  var index = 0
+  var line = 1
+  var lineStart = 0
+  /// A byte offset on the current line whose column is known: columns are counted forward from it,
+  /// which keeps a whole minified file on one line linear rather than quadratic.
+  var columnIndex = 0
+  var columnValue = 1
+  var stack: [Frame] = []
+  /// Reused buffer for strings with escapes.
+  var scratch: [UInt8] = []
+
+  init(bytes: UnsafeBufferPointer<UInt8>, file: String, maxDepth: Int) {
+    self.bytes = bytes
+    self.end = bytes.count
+    self.file = file
+    self.maxDepth = maxDepth
+  }
+
+  // MARK: File
+
+  mutating func parseFile() -> ParsedFile {
+    if InputBytes.hasUTF16ByteOrderMark(bytes) {
+      return ParsedFile(file: file, diagnostics: [InputBytes.utf16Diagnostic(file: file)])
+    }
+    if InputBytes.hasUTF8ByteOrderMark(bytes) {
+      index = 3
+      lineStart = 3
+      columnIndex = 3
+    }
+    skipWhitespace()
+    guard index < end else {
+      return ParsedFile(
+        file: file,
+        diagnostics: [
+          Diagnostic(
+            .error, at: SourceLocation(file: file, line: 1, column: 0),
+            LocalizedText(
+              vi: "tệp JSON trống: không có giá trị nào", en: "the JSON file is empty: it holds no value"))
+        ])
+    }
+    do throws(Failure) {
+      let root = try parseValue()
+      skipWhitespace()
+      guard index >= end else {
+        let failure = syntaxError(
+          expected: LocalizedText(
+            vi: "hết tệp sau giá trị gốc", en: "the end of the file after the top-level value"))
+        // A complete top-level list is kept: every element in it was read without error.
+        let documents = root.items != nil ? [root] : []
+        return ParsedFile(file: file, documents: documents, diagnostics: [diagnostic(failure)])
+      }
+      return ParsedFile(file: file, documents: [root])
+    } catch {
+      var failure = error
+      guard let root = stack.first, !root.isObject, !root.items.isEmpty else {
+        return ParsedFile(file: file, diagnostics: [diagnostic(failure)])
+      }
+      let count = root.items.count
+      failure.message.vi +=
+        "; chỉ đọc được \(count) phần tử đầu của danh sách gốc, các phần tử từ đây trở đi không đọc được"
+      failure.message.en +=
+        count == 1
+        ? "; only the first element of the top-level list was read, the elements from here on could not be read"
+        : "; only the first \(count) elements of the top-level list were read, the elements from here on could "
+          + "not be read"
+      return ParsedFile(
+        file: file,
+        documents: [DataNode(.sequence(root.items), at: root.location)],
+        diagnostics: [diagnostic(failure)])
+    }
+  }
+
+  func diagnostic(_ failure: Failure) -> Diagnostic {
+    Diagnostic(.error, at: failure.location, failure.message, hint: failure.hint)
+  }
+
+  // MARK: Values
+
+  /// Parses one complete value, looping over the container stack instead of recursing.
+  mutating func parseValue() throws(Failure) -> DataNode {
+    var value: DataNode
+    nextValue: while true {
+      skipWhitespace()
+      guard index < end else { throw syntaxError(expected: Self.aValue) }
+      let location = location(at: index)
+      switch bytes[index] {
+      case .openBracket:
+        try checkDepth(location)
+        index += 1
+        skipWhitespace()
+        if index < end, bytes[index] == .closeBracket {
+          index += 1
+          value = DataNode(.sequence([]), at: location)
+        } else {
+          stack.append(Frame(isObject: false, location: location, keyLocation: location))
+          continue nextValue
+        }
+      case .openBrace:
+        try checkDepth(location)
+        index += 1
+        skipWhitespace()
+        if index < end, bytes[index] == .closeBrace {
+          index += 1
+          value = DataNode(.mapping([]), at: location)
+        } else {
+          stack.append(Frame(isObject: true, location: location, keyLocation: location))
+          try readKey(afterComma: nil)
+          continue nextValue
+        }
+      case .quote:
+        value = DataNode(.scalar(try readString(openedAt: location), .quoted), at: location)
+      case .minus, 0x30...0x39:
+        value = DataNode(.scalar(try readNumber(at: location), .plain), at: location)
+      default:
+        value = DataNode(.scalar(try readLiteral(), .plain), at: location)
+      }
+
+      // The value may complete its container, and that one its own, and so on.
+      while !stack.isEmpty {
+        let top = stack.count - 1
+        skipWhitespace()
+        let next: UInt8? = index < end ? bytes[index] : nil
+        if stack[top].isObject {
+          let entry = DataNode.Entry(key: stack[top].key, keyLocation: stack[top].keyLocation, value: value)
+          stack[top].entries.append(entry)
+          if stack[top].keyIndex != nil { stack[top].keyIndex![entry.key] = stack[top].entries.count - 1 }
+          if next == .comma {
+            let comma = mark()
+            index += 1
+            try readKey(afterComma: comma)
+            continue nextValue
+          }
+          guard next == .closeBrace else {
+            throw syntaxError(
+              expected: LocalizedText(
+                vi: "',' hoặc '}' sau một giá trị trong đối tượng", en: "',' or '}' after a value in an object"))
+          }
+          index += 1
+          let frame = stack.removeLast()
+          value = DataNode(.mapping(frame.entries), at: frame.location)
+        } else {
+          stack[top].items.append(value)
+          if next == .comma {
+            let comma = mark()
+            index += 1
+            skipWhitespace()
+            if index < end, bytes[index] == .closeBracket { throw trailingComma(comma, before: "]") }
+            continue nextValue
+          }
+          guard next == .closeBracket else {
+            throw syntaxError(
+              expected: LocalizedText(
+                vi: "',' hoặc ']' sau một phần tử của mảng", en: "',' or ']' after an array element"))
+          }
+          index += 1
+          let frame = stack.removeLast()
+          value = DataNode(.sequence(frame.items), at: frame.location)
+        }
+      }
+      return value
+    }
+  }
+
+  static let aValue = LocalizedText(vi: "một giá trị", en: "a value")
+
+  func checkDepth(_ location: SourceLocation) throws(Failure) {
+    guard stack.count >= maxDepth else { return }
+    throw Failure(
+      location: location,
+      message: LocalizedText(
+        vi: "JSON lồng nhau quá sâu: hơn \(maxDepth) cấp danh sách và đối tượng",
+        en: "the JSON is nested too deeply: more than \(maxDepth) levels of lists and objects"))
+  }
+
+  /// Reads `"key" :` inside an object and checks the key is new.
+  mutating func readKey(afterComma comma: Mark?) throws(Failure) {
+    skipWhitespace()
+    guard index < end, bytes[index] == .quote else {
+      if let comma, index < end, bytes[index] == .closeBrace { throw trailingComma(comma, before: "}") }
+      var failure = syntaxError(
+        expected: LocalizedText(vi: "một khóa trong dấu ngoặc kép", en: "a key in double quotes"))
+      if failure.hint == nil, index < end, bytes[index] != .closeBrace {
+        failure.hint = LocalizedText(
+          vi: "khóa của đối tượng JSON phải đặt trong dấu ngoặc kép, ví dụ \"ma_xa\"",
+          en: "JSON object keys must be in double quotes, e.g. \"ma_xa\"")
+      }
+      throw failure
+    }
+    let keyLocation = location(at: index)
+    let key = try readString(openedAt: keyLocation)
+    let top = stack.count - 1
+    if let first = firstEntry(named: key, in: top) {
+      let firstLocation = stack[top].entries[first].keyLocation
+      throw Failure(
+        location: keyLocation,
+        message: LocalizedText(
+          vi: "khóa '\(key)' bị trùng: đã có ở dòng \(firstLocation.line), cột \(firstLocation.column)",
+          en: "duplicate key '\(key)': already used on line \(firstLocation.line), column \(firstLocation.column)"))
+    }
+    skipWhitespace()
+    guard index < end, bytes[index] == .colon else {
+      throw syntaxError(expected: LocalizedText(vi: "':' sau khóa '\(key)'", en: "':' after the key '\(key)'"))
+    }
+    index += 1
+    stack[top].key = key
+    stack[top].keyLocation = keyLocation
+  }
+
+  mutating func firstEntry(named key: String, in top: Int) -> Int? {
+    if stack[top].entries.count < Self.linearKeyLimit {
+      return stack[top].entries.firstIndex { $0.key == key }
+    }
+    if stack[top].keyIndex == nil {
+      var keyIndex: [String: Int] = [:]
+      keyIndex.reserveCapacity(stack[top].entries.count * 2)
+      for (position, entry) in stack[top].entries.enumerated() where keyIndex[entry.key] == nil {
+        keyIndex[entry.key] = position
+      }
+      stack[top].keyIndex = keyIndex
+    }
+    return stack[top].keyIndex![key]
+  }
+
+  /// Reads a string whose opening quote is at `index`.
+  mutating func readString(openedAt opening: SourceLocation) throws(Failure) -> String {
+    index += 1
+    var segmentStart = index
+    var escaped = false
+    var nonASCII = false
+    while true {
+      guard index < end else { throw unterminatedString(opening, atEndOfFile: true) }
+      let byte = bytes[index]
+      if byte == .quote { break }
+      if byte < 0x80 && byte >= 0x20 && byte != .backslash {
+        index += 1
+        continue
+      }
+      if byte == .backslash {
+        if !escaped {
+          scratch.removeAll(keepingCapacity: true)
+          escaped = true
+        }
+        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segmentStart..<index]))
+        if try readEscape(opening) { nonASCII = true }
+        segmentStart = index
+        continue
+      }
+      if byte < 0x20 {
+        if byte == .lineFeed || byte == .carriageReturn { throw unterminatedString(opening, atEndOfFile: false) }
+        throw Failure(
+          location: location(at: index),
+          message: LocalizedText(
+            vi: "Lỗi cú pháp JSON: \(InputBytes.describe(bytes, at: index).vi) trong chuỗi phải được viết "
+              + "bằng mã thoát\(byte == .tab ? " (\\t)" : "")",
+            en: "JSON syntax error: \(InputBytes.describe(bytes, at: index).en) inside a string must be "
+              + "escaped\(byte == .tab ? " (as \\t)" : "")"))
+      }
+      guard let length = InputBytes.sequenceLength(bytes, at: index) else { throw invalidUTF8(at: index) }
+      nonASCII = true
+      index += length
+    }
+    let text: String
+    if escaped {
+      scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segmentStart..<index]))
+      text = String(decoding: scratch, as: UTF8.self)
+    } else {
+      text = String(decoding: UnsafeBufferPointer(rebasing: bytes[segmentStart..<index]), as: UTF8.self)
+    }
+    index += 1
+    // ASCII is always NFC: only text with other scalars is worth the check.
+    return nonASCII ? text.nfc : text
+  }
+
+  /// Reads the escape at `index` (a backslash) into `scratch`; true if it produced a non-ASCII scalar.
+  mutating func readEscape(_ opening: SourceLocation) throws(Failure) -> Bool {
+    let escapeStart = index
+    index += 1
+    guard index < end else { throw unterminatedString(opening, atEndOfFile: true) }
+    let replacement: UInt8
+    switch bytes[index] {
+    case .quote: replacement = .quote
+    case .backslash: replacement = .backslash
+    case 0x2F: replacement = 0x2F
+    case UInt8(ascii: "b"): replacement = 0x08
+    case UInt8(ascii: "f"): replacement = 0x0C
+    case UInt8(ascii: "n"): replacement = .lineFeed
+    case UInt8(ascii: "r"): replacement = .carriageReturn
+    case UInt8(ascii: "t"): replacement = .tab
+    case UInt8(ascii: "u"):
+      index += 1
+      var value = try readHex4(escapeStart)
+      if (0xDC00...0xDFFF).contains(value) { throw loneSurrogate(escapeStart, value) }
+      if (0xD800...0xDBFF).contains(value) {
+        guard index + 1 < end, bytes[index] == .backslash, bytes[index + 1] == UInt8(ascii: "u") else {
+          throw loneSurrogate(escapeStart, value)
+        }
+        let lowStart = index
+        index += 2
+        let low = try readHex4(lowStart)
+        guard (0xDC00...0xDFFF).contains(low) else { throw loneSurrogate(escapeStart, value) }
+        value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
+      }
+      InputBytes.appendUTF8(UInt32(value), to: &scratch)
+      return value >= 0x80
+    default:
+      if bytes[index] >= 0x80, InputBytes.sequenceLength(bytes, at: index) == nil {
+        throw invalidUTF8(at: index)
+      }
+      let found = InputBytes.describe(bytes, at: index, word: false)
+      throw Failure(
+        location: location(at: escapeStart),
+        message: LocalizedText(
+          vi: "Lỗi cú pháp JSON: mã thoát không hợp lệ, gặp '\\' rồi \(found.vi)",
+          en: "JSON syntax error: invalid escape, found '\\' followed by \(found.en)"),
+        hint: LocalizedText(
+          vi: "các mã thoát hợp lệ: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX; dấu '\\' thường viết là \\\\",
+          en: "valid escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX; a plain '\\' is written \\\\"))
+    }
+    scratch.append(replacement)
+    index += 1
+    return false
+  }
+
+  /// Reads the four hex digits of a `\u` escape that started at `escapeStart`.
+  mutating func readHex4(_ escapeStart: Int) throws(Failure) -> Int {
+    var value = 0
+    for _ in 0..<4 {
+      let digit: Int? =
+        if index >= end { nil } else {
+          switch bytes[index] {
+          case 0x30...0x39: Int(bytes[index] - 0x30)
+          case 0x41...0x46: Int(bytes[index] - 0x41 + 10)
+          case 0x61...0x66: Int(bytes[index] - 0x61 + 10)
+          default: nil
+          }
+        }
+      guard let digit else {
+        let found = InputBytes.describe(bytes, at: index, word: false)
+        throw Failure(
+          location: location(at: escapeStart),
+          message: LocalizedText(
+            vi: "Lỗi cú pháp JSON: cần 4 chữ số thập lục phân sau '\\u', gặp \(found.vi)",
+            en: "JSON syntax error: expected 4 hexadecimal digits after '\\u', found \(found.en)"))
+      }
+      value = value << 4 | digit
+      index += 1
+    }
+    return value
+  }
+
+  /// Reads a number at `index`, checking the RFC 8259 grammar, and returns it as written.
+  mutating func readNumber(at location: SourceLocation) throws(Failure) -> String {
+    let start = index
+    if bytes[index] == .minus { index += 1 }
+    guard index < end, bytes[index].isDigit else {
+      throw syntaxError(expected: LocalizedText(vi: "một chữ số sau '-'", en: "a digit after '-'"))
+    }
+    if bytes[index] == 0x30 {
+      index += 1
+      if index < end, bytes[index].isDigit {
+        while index < end, bytes[index].isDigit { index += 1 }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        throw Failure(
+          location: location,
+          message: LocalizedText(
+            vi: "Lỗi cú pháp JSON: số không được bắt đầu bằng chữ số 0, gặp '\(text)'",
+            en: "JSON syntax error: a number cannot start with a leading zero, found '\(text)'"),
+          hint: LocalizedText(
+            vi: "mã xã và các mã khác phải viết dạng chuỗi: \"\(text)\"",
+            en: "commune codes and other codes must be written as strings: \"\(text)\""))
+      }
+    } else {
+      while index < end, bytes[index].isDigit { index += 1 }
+    }
+    if index < end, bytes[index] == .period {
+      index += 1
+      guard index < end, bytes[index].isDigit else {
+        throw syntaxError(
+          expected: LocalizedText(vi: "một chữ số sau dấu thập phân '.'", en: "a digit after the decimal point"))
+      }
+      while index < end, bytes[index].isDigit { index += 1 }
+    }
+    if index < end, bytes[index] | 0x20 == UInt8(ascii: "e") {
+      index += 1
+      if index < end, bytes[index] == UInt8(ascii: "+") || bytes[index] == .minus { index += 1 }
+      guard index < end, bytes[index].isDigit else {
+        throw syntaxError(expected: LocalizedText(vi: "một chữ số của số mũ", en: "a digit in the exponent"))
+      }
+      while index < end, bytes[index].isDigit { index += 1 }
+    }
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+  }
+
+  /// Reads `true`, `false` or `null`; anything else is "expected a value".
+  mutating func readLiteral() throws(Failure) -> String {
+    let start = index
+    while index < end, InputBytes.isWordByte(bytes[index]) { index += 1 }
+    let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
+    // Literal strings rather than decoded ones: they are shared, not allocated per value.
+    if word.elementsEqual("true".utf8) { return "true" }
+    if word.elementsEqual("false".utf8) { return "false" }
+    if word.elementsEqual("null".utf8) { return "null" }
+    index = start
+    throw syntaxError(expected: Self.aValue)
+  }
+
+  // MARK: Positions
+
+  mutating func skipWhitespace() {
+    while index < end {
+      let byte = bytes[index]
+      if byte == .space || byte == .tab {
+        index += 1
+      } else if byte == .lineFeed {
+        index += 1
+        startLine()
+      } else if byte == .carriageReturn {
+        index += 1
+        if index < end, bytes[index] == .lineFeed { index += 1 }
+        startLine()
+      } else {
+        return
+      }
+    }
+  }
+
+  mutating func startLine() {
+    line += 1
+    lineStart = index
+    columnIndex = index
+    columnValue = 1
+  }
+
+  /// The position of byte `offset`, which must be on the current line.
+  mutating func location(at offset: Int) -> SourceLocation {
+    if offset < columnIndex {
+      columnIndex = lineStart
+      columnValue = 1
+    }
+    columnValue += InputBytes.scalarCount(bytes, from: columnIndex, to: offset)
+    columnIndex = offset
+    return SourceLocation(file: file, line: line, column: columnValue)
+  }
+
+  /// A remembered position that may end up on an earlier line than the error it explains.
+  struct Mark {
+    var offset: Int
+    var line: Int
+    var lineStart: Int
+  }
+
+  func mark() -> Mark { Mark(offset: index, line: line, lineStart: lineStart) }
+
+  func location(of mark: Mark) -> SourceLocation {
+    SourceLocation(
+      file: file, line: mark.line,
+      column: 1 + InputBytes.scalarCount(bytes, from: mark.lineStart, to: mark.offset))
+  }
+
+  // MARK: Errors
+
+  /// "expected …, found …" at the current byte.
+  mutating func syntaxError(expected: LocalizedText) -> Failure {
+    if index < end, bytes[index] >= 0x80, InputBytes.sequenceLength(bytes, at: index) == nil {
+      return invalidUTF8(at: index)
+    }
+    let found = InputBytes.describe(bytes, at: index)
+    var hint: LocalizedText?
+    if index < end {
+      let word = InputBytes.word(bytes, at: index)
+      switch bytes[index] {
+      case UInt8(ascii: "'"):
+        hint = LocalizedText(
+          vi: "chuỗi JSON dùng dấu ngoặc kép (\"), không dùng dấu nháy đơn",
+          en: "JSON strings use double quotes (\"), not single quotes")
+      case UInt8(ascii: "/"):
+        hint = LocalizedText(vi: "JSON không cho phép chú thích", en: "JSON does not allow comments")
+      default:
+        if ["NaN", "Infinity", "inf", "nan"].contains(word) {
+          hint = LocalizedText(
+            vi: "JSON không có NaN hay Infinity; hãy dùng null hoặc một số",
+            en: "JSON has no NaN or Infinity; write null or a number")
+        } else if ["True", "False", "Null", "TRUE", "FALSE", "NULL", "None", "nil"].contains(word) {
+          hint = LocalizedText(
+            vi: "các từ khóa JSON viết thường: true, false, null",
+            en: "JSON literals are lower case: true, false, null")
+        }
+      }
+    }
+    return Failure(
+      location: location(at: index),
+      message: LocalizedText(
+        vi: "Lỗi cú pháp JSON: cần \(expected.vi), gặp \(found.vi)",
+        en: "JSON syntax error: expected \(expected.en), found \(found.en)"),
+      hint: hint)
+  }
+
+  func trailingComma(_ comma: Mark, before closer: String) -> Failure {
+    Failure(
+      location: location(of: comma),
+      message: LocalizedText(
+        vi: "Lỗi cú pháp JSON: cần một giá trị sau ',', gặp '\(closer)'",
+        en: "JSON syntax error: expected a value after ',', found '\(closer)'"),
+      hint: LocalizedText(
+        vi: "JSON không cho phép dấu ',' thừa ở cuối; hãy xóa dấu ',' này",
+        en: "JSON does not allow a trailing comma; remove this ','"))
+  }
+
+  func unterminatedString(_ opening: SourceLocation, atEndOfFile: Bool) -> Failure {
+    Failure(
+      location: opening,
+      message: LocalizedText(
+        vi: "Lỗi cú pháp JSON: chuỗi mở ở đây không có dấu '\"' đóng trước khi hết \(atEndOfFile ? "tệp" : "dòng")",
+        en: "JSON syntax error: the string opened here has no closing '\"' before the end of the "
+          + (atEndOfFile ? "file" : "line")),
+      hint: LocalizedText(
+        vi: "xuống dòng trong chuỗi phải viết là \\n", en: "a line break inside a string is written \\n"))
+  }
+
+  mutating func loneSurrogate(_ escapeStart: Int, _ value: Int) -> Failure {
+    let code = InputBytes.hex(value, digits: 4)
+    return Failure(
+      location: location(at: escapeStart),
+      message: LocalizedText(
+        vi: "Lỗi cú pháp JSON: '\\u\(code)' là nửa cặp thay thế UTF-16 đứng một mình",
+        en: "JSON syntax error: '\\u\(code)' is a lone UTF-16 surrogate"),
+      hint: LocalizedText(
+        vi: "ký tự ngoài BMP phải viết bằng một cặp \\uD800–\\uDBFF rồi \\uDC00–\\uDFFF",
+        en: "characters outside the BMP are written as a pair \\uD800–\\uDBFF then \\uDC00–\\uDFFF"))
+  }
+
+  mutating func invalidUTF8(at offset: Int) -> Failure {
+    let location = location(at: offset)
+    return Failure(
+      location: location,
+      message: InputBytes.invalidUTF8Message(byte: bytes[offset], consequence: nil),
+      hint: InputBytes.saveAsUTF8Hint)
+  }
+}
+
+/// Byte-level helpers shared by the JSON and CSV readers.
+enum InputBytes {
+  static func hasUTF8ByteOrderMark(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+  }
+
+  /// Excel's "Unicode text" and some Windows tools write UTF-16; better to say so than to report
+  /// every other byte as an error.
+  static func hasUTF16ByteOrderMark(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
+  }
+
+  static func utf16Diagnostic(file: String) -> Diagnostic {
+    Diagnostic(
+      .error, at: SourceLocation(file: file, line: 1, column: 0),
+      LocalizedText(
+        vi: "tệp được mã hóa UTF-16; chương trình chỉ đọc UTF-8",
+        en: "the file is encoded in UTF-16; only UTF-8 is read"),
+      hint: saveAsUTF8Hint)
+  }
+
+  static let saveAsUTF8Hint = LocalizedText(
+    vi: "hãy lưu lại tệp dạng UTF-8 (trong Excel: 'CSV UTF-8 (Comma delimited)')",
+    en: "save the file again as UTF-8 (in Excel: 'CSV UTF-8 (Comma delimited)')")
+
+  static func invalidUTF8Message(byte: UInt8, consequence: LocalizedText?) -> LocalizedText {
+    let code = hex(Int(byte), digits: 2)
+    return LocalizedText(
+      vi: "tệp không phải UTF-8 hợp lệ: byte 0x\(code) ở đây không thuộc một ký tự UTF-8"
+        + (consequence.map { "; \($0.vi)" } ?? ""),
+      en: "the file is not valid UTF-8: byte 0x\(code) here is not part of a UTF-8 character"
+        + (consequence.map { "; \($0.en)" } ?? ""))
+  }
+
+  /// The length of the well-formed UTF-8 sequence starting at `offset`, or nil for a stray or
+  /// truncated sequence, an overlong form, an encoded surrogate or a value above U+10FFFF.
+  @inline(__always)
+  static func sequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int? {
+    let end = bytes.count
+    let first = bytes[offset]
+    if first < 0x80 { return 1 }
+    @inline(__always) func continuation(_ at: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
+      at < end && bytes[at] >= low && bytes[at] <= high
+    }
+    switch first {
+    case 0xC2...0xDF:
+      return continuation(offset + 1) ? 2 : nil
+    case 0xE0...0xEF:
+      let low: UInt8 = first == 0xE0 ? 0xA0 : 0x80
+      let high: UInt8 = first == 0xED ? 0x9F : 0xBF
+      return continuation(offset + 1, low, high) && continuation(offset + 2) ? 3 : nil
+    case 0xF0...0xF4:
+      let low: UInt8 = first == 0xF0 ? 0x90 : 0x80
+      let high: UInt8 = first == 0xF4 ? 0x8F : 0xBF
+      return continuation(offset + 1, low, high) && continuation(offset + 2) && continuation(offset + 3) ? 4 : nil
+    default:
+      return nil
+    }
+  }
+
+  /// The offset of the first byte in `range` that does not start a well-formed UTF-8 sequence.
+  static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Int? {
+    var offset = range.lowerBound
+    while offset < range.upperBound {
+      if bytes[offset] < 0x80 {
+        offset += 1
+        continue
+      }
+      guard let length = sequenceLength(bytes, at: offset), offset + length <= range.upperBound else {
+        return offset
+      }
+      offset += length
+    }
+    return nil
+  }
+
+  /// How many Unicode scalars start in `from..<to`: every byte that is not a UTF-8 continuation byte.
+  @inline(__always)
+  static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+    var count = 0
+    var offset = from
+    while offset < to {
+      if bytes[offset] & 0xC0 != 0x80 { count += 1 }
+      offset += 1
+    }
+    return count
+  }
+
+  static func appendUTF8(_ value: UInt32, to buffer: inout [UInt8]) {
+    switch value {
+    case ..<0x80:
+      buffer.append(UInt8(value))
+    case ..<0x800:
+      buffer.append(UInt8(0xC0 | value >> 6))
+      buffer.append(UInt8(0x80 | value & 0x3F))
+    case ..<0x10000:
+      buffer.append(UInt8(0xE0 | value >> 12))
+      buffer.append(UInt8(0x80 | value >> 6 & 0x3F))
+      buffer.append(UInt8(0x80 | value & 0x3F))
+    default:
+      buffer.append(UInt8(0xF0 | value >> 18))
+      buffer.append(UInt8(0x80 | value >> 12 & 0x3F))
+      buffer.append(UInt8(0x80 | value >> 6 & 0x3F))
+      buffer.append(UInt8(0x80 | value & 0x3F))
+    }
+  }
+
+  static func hex(_ value: Int, digits: Int) -> String {
+    let text = String(value, radix: 16, uppercase: true)
+    return String(repeating: "0", count: max(0, digits - text.count)) + text
+  }
+
+  static func isWordByte(_ byte: UInt8) -> Bool {
+    (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x5F
+  }
+
+  /// The run of ASCII letters, digits and `_` at `offset` (at most 20), for naming a bad word.
+  static func word(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> String {
+    var stop = offset
+    while stop < bytes.count, stop - offset < 20, isWordByte(bytes[stop]) { stop += 1 }
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<stop]), as: UTF8.self)
+  }
+
+  /// Names what is at `offset` for a "found …" message: a quoted word or character, a line break,
+  /// a control character by code, or the end of the file.
+  static func describe(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, word allowWord: Bool = true)
+    -> LocalizedText
+  {
+    guard offset < bytes.count else { return LocalizedText(vi: "hết tệp", en: "the end of the file") }
+    let byte = bytes[offset]
+    switch byte {
+    case 0x0A, 0x0D:
+      return LocalizedText(vi: "ký tự xuống dòng", en: "a line break")
+    case 0x09:
+      return LocalizedText(vi: "ký tự tab", en: "a tab")
+    case 0x20:
+      return LocalizedText(vi: "dấu cách", en: "a space")
+    case 0x27:
+      return LocalizedText("\"'\"")
+    case 0x00..<0x20, 0x7F:
+      let code = hex(Int(byte), digits: 4)
+      return LocalizedText(vi: "ký tự điều khiển U+\(code)", en: "the control character U+\(code)")
+    case 0x80...:
+      guard let length = sequenceLength(bytes, at: offset) else {
+        let code = hex(Int(byte), digits: 2)
+        return LocalizedText(vi: "byte 0x\(code) (không phải UTF-8)", en: "the byte 0x\(code) (not UTF-8)")
+      }
+      let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<offset + length]), as: UTF8.self)
+      return LocalizedText("'\(text.nfc)'")
+    default:
+      let text = allowWord && isWordByte(byte) ? word(bytes, at: offset) : String(UnicodeScalar(byte))
+      return LocalizedText("'\(text)'")
+    }
+  }
+}

@@ -1,0 +1,155 @@
+extension YAMLReader {
+  /// Every message the YAML reader can produce, in both languages.
+  ///
+  /// libyaml's own English problem text is kept in both languages: it is precise, it is what search
+  /// engines know, and translating all of its phrases would drift from the library.
+  enum Messages {
+    /// `contextLine` is where the construct named by the context began, when not on the error's line:
+    /// for an unclosed quote or a key without ':', that is where the mistake is.
+    static func syntaxError(_ problem: String, context: String?, contextLine: Int? = nil) -> LocalizedText {
+      guard let context else {
+        return LocalizedText(vi: "Lỗi cú pháp YAML: \(problem)", en: "YAML syntax error: \(problem)")
+      }
+      let vi = contextVietnamese[context] ?? context
+      return LocalizedText(
+        vi: "Lỗi cú pháp YAML: \(problem) (\(vi)\(contextLine.map { " bắt đầu ở dòng \($0)" } ?? ""))",
+        en: "YAML syntax error: \(problem) (\(context)\(contextLine.map { " starting at line \($0)" } ?? ""))")
+    }
+
+    /// libyaml's contexts ("while parsing …"), in Vietnamese.
+    static let contextVietnamese: [String: String] = [
+      "while parsing a block mapping": "khi đọc một bảng khóa–giá trị",
+      "while parsing a flow mapping": "khi đọc một bảng khóa–giá trị trong ngoặc {}",
+      "while parsing a block collection": "khi đọc một danh sách",
+      "while parsing a flow sequence": "khi đọc một danh sách trong ngoặc []",
+      "while parsing a block node": "khi đọc một giá trị",
+      "while parsing a flow node": "khi đọc một giá trị",
+      "while parsing a node": "khi đọc một giá trị",
+      "while parsing a tag": "khi đọc một thẻ (tag)",
+      "while scanning a tag": "khi đọc một thẻ (tag)",
+      "while parsing a %TAG directive": "khi đọc chỉ thị %TAG",
+      "while parsing a tag directive": "khi đọc chỉ thị %TAG",
+      "while scanning a %TAG directive": "khi đọc chỉ thị %TAG",
+      "while scanning a tag directive": "khi đọc chỉ thị %TAG",
+      "while scanning a %YAML directive": "khi đọc chỉ thị %YAML",
+      "while scanning a directive": "khi đọc một chỉ thị (%)",
+      "while scanning a simple key": "khi đọc một khóa",
+      "while parsing a quoted scalar": "khi đọc một chuỗi trong dấu nháy",
+      "while scanning a quoted scalar": "khi đọc một chuỗi trong dấu nháy",
+      "while scanning a block scalar": "khi đọc một khối văn bản (| hoặc >)",
+      "while scanning a plain scalar": "khi đọc một giá trị không có dấu nháy",
+      "while scanning an alias": "khi đọc một bí danh (*)",
+      "while scanning an anchor": "khi đọc một neo (&)",
+      "while scanning for the next token": "khi tìm phần tử tiếp theo",
+    ]
+
+    static func tabIndentation(_ problem: String) -> LocalizedText {
+      LocalizedText(
+        vi: "Lỗi cú pháp YAML: không được dùng ký tự Tab để thụt lề trong YAML, hãy dùng dấu cách (\(problem))",
+        en: "YAML syntax error: tabs cannot indent YAML, use spaces (\(problem))")
+    }
+
+    static func encodingError(_ problem: String, character: Int?) -> LocalizedText {
+      let detail = character.map { " (U+\(hex($0, digits: 4)))" } ?? ""
+      return LocalizedText(
+        vi: "Lỗi mã hóa ký tự trong YAML: \(problem)\(detail)", en: "YAML encoding error: \(problem)\(detail)")
+    }
+
+    static func invalidUTF8(_ problem: String, byte: UInt8) -> LocalizedText {
+      let code = hex(Int(byte), digits: 2)
+      return LocalizedText(
+        vi: "Lỗi mã hóa ký tự trong YAML: tệp không phải UTF-8 hợp lệ, byte 0x\(code) ở đây không thuộc một ký tự UTF-8 "
+          + "(\(problem))",
+        en: "YAML encoding error: the file is not valid UTF-8, byte 0x\(code) here is not part of a UTF-8 character "
+          + "(\(problem))")
+    }
+
+    /// NUL characters in a text file usually mean UTF-16 without a byte order mark, or a binary file.
+    static let nulHint = LocalizedText(
+      vi: "có thể tệp được mã hóa UTF-16 mà không có BOM, hoặc không phải tệp văn bản; hãy lưu lại dạng UTF-8",
+      en: "the file may be UTF-16 without a byte order mark, or not a text file; save it again as UTF-8")
+
+    static let saveAsUTF8 = LocalizedText(
+      vi: "hãy lưu lại tệp dạng UTF-8", en: "save the file again as UTF-8")
+
+    static let outOfMemory = LocalizedText(
+      vi: "không đủ bộ nhớ để đọc YAML", en: "out of memory while reading YAML")
+
+    /// Extends the error that ended a top-level list with what was kept of it.
+    static func partialList(_ message: LocalizedText, kept: Int, lastLine: Int) -> LocalizedText {
+      LocalizedText(
+        vi: message.vi
+          + "; chỉ đọc được \(kept) mục đầu của danh sách gốc (mục cuối ở dòng \(lastLine)), "
+          + "các mục sau đó không đọc được",
+        en: message.en
+          + (kept == 1
+            ? "; only the first item of the top-level list was read (at line \(lastLine)), "
+            : "; only the first \(kept) items of the top-level list were read (the last one at line \(lastLine)), ")
+          + "the items after it could not be read")
+    }
+
+    static func tooDeep(_ maxDepth: Int) -> LocalizedText {
+      LocalizedText(
+        vi: "YAML lồng nhau quá sâu: hơn \(maxDepth) cấp", en: "YAML nesting deeper than \(maxDepth) levels")
+    }
+
+    static func tooManyNodes(_ maxNodes: Int) -> LocalizedText {
+      LocalizedText(
+        vi: "tài liệu YAML quá lớn: hơn \(maxNodes) giá trị (mỗi bí danh '*' tính bằng số giá trị nó sao chép)",
+        en: "YAML document too large: more than \(maxNodes) values (each '*' alias counts the values it copies)")
+    }
+
+    static let complexKey = LocalizedText(
+      vi: "không hỗ trợ khóa phức (complex keys are not supported): khóa của bảng phải là một giá trị đơn",
+      en: "complex keys are not supported: a mapping key must be a single value")
+
+    static let mergeKey = LocalizedText(
+      vi: "không hỗ trợ khóa gộp '<<'", en: "the merge key '<<' is not supported")
+
+    static let mergeKeyHint = LocalizedText(
+      vi: "không hỗ trợ khóa gộp (merge keys); hãy viết đầy đủ từng khóa",
+      en: "merge keys are not supported; write the keys out")
+
+    static func duplicateKey(_ key: String, firstLine: Int) -> LocalizedText {
+      LocalizedText(
+        vi: "khóa '\(key)' bị trùng: đã có ở dòng \(firstLine)",
+        en: "duplicate key '\(key)': already used on line \(firstLine)")
+    }
+
+    static func undefinedAlias(_ name: String) -> LocalizedText {
+      LocalizedText(
+        vi: "bí danh '*\(name)' chưa được định nghĩa: không có neo '&\(name)' trước nó trong tài liệu này",
+        en: "undefined alias '*\(name)': no anchor '&\(name)' before it in this document")
+    }
+
+    static func recursiveAlias(_ name: String) -> LocalizedText {
+      LocalizedText(
+        vi: "bí danh '*\(name)' nằm bên trong chính giá trị mang neo '&\(name)'",
+        en: "alias '*\(name)' is inside the very value anchored '&\(name)'")
+    }
+
+    static func unsupportedTag(_ tag: String) -> LocalizedText {
+      LocalizedText(vi: "không hỗ trợ thẻ YAML '\(tag)'", en: "unsupported YAML tag '\(tag)'")
+    }
+
+    static let tagHint = LocalizedText(
+      vi: "hãy bỏ thẻ này; kiểu của giá trị do tiêu chí khai báo",
+      en: "remove the tag; a value's type comes from the criteria")
+
+    static func mismatchedTag(_ tag: String, on kind: DocumentBuilder.NodeKind) -> LocalizedText {
+      let (vi, en) =
+        switch kind {
+        case .scalar: ("một giá trị đơn", "a scalar")
+        case .sequence: ("một danh sách", "a list")
+        case .mapping: ("một bảng khóa–giá trị", "a mapping")
+        }
+      return LocalizedText(
+        vi: "thẻ YAML '\(tag)' không dùng được cho \(vi)", en: "the YAML tag '\(tag)' cannot be used on \(en)")
+    }
+
+    static func hex(_ value: Int, digits: Int) -> String {
+      let text = String(value, radix: 16, uppercase: true)
+      return String(repeating: "0", count: max(0, digits - text.count)) + text
+    }
+  }
+}

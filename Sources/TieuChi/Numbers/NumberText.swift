@@ -1,0 +1,181 @@
+/// Reading numbers as people write them, and writing them back the way the report's language does.
+///
+/// Vietnamese writes `99,5` for 99.5 and `12.850` for twelve thousand eight hundred and fifty, so a
+/// bare `12.850` in a count is ambiguous: it is refused with a hint rather than guessed.
+public enum NumberText {
+  /// Why a text is not an acceptable number.
+  public enum Failure: Error, Sendable, Hashable {
+    case notANumber
+    case notWhole
+    case negative
+    /// `12.850` or `12 850`: digits grouped by thousands, which we refuse to guess about.
+    case groupedDigits(suggestion: String)
+    case tooLarge
+  }
+
+  /// A plain decimal: optional sign, digits, optional `.` or `,` and more digits, optional trailing `%`
+  /// handled by the caller. No exponents, no grouping.
+  public static func parseDecimal(_ text: some StringProtocol) -> Result<Rational, Failure> {
+    var bytes = Array(text.utf8)
+    while let last = bytes.last, last == 0x20 || last == 0x09 { bytes.removeLast() }
+    var index = 0
+    while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+    var negative = false
+    if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+      negative = bytes[index] == UInt8(ascii: "-")
+      index += 1
+    }
+    var numerator: Int128 = 0
+    var denominator: Int128 = 1
+    var digits = 0
+    var seenPoint = false
+    var fractionDigits = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte >= 0x30 && byte <= 0x39 {
+        let (shifted, o1) = numerator.multipliedReportingOverflow(by: 10)
+        let (added, o2) = shifted.addingReportingOverflow(Int128(byte - 0x30))
+        guard !o1, !o2 else { return .failure(.tooLarge) }
+        numerator = added
+        digits += 1
+        if seenPoint {
+          fractionDigits += 1
+          guard fractionDigits <= 30 else { return .failure(.tooLarge) }
+          denominator *= 10
+        }
+      } else if (byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",")) && !seenPoint && digits > 0 {
+        seenPoint = true
+      } else {
+        return .failure(groupingFailure(bytes) ?? .notANumber)
+      }
+      index += 1
+    }
+    guard digits > 0, !(seenPoint && fractionDigits == 0) else {
+      return .failure(.notANumber)
+    }
+    guard let value = Rational(negative ? -numerator : numerator, denominator) else {
+      return .failure(.tooLarge)
+    }
+    return .success(value)
+  }
+
+  /// A whole, non-negative number of people, staff, hamlets…
+  public static func parseCount(_ text: some StringProtocol) -> Result<Int, Failure> {
+    if let grouping = groupingFailure(Array(text.utf8)) { return .failure(grouping) }
+    switch parseDecimal(text) {
+    case .failure(let failure): return .failure(failure)
+    case .success(let value):
+      if value.isNegative { return .failure(.negative) }
+      guard value.isInteger else { return .failure(.notWhole) }
+      guard let int = value.intValue else { return .failure(.tooLarge) }
+      return .success(int)
+    }
+  }
+
+  /// Detects thousands grouping (`12.850`, `1.234.567`, `12 850`, `12,850`) in an otherwise numeric text.
+  private static func groupingFailure(_ bytes: [UInt8]) -> Failure? {
+    let text = String(decoding: bytes, as: UTF8.self).trimmingSpaces
+    let separators: Set<Character> = [".", ",", " ", "\u{00A0}", "\u{202F}"]
+    let groups = text.split(omittingEmptySubsequences: false) { separators.contains($0) }
+    guard groups.count >= 2,
+      let first = groups.first, (1...3).contains(first.count), first.allSatisfy(\.isASCIIDigit),
+      groups.dropFirst().allSatisfy({ $0.count == 3 && $0.allSatisfy(\.isASCIIDigit) })
+    else { return nil }
+    return .groupedDigits(suggestion: groups.joined())
+  }
+
+  // MARK: Writing
+
+  /// Writes `value` rounded half away from zero to at most `decimals` places, trailing zeros dropped
+  /// unless `minDecimals` asks for them; grouping and decimal mark follow `style`.
+  public static func format(
+    _ value: Rational,
+    decimals: Int,
+    minDecimals: Int = 0,
+    style: Style
+  ) -> String {
+    var scale: Int128 = 1
+    for _ in 0..<decimals { scale *= 10 }
+    guard let scaled = value.multiplied(by: Rational(whole: scale)) else { return value.description }
+    // Half away from zero.
+    let twice = scaled.multiplied(by: Rational(2))
+    let magnitudeTwice = (twice?.isNegative ?? false) ? twice?.negated : twice
+    guard let magnitudeTwice else { return value.description }
+    let rounded = (magnitudeTwice.floor + 1) / 2
+    let negative = value.isNegative && rounded != 0
+    var integerPart = String(rounded / scale)
+    var fraction = String(rounded % scale)
+    if decimals > 0 {
+      fraction = String(repeating: "0", count: decimals - fraction.count) + fraction
+      while fraction.count > minDecimals, fraction.last == "0" { fraction.removeLast() }
+    } else {
+      fraction = ""
+    }
+    if let group = style.groupSeparator, integerPart.count > 4 {
+      var grouped = ""
+      for (offset, character) in integerPart.enumerated() {
+        if offset > 0, (integerPart.count - offset) % 3 == 0 { grouped.append(group) }
+        grouped.append(character)
+      }
+      integerPart = grouped
+    }
+    let sign = negative ? "-" : ""
+    return fraction.isEmpty ? sign + integerPart : sign + integerPart + String(style.decimalMark) + fraction
+  }
+
+  /// Like `format`, but adds decimals (up to `maxDecimals`) until the written value no longer equals
+  /// `threshold` when the exact value differs from it, so a report never shows "99,50 % < 99,5 %".
+  public static func format(
+    _ value: Rational,
+    distinctFrom threshold: Rational?,
+    decimals: Int,
+    minDecimals: Int = 0,
+    maxDecimals: Int = 8,
+    style: Style
+  ) -> String {
+    var places = decimals
+    while let threshold, value != threshold, places < maxDecimals,
+      rounded(value, places) == rounded(threshold, places)
+    {
+      places += 1
+    }
+    return format(value, decimals: places, minDecimals: minDecimals, style: style)
+  }
+
+  private static func rounded(_ value: Rational, _ places: Int) -> Rational? {
+    var scale: Int128 = 1
+    for _ in 0..<places { scale *= 10 }
+    guard let scaled = value.multiplied(by: Rational(whole: scale)),
+      let twice = scaled.multiplied(by: Rational(2))
+    else { return nil }
+    return Rational((twice.floor + 1) / 2, scale)
+  }
+
+  /// How numbers are written: Vietnamese `12.850,5`, English `12,850.5`, machine `12850.5`.
+  public struct Style: Sendable, Hashable {
+    public var decimalMark: Character
+    public var groupSeparator: Character?
+
+    public static let vietnamese = Style(decimalMark: ",", groupSeparator: ".")
+    public static let english = Style(decimalMark: ".", groupSeparator: ",")
+    public static let plain = Style(decimalMark: ".", groupSeparator: nil)
+
+    public static func `for`(_ language: Language) -> Style {
+      language == .vi ? .vietnamese : .english
+    }
+  }
+}
+
+extension Character {
+  var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+extension StringProtocol {
+  /// The text without leading and trailing spaces, tabs and line breaks (no Foundation needed).
+  var trimmingSpaces: String {
+    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" || $0 == "\u{00A0}" }
+    guard let start = firstIndex(where: { !isSpace($0) }) else { return "" }
+    let end = lastIndex(where: { !isSpace($0) })!
+    return String(self[start...end])
+  }
+}

@@ -1,0 +1,140 @@
+/// An exact rational number: every pass/fail decision and every gap is computed with these.
+///
+/// Floating point would make 199 of 200 insured (exactly 99.5 %) come out a hair above or below the
+/// threshold; with rationals "> 99.5 %" fails and "≥ 99.5 %" passes, as the law means. Numerator and
+/// denominator are 128-bit, always reduced, denominator positive; operations report overflow instead of
+/// trapping, so absurd inputs become an *unknown* with a reason, never a crash or a wrong verdict.
+public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible {
+  public let numerator: Int128
+  public let denominator: Int128
+
+  public static let zero = Rational(0)
+  public static let one = Rational(1)
+
+  /// An integer.
+  public init(_ value: Int) {
+    numerator = Int128(value)
+    denominator = 1
+  }
+
+  /// A whole number.
+  public init(whole value: Int128) {
+    numerator = value
+    denominator = 1
+  }
+
+  /// `numerator / denominator`, reduced; `nil` when the denominator is zero or reduction overflows.
+  public init?(_ numerator: Int128, _ denominator: Int128) {
+    guard denominator != 0 else { return nil }
+    // Int128.min has no positive counterpart: refuse it rather than trap on negation.
+    guard numerator != .min, denominator != .min else { return nil }
+    let divisor = Rational.gcd(numerator.magnitude, denominator.magnitude)
+    var n = numerator / Int128(divisor)
+    var d = denominator / Int128(divisor)
+    if d < 0 {
+      n = -n
+      d = -d
+    }
+    self.numerator = n
+    self.denominator = d
+  }
+
+  private init(reduced numerator: Int128, _ denominator: Int128) {
+    self.numerator = numerator
+    self.denominator = denominator
+  }
+
+  static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
+    var (a, b) = (a, b)
+    while b != 0 { (a, b) = (b, a % b) }
+    return a == 0 ? 1 : a
+  }
+
+  public var isInteger: Bool { denominator == 1 }
+  public var isNegative: Bool { numerator < 0 }
+
+  /// The integer value when the number is whole and fits in `Int`.
+  public var intValue: Int? {
+    guard isInteger, let value = Int(exactly: numerator) else { return nil }
+    return value
+  }
+
+  /// The largest integer not above this number.
+  public var floor: Int128 {
+    let q = numerator / denominator
+    return (numerator % denominator != 0 && numerator < 0) ? q - 1 : q
+  }
+
+  /// The smallest integer not below this number.
+  public var ceiling: Int128 {
+    let q = numerator / denominator
+    return (numerator % denominator != 0 && numerator > 0) ? q + 1 : q
+  }
+
+  public var description: String {
+    isInteger ? "\(numerator)" : "\(numerator)/\(denominator)"
+  }
+
+  // MARK: Arithmetic, reporting overflow as nil
+
+  public func adding(_ other: Rational) -> Rational? {
+    guard let lhs = Rational.mul(numerator, other.denominator),
+      let rhs = Rational.mul(other.numerator, denominator),
+      let den = Rational.mul(denominator, other.denominator)
+    else { return nil }
+    let (sum, overflow) = lhs.addingReportingOverflow(rhs)
+    return overflow ? nil : Rational(sum, den)
+  }
+
+  public func subtracting(_ other: Rational) -> Rational? {
+    guard other.numerator != .min else { return nil }
+    return adding(Rational(reduced: -other.numerator, other.denominator))
+  }
+
+  public func multiplied(by other: Rational) -> Rational? {
+    // Cross-reduce first so that percentages of large populations stay well inside 128 bits.
+    let g1 = Int128(Rational.gcd(numerator.magnitude, other.denominator.magnitude))
+    let g2 = Int128(Rational.gcd(other.numerator.magnitude, denominator.magnitude))
+    guard let n = Rational.mul(numerator / g1, other.numerator / g2),
+      let d = Rational.mul(denominator / g2, other.denominator / g1)
+    else { return nil }
+    return Rational(n, d)
+  }
+
+  /// `nil` on overflow; division by zero is reported separately by callers, so it is `nil` too.
+  public func divided(by other: Rational) -> Rational? {
+    guard other.numerator != 0 else { return nil }
+    return multiplied(by: Rational(reduced: other.denominator, other.numerator).normalizedSign)
+  }
+
+  public var negated: Rational? {
+    numerator == .min ? nil : Rational(reduced: -numerator, denominator)
+  }
+
+  private var normalizedSign: Rational {
+    denominator < 0 ? Rational(reduced: -numerator, -denominator) : self
+  }
+
+  private static func mul(_ a: Int128, _ b: Int128) -> Int128? {
+    let (product, overflow) = a.multipliedReportingOverflow(by: b)
+    return overflow ? nil : product
+  }
+
+  // MARK: Exact comparison
+
+  public static func < (lhs: Rational, rhs: Rational) -> Bool {
+    compare(lhs, rhs) < 0
+  }
+
+  /// -1, 0 or 1. Exact for every representable value: the cross products are compared at 256 bits.
+  public static func compare(_ lhs: Rational, _ rhs: Rational) -> Int {
+    if lhs.denominator == rhs.denominator {
+      return lhs.numerator < rhs.numerator ? -1 : (lhs.numerator == rhs.numerator ? 0 : 1)
+    }
+    let a = lhs.numerator.multipliedFullWidth(by: rhs.denominator)
+    let b = rhs.numerator.multipliedFullWidth(by: lhs.denominator)
+    if a.high != b.high { return a.high < b.high ? -1 : 1 }
+    if a.low != b.low { return a.low < b.low ? -1 : 1 }
+    return 0
+  }
+}

@@ -1,0 +1,183 @@
+/// Renders a check report as JSON for scripts. The shape is documented in README.md ("JSON output")
+/// and stable: keys are only ever added.
+public struct JSONReport: Sendable {
+  public var language: Language
+
+  public init(language: Language = .vi) {
+    self.language = language
+  }
+
+  public func render(_ report: CheckReport) -> String {
+    value(report).serialized(indent: 2) + "\n"
+  }
+
+  public func value(_ report: CheckReport) -> JSONValue {
+    let phrases = ReportPhrases(criteria: report.criteria, language: language)
+    let errors = report.batch.diagnostics.filter { $0.severity == .error }
+    let warnings = report.batch.diagnostics.filter { $0.severity == .warning }
+    return .object([
+      ("tool", .string("tieuchi")),
+      ("format_version", .int(1)),
+      ("criteria", .string(report.criteria.id)),
+      ("criteria_title", .string(report.criteria.title[language])),
+      ("source_document", .string(report.criteria.source.document)),
+      ("year", report.requestedYear.map(JSONValue.int) ?? .null),
+      ("lang", .string(language.rawValue)),
+      ("group_by", report.groupBy.map(JSONValue.string) ?? .null),
+      ("communes", .array(report.communes.map { commune($0, criteria: report.criteria, phrases: phrases) })),
+      ("errors", .array(errors.map(diagnostic))),
+      ("warnings", .array(warnings.map(diagnostic))),
+      ("summary", summary(report.summary)),
+    ])
+  }
+
+  func commune(_ commune: CommuneResult, criteria: CriteriaSet, phrases: ReportPhrases) -> JSONValue {
+    let record = commune.record
+    var members: [(String, JSONValue)] = [
+      ("code", .string(record.code)),
+      ("name", record.name.map(JSONValue.string) ?? .null),
+      ("district", record.attributes["district"].map(JSONValue.string) ?? .null),
+      ("province", record.attributes["province"].map(JSONValue.string) ?? .null),
+      ("year", commune.year.map(JSONValue.int) ?? .null),
+      ("file", .string(record.location.file)),
+      ("line", .int(record.location.line)),
+      ("status", .string(commune.status.rawValue)),
+      ("indicators", .array(commune.indicators.map { indicator($0, criteria: criteria, phrases: phrases) })),
+      (
+        "violations",
+        .array(
+          commune.violations.map {
+            .object([("rule", .string($0.rule)), ("message", .string($0.message[language]))])
+          })
+      ),
+      ("missing_inputs", .array(commune.missingInputs.map(JSONValue.string))),
+      ("problems", .array(record.problems.map(diagnostic))),
+    ]
+    if let score = commune.score {
+      members.append(
+        (
+          "score",
+          .object([
+            ("earned", decimal(score.earned)),
+            ("available", decimal(score.available)),
+            ("possible", decimal(score.possible)),
+            (
+              "groups",
+              .array(
+                score.groups.map {
+                  .object([("id", .string($0.id)), ("earned", decimal($0.earned)), ("available", decimal($0.available))])
+                })
+            ),
+          ])
+        ))
+    }
+    return .object(members)
+  }
+
+  func indicator(_ result: IndicatorResult, criteria: CriteriaSet, phrases: ReportPhrases) -> JSONValue {
+    let indicator = criteria.indicators[result.index]
+    let scale = Rational(indicator.unit.scale)
+    let actual: JSONValue
+    let exact: JSONValue
+    switch result.actual {
+    case .none:
+      actual = .null
+      exact = .null
+    case .boolean(let value):
+      actual = .bool(value)
+      exact = .null
+    case .number(let value):
+      actual = decimal(value.multiplied(by: scale) ?? value, places: 6)
+      exact = .string(value.description)
+    }
+    let target = result.milestone?.target
+    var members: [(String, JSONValue)] = [
+      ("id", .string(indicator.id)),
+      ("title", .string(indicator.title[language])),
+      ("clause", .string(indicator.clause)),
+      ("status", .string(result.status.rawValue)),
+      ("unit", .string(indicator.unit.rawValue)),
+      ("actual", actual),
+      ("actual_exact", exact),
+      ("target", target.map { .string(machineTarget($0, unit: indicator.unit)) } ?? .null),
+      ("comparator", target.map { .string($0.comparator.rawValue) } ?? .null),
+      ("threshold", target.map { decimal($0.threshold.multiplied(by: scale) ?? $0.threshold, places: 10) } ?? .null),
+      ("milestone", result.milestone?.year.map(JSONValue.int) ?? .null),
+      ("reason", result.reasons.isEmpty ? .null : .string(phrases.reasons(result.reasons, limit: 20))),
+      ("reasons", .array(result.reasons.map(reason))),
+      ("gap", result.gap.map { gap($0, phrases: phrases) } ?? .null),
+    ]
+    if let points = result.points { members.append(("points", decimal(points))) }
+    return .object(members)
+  }
+
+  /// "> 99.5%": ASCII comparator, plain decimal, the unit's sign.
+  private func machineTarget(_ target: Target, unit: MeasureUnit) -> String {
+    let scaled = target.threshold.multiplied(by: Rational(unit.scale)) ?? target.threshold
+    return "\(target.comparator.rawValue) \(NumberText.format(scaled, decimals: 10, style: .plain))\(unit.sign ?? "")"
+  }
+
+  func gap(_ gap: Gap, phrases: ReportPhrases) -> JSONValue {
+    .object([
+      ("amount", gap.amount.map { decimal($0) } ?? .null),
+      ("unit", gap.unit.map { .string($0[language]) } ?? .null),
+      ("direction", .string(gap.direction.rawValue)),
+      ("items", .array(gap.items.map(JSONValue.string))),
+      ("text", .string(phrases.gap(gap))),
+    ])
+  }
+
+  func reason(_ reason: UnknownReason) -> JSONValue {
+    switch reason {
+    case .missing(let path): .object([("kind", .string("missing")), ("field", .string(path.description))])
+    case .invalid(let path): .object([("kind", .string("invalid")), ("field", .string(path.description))])
+    case .inconsistent(let rule): .object([("kind", .string("inconsistent")), ("rule", .string(rule))])
+    case .divisionByZero: .object([("kind", .string("division_by_zero"))])
+    case .overflow: .object([("kind", .string("overflow"))])
+    }
+  }
+
+  func diagnostic(_ diagnostic: Diagnostic) -> JSONValue {
+    .object([
+      ("file", diagnostic.location.map { .string($0.file) } ?? .null),
+      ("line", diagnostic.location.map { .int($0.line) } ?? .null),
+      ("column", diagnostic.location.map { .int($0.column) } ?? .null),
+      ("severity", .string(diagnostic.severity.rawValue)),
+      ("message", .string(diagnostic.message[language])),
+      ("hint", diagnostic.hint.map { .string($0[language]) } ?? .null),
+    ])
+  }
+
+  func summary(_ summary: Summary) -> JSONValue {
+    let communeCounts = { (counts: [CommuneStatus: Int]) -> [(String, JSONValue)] in
+      CommuneStatus.allCases.map { ($0.rawValue, .int(counts[$0] ?? 0)) }
+    }
+    return .object([
+      ("records", .int(summary.records)),
+      ("evaluated", .int(summary.evaluated)),
+      ("rejected", .int(summary.rejected)),
+      ("errors", .int(summary.errors)),
+      ("warnings", .int(summary.warnings)),
+      ("communes", .object(communeCounts(summary.communes))),
+      (
+        "indicators",
+        .object(
+          summary.indicators.map { id, counts in
+            (id, .object(IndicatorStatus.allCases.map { ($0.rawValue, .int(counts[$0] ?? 0)) }))
+          })
+      ),
+      (
+        "groups",
+        .array(
+          summary.groups.map { group in
+            .object([("key", group.key.map(JSONValue.string) ?? .null), ("total", .int(group.total))] + communeCounts(group.communes))
+          })
+      ),
+    ])
+  }
+
+  /// An exact value as a JSON number with at most `places` decimals (rounded half away from zero).
+  private func decimal(_ value: Rational, places: Int = 6) -> JSONValue {
+    .number(NumberText.format(value, decimals: places, style: .plain))
+  }
+}

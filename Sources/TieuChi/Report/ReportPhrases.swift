@@ -1,0 +1,128 @@
+/// The words and number formats reports use, in one place for the text and JSON renderers.
+public struct ReportPhrases: Sendable {
+  public let criteria: CriteriaSet
+  public let language: Language
+
+  public init(criteria: CriteriaSet, language: Language) {
+    self.criteria = criteria
+    self.language = language
+  }
+
+  private var style: NumberText.Style { .for(language) }
+
+  private func text(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
+
+  // MARK: Statuses
+
+  public func status(_ status: CommuneStatus) -> String {
+    switch status {
+    case .pass: text("ĐẠT", "PASS")
+    case .fail: text("KHÔNG ĐẠT", "FAIL")
+    case .incomplete: text("CHƯA ĐỦ DỮ LIỆU", "INCOMPLETE")
+    }
+  }
+
+  public func status(_ status: IndicatorStatus) -> String {
+    switch status {
+    case .pass: text("Đạt", "Pass")
+    case .fail: text("Không đạt", "Fail")
+    case .unknown: text("Chưa rõ", "Unknown")
+    case .notApplicable: text("Không áp dụng", "N/A")
+    }
+  }
+
+  public func symbol(_ status: IndicatorStatus) -> String {
+    switch status {
+    case .pass: "✓"
+    case .fail: "✗"
+    case .unknown: "?"
+    case .notApplicable: "–"
+    }
+  }
+
+  // MARK: Values and targets
+
+  /// A measured value in the indicator's unit: "99,69 %", "1", "có".
+  public func actual(_ actual: IndicatorResult.Actual?, of indicator: Indicator, target: Target?) -> String {
+    switch actual {
+    case nil: return "—"
+    case .boolean(let value): return value ? text("có", "yes") : text("không", "no")
+    case .number(let value):
+      let scaled = value.multiplied(by: Rational(indicator.unit.scale)) ?? value
+      let threshold = target.flatMap { $0.threshold.multiplied(by: Rational(indicator.unit.scale)) }
+      let decimals = indicator.unit == .number && scaled.isInteger ? 0 : 2
+      // Rates keep two decimals ("96,30 %") so a column of them lines up and reads alike.
+      let minDecimals = indicator.unit == .number ? 0 : 2
+      return NumberText.format(scaled, distinctFrom: threshold, decimals: decimals, minDecimals: minDecimals, style: style)
+        + indicator.unit.suffix(language)
+    }
+  }
+
+  /// A target in the report's notation: "> 99,5 %", "≥ 1".
+  public func target(_ target: Target?, of indicator: Indicator) -> String {
+    guard let target else {
+      if case .aggregate(let aggregate) = indicator.measure {
+        if aggregate.kind == .all { return text("tất cả", "all") }
+        if aggregate.kind == .any { return text("ít nhất một", "at least one") }
+      }
+      return text("đúng", "true")
+    }
+    let scaled = target.threshold.multiplied(by: Rational(indicator.unit.scale)) ?? target.threshold
+    return "\(target.comparator.symbol) \(NumberText.format(scaled, decimals: 6, style: style))\(indicator.unit.suffix(language))"
+  }
+
+  public func number(_ value: Rational, decimals: Int = 2) -> String {
+    NumberText.format(value, decimals: decimals, style: style)
+  }
+
+  public func count(_ value: Int) -> String {
+    NumberText.format(Rational(value), decimals: 0, style: style)
+  }
+
+  // MARK: Gaps and reasons
+
+  /// "cần thêm 96 người tham gia BHYT", or "2 thôn chưa có …: Thôn A, Thôn B".
+  public func gap(_ gap: Gap) -> String {
+    let unit = gap.unit.map { " " + $0[language] } ?? ""
+    let amount = gap.amount.map { number($0) } ?? ""
+    if !gap.items.isEmpty {
+      return "\(amount)\(unit): \(gap.items.joined(separator: ", "))"
+    }
+    switch gap.direction {
+    case .increase: return text("cần thêm \(amount)\(unit)", "\(amount) more\(unit) needed")
+    case .decrease: return text("cần giảm \(amount)\(unit)", "\(amount) fewer\(unit) needed")
+    }
+  }
+
+  /// "thiếu dữ liệu: ehealth_book (Số người có sổ khám chữa bệnh điện tử)".
+  public func reason(_ reason: UnknownReason) -> String {
+    switch reason {
+    case .missing(let path): return text("thiếu dữ liệu: ", "missing data: ") + describe(path)
+    case .invalid(let path): return text("dữ liệu không hợp lệ: ", "unusable data: ") + describe(path)
+    case .inconsistent(let rule):
+      let message = criteria.rules.first { $0.id == rule }?.message[language] ?? rule
+      return text("dữ liệu mâu thuẫn (\(rule)): \(message)", "inconsistent data (\(rule)): \(message)")
+    case .divisionByZero: return text("mẫu số bằng 0", "division by zero (the denominator is 0)")
+    case .overflow: return text("số quá lớn để tính chính xác", "a number too large to compute exactly")
+    }
+  }
+
+  /// A field path with its label: "hamlets[Thôn Đồng Lạc].trained_health_workers".
+  public func describe(_ path: FieldPath) -> String {
+    guard let input = criteria.schema[path.input] else { return path.description }
+    var label = input.label[language]
+    if let field = path.field, case .list(let definition) = input.type, let fieldInput = definition.fields[field] {
+      label = fieldInput.label[language]
+    }
+    return label == path.field || label == path.input ? path.description : "\(path.description) (\(label))"
+  }
+
+  /// Reasons joined for one line, at most `limit` of them ("… and 12 more").
+  public func reasons(_ reasons: [UnknownReason], limit: Int = 5) -> String {
+    var parts = reasons.prefix(limit).map(reason)
+    if reasons.count > limit {
+      parts.append(text("và \(reasons.count - limit) lý do khác", "and \(reasons.count - limit) more"))
+    }
+    return parts.joined(separator: "; ")
+  }
+}

@@ -1,0 +1,180 @@
+/// Renders a check report as text for people: each commune's indicators with actual value, target
+/// and gap, then one line per commune and the totals. Vietnamese unless asked otherwise.
+public struct TextReport: Sendable {
+  public var language: Language
+  /// Only the one-line-per-commune table and the totals (for large batches).
+  public var summaryOnly: Bool
+
+  public init(language: Language = .vi, summaryOnly: Bool = false) {
+    self.language = language
+    self.summaryOnly = summaryOnly
+  }
+
+  private func text(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
+
+  public func render(_ report: CheckReport) -> String {
+    let phrases = ReportPhrases(criteria: report.criteria, language: language)
+    var out = ""
+    let criteria = report.criteria
+    out += text("Bộ tiêu chí", "Criteria") + ": \(criteria.id) — \(criteria.title[language])\n"
+    out += text("Căn cứ", "Source") + ": \(criteria.source.title?[language] ?? criteria.source.document)"
+    out += criteria.source.title == nil ? "\n" : " [\(criteria.source.document)]\n"
+    let yearText = report.requestedYear.map(String.init) ?? text("theo năm của từng bản ghi", "each record's own year")
+    out += text("Năm đánh giá", "Evaluation year") + ": \(yearText)\n"
+    if !summaryOnly {
+      for commune in report.communes {
+        out += "\n"
+        out += communeSection(commune, criteria: criteria, phrases: phrases)
+      }
+    }
+    if report.communes.count > 1 || summaryOnly {
+      out += "\n" + summaryTable(report, phrases: phrases)
+    }
+    out += "\n" + totals(report, phrases: phrases)
+    return out
+  }
+
+  // MARK: One commune
+
+  func communeSection(_ commune: CommuneResult, criteria: CriteriaSet, phrases: ReportPhrases) -> String {
+    var out = ""
+    let record = commune.record
+    var heading = "\(record.code) \(record.name ?? "")"
+    if let district = record.attributes["district"] ?? record.attributes["province"] { heading += " · \(district)" }
+    if let year = commune.year { heading += " · " + text("năm \(year)", "year \(year)") }
+    out += "■ \(heading): \(phrases.status(commune.status))\n"
+    out += "  " + text("Nguồn dữ liệu", "Data") + ": \(record.location)\n"
+
+    let rows = commune.indicators.map { result -> [String] in
+      let indicator = criteria.indicators[result.index]
+      var targetText = phrases.target(result.milestone?.target, of: indicator)
+      if let year = result.milestone?.year { targetText += text(" (mốc \(year))", " (by \(year))") }
+      return [
+        "\(phrases.symbol(result.status)) \(phrases.status(result.status))",
+        indicator.title[language],
+        phrases.actual(result.actual, of: indicator, target: result.milestone?.target),
+        targetText,
+      ]
+    }
+    let header = [text("Kết quả", "Result"), text("Chỉ tiêu", "Indicator"), text("Thực tế", "Actual"), text("Mục tiêu", "Target")]
+    let widths = (0..<header.count).map { column in
+      ([header] + rows).map { $0[column].count }.max() ?? 0
+    }
+    out += "  " + line(header, widths) + "\n"
+    for (result, row) in zip(commune.indicators, rows) {
+      out += "  " + line(row, widths) + "\n"
+      let indent = "  " + String(repeating: " ", count: widths[0] + 2) + "↳ "
+      if let gap = result.gap { out += indent + phrases.gap(gap) + "\n" }
+      if result.status == .unknown && !result.reasons.isEmpty {
+        out += indent + phrases.reasons(result.reasons) + "\n"
+      }
+      if result.status == .notApplicable, let condition = criteria.indicators[result.index].appliesWhenText {
+        out += indent + text("chỉ áp dụng khi \(condition)", "applies only when \(condition)") + "\n"
+      }
+    }
+    if let score = commune.score {
+      out += "  " + text("Điểm", "Points") + ": \(phrases.number(score.earned))/\(phrases.number(score.available))"
+      if score.possible != score.earned {
+        out += text(" (tối đa có thể \(phrases.number(score.possible)))", " (at most \(phrases.number(score.possible)) possible)")
+      }
+      out += "\n"
+    }
+    for violation in commune.violations {
+      out += "  ⚠ " + text("Dữ liệu mâu thuẫn", "Inconsistent data") + " (\(violation.rule)): \(violation.message[language])\n"
+    }
+    for problem in commune.record.problems where problem.severity == .error {
+      out += "  ⚠ " + problem.rendered(in: language) + "\n"
+    }
+    let missing = commune.missingInputs
+    if commune.status == .incomplete {
+      out += "  " + text(
+        "Kết quả có thể thay đổi khi bổ sung hoặc sửa dữ liệu",
+        "The outcome can still change once data is supplied or corrected")
+      out += missing.isEmpty ? ".\n" : text(": cần ", ": needs ") + missing.joined(separator: ", ") + ".\n"
+    } else if commune.status == .fail && !missing.isEmpty {
+      out += "  " + text("Còn thiếu dữ liệu: ", "Data still missing: ") + missing.joined(separator: ", ") + "\n"
+    }
+    return out
+  }
+
+  private func line(_ cells: [String], _ widths: [Int]) -> String {
+    var out = ""
+    for (index, cell) in cells.enumerated() {
+      out += cell
+      if index < cells.count - 1 { out += String(repeating: " ", count: widths[index] - cell.count + 2) }
+    }
+    return out
+  }
+
+  // MARK: Batch
+
+  func summaryTable(_ report: CheckReport, phrases: ReportPhrases) -> String {
+    var out = text("Tổng hợp theo xã", "Communes") + ":\n"
+    let rows = report.communes.map { commune -> [String] in
+      let failing = commune.indicators.filter { $0.status == .fail }.map { report.criteria.indicators[$0.index].id }
+      let unknown = commune.indicators.filter { $0.status == .unknown }.map { report.criteria.indicators[$0.index].id }
+      var notes: [String] = []
+      if !failing.isEmpty { notes.append(text("không đạt: ", "failing: ") + failing.joined(separator: ", ")) }
+      if !unknown.isEmpty { notes.append(text("chưa rõ: ", "unknown: ") + unknown.joined(separator: ", ")) }
+      return [
+        commune.record.code, commune.record.name ?? "", commune.year.map(String.init) ?? "", phrases.status(commune.status),
+        notes.joined(separator: "; "),
+      ]
+    }
+    let widths = (0..<5).map { column in rows.map { $0[column].count }.max() ?? 0 }
+    for row in rows { out += "  " + line(row, widths).trimmingTrailingSpaces + "\n" }
+    return out
+  }
+
+  func totals(_ report: CheckReport, phrases: ReportPhrases) -> String {
+    let summary = report.summary
+    let n = { (status: CommuneStatus) in phrases.count(summary.communes[status] ?? 0) }
+    var out = text("Tổng", "Total") + ": "
+    out += text(
+      "\(phrases.count(summary.records)) bản ghi · \(phrases.count(summary.evaluated)) xã được đánh giá: \(n(.pass)) đạt, \(n(.fail)) không đạt, \(n(.incomplete)) chưa đủ dữ liệu",
+      "\(phrases.count(summary.records)) records · \(phrases.count(summary.evaluated)) communes evaluated: \(n(.pass)) pass, \(n(.fail)) fail, \(n(.incomplete)) incomplete")
+    if summary.rejected > 0 {
+      out += text(
+        " · \(phrases.count(summary.rejected)) bản ghi không đọc được",
+        " · \(phrases.count(summary.rejected)) records could not be read")
+    }
+    out += "\n"
+    if summary.errors > 0 || summary.warnings > 0 {
+      out += text(
+        "Lỗi dữ liệu: \(phrases.count(summary.errors)), cảnh báo: \(phrases.count(summary.warnings)) (chi tiết ở trên hoặc trong luồng lỗi)\n",
+        "Data errors: \(phrases.count(summary.errors)), warnings: \(phrases.count(summary.warnings)) (details above or on standard error)\n")
+    }
+    if let groupBy = report.groupBy, summary.groups.count > 0, report.communes.count > 1 {
+      out += text("Theo \(groupBy)", "By \(groupBy)") + ":\n"
+      for group in summary.groups {
+        let c = { (status: CommuneStatus) in phrases.count(group.communes[status] ?? 0) }
+        out += "  \(group.key ?? text("(không rõ)", "(none)")): "
+        out += text(
+          "\(phrases.count(group.total)) xã — \(c(.pass)) đạt, \(c(.fail)) không đạt, \(c(.incomplete)) chưa đủ dữ liệu\n",
+          "\(phrases.count(group.total)) communes — \(c(.pass)) pass, \(c(.fail)) fail, \(c(.incomplete)) incomplete\n")
+      }
+    }
+    if report.communes.count > 1 {
+      out += text("Theo chỉ tiêu", "By indicator") + ":\n"
+      let width = summary.indicators.map(\.id.count).max() ?? 0
+      for (id, counts) in summary.indicators {
+        let c = { (status: IndicatorStatus) in phrases.count(counts[status] ?? 0) }
+        out += "  " + id + String(repeating: " ", count: width - id.count + 2)
+        out += text(
+          "\(c(.pass)) đạt, \(c(.fail)) không đạt, \(c(.unknown)) chưa rõ",
+          "\(c(.pass)) pass, \(c(.fail)) fail, \(c(.unknown)) unknown")
+        if let na = counts[.notApplicable], na > 0 { out += text(", \(na) không áp dụng", ", \(na) not applicable") }
+        out += "\n"
+      }
+    }
+    return out
+  }
+}
+
+extension String {
+  var trimmingTrailingSpaces: String {
+    var copy = self
+    while copy.last == " " { copy.removeLast() }
+    return copy
+  }
+}

@@ -1,0 +1,275 @@
+/// Turns parsed survey documents into station records, reading every field through the criteria
+/// set's input schema.
+///
+/// A field that cannot be read makes only that field invalid (and is reported); the station is still
+/// evaluated. Only a record without a usable `code` is rejected whole.
+public struct SurveyReader: Sendable {
+  public let schema: InputSchema
+  /// Input names by their Vietnamese and English labels, so spreadsheet headers such as "Dân số" work.
+  private let nameByLabel: [String: String]
+  /// Readers for the records of each list input, built once rather than per station.
+  private let listReaders: [Int: SurveyReader]
+
+  public init(schema: InputSchema) {
+    self.schema = schema
+    var nameByLabel: [String: String] = [:]
+    var listReaders: [Int: SurveyReader] = [:]
+    for (slot, input) in schema.inputs.enumerated() {
+      nameByLabel[SurveyReader.labelKey(input.label.vi)] = input.name
+      nameByLabel[SurveyReader.labelKey(input.label.en)] = input.name
+      if case .list(let definition) = input.type { listReaders[slot] = SurveyReader(schema: definition.fields) }
+    }
+    self.nameByLabel = nameByLabel
+    self.listReaders = listReaders
+  }
+
+  private static func labelKey(_ text: String) -> String { text.nfc.lowercased().trimmingSpaces }
+
+  /// The result of reading one document: records, and diagnostics about records and fields.
+  public struct Output: Sendable {
+    public var records: [StationRecord] = []
+    /// Records that could not be used at all (counted in the batch's "rejected").
+    public var rejected = 0
+    public var diagnostics: [Diagnostic] = []
+  }
+
+  /// Reads a document that is one station (a mapping) or a list of stations.
+  public func read(document: DataNode, into output: inout Output) {
+    switch document.content {
+    case .mapping:
+      read(station: document, into: &output)
+    case .sequence(let items):
+      for item in items { read(station: item, into: &output) }
+    case .scalar:
+      if document.isNull { return }
+      output.rejected += 1
+      output.diagnostics.append(
+        Diagnostic(
+          at: document.location,
+          LocalizedText(
+            vi: "cần một trạm (bảng khóa–giá trị) hoặc một danh sách trạm, nhưng gặp \(document.kindName.vi)",
+            en: "expected a station (a mapping) or a list of stations, found \(document.kindName.en)")))
+    }
+  }
+
+  /// The key a survey field stands for: Kobo/ODK group prefixes (`ttc/population`) are dropped, and a
+  /// label ("Dân số") maps to its input. `nil` for export metadata (`_id`, `meta/instanceID`).
+  func fieldName(_ key: String) -> String? {
+    if key.hasPrefix("_") || key.hasPrefix("meta/") || key.hasPrefix("formhub/") { return nil }
+    let last = key.split(separator: "/").last.map(String.init) ?? key
+    if last.hasPrefix("_") { return nil }
+    if schema.index(of: last) != nil || InputSchema.stationAttributes.contains(last) { return last }
+    return nameByLabel[SurveyReader.labelKey(last)] ?? last
+  }
+
+  private func read(station node: DataNode, into output: inout Output) {
+    guard let entries = node.entries else {
+      output.rejected += 1
+      output.diagnostics.append(
+        Diagnostic(
+          at: node.location,
+          LocalizedText(
+            vi: "một trạm phải là bảng khóa–giá trị, nhưng gặp \(node.kindName.vi)",
+            en: "a station must be a mapping, found \(node.kindName.en)")))
+      return
+    }
+    let firstProblem = output.diagnostics.count
+    var values = [InputValue](repeating: .missing, count: schema.inputs.count)
+    var attributes: [String: String] = [:]
+    var codeNode: DataNode?
+    var name: String?
+    var year: Int?
+    for entry in entries {
+      guard let key = fieldName(entry.key) else { continue }
+      let value = entry.value
+      if let text = value.scalarText, !value.isNull { attributes[key] = text.trimmingSpaces }
+      switch key {
+      case "code": codeNode = value
+      case "name": name = value.isNull ? nil : value.scalarText?.trimmingSpaces
+      case "year":
+        if !value.isNull, let text = value.scalarText, case .success(let y) = NumberText.parseCount(text), (1900...2200).contains(y) {
+          year = y
+        } else if !value.isNull {
+          output.diagnostics.append(
+            Diagnostic(
+              at: value.location,
+              LocalizedText(vi: "'year' phải là một năm, ví dụ 2024", en: "'year' must be a year, e.g. 2024")))
+        }
+      default: break
+      }
+      if let slot = schema.index(of: key) {
+        values[slot] = convert(value, slot: slot, field: key, diagnostics: &output.diagnostics)
+      } else if !InputSchema.stationAttributes.contains(key),
+        let hint = Suggestions.hint(for: key, in: schema.inputs.map(\.name))
+      {
+        // Unknown keys are normal (surveys carry more than one set needs); near-misses are typos.
+        output.diagnostics.append(
+          Diagnostic(
+            .warning, at: entry.keyLocation,
+            LocalizedText(
+              vi: "trường '\(entry.key)' không được bộ tiêu chí dùng đến", en: "field '\(entry.key)' is not used by the criteria"),
+            hint: hint))
+      }
+    }
+    guard let code = stationCode(codeNode, station: node, diagnostics: &output.diagnostics) else {
+      output.rejected += 1
+      return
+    }
+    attributes["code"] = code
+    var record = StationRecord(location: node.location, code: code, name: name, year: year, attributes: attributes, values: values)
+    record.problems = Array(output.diagnostics[firstProblem...])
+    output.records.append(record)
+  }
+
+  private func stationCode(_ node: DataNode?, station: DataNode, diagnostics: inout [Diagnostic]) -> String? {
+    guard let node, !node.isNull, let raw = node.scalarText?.trimmingSpaces, !raw.isEmpty else {
+      diagnostics.append(
+        Diagnostic(
+          at: node?.location ?? station.location,
+          LocalizedText(
+            vi: "trạm không có mã xã 'code' nên không đánh giá được", en: "the station has no commune 'code' and cannot be evaluated")))
+      return nil
+    }
+    if let padded = Self.restoredCode(raw) {
+      diagnostics.append(
+        Diagnostic(
+          .warning, at: node.location,
+          LocalizedText(
+            vi: "mã xã '\(raw)' có vẻ đã mất số 0 ở đầu; dùng '\(padded)'",
+            en: "commune code '\(raw)' seems to have lost its leading zeros; using '\(padded)'"),
+          hint: LocalizedText(vi: "đặt mã trong dấu nháy: \"\(padded)\"", en: "quote the code: \"\(padded)\"")))
+      return padded
+    }
+    return raw
+  }
+
+  /// `"07339"` for `7339`: Excel and unquoted YAML drop the leading zeros of GSO commune codes,
+  /// which always have five digits. `nil` when the code needs no repair.
+  static func restoredCode(_ raw: String) -> String? {
+    guard raw.count < 5, !raw.isEmpty, raw.allSatisfy(\.isASCIIDigit) else { return nil }
+    return String(repeating: "0", count: 5 - raw.count) + raw
+  }
+
+  // MARK: Values
+
+  func convert(_ node: DataNode, slot: Int, field: String, diagnostics: inout [Diagnostic]) -> InputValue {
+    let type = schema.inputs[slot].type
+    if node.isNull { return .missing }
+    if case .list = type, let reader = listReaders[slot] {
+      return reader.convertItems(node, field: field, diagnostics: &diagnostics)
+    }
+    guard let raw = node.scalarText else {
+      return invalid(
+        node, field: field,
+        LocalizedText(vi: "cần một giá trị đơn, nhưng gặp \(node.kindName.vi)", en: "expected a single value, found \(node.kindName.en)"),
+        &diagnostics)
+    }
+    let text = raw.trimmingSpaces
+    if text.isEmpty { return .missing }
+    switch type {
+    case .count:
+      switch NumberText.parseCount(text) {
+      case .success(let n): return .number(Rational(n))
+      case .failure(let failure): return invalid(node, field: field, Self.countMessage(failure, text), &diagnostics)
+      }
+    case .number:
+      switch NumberText.parseDecimal(text) {
+      case .success(let n): return .number(n)
+      case .failure:
+        return invalid(node, field: field, LocalizedText(vi: "'\(text)' không phải là một số", en: "'\(text)' is not a number"), &diagnostics)
+      }
+    case .boolean:
+      if let value = Self.booleanSpellings[text.lowercased()] { return .boolean(value) }
+      return invalid(
+        node, field: field,
+        LocalizedText(vi: "'\(text)' không phải là có/không (true/false)", en: "'\(text)' is not a yes/no value (true/false)"),
+        &diagnostics)
+    case .text:
+      return .text(text)
+    case .enumeration(let definition):
+      if let id = definition.resolve(text) { return .text(id) }
+      let ids = definition.values.map(\.id)
+      return invalid(
+        node, field: field,
+        LocalizedText(
+          vi: "'\(text)' không phải giá trị cho phép (\(ids.joined(separator: ", ")))",
+          en: "'\(text)' is not one of the allowed values (\(ids.joined(separator: ", ")))"),
+        &diagnostics, hint: Suggestions.hint(for: text, in: ids))
+    case .list:
+      preconditionFailure("handled above")
+    }
+  }
+
+  static let booleanSpellings: [String: Bool] = [
+    "true": true, "false": false, "yes": true, "no": false, "1": true, "0": false,
+    "có": true, "không": false, "đúng": true, "sai": false, "x": true,
+  ]
+
+  static func countMessage(_ failure: NumberText.Failure, _ text: String) -> LocalizedText {
+    switch failure {
+    case .negative:
+      LocalizedText(vi: "số đếm không được âm: '\(text)'", en: "a count cannot be negative: '\(text)'")
+    case .notWhole:
+      LocalizedText(vi: "cần một số nguyên, gặp '\(text)'", en: "expected a whole number, found '\(text)'")
+    case .groupedDigits(let suggestion):
+      LocalizedText(
+        vi: "'\(text)' có dấu phân cách hàng nghìn, dễ nhầm với số thập phân; viết \(suggestion)",
+        en: "'\(text)' groups digits by thousands, which is ambiguous; write \(suggestion)")
+    case .tooLarge:
+      LocalizedText(vi: "số quá lớn: '\(text)'", en: "number too large: '\(text)'")
+    case .notANumber:
+      LocalizedText(vi: "cần một số nguyên, gặp '\(text)'", en: "expected a whole number, found '\(text)'")
+    }
+  }
+
+  private func invalid(
+    _ node: DataNode, field: String, _ message: LocalizedText, _ diagnostics: inout [Diagnostic], hint: LocalizedText? = nil
+  ) -> InputValue {
+    diagnostics.append(
+      Diagnostic(
+        at: node.location, LocalizedText(vi: "\(field): \(message.vi)", en: "\(field): \(message.en)"), hint: hint))
+    return .invalid(message)
+  }
+
+  /// Reads a list input's records; `self` reads the list's fields.
+  private func convertItems(_ node: DataNode, field: String, diagnostics: inout [Diagnostic]) -> InputValue {
+    guard let items = node.items else {
+      return invalid(
+        node, field: field,
+        LocalizedText(vi: "cần một danh sách, nhưng gặp \(node.kindName.vi)", en: "expected a list, found \(node.kindName.en)"),
+        &diagnostics)
+    }
+    var result: [ListItem] = []
+    result.reserveCapacity(items.count)
+    for (index, item) in items.enumerated() {
+      var values = [InputValue](repeating: .missing, count: schema.inputs.count)
+      guard let entries = item.entries else {
+        // Keep the record, unusable: dropping it would silently change counts.
+        values = values.map { _ in .invalid(LocalizedText(vi: "bản ghi hỏng", en: "unusable record")) }
+        diagnostics.append(
+          Diagnostic(
+            at: item.location,
+            LocalizedText(
+              vi: "\(field)[\(index + 1)]: cần một bảng khóa–giá trị, nhưng gặp \(item.kindName.vi)",
+              en: "\(field)[\(index + 1)]: expected a mapping, found \(item.kindName.en)")))
+        result.append(ListItem(location: item.location, values: values))
+        continue
+      }
+      for entry in entries {
+        guard let key = fieldName(entry.key) else { continue }
+        if let slot = schema.index(of: key) {
+          values[slot] = convert(entry.value, slot: slot, field: "\(field)[\(index + 1)].\(key)", diagnostics: &diagnostics)
+        } else if key != "code", let hint = Suggestions.hint(for: key, in: schema.inputs.map(\.name)) {
+          diagnostics.append(
+            Diagnostic(
+              .warning, at: entry.keyLocation,
+              LocalizedText(
+                vi: "trường '\(entry.key)' của \(field) không được dùng đến", en: "field '\(entry.key)' of \(field) is not used"),
+              hint: hint))
+        }
+      }
+      result.append(ListItem(location: item.location, values: values))
+    }
+    return .list(result)
+  }
+}

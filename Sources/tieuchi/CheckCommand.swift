@@ -1,0 +1,72 @@
+import ArgumentParser
+import TieuChi
+
+struct CheckCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "check",
+    abstract: "Đánh giá dữ liệu khảo sát trạm y tế theo một bộ tiêu chí — evaluate station survey data against a criteria set.",
+    discussion: """
+      Exit status: 0 everything read and every commune passes; 1 some commune fails or is incomplete;
+      2 some input could not be read (the rest was evaluated); 3 invalid criteria file; 64 usage error.
+      """
+  )
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+  }
+
+  @Option(name: .long, help: "The criteria file (YAML), e.g. Criteria/ct25-2030.yaml.")
+  var criteria: String
+
+  @Option(name: .long, help: "Evaluation year: the milestones in force that year apply (default: each record's own year).")
+  var year: Int?
+
+  @Option(name: .long, help: "Output format: text or json.")
+  var format: Format = .text
+
+  @Option(name: .long, help: "Report language: vi (default) or en.")
+  var lang: String = "vi"
+
+  @Option(name: .customLong("group-by"), help: "Record field to group the summary by (default: district if present, else province).")
+  var groupBy: String?
+
+  @Flag(name: .long, help: "Text format: only the one-line-per-commune table and totals.")
+  var summary = false
+
+  @Argument(help: "Survey data files or folders (.yaml, .yml, .json, .csv).")
+  var data: [String] = []
+
+  func validate() throws {
+    guard Language(rawValue: lang) != nil else {
+      throw ValidationError("--lang must be 'vi' or 'en', not '\(lang)'")
+    }
+    if let year, !(1900...2200).contains(year) {
+      throw ValidationError("--year must be a year such as 2025, not \(year)")
+    }
+    guard !data.isEmpty else {
+      throw ValidationError("give at least one survey data file or folder, e.g. Samples/tan-yen-2024")
+    }
+  }
+
+  func run() throws {
+    let language = Language(rawValue: lang) ?? .vi
+    let printer = DiagnosticPrinter(language: language)
+    let (loaded, criteriaDiagnostics) = CriteriaLoader.load(path: criteria)
+    printer.print(criteriaDiagnostics)
+    guard let criteriaSet = loaded else { throw ExitStatus.invalidCriteria }
+
+    let batch = SurveyLoader.load(paths: data, schema: criteriaSet.schema)
+    let report = CheckReport(criteria: criteriaSet, batch: batch, year: year, groupBy: groupBy)
+    switch format {
+    case .text:
+      printer.print(batch.diagnostics)
+      writeStandardOutput(TextReport(language: language, summaryOnly: summary).render(report))
+    case .json:
+      writeStandardOutput(JSONReport(language: language).render(report))
+    }
+    if !report.everythingRead { throw ExitStatus.unreadableInput }
+    if report.communes.contains(where: { $0.status != .pass }) || report.communes.isEmpty {
+      throw ExitStatus.notAllPass
+    }
+  }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+
+/// End-to-end: the built `tieuchi` on the real criteria and samples, and on broken input.
+@Suite("tieuchi check, end to end")
+struct CLITests {
+  static let criteria = "Criteria/ct25-2030.yaml"
+
+  /// A scratch folder for generated inputs, removed afterwards by the OS's tmp cleaning.
+  static func scratch(_ files: [String: String]) throws -> String {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tieuchi-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    for (name, content) in files {
+      try Data(content.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
+    }
+    return folder
+  }
+
+  @Test("The README's main run: the sample district, in Vietnamese, exit 1 because some communes fail")
+  func sampleDistrictText() throws {
+    let run = try CLI.run(["check", "--criteria", Self.criteria, "Samples/tan-yen-2024"])
+    #expect(run.status == 1, "\(run.stderr)")
+    #expect(run.stderr.isEmpty)
+    #expect(run.stdout.contains("Bộ tiêu chí: ct25-2030"))
+    #expect(run.stdout.contains("KHÔNG ĐẠT"))
+    #expect(run.stdout.contains("cần thêm"))
+    #expect(run.stdout.contains("> 99,5 %"))
+    #expect(run.stdout.contains("Tổng: 22 bản ghi · 22 xã được đánh giá"))
+    #expect(run.stdout.contains("Huyện Tân Yên: 22 xã"))
+  }
+
+  @Test("English reports use English words and number style")
+  func english() throws {
+    let run = try CLI.run(["check", "--criteria", Self.criteria, "--lang", "en", "--summary", "Samples/tan-yen-2024"])
+    #expect(run.status == 1)
+    #expect(run.stdout.contains("Total: 22 records · 22 communes evaluated"))
+    #expect(!run.stdout.contains("KHÔNG ĐẠT"))
+  }
+
+  @Test("JSON output has the documented shape and counts every record")
+  func jsonShape() throws {
+    let run = try CLI.run(["check", "--criteria", Self.criteria, "--format", "json", "Samples/tan-yen-2024"])
+    #expect(run.status == 1)
+    let json = try run.json()
+    #expect(json["criteria"] as? String == "ct25-2030")
+    let communes = try #require(json["communes"] as? [[String: Any]])
+    #expect(communes.count == 22)
+    let summary = try #require(json["summary"] as? [String: Any])
+    #expect(summary["records"] as? Int == 22)
+    #expect(summary["rejected"] as? Int == 0)
+    for commune in communes {
+      #expect(["pass", "fail", "incomplete"].contains(commune["status"] as? String ?? ""))
+      let indicators = try #require(commune["indicators"] as? [[String: Any]])
+      #expect(indicators.map { $0["id"] as? String ?? "" } == [
+        "doctor", "village-health-worker", "bhyt-coverage", "phc-bhyt", "health-managed", "ehealth-book", "telemedicine",
+      ])
+      for indicator in indicators where indicator["status"] as? String == "fail" {
+        #expect(indicator["gap"] is [String: Any], "a failed indicator has a gap: \(indicator)")
+      }
+    }
+  }
+
+  @Test("A broken record in a batch is reported with file and line; every other record is evaluated")
+  func brokenRecordInBatch() throws {
+    var good = ""
+    for index in 0..<5 {
+      good += "---\n" + passingStation(set: ["code": "\"0730\(index)\""])
+    }
+    let broken = passingStation(set: ["code": "\"07399\"", "staff": "[{name: \"A\", role: doctor"])
+    let folder = try Self.scratch([
+      "a.yaml": good,
+      "b.yaml": "---\n" + passingStation(set: ["code": "\"07400\""]) + "---\n" + broken + "---\n"
+        + passingStation(set: ["code": "\"07401\""]),
+    ])
+    let run = try CLI.run(["check", "--criteria", Self.criteria, "--format", "json", folder])
+    #expect(run.status == 2, "unreadable input wins over failures")
+    let json = try run.json()
+    let communes = try #require(json["communes"] as? [[String: Any]])
+    #expect(communes.count == 7)
+    #expect(communes.allSatisfy { $0["status"] as? String == "pass" })
+    let errors = try #require(json["errors"] as? [[String: Any]])
+    #expect(errors.count == 1)
+    #expect((errors.first?["file"] as? String)?.hasSuffix("b.yaml") == true)
+    #expect((errors.first?["line"] as? Int ?? 0) > 17)
+    let summary = try #require(json["summary"] as? [String: Any])
+    #expect(summary["records"] as? Int == 8)
+    #expect(summary["rejected"] as? Int == 1)
+  }
+
+  @Test("An invalid criteria file exits 3 with file:line:column on standard error and nothing evaluated")
+  func invalidCriteria() throws {
+    let folder = try Self.scratch([
+      "bad.yaml": """
+        id: bad
+        title: "Bad"
+        source: {document: x, clause: "1"}
+        inputs:
+          population: count
+        indicators:
+          - id: a
+            title: "A"
+            mesure: population
+            target: "> 1"
+        """
+    ])
+    let run = try CLI.run(["check", "--criteria", folder + "/bad.yaml", "Samples/tan-yen-2024"])
+    #expect(run.status == 3)
+    #expect(run.stdout.isEmpty)
+    #expect(run.stderr.contains("bad.yaml:9:5: lỗi: khóa 'mesure'"))
+    #expect(run.stderr.contains("có phải ý bạn là 'measure'?"))
+  }
+
+  @Test("Usage errors exit 64; a missing data file exits 2 and says which")
+  func usageAndMissingFiles() throws {
+    #expect(try CLI.run(["check", "--criteria", Self.criteria]).status == 64)
+    #expect(try CLI.run(["check", "--criteria", Self.criteria, "--lang", "fr", "Samples"]).status == 64)
+    let missing = try CLI.run(["check", "--criteria", Self.criteria, "no/such/file.yaml"])
+    #expect(missing.status == 2)
+    #expect(missing.stderr.contains("no/such/file.yaml"))
+  }
+
+  @Test("Hostile input never crashes or hangs: alias bombs, deep nesting, binary junk")
+  func hostileInput() throws {
+    var bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    for level in 1..<12 {
+      bomb += "l\(level): &l\(level) [" + Array(repeating: "*\(level == 1 ? "a" : "l\(level - 1)")", count: 10).joined(separator: ", ") + "]\n"
+    }
+    let folder = try Self.scratch([
+      "bomb.yaml": "code: \"07339\"\n" + bomb,
+      "deep.yaml": String(repeating: "[", count: 100_000),
+      "deep.json": String(repeating: "[", count: 100_000),
+      "junk.csv": String(decoding: (0..<4000).map { UInt8(truncatingIfNeeded: $0 &* 7919) }, as: UTF8.self),
+      "empty.json": "",
+    ])
+    let run = try CLI.run(["check", "--criteria", Self.criteria, "--format", "json", folder])
+    #expect(run.status == 2)
+    let json = try run.json()
+    let errors = try #require(json["errors"] as? [[String: Any]])
+    #expect(errors.count >= 4)
+  }
+
+  @Test("Decomposed (NFD) Vietnamese in the data comes out composed (NFC)")
+  func nfdInput() throws {
+    let name = "Thị trấn Cao Thượng"
+    let folder = try Self.scratch([
+      "nfd.yaml": passingStation(set: ["name": "\"\(name.decomposedStringWithCanonicalMapping)\""])
+    ])
+    let run = try CLI.run(["check", "--criteria", Self.criteria, "--format", "json", folder])
+    #expect(run.status == 0, "\(run.stderr)")
+    let communes = try #require(try run.json()["communes"] as? [[String: Any]])
+    let written = try #require(communes.first?["name"] as? String)
+    #expect(Array(written.unicodeScalars) == Array(name.precomposedStringWithCanonicalMapping.unicodeScalars))
+  }
+}

@@ -1,0 +1,328 @@
+import Testing
+
+@testable import TieuChi
+
+@Suite struct CSVReaderTests {
+  func read(_ text: String) -> CSVTable {
+    CSVReader.read(bytes: Array(text.utf8), file: "t.csv")
+  }
+
+  func at(_ line: Int, _ column: Int) -> TieuChi.SourceLocation {
+    SourceLocation(file: "t.csv", line: line, column: column)
+  }
+
+  func scalars(_ texts: [String]) -> [[Unicode.Scalar]] {
+    texts.map { Array($0.unicodeScalars) }
+  }
+
+  /// Reads an input that must give exactly one error, at its marker, whose English text contains
+  /// `message`; returns the table for further checks.
+  @discardableResult
+  func expectError(
+    _ source: String, _ message: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) -> CSVTable {
+    let input = MarkedInput(source, sourceLocation: sourceLocation)
+    let table = CSVReader.read(bytes: input.bytes, file: "t.csv")
+    #expect(table.diagnostics.count == 1, "\(table.diagnostics.map(\.message.en))", sourceLocation: sourceLocation)
+    guard let diagnostic = table.diagnostics.first else { return table }
+    #expect(diagnostic.severity == .error, sourceLocation: sourceLocation)
+    #expect(
+      diagnostic.location == at(input.line, input.column), "\(diagnostic.message.en)", sourceLocation: sourceLocation)
+    #expect(diagnostic.message.en.contains(message), "\(diagnostic.message.en)", sourceLocation: sourceLocation)
+    #expect(
+      !diagnostic.message.vi.isEmpty && diagnostic.message.vi != diagnostic.message.en, sourceLocation: sourceLocation)
+    return table
+  }
+
+  // MARK: Reading
+
+  @Test func fieldsAreKeptAsWrittenWithTheirColumns() throws {
+    let table = read(" code , name ,beds\n07306,Nhã Nam, 5 \n")
+    #expect(table.diagnostics.isEmpty)
+    #expect(table.separator == UInt8(ascii: ","))
+    #expect(table.header == ["code", "name", "beds"])
+    #expect(table.headerLine == 1)
+    #expect(table.headerColumns == [1, 8, 15])
+    #expect(table.location(ofHeaderField: 2) == at(1, 15))
+    let row = try #require(table.rows.first)
+    #expect(table.rows.count == 1)
+    #expect(row.line == 2)
+    #expect(row.fields == ["07306", "Nhã Nam", " 5 "])
+    #expect(row.columns == [1, 7, 15])
+    #expect(row.location(ofField: 2, file: "t.csv") == at(2, 15))
+    #expect(row.location(ofField: 9, file: "t.csv") == at(2, 0))
+  }
+
+  @Test func byteOrderMarkAndCRLF() {
+    let table = CSVReader.read(bytes: [0xEF, 0xBB, 0xBF] + Array("a;b\r\n1;2\r\n3;4\r\n".utf8), file: "t.csv")
+    #expect(table.diagnostics.isEmpty)
+    #expect(table.header == ["a", "b"])
+    #expect(table.headerColumns == [1, 3])
+    #expect(table.rows.map(\.line) == [2, 3])
+    #expect(table.rows.map(\.fields) == [["1", "2"], ["3", "4"]])
+  }
+
+  @Test func loneCarriageReturnsAndNoFinalLineBreak() {
+    let table = read("a,b\r1,2\r3,4")
+    #expect(table.rows.map(\.line) == [2, 3])
+    #expect(table.rows.map(\.fields) == [["1", "2"], ["3", "4"]])
+  }
+
+  @Test func semicolonsWithDecimalCommas() {
+    let table = read("mã;tỉ lệ;ghi chú\n07306;99,5;\"a;b\"\n07309;100;\n")
+    #expect(table.diagnostics.isEmpty)
+    #expect(table.separator == UInt8(ascii: ";"))
+    #expect(table.header == ["mã", "tỉ lệ", "ghi chú"])
+    #expect(table.rows.map(\.fields) == [["07306", "99,5", "a;b"], ["07309", "100", ""]])
+  }
+
+  @Test func tabs() {
+    let table = read("a\tb,c\td\n1\t2,5\t\n")
+    #expect(table.separator == UInt8(ascii: "\t"))
+    #expect(table.rows.first?.fields == ["1", "2,5", ""])
+  }
+
+  @Test(arguments: [
+    ("a,b;c\n", UInt8(ascii: ",")),
+    ("a;b\tc\n", UInt8(ascii: ";")),
+    ("a\tb\tc;d,e\n", UInt8(ascii: "\t")),
+    ("\"x,y,z\";b\n", UInt8(ascii: ";")),
+    ("single\n", UInt8(ascii: ",")),
+  ])
+  func separatorDetection(header: String, separator: UInt8) {
+    #expect(read(header).separator == separator)
+  }
+
+  @Test func excelSeparatorHint() {
+    let table = read("sep=;\r\na,b;c\r\n1,2;3\r\n")
+    #expect(table.separator == UInt8(ascii: ";"))
+    #expect(table.headerLine == 2)
+    #expect(table.header == ["a,b", "c"])
+    #expect(table.rows.first?.fields == ["1,2", "3"])
+    #expect(table.rows.first?.line == 3)
+  }
+
+  @Test func quotedSeparatorsLineBreaksAndQuotes() throws {
+    let table = read("id,note,after\r\n1,\"line one\r\nline \"\"two\"\"\",x\r\n2,\"\",y\r\n3,\"a,b\r\n,c\",\r\n")
+    #expect(table.diagnostics.isEmpty)
+    #expect(table.rows.count == 3)
+    let first = table.rows[0]
+    #expect(first.line == 2)
+    #expect(first.fields == ["1", "line one\r\nline \"two\"", "x"])
+    #expect(first.columns == [1, 3, 15])
+    #expect(first.lineOffsets == [0, 0, 1])
+    #expect(first.location(ofField: 1, file: "t.csv") == at(2, 3))
+    #expect(first.location(ofField: 2, file: "t.csv") == at(3, 15))
+    #expect(table.rows[1].line == 4)
+    #expect(table.rows[1].fields == ["2", "", "y"])
+    #expect(table.rows[1].lineOffsets.isEmpty)
+    #expect(table.rows[2].line == 5)
+    #expect(table.rows[2].fields == ["3", "a,b\r\n,c", ""])
+    #expect(table.rows[2].location(ofField: 2, file: "t.csv") == at(6, 5))
+  }
+
+  @Test func headerNamesSpanningLines() {
+    let table = read("code,\"tên\ntrạm\",x\n1,2,3\n")
+    #expect(table.header == ["code", "tên\ntrạm", "x"])
+    #expect(table.location(ofHeaderField: 1) == at(1, 6))
+    #expect(table.location(ofHeaderField: 2) == at(2, 7))
+    #expect(table.location(ofHeaderField: 3) == at(1, 0))
+    #expect(table.rows.first?.line == 3)
+  }
+
+  @Test func decomposedTextBecomesNFC() {
+    let table = read("Ho\u{300}a,x\n\"Ho\u{300}a\",Ho\u{300}a\n")
+    #expect(scalars(table.header) == scalars(["H\u{F2}a", "x"]))
+    #expect(scalars(table.rows.first?.fields ?? []) == scalars(["H\u{F2}a", "H\u{F2}a"]))
+  }
+
+  @Test func blankLinesAreSkipped() {
+    let table = read("\n  \n\r\na,b\n\n1,2\n,\n  , \n\"\",\"\"\n;\n3,4\n\n")
+    #expect(table.headerLine == 4)
+    #expect(table.diagnostics.count == 1)  // `;` is a one-field row, not blank
+    #expect(table.rows.map(\.line) == [6, 11])
+  }
+
+  @Test func headerOnly() {
+    let table = read("code,name\r\n")
+    #expect(table.diagnostics.isEmpty)
+    #expect(table.header == ["code", "name"])
+    #expect(table.rows.isEmpty)
+  }
+
+  @Test(arguments: ["", "\u{FEFF}", "\n\n", " \r\n\t\n", ",,\n , \n"])
+  func emptyFile(_ text: String) {
+    let table = read(text)
+    #expect(table.header.isEmpty)
+    #expect(table.rows.isEmpty)
+    #expect(table.diagnostics.count == 1)
+    #expect(table.diagnostics.first?.message.en.contains("empty") == true)
+    #expect(table.diagnostics.first?.location == at(1, 0))
+    #expect(table.headerLine == 1)
+  }
+
+  @Test func utf16IsRefused() {
+    let table = CSVReader.read(bytes: [0xFF, 0xFE, 0x61, 0x00], file: "t.csv")
+    #expect(table.rows.isEmpty)
+    #expect(table.diagnostics.first?.message.en.contains("UTF-16") == true)
+  }
+
+  @Test func longFileIsReadWhole() {
+    let rows = (0..<20_000).map { "\($0);Trạm \($0);\"ghi; chú\";99,5" }
+    let table = read("code;name;note;rate\n" + rows.joined(separator: "\n"))
+    #expect(table.diagnostics.isEmpty)
+    #expect(table.rows.count == 20_000)
+    #expect(table.rows.last?.line == 20_001)
+    #expect(table.rows.last?.fields == ["19999", "Trạm 19999", "ghi; chú", "99,5"])
+  }
+
+  // MARK: Errors
+
+  @Test func moreFieldsThanTheHeader() {
+    let table = expectError(
+      "code,rate\n07306,99,‸5\n07309,98\n", "the row has 3 fields but the header has 2; the row was skipped")
+    #expect(table.rows.map(\.fields) == [["07309", "98"]])
+    #expect(table.diagnostics.first?.hint?.en.contains("decimal comma") == true)
+  }
+
+  @Test func fewerFieldsThanTheHeader() throws {
+    let table = read("a;b;c\n1;2\n3;4;5\n")
+    #expect(table.rows.map(\.line) == [3])
+    let diagnostic = try #require(table.diagnostics.first)
+    #expect(table.diagnostics.count == 1)
+    #expect(diagnostic.location == at(2, 0))
+    #expect(diagnostic.message.en == "the row has 2 fields but the header has 3; the row was skipped")
+    #expect(diagnostic.message.vi == "dòng có 2 trường nhưng dòng tiêu đề có 3; dòng này bị bỏ qua")
+  }
+
+  @Test func emptyExtraFieldsAreIgnoredWithOneWarning() throws {
+    let table = read("a;b\n1;2;;\n3;4;\n5;6\n")
+    #expect(table.rows.map(\.fields) == [["1", "2"], ["3", "4"], ["5", "6"]])
+    #expect(table.rows.allSatisfy { $0.columns.count == 2 })
+    let warning = try #require(table.diagnostics.first)
+    #expect(table.diagnostics.count == 1)
+    #expect(warning.severity == .warning)
+    #expect(warning.location == at(2, 5))
+    #expect(warning.message.en.hasSuffix("(also on 1 other row)"))
+  }
+
+  @Test func quoteInsideAnUnquotedField() {
+    let table = expectError("a,b\n1,x‸\"y,2\n3,4\n", "a '\"' inside a field that does not start with '\"'")
+    #expect(table.rows.map(\.fields) == [["3", "4"]])
+    #expect(table.rows.first?.line == 3)
+  }
+
+  @Test func textAfterAClosingQuote() {
+    let table = expectError(
+      "a,b\n\"Hà\"‸Nội,2\n3,4\n",
+      "expected the separator ',' or the end of the line after the closing '\"', found 'N'")
+    #expect(table.rows.map(\.line) == [3])
+    expectError(
+      "a;b\n\"x\"‸ ;2\n", "expected the separator ';' or the end of the line after the closing '\"', found a space")
+    expectError("a;b\n1;\"multi\nline\"‸x\n", "found 'x'")
+  }
+
+  @Test func unterminatedQuoteDropsTheRestOfTheFile() {
+    let table = expectError(
+      "a,b\n1,2\n3,‸\"abc\n4,5\n6,7\n",
+      "the quoted field opened here has no closing '\"'; the rest of the file, from line 3 on, was not read")
+    #expect(table.rows.map(\.fields) == [["1", "2"]])
+  }
+
+  @Test func invalidUTF8DropsTheRow() {
+    let table = CSVReader.read(bytes: Array("a,b\n1,xé".utf8) + [0xFF] + Array("\n3,4\n".utf8), file: "t.csv")
+    #expect(table.rows.map(\.fields) == [["3", "4"]])
+    #expect(table.diagnostics.count == 1)
+    #expect(table.diagnostics.first?.location == at(2, 5))
+    #expect(table.diagnostics.first?.message.en.contains("not valid UTF-8: byte 0xFF") == true)
+    #expect(table.diagnostics.first?.hint?.en.contains("CSV UTF-8") == true)
+  }
+
+  @Test func invalidUTF8InAMultiLineField() {
+    let table = CSVReader.read(
+      bytes: Array("a,b\n1,\"x\r\ny".utf8) + [0xC3, 0x28] + Array("\"\n3,4\n".utf8), file: "t.csv")
+    #expect(table.rows.map(\.line) == [4])
+    #expect(table.diagnostics.first?.location == at(3, 2))
+  }
+
+  @Test func invalidUTF8InTheHeaderKeepsTheHeader() {
+    let table = CSVReader.read(bytes: Array("a,b".utf8) + [0xE1, 0x80] + Array("\n1,2\n".utf8), file: "t.csv")
+    #expect(table.header.count == 2)
+    #expect(table.rows.count == 1)
+    #expect(table.diagnostics.first?.location == at(1, 4))
+  }
+
+  @Test func duplicateAndEmptyColumnNames() {
+    let table = read("code, name,code ,,x\n1,2,3,4,5\n")
+    #expect(table.header == ["code", "name", "code", "", "x"])
+    #expect(table.rows.count == 1)
+    #expect(table.diagnostics.map(\.location) == [at(1, 12), at(1, 18)])
+    #expect(
+      table.diagnostics.map(\.message.en) == [
+        "duplicate column name 'code': already used by field 1 of the header",
+        "empty column name in field 4 of the header",
+      ])
+    #expect(table.diagnostics.allSatisfy { $0.severity == .error && $0.location?.line == table.headerLine })
+  }
+
+  @Test func brokenHeaderStopsTheFile() {
+    let table = expectError("\na,b‸\"c\n1,2\n", "the header could not be read, so no row of the file was read")
+    #expect(table.header.isEmpty)
+    #expect(table.headerLine == 2)
+    #expect(table.rows.isEmpty)
+    expectError("‸\"a,b\n1,2\n", "has no closing '\"'; the file was not read")
+  }
+
+  // MARK: Writing
+
+  @Test func writerQuotesOnlyWhatItMust() {
+    let text = CSVReader.write(header: ["a", "b", "c"], rows: [["1,5", " x", "plain"], ["say \"hi\"", "", "x\ny"]])
+    #expect(text == "\u{FEFF}a,b,c\r\n\"1,5\",\" x\",plain\r\n\"say \"\"hi\"\"\",,\"x\ny\"\r\n")
+    #expect(
+      CSVReader.write(header: ["a"], rows: [["1,5"]], separator: UInt8(ascii: ";"), byteOrderMark: false)
+        == "a\r\n\"1,5\"\r\n")
+  }
+
+  @Test(arguments: [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")])
+  func writeThenReadRoundTrip(separator: UInt8) {
+    let header = ["code", "tên, \"đơn vị\"", "tỉ lệ;%", "ghi\nchú", "sep=;"]
+    let rows = [
+      ["07306", "Nhã Nam", "99,5", "line one\r\nline two", "\t tab"],
+      [" lead", "trail ", "\"", "a\"b\"\"c", ""],
+      ["", "", "", "", "x"],
+      ["sep=,", "Hòa", "=1+1", "\r", "a\tb;c,d"],
+      ["Pa ủ", "Mường Tè", "  ", "\n", "'quoted'"],
+    ]
+    let text = CSVReader.write(header: header, rows: rows, separator: separator)
+    let table = CSVReader.read(bytes: Array(text.utf8), file: "t.csv")
+    #expect(table.diagnostics.isEmpty)
+    #expect(table.separator == separator)
+    #expect(scalars(table.header) == scalars(header))
+    #expect(table.rows.map { scalars($0.fields) } == rows.map { scalars($0) })
+  }
+
+  // MARK: Fuzz
+
+  @Test func randomInputsNeverCrash() {
+    let pieces: [[UInt8]] =
+      ["a", "bc", ",", ";", "\t", "\"", "\"\"", " ", "\n", "\r", "\r\n", "é", "9,5", "sep=;"].map { Array($0.utf8) }
+      + [[0xFF], [0xC3], [0xA9], [0xEF, 0xBB, 0xBF], [0x00]]
+    var generator = SplitMix64(state: 0x6373_7672_6561_64)
+    for _ in 0..<4000 {
+      var bytes: [UInt8] = []
+      for _ in 0..<Int.random(in: 0...30, using: &generator) {
+        bytes += pieces.randomElement(using: &generator)!
+      }
+      let table = CSVReader.read(bytes: bytes, file: "f.csv")
+      var previousLine = table.headerLine
+      for row in table.rows {
+        #expect(row.fields.count == table.header.count)
+        #expect(row.columns.count == row.fields.count)
+        #expect(row.lineOffsets.isEmpty || row.lineOffsets.count == row.fields.count)
+        #expect(row.line > previousLine)
+        previousLine = row.line
+      }
+      #expect(table.headerColumns.count == table.header.count)
+    }
+  }
+}

@@ -1,0 +1,86 @@
+import Testing
+
+@testable import TieuChi
+
+@Suite("Exact arithmetic and number text")
+struct ExactArithmeticTests {
+  @Test("199 of 200 is exactly 99.5 %: fails '> 99.5 %', passes '≥ 99.5 %'")
+  func boundaryOfStrictAndInclusiveTargets() throws {
+    let ratio = try #require(Rational(199, 200))
+    let strict = try Target.parse("trên 99,5%", unit: .percent).get()
+    let inclusive = try Target.parse("đạt 99,5%", unit: .percent).get()
+    #expect(strict.comparator == .greater)
+    #expect(inclusive.comparator == .greaterOrEqual)
+    #expect(!strict.isMet(by: ratio))
+    #expect(inclusive.isMet(by: ratio))
+    #expect(strict.isMet(by: try #require(Rational(1991, 2000))))
+  }
+
+  @Test(
+    "Comparators are read as the law writes them",
+    arguments: [
+      ("trên 95%", Comparator.greater), ("đạt trên 99,5%", .greater), ("> 40%", .greater),
+      ("đạt 95%", .greaterOrEqual), ("ít nhất 1", .greaterOrEqual), ("tối thiểu 80%", .greaterOrEqual),
+      ("không dưới 80%", .greaterOrEqual), ("≥ 1", .greaterOrEqual), (">= 1", .greaterOrEqual),
+      ("dưới 5%", .less), ("< 5%", .less), ("không vượt quá 10%", .lessOrEqual), ("tối đa 3", .lessOrEqual),
+      ("≤ 2", .lessOrEqual), ("at least 1", .greaterOrEqual), ("above 40%", .greater), ("at most 5", .lessOrEqual),
+    ])
+  func comparatorWords(text: String, expected: Comparator) throws {
+    let unit: MeasureUnit = text.hasSuffix("%") ? .percent : .number
+    #expect(try Target.parse(text, unit: unit).get().comparator == expected)
+  }
+
+  @Test("A target without a comparator, or in the wrong unit, is refused")
+  func badTargets() {
+    guard case .failure(.noComparator) = Target.parse("99,5%", unit: .percent) else {
+      Issue.record("a bare number must not be accepted as a target")
+      return
+    }
+    guard case .failure(.unitMismatch) = Target.parse("> 5%", unit: .per10000) else {
+      Issue.record("a percent sign on a per-10,000 target must be refused")
+      return
+    }
+  }
+
+  @Test("Decimal commas and points both read exactly; thousands groupings in counts are refused")
+  func parsing() throws {
+    #expect(try NumberText.parseDecimal("99,5").get() == Rational(199, 2))
+    #expect(try NumberText.parseDecimal("99.5").get() == Rational(199, 2))
+    #expect(try NumberText.parseDecimal("-0,25").get() == Rational(-1, 4))
+    #expect(try NumberText.parseCount("12850").get() == 12850)
+    #expect(NumberText.parseCount("12.850") == .failure(.groupedDigits(suggestion: "12850")))
+    #expect(NumberText.parseCount("1.234.567") == .failure(.groupedDigits(suggestion: "1234567")))
+    #expect(NumberText.parseCount("-3") == .failure(.negative))
+    #expect(NumberText.parseCount("12,5") == .failure(.notWhole))
+    #expect(NumberText.parseCount("abc") == .failure(.notANumber))
+    #expect(NumberText.parseCount("99999999999999999999999999999999999999999") == .failure(.tooLarge))
+    #expect(NumberText.parseDecimal("1e5") == .failure(.notANumber))
+    #expect(NumberText.parseDecimal("") == .failure(.notANumber))
+    #expect(NumberText.parseDecimal(",5") == .failure(.notANumber))
+  }
+
+  @Test("Numbers are written the Vietnamese way in Vietnamese reports")
+  func formatting() throws {
+    let value = try #require(Rational(1_285_055, 100))
+    #expect(NumberText.format(value, decimals: 2, style: .vietnamese) == "12.850,55")
+    #expect(NumberText.format(value, decimals: 2, style: .english) == "12,850.55")
+    #expect(NumberText.format(value, decimals: 1, style: .plain) == "12850.6")
+    #expect(NumberText.format(Rational(1234), decimals: 0, style: .vietnamese) == "1234")
+    #expect(NumberText.format(try #require(Rational(-1, 3)), decimals: 2, style: .plain) == "-0.33")
+    // 99.4999 % must not be shown as "99,50" next to a target of 99,5.
+    let near = try #require(Rational(994_999, 10_000))
+    #expect(
+      NumberText.format(near, distinctFrom: Rational(199, 2), decimals: 2, style: .vietnamese) == "99,4999")
+  }
+
+  @Test("Overflow is reported, never trapped")
+  func overflow() throws {
+    let huge = Rational(whole: Int128.max / 2)
+    #expect(huge.multiplied(by: Rational(4)) == nil)
+    #expect(huge.adding(huge)?.adding(huge) == nil)
+    #expect(Rational(1, 0) == nil)
+    let a = try #require(Rational(Int128.max - 1, Int128.max))
+    let b = try #require(Rational(Int128.max - 2, Int128.max - 1))
+    #expect(b < a)
+  }
+}
