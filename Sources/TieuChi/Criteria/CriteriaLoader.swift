@@ -43,6 +43,9 @@ public enum CriteriaLoader {
 private struct CriteriaBuilder {
   let file: String
   var reader = NodeReader()
+  /// Inputs whose declaration has an error: expressions naming them are not reported again, since
+  /// "unknown field" there would only echo the first error.
+  var brokenInputs: Set<String> = []
 
   static let topKeys = ["id", "title", "description", "source", "inputs", "rules", "groups", "indicators", "pass_rule"]
   static let indicatorKeys = [
@@ -134,6 +137,8 @@ private struct CriteriaBuilder {
       }
       if let definition = inputDefinition(entry, context: context, allowLists: allowLists) {
         definitions.append(definition)
+      } else {
+        brokenInputs.insert(entry.key)
       }
     }
     return InputSchema(definitions)
@@ -268,7 +273,10 @@ private struct CriteriaBuilder {
         .init(text: text, origin: node.location, quoted: node.isQuoted), schema: schema)
       return (expression, type, text)
     } catch {
-      reader.error(error.location, error.message, hint: error.hint)
+      let names = text.split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init)
+      if !names.contains(where: brokenInputs.contains) {
+        reader.error(error.location, error.message, hint: error.hint)
+      }
       return nil
     }
   }
@@ -343,11 +351,12 @@ private struct CriteriaBuilder {
     let measure = reader.require("measure", in: entries, of: node, what: what).flatMap {
       expression($0, what: "measure", schema: schema)
     }
-    var unit = MeasureUnit.number
+    var unit: MeasureUnit? = .number
     if let unitNode = entries["unit"]?.value, let name = reader.string(unitNode, what: "unit") {
       if let parsed = MeasureUnit(rawValue: name) {
         unit = parsed
       } else {
+        unit = nil  // targets cannot be read without their unit; the unit error says enough
         let names = MeasureUnit.allCases.map(\.rawValue)
         reader.error(
           unitNode.location,
@@ -357,7 +366,7 @@ private struct CriteriaBuilder {
           hint: Suggestions.hint(for: name, in: names))
       }
     }
-    let milestones = targets(entries, node: node, unit: unit, measureType: measure?.1)
+    let milestones = unit.flatMap { targets(entries, node: node, unit: $0, measureType: measure?.1) }
     let applies = entries["applies_when"].flatMap { entry -> (Expression, ExpressionType, String)? in
       guard let parsed = expression(entry.value, what: "applies_when", schema: schema) else { return nil }
       guard parsed.1 == .boolean else {
@@ -381,7 +390,7 @@ private struct CriteriaBuilder {
       }
       group = name
     }
-    guard let id, let title, let clause, let measure, let milestones else { return nil }
+    guard let id, let title, let clause, let measure, let milestones, let unit else { return nil }
     return Indicator(
       id: id, title: title, clause: clause, location: node.location, measure: measure.0, measureType: measure.1,
       measureText: measure.2, unit: unit, milestones: milestones, appliesWhen: applies?.0, appliesWhenText: applies?.2,

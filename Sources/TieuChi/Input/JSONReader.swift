@@ -97,7 +97,7 @@ private struct JSONParser {
 
   mutating func parseFile() -> ParsedFile {
     if InputBytes.hasUTF16ByteOrderMark(bytes) {
-      return ParsedFile(file: file, diagnostics: [InputBytes.utf16Diagnostic(file: file)])
+      return ParsedFile(file: file, diagnostics: [InputBytes.utf16Diagnostic(file: file)], lostRecords: 1)
     }
     if InputBytes.hasUTF8ByteOrderMark(bytes) {
       index = 3
@@ -124,13 +124,13 @@ private struct JSONParser {
             vi: "hết tệp sau giá trị gốc", en: "the end of the file after the top-level value"))
         // A complete top-level list is kept: every element in it was read without error.
         let documents = root.items != nil ? [root] : []
-        return ParsedFile(file: file, documents: documents, diagnostics: [diagnostic(failure)])
+        return ParsedFile(file: file, documents: documents, diagnostics: [diagnostic(failure)], lostRecords: 1)
       }
       return ParsedFile(file: file, documents: [root])
     } catch {
       var failure = error
       guard let root = stack.first, !root.isObject, !root.items.isEmpty else {
-        return ParsedFile(file: file, diagnostics: [diagnostic(failure)])
+        return ParsedFile(file: file, diagnostics: [diagnostic(failure)], lostRecords: 1)
       }
       let count = root.items.count
       failure.message.vi +=
@@ -143,7 +143,7 @@ private struct JSONParser {
       return ParsedFile(
         file: file,
         documents: [DataNode(.sequence(root.items), at: root.location)],
-        diagnostics: [diagnostic(failure)])
+        diagnostics: [diagnostic(failure)], lostRecords: 1)
     }
   }
 

@@ -8,10 +8,14 @@ public struct ParsedFile: Sendable {
   /// Complete documents, and partial roots holding the items read before an error.
   public var documents: [DataNode]
   public var diagnostics: [Diagnostic]
+  /// Documents (or the rest of a list) that an error made unreadable: at least one per such error,
+  /// so a batch's record count includes what it could not read.
+  public var lostRecords: Int
 
-  public init(file: String, documents: [DataNode] = [], diagnostics: [Diagnostic] = []) {
+  public init(file: String, documents: [DataNode] = [], diagnostics: [Diagnostic] = [], lostRecords: Int = 0) {
     self.file = file
     self.documents = documents
     self.diagnostics = diagnostics
+    self.lostRecords = lostRecords
   }
 }

@@ -58,7 +58,8 @@ extension YAMLReader {
     static func invalidUTF8(_ problem: String, byte: UInt8) -> LocalizedText {
       let code = hex(Int(byte), digits: 2)
       return LocalizedText(
-        vi: "Lỗi mã hóa ký tự trong YAML: tệp không phải UTF-8 hợp lệ, byte 0x\(code) ở đây không thuộc một ký tự UTF-8 "
+        vi:
+          "Lỗi mã hóa ký tự trong YAML: tệp không phải UTF-8 hợp lệ, byte 0x\(code) ở đây không thuộc một ký tự UTF-8 "
           + "(\(problem))",
         en: "YAML encoding error: the file is not valid UTF-8, byte 0x\(code) here is not part of a UTF-8 character "
           + "(\(problem))")

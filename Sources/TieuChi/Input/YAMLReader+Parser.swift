@@ -20,6 +20,7 @@ extension YAMLReader {
     guard yaml_parser_initialize(parser) != 0 else {
       result.diagnostics.append(
         Diagnostic(.error, at: builder.location(line: 0, column: 0), Messages.outOfMemory))
+      result.lostRecords += 1
       return
     }
     defer { yaml_parser_delete(parser) }
@@ -44,6 +45,7 @@ extension YAMLReader {
     result.documents.append(contentsOf: builder.documents)
     result.diagnostics.append(contentsOf: builder.diagnostics)
     if var failure {
+      result.lostRecords += 1
       if let partial = builder.partialRoot() {
         failure.message = Messages.partialList(failure.message, kept: partial.kept, lastLine: partial.lastLine)
         result.documents.append(partial.node)
@@ -65,17 +67,18 @@ extension YAMLReader {
   static let readSize = 256
 
   /// libyaml's read handler over an `InputCursor`.
-  static let readPiece: @convention(c) (
-    UnsafeMutableRawPointer?, UnsafeMutablePointer<UInt8>?, Int, UnsafeMutablePointer<Int>?
-  ) -> Int32 = { data, buffer, size, sizeRead in
-    guard let data, let buffer, let sizeRead else { return 0 }
-    let cursor = data.assumingMemoryBound(to: InputCursor.self)
-    let count = min(size, cursor.pointee.end - cursor.pointee.next, YAMLReader.readSize)
-    buffer.update(from: cursor.pointee.next, count: count)
-    cursor.pointee.next += count
-    sizeRead.pointee = count
-    return 1
-  }
+  static let readPiece:
+    @convention(c) (
+      UnsafeMutableRawPointer?, UnsafeMutablePointer<UInt8>?, Int, UnsafeMutablePointer<Int>?
+    ) -> Int32 = { data, buffer, size, sizeRead in
+      guard let data, let buffer, let sizeRead else { return 0 }
+      let cursor = data.assumingMemoryBound(to: InputCursor.self)
+      let count = min(size, cursor.pointee.end - cursor.pointee.next, YAMLReader.readSize)
+      buffer.update(from: cursor.pointee.next, count: count)
+      cursor.pointee.next += count
+      sizeRead.pointee = count
+      return 1
+    }
 
   /// The diagnostic for libyaml's error, placed file-globally.
   static func syntaxDiagnostic(
@@ -135,105 +138,106 @@ extension YAMLReader {
 }
 
 extension YAMLReader {
-/// Converts between byte offsets and libyaml's line/column positions, for errors only.
-enum Position {
-  /// The 0-based line and column (in characters) of `offset`, counting from `start`, a line start.
-  static func of(
-    offset: Int, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, encoding: Encoding
-  ) -> (line: Int, column: Int) {
-    let offset = min(offset, bytes.count)
-    var line = 0
-    var column = 0
-    var position = start
-    switch encoding {
-    case .utf8:
-      if position + 3 <= offset, bytes[position] == 0xEF, bytes[position + 1] == 0xBB, bytes[position + 2] == 0xBF {
+  /// Converts between byte offsets and libyaml's line/column positions, for errors only.
+  enum Position {
+    /// The 0-based line and column (in characters) of `offset`, counting from `start`, a line start.
+    static func of(
+      offset: Int, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, encoding: Encoding
+    ) -> (line: Int, column: Int) {
+      let offset = min(offset, bytes.count)
+      var line = 0
+      var column = 0
+      var position = start
+      switch encoding {
+      case .utf8:
+        if position + 3 <= offset, bytes[position] == 0xEF, bytes[position + 1] == 0xBB, bytes[position + 2] == 0xBF {
+          position += 3
+        }
+        while position < offset {
+          let byte = bytes[position]
+          if let width = breakWidth(bytes, at: position) {
+            position += width
+            line += 1
+            column = 0
+            continue
+          }
+          if byte & 0xC0 != 0x80 { column += 1 }
+          position += 1
+        }
+      case .utf16LE, .utf16BE:
+        func unit(_ at: Int) -> UInt16 {
+          guard at + 1 < bytes.count else { return 0 }
+          return encoding == .utf16BE
+            ? UInt16(bytes[at]) << 8 | UInt16(bytes[at + 1]) : UInt16(bytes[at + 1]) << 8 | UInt16(bytes[at])
+        }
+        if position + 2 <= offset, unit(position) == 0xFEFF { position += 2 }
+        while position + 1 < offset {
+          let value = unit(position)
+          position += 2
+          if value == 0x0D, position + 1 < offset, unit(position) == 0x0A { position += 2 }
+          if value == 0x0A || value == 0x0D || value == 0x85 || value == 0x2028 || value == 0x2029 {
+            line += 1
+            column = 0
+          } else if !(0xDC00...0xDFFF).contains(value) {
+            column += 1
+          }
+        }
+      }
+      return (line, column)
+    }
+
+    /// The byte offset of a libyaml mark in a UTF-8 piece, or nil if the piece is shorter.
+    static func offset(line: Int, column: Int, in bytes: UnsafeBufferPointer<UInt8>, chunk: Chunk) -> Int? {
+      var position = chunk.start
+      if position + 3 <= chunk.end, bytes[position] == 0xEF, bytes[position + 1] == 0xBB, bytes[position + 2] == 0xBF {
         position += 3
       }
-      while position < offset {
-        let byte = bytes[position]
+      var linesLeft = line
+      while linesLeft > 0, position < chunk.end {
         if let width = breakWidth(bytes, at: position) {
           position += width
-          line += 1
-          column = 0
-          continue
-        }
-        if byte & 0xC0 != 0x80 { column += 1 }
-        position += 1
-      }
-    case .utf16LE, .utf16BE:
-      func unit(_ at: Int) -> UInt16 {
-        guard at + 1 < bytes.count else { return 0 }
-        return encoding == .utf16BE
-          ? UInt16(bytes[at]) << 8 | UInt16(bytes[at + 1]) : UInt16(bytes[at + 1]) << 8 | UInt16(bytes[at])
-      }
-      if position + 2 <= offset, unit(position) == 0xFEFF { position += 2 }
-      while position + 1 < offset {
-        let value = unit(position)
-        position += 2
-        if value == 0x0D, position + 1 < offset, unit(position) == 0x0A { position += 2 }
-        if value == 0x0A || value == 0x0D || value == 0x85 || value == 0x2028 || value == 0x2029 {
-          line += 1
-          column = 0
-        } else if !(0xDC00...0xDFFF).contains(value) {
-          column += 1
+          linesLeft -= 1
+        } else {
+          position += 1
         }
       }
-    }
-    return (line, column)
-  }
-
-  /// The byte offset of a libyaml mark in a UTF-8 piece, or nil if the piece is shorter.
-  static func offset(line: Int, column: Int, in bytes: UnsafeBufferPointer<UInt8>, chunk: Chunk) -> Int? {
-    var position = chunk.start
-    if position + 3 <= chunk.end, bytes[position] == 0xEF, bytes[position + 1] == 0xBB, bytes[position + 2] == 0xBF {
-      position += 3
-    }
-    var linesLeft = line
-    while linesLeft > 0, position < chunk.end {
-      if let width = breakWidth(bytes, at: position) {
-        position += width
-        linesLeft -= 1
-      } else {
+      guard linesLeft == 0 else { return nil }
+      var columnsLeft = column
+      while position < chunk.end {
+        if bytes[position] & 0xC0 != 0x80 {
+          if columnsLeft == 0 { return position }
+          columnsLeft -= 1
+        }
         position += 1
       }
+      return nil
     }
-    guard linesLeft == 0 else { return nil }
-    var columnsLeft = column
-    while position < chunk.end {
-      if bytes[position] & 0xC0 != 0x80 {
-        if columnsLeft == 0 { return position }
-        columnsLeft -= 1
+
+    /// The length of the line break at `offset` (CRLF, CR, LF, NEL, LS, PS), or nil if there is none.
+    @inline(__always)
+    static func breakWidth(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int? {
+      switch bytes[offset] {
+      case 0x0A: return 1
+      case 0x0D: return offset + 1 < bytes.count && bytes[offset + 1] == 0x0A ? 2 : 1
+      case 0xC2: return offset + 1 < bytes.count && bytes[offset + 1] == 0x85 ? 2 : nil
+      case 0xE2:
+        return offset + 2 < bytes.count && bytes[offset + 1] == 0x80
+          && (bytes[offset + 2] == 0xA8 || bytes[offset + 2] == 0xA9)
+          ? 3 : nil
+      default: return nil
       }
-      position += 1
     }
-    return nil
-  }
 
-  /// The length of the line break at `offset` (CRLF, CR, LF, NEL, LS, PS), or nil if there is none.
-  @inline(__always)
-  static func breakWidth(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int? {
-    switch bytes[offset] {
-    case 0x0A: return 1
-    case 0x0D: return offset + 1 < bytes.count && bytes[offset + 1] == 0x0A ? 2 : 1
-    case 0xC2: return offset + 1 < bytes.count && bytes[offset + 1] == 0x85 ? 2 : nil
-    case 0xE2:
-      return offset + 2 < bytes.count && bytes[offset + 1] == 0x80 && (bytes[offset + 2] == 0xA8 || bytes[offset + 2] == 0xA9)
-        ? 3 : nil
-    default: return nil
+    /// `'@'`, or `U+0007` for characters that do not print.
+    static func describeCharacter(in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> String {
+      var end = offset + 1
+      while end < bytes.count, end - offset < 4, bytes[end] & 0xC0 == 0x80 { end += 1 }
+      let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<end]), as: UTF8.self)
+      guard let scalar = text.unicodeScalars.first, text.unicodeScalars.count == 1 else { return "'\(text)'" }
+      if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+        return "U+" + Messages.hex(Int(scalar.value), digits: 4)
+      }
+      return "'\(text)'"
     }
   }
-
-  /// `'@'`, or `U+0007` for characters that do not print.
-  static func describeCharacter(in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> String {
-    var end = offset + 1
-    while end < bytes.count, end - offset < 4, bytes[end] & 0xC0 == 0x80 { end += 1 }
-    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<end]), as: UTF8.self)
-    guard let scalar = text.unicodeScalars.first, text.unicodeScalars.count == 1 else { return "'\(text)'" }
-    if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
-      return "U+" + Messages.hex(Int(scalar.value), digits: 4)
-    }
-    return "'\(text)'"
-  }
-}
 }

@@ -28,14 +28,16 @@ public enum YAMLReader {
   /// Reads every document of a YAML stream.
   ///
   /// - Every node carries the 1-based position of its first character (of its anchor or tag, if it
-  ///   has one); a mapping entry also carries its key's. Columns count Unicode scalars.
+  ///   has one); a mapping entry also carries its key's. Columns count Unicode scalars. A value copied
+  ///   from an alias keeps the positions of the anchored original, where its text is written.
   /// - Scalars keep their text exactly as written, normalised to NFC, with style `.plain` or `.quoted`
   ///   (quoted, literal and folded scalars, and plain ones tagged `!!str`); no type is resolved here.
-  /// - A document with a syntax error is left out and reported, except a top-level list, whose items
-  ///   completed before the error are kept as a partial root. Other problems (duplicate or merge keys,
-  ///   unsupported tags, undefined aliases) are reported and the offending entry is left out, but the
-  ///   document is kept, so callers that refuse any error and callers that read what they can both
-  ///   work. Empty and comment-only documents produce nothing.
+  /// - A document with a syntax error, or over a limit, is left out and reported, except a top-level
+  ///   list, whose items completed before the error are kept as a partial root. Other problems are
+  ///   reported and the document is kept: an entry with a duplicate, merge (`<<`) or non-scalar key is
+  ///   left out, as is a value that is an undefined alias; a node with an unsupported tag stays. So
+  ///   callers that refuse any error and callers that read what they can both work. Empty and
+  ///   comment-only documents produce nothing.
   /// - UTF-8 is expected (a byte order mark is allowed); UTF-16 with a byte order mark is read too.
   public static func read(bytes: [UInt8], file: String, limits: Limits = .default) -> ParsedFile {
     var result = ParsedFile(file: file)

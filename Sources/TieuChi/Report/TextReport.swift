@@ -145,7 +145,8 @@ public struct TextReport: Sendable {
         "Data errors: \(phrases.count(summary.errors)), warnings: \(phrases.count(summary.warnings)) (details above or on standard error)\n")
     }
     if let groupBy = report.groupBy, summary.groups.count > 0, report.communes.count > 1 {
-      out += text("Theo \(groupBy)", "By \(groupBy)") + ":\n"
+      let field = ["district": text("huyện", "district"), "province": text("tỉnh", "province")][groupBy] ?? groupBy
+      out += text("Theo \(field)", "By \(field)") + ":\n"
       for group in summary.groups {
         let c = { (status: CommuneStatus) in phrases.count(group.communes[status] ?? 0) }
         out += "  \(group.key ?? text("(không rõ)", "(none)")): "

@@ -80,7 +80,7 @@ public enum SurveyLoader {
       case .documents(let parsedFile):
         batch.diagnostics += parsedFile.diagnostics
         // A syntax error loses the record(s) it breaks: count them, so every input record shows.
-        batch.rejected += parsedFile.diagnostics.filter { $0.severity == .error }.count
+        batch.rejected += parsedFile.lostRecords
         var output = SurveyReader.Output()
         for document in parsedFile.documents { reader.read(document: document, into: &output) }
         batch.add(output)
