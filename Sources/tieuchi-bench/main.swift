@@ -3,7 +3,7 @@
 // nothing. Usage: tieuchi-bench [N] [--files K] [--criteria FILE]
 // Build it in release mode: swift run -c release tieuchi-bench 100000
 import Foundation
-import TieuChi
+@testable import TieuChi
 
 var count = 100_000
 var fileCount = 34  // one file per province, as a whole-country batch would come
@@ -13,6 +13,7 @@ while let argument = arguments.popFirst() {
   switch argument {
   case "--files": fileCount = max(1, Int(arguments.popFirst() ?? "") ?? fileCount)
   case "--criteria": criteriaPath = arguments.popFirst() ?? criteriaPath
+  case "--stages": break
   default:
     guard let n = Int(argument), n > 0 else {
       FileHandle.standardError.write(Data("usage: tieuchi-bench [N] [--files K] [--criteria FILE]\n".utf8))
@@ -101,6 +102,37 @@ let total = readTime + evaluateTime + renderTime
 let statuses = CommuneStatus.allCases.map { "\($0.rawValue) \(report.summary.communes[$0] ?? 0)" }.joined(separator: ", ")
 print("  read (parse YAML + survey):  \(String(format: "%.3f", readTime)) s")
 print("  evaluate:                    \(String(format: "%.3f", evaluateTime)) s")
-print("  render JSON (\(json.utf8.count / 1_048_576) MiB):        \(String(format: "%.3f", renderTime)) s")
+print("  render JSON (\(json.count / 1_048_576) MiB):        \(String(format: "%.3f", renderTime)) s")
 print("  total:                       \(String(format: "%.3f", total)) s = \(Int(Double(count) / total)) stations/s")
 print("  records \(report.summary.records), rejected \(report.summary.rejected); \(statuses)")
+
+if CommandLine.arguments.contains("--stages") {
+  var t = ContinuousClock.now
+  let parsed = files.map { YAMLReader.read(bytes: $0.bytes!, file: $0.path) }
+  print("  yaml only (serial): \(seconds(t))")
+  t = ContinuousClock.now
+  let reader = SurveyReader(schema: criteria.schema)
+  var output = SurveyReader.Output()
+  for file in parsed { for d in file.documents { reader.read(document: d, into: &output) } }
+  print("  survey read (serial): \(seconds(t))")
+}
+
+if CommandLine.arguments.contains("--stages") {
+  let parsed = files.map { YAMLReader.read(bytes: $0.bytes!, file: $0.path) }
+  func walk(_ node: DataNode) -> Int {
+    switch node.content {
+    case .scalar(let text, _): return text.utf8.count
+    case .sequence(let items): return items.reduce(0) { $0 + walk($1) }
+    case .mapping(let entries): return entries.reduce(0) { $0 + walk($1.value) + $1.key.utf8.count }
+    }
+  }
+  let t = ContinuousClock.now
+  var total = 0
+  for file in parsed { for d in file.documents { total += walk(d) } }
+  print("  walk tree: \(seconds(t)) (\(total))")
+  let t2 = ContinuousClock.now
+  let reader = SurveyReader(schema: criteria.schema)
+  var n = 0
+  for file in parsed { for d in file.documents { for e in d.entries ?? [] { if reader.fieldName(e.key) != nil { n += 1 } } } }
+  print("  fieldName top-level: \(seconds(t2)) (\(n))")
+}

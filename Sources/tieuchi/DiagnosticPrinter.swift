@@ -26,5 +26,9 @@ struct DiagnosticPrinter {
 
 /// Writes to standard output in one go.
 func writeStandardOutput(_ text: String) {
-  FileHandle.standardOutput.write(Data(text.utf8))
+  writeStandardOutput(Array(text.utf8))
+}
+
+func writeStandardOutput(_ bytes: [UInt8]) {
+  FileHandle.standardOutput.write(Data(bytes))
 }

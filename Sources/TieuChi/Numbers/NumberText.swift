@@ -15,13 +15,18 @@ public enum NumberText {
 
   /// A plain decimal: optional sign, digits, optional `.` or `,` and more digits, optional trailing `%`
   /// handled by the caller. No exponents, no grouping.
-  public static func parseDecimal(_ text: some StringProtocol) -> Result<Rational, Failure> {
-    var bytes = Array(text.utf8)
-    while let last = bytes.last, last == 0x20 || last == 0x09 { bytes.removeLast() }
+  public static func parseDecimal(_ text: String) -> Result<Rational, Failure> {
+    var copy = text
+    return copy.withUTF8 { parseDecimal(bytes: $0) }
+  }
+
+  static func parseDecimal(bytes: UnsafeBufferPointer<UInt8>) -> Result<Rational, Failure> {
+    var end = bytes.count
+    while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
     var index = 0
-    while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+    while index < end, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
     var negative = false
-    if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+    if index < end, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
       negative = bytes[index] == UInt8(ascii: "-")
       index += 1
     }
@@ -30,7 +35,7 @@ public enum NumberText {
     var digits = 0
     var seenPoint = false
     var fractionDigits = 0
-    while index < bytes.count {
+    while index < end {
       let byte = bytes[index]
       if byte >= 0x30 && byte <= 0x39 {
         let (shifted, o1) = numerator.multipliedReportingOverflow(by: 10)
@@ -46,7 +51,7 @@ public enum NumberText {
       } else if (byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",")) && !seenPoint && digits > 0 {
         seenPoint = true
       } else {
-        return .failure(groupingFailure(bytes) ?? .notANumber)
+        return .failure(groupingFailure(String(decoding: bytes, as: UTF8.self)) ?? .notANumber)
       }
       index += 1
     }
@@ -60,21 +65,28 @@ public enum NumberText {
   }
 
   /// A whole, non-negative number of people, staff, hamlets…
-  public static func parseCount(_ text: some StringProtocol) -> Result<Int, Failure> {
-    if let grouping = groupingFailure(Array(text.utf8)) { return .failure(grouping) }
-    switch parseDecimal(text) {
-    case .failure(let failure): return .failure(failure)
-    case .success(let value):
-      if value.isNegative { return .failure(.negative) }
-      guard value.isInteger else { return .failure(.notWhole) }
-      guard let int = value.intValue else { return .failure(.tooLarge) }
-      return .success(int)
+  public static func parseCount(_ text: String) -> Result<Int, Failure> {
+    var copy = text
+    return copy.withUTF8 { bytes in
+      // Fast path for the usual plain digits: a whole-country batch reads millions of counts.
+      if bytes.count > 0, bytes.count <= 18, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+        return .success(bytes.reduce(0) { $0 * 10 + Int($1 - 0x30) })
+      }
+      if let grouping = groupingFailure(text) { return .failure(grouping) }
+      switch parseDecimal(bytes: bytes) {
+      case .failure(let failure): return .failure(failure)
+      case .success(let value):
+        if value.isNegative { return .failure(.negative) }
+        guard value.isInteger else { return .failure(.notWhole) }
+        guard let int = value.intValue else { return .failure(.tooLarge) }
+        return .success(int)
+      }
     }
   }
 
   /// Detects thousands grouping (`12.850`, `1.234.567`, `12 850`, `12,850`) in an otherwise numeric text.
-  private static func groupingFailure(_ bytes: [UInt8]) -> Failure? {
-    let text = String(decoding: bytes, as: UTF8.self).trimmingSpaces
+  private static func groupingFailure(_ raw: String) -> Failure? {
+    let text = raw.trimmingSpaces
     let separators: Set<Character> = [".", ",", " ", "\u{00A0}", "\u{202F}"]
     let groups = text.split(omittingEmptySubsequences: false) { separators.contains($0) }
     guard groups.count >= 2,
@@ -170,10 +182,15 @@ extension Character {
   var isASCIIDigit: Bool { isASCII && isNumber }
 }
 
-extension StringProtocol {
+extension String {
   /// The text without leading and trailing spaces, tabs and line breaks (no Foundation needed).
   var trimmingSpaces: String {
     let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" || $0 == "\u{00A0}" }
+    // Most values have nothing to trim: skip building a new string for them (checked on bytes, since
+    // every space character trimmed here starts with an ASCII byte or 0xC2).
+    if let first = utf8.first, let last = utf8.last, first > 0x20, first != 0xC2, last > 0x20, last != 0xA0 {
+      return self
+    }
     guard let start = firstIndex(where: { !isSpace($0) }) else { return "" }
     let end = lastIndex(where: { !isSpace($0) })!
     return String(self[start...end])

@@ -7,12 +7,44 @@ public struct JSONReport: Sendable {
     self.language = language
   }
 
-  public func render(_ report: CheckReport) -> String {
-    value(report).serialized(indent: 2) + "\n"
+  /// The report as pretty-printed UTF-8 JSON, ending with a newline.
+  ///
+  /// Communes are built and written in parallel, then spliced into the document in order: a
+  /// whole-country batch has a hundred thousand of them.
+  public func render(_ report: CheckReport) -> [UInt8] {
+    let phrases = ReportPhrases(criteria: report.criteria, language: language)
+    let placeholder = "\u{0}communes\u{0}"
+    var document = value(report, communes: .string(placeholder)).bytes(indent: 2)
+    let communes = ParallelMap.map(report.communes, chunkSize: 64) { commune in
+      self.commune(commune, criteria: report.criteria, phrases: phrases).bytes(indent: 2, level: 2)
+    }
+    var array: [UInt8] = []
+    if communes.isEmpty {
+      array = Array("[]".utf8)
+    } else {
+      array.reserveCapacity(communes.reduce(2) { $0 + $1.count + 6 })
+      array.append(UInt8(ascii: "["))
+      for (index, commune) in communes.enumerated() {
+        if index > 0 { array.append(UInt8(ascii: ",")) }
+        array.append(contentsOf: "\n    ".utf8)
+        array.append(contentsOf: commune)
+      }
+      array.append(contentsOf: "\n  ]".utf8)
+    }
+    var marker: [UInt8] = []
+    JSONValue.writeString(placeholder, into: &marker)
+    if let range = document.firstRange(of: marker) { document.replaceSubrange(range, with: array) }
+    document.append(UInt8(ascii: "\n"))
+    return document
   }
 
+  /// The whole report as one JSON value (for callers that want to inspect it rather than print it).
   public func value(_ report: CheckReport) -> JSONValue {
     let phrases = ReportPhrases(criteria: report.criteria, language: language)
+    return value(report, communes: .array(report.communes.map { commune($0, criteria: report.criteria, phrases: phrases) }))
+  }
+
+  private func value(_ report: CheckReport, communes: JSONValue) -> JSONValue {
     let errors = report.batch.diagnostics.filter { $0.severity == .error }
     let warnings = report.batch.diagnostics.filter { $0.severity == .warning }
     return .object([
@@ -24,7 +56,7 @@ public struct JSONReport: Sendable {
       ("year", report.requestedYear.map(JSONValue.int) ?? .null),
       ("lang", .string(language.rawValue)),
       ("group_by", report.groupBy.map(JSONValue.string) ?? .null),
-      ("communes", .array(report.communes.map { commune($0, criteria: report.criteria, phrases: phrases) })),
+      ("communes", communes),
       ("errors", .array(errors.map(diagnostic))),
       ("warnings", .array(warnings.map(diagnostic))),
       ("summary", summary(report.summary)),

@@ -56,15 +56,20 @@ public enum SurveyLoader {
     var batch = batch
     let reader = SurveyReader(schema: schema)
     var tables: [CSVTable] = []
-    // Parse the files in parallel: a whole-country batch is tens of megabytes of YAML.
+    // Parse and read the files in parallel: a whole-country batch is tens of megabytes of YAML.
     let parsed = ParallelMap.map(files) { file -> Parsed in
       guard let bytes = file.bytes else { return .unreadable }
+      let parsedFile: ParsedFile
       switch (file.path as NSString).pathExtension.lowercased() {
-      case "yaml", "yml": return .documents(YAMLReader.read(bytes: bytes, file: file.path))
-      case "json": return .documents(JSONReader.read(bytes: bytes, file: file.path))
+      case "yaml", "yml": parsedFile = YAMLReader.read(bytes: bytes, file: file.path)
+      case "json": parsedFile = JSONReader.read(bytes: bytes, file: file.path)
       case "csv": return .table(CSVReader.read(bytes: bytes, file: file.path))
       default: return .unsupported
       }
+      // A syntax error loses the record(s) it breaks: count them, so every input record shows.
+      var output = SurveyReader.Output(rejected: parsedFile.lostRecords, diagnostics: parsedFile.diagnostics)
+      for document in parsedFile.documents { reader.read(document: document, into: &output) }
+      return .records(output)
     }
     for (file, result) in zip(files, parsed) {
       switch result {
@@ -77,12 +82,7 @@ public enum SurveyLoader {
             LocalizedText(
               vi: "không biết đọc loại tệp này; dùng .yaml, .yml, .json hoặc .csv",
               en: "unsupported file type; use .yaml, .yml, .json or .csv")))
-      case .documents(let parsedFile):
-        batch.diagnostics += parsedFile.diagnostics
-        // A syntax error loses the record(s) it breaks: count them, so every input record shows.
-        batch.rejected += parsedFile.lostRecords
-        var output = SurveyReader.Output()
-        for document in parsedFile.documents { reader.read(document: document, into: &output) }
+      case .records(let output):
         batch.add(output)
       case .table(let table):
         tables.append(table)
@@ -102,7 +102,7 @@ public enum SurveyLoader {
   private enum Parsed: Sendable {
     case unreadable
     case unsupported
-    case documents(ParsedFile)
+    case records(SurveyReader.Output)
     case table(CSVTable)
   }
 

@@ -9,6 +9,8 @@ public struct SurveyReader: Sendable {
   private let nameByLabel: [String: String]
   /// Readers for the records of each list input, built once rather than per station.
   private let listReaders: [Int: SurveyReader]
+  /// Keys that are already input or attribute names: one lookup instead of the prefix rules.
+  private let plainNames: Set<String>
 
   public init(schema: InputSchema) {
     self.schema = schema
@@ -21,6 +23,7 @@ public struct SurveyReader: Sendable {
     }
     self.nameByLabel = nameByLabel
     self.listReaders = listReaders
+    self.plainNames = Set(schema.inputs.map(\.name) + InputSchema.stationAttributes)
   }
 
   private static func labelKey(_ text: String) -> String { text.nfc.lowercased().trimmingSpaces }
@@ -31,6 +34,12 @@ public struct SurveyReader: Sendable {
     /// Records that could not be used at all (counted in the batch's "rejected").
     public var rejected = 0
     public var diagnostics: [Diagnostic] = []
+
+    public init(records: [StationRecord] = [], rejected: Int = 0, diagnostics: [Diagnostic] = []) {
+      self.records = records
+      self.rejected = rejected
+      self.diagnostics = diagnostics
+    }
   }
 
   /// Reads a document that is one station (a mapping) or a list of stations.
@@ -55,8 +64,9 @@ public struct SurveyReader: Sendable {
   /// The key a survey field stands for: Kobo/ODK group prefixes (`ttc/population`) are dropped, and a
   /// label ("Dân số") maps to its input. `nil` for export metadata (`_id`, `meta/instanceID`).
   func fieldName(_ key: String) -> String? {
+    if plainNames.contains(key) { return key }
     if key.hasPrefix("_") || key.hasPrefix("meta/") || key.hasPrefix("formhub/") { return nil }
-    let last = key.split(separator: "/").last.map(String.init) ?? key
+    let last = key.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(key[key.utf8.index(after: $0)...]) } ?? key
     if last.hasPrefix("_") { return nil }
     if schema.index(of: last) != nil || InputSchema.stationAttributes.contains(last) { return last }
     return nameByLabel[SurveyReader.labelKey(last)] ?? last
