@@ -1,6 +1,6 @@
 // Benchmark for `tieuchi check`: generates N synthetic stations in the shape of the Tân Yên samples,
 // then times each stage of a check (parse + read, evaluate, render) on them. It measures; it asserts
-// nothing. Usage: tieuchi-bench [N] [--files K] [--criteria FILE]
+// nothing. Usage: tieuchi-bench [N] [--files K] [--criteria FILE] [--write FOLDER] [--stages]
 // Build it in release mode: swift run -c release tieuchi-bench 100000
 import Foundation
 @testable import TieuChi
@@ -8,15 +8,17 @@ import Foundation
 var count = 100_000
 var fileCount = 34  // one file per province, as a whole-country batch would come
 var criteriaPath = "Criteria/ct25-2030.yaml"
+var writeFolder: String?
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
   switch argument {
   case "--files": fileCount = max(1, Int(arguments.popFirst() ?? "") ?? fileCount)
   case "--criteria": criteriaPath = arguments.popFirst() ?? criteriaPath
   case "--stages": break
+  case "--write": writeFolder = arguments.popFirst()
   default:
     guard let n = Int(argument), n > 0 else {
-      FileHandle.standardError.write(Data("usage: tieuchi-bench [N] [--files K] [--criteria FILE]\n".utf8))
+      FileHandle.standardError.write(Data("usage: tieuchi-bench [N] [--files K] [--criteria FILE] [--write FOLDER] [--stages]\n".utf8))
       exit(64)
     }
     count = n
@@ -86,6 +88,11 @@ var random = SplitMix(state: 2025)
 var texts = [String](repeating: "", count: fileCount)
 for index in 0..<count { texts[index % fileCount] += station(index, &random) }
 let files = texts.enumerated().map { (path: "synthetic-\($0.offset).yaml", bytes: Optional([UInt8]($0.element.utf8))) }
+if let writeFolder {
+  // Leaves the synthetic batch on disk, so the real command can be timed on it.
+  try FileManager.default.createDirectory(atPath: writeFolder, withIntermediateDirectories: true)
+  for file in files { try Data(file.bytes!).write(to: URL(fileURLWithPath: writeFolder + "/" + file.path)) }
+}
 let megabytes = Double(files.reduce(0) { $0 + ($1.bytes?.count ?? 0) }) / 1_048_576
 
 print("tieuchi-bench: \(count) stations in \(fileCount) file(s), \(String(format: "%.1f", megabytes)) MiB of YAML, criteria \(criteria.id)")

@@ -65,7 +65,8 @@ struct ExactArithmeticTests {
     #expect(NumberText.format(value, decimals: 2, style: .vietnamese) == "12.850,55")
     #expect(NumberText.format(value, decimals: 2, style: .english) == "12,850.55")
     #expect(NumberText.format(value, decimals: 1, style: .plain) == "12850.6")
-    #expect(NumberText.format(Rational(1234), decimals: 0, style: .vietnamese) == "1234")
+    #expect(NumberText.format(Rational(1234), decimals: 0, style: .vietnamese) == "1.234")
+    #expect(NumberText.format(Rational(999), decimals: 0, style: .vietnamese) == "999")
     #expect(NumberText.format(try #require(Rational(-1, 3)), decimals: 2, style: .plain) == "-0.33")
     // 99.4999 % must not be shown as "99,50" next to a target of 99,5.
     let near = try #require(Rational(994_999, 10_000))

@@ -106,33 +106,37 @@ public enum NumberText {
     minDecimals: Int = 0,
     style: Style
   ) -> String {
-    var scale: Int128 = 1
+    // Works on magnitudes with integer division: reports format hundreds of thousands of numbers.
+    guard decimals <= 30 else { return value.description }
+    var scale: UInt128 = 1
     for _ in 0..<decimals { scale *= 10 }
-    guard let scaled = value.multiplied(by: Rational(whole: scale)) else { return value.description }
-    // Half away from zero.
-    let twice = scaled.multiplied(by: Rational(2))
-    let magnitudeTwice = (twice?.isNegative ?? false) ? twice?.negated : twice
-    guard let magnitudeTwice else { return value.description }
-    let rounded = (magnitudeTwice.floor + 1) / 2
-    let negative = value.isNegative && rounded != 0
-    var integerPart = String(rounded / scale)
-    var fraction = String(rounded % scale)
-    if decimals > 0 {
-      fraction = String(repeating: "0", count: decimals - fraction.count) + fraction
-      while fraction.count > minDecimals, fraction.last == "0" { fraction.removeLast() }
-    } else {
-      fraction = ""
-    }
-    if let group = style.groupSeparator, integerPart.count > 4 {
-      var grouped = ""
-      for (offset, character) in integerPart.enumerated() {
-        if offset > 0, (integerPart.count - offset) % 3 == 0 { grouped.append(group) }
-        grouped.append(character)
+    let denominator = value.denominator.magnitude
+    let (product, overflow) = value.numerator.magnitude.multipliedReportingOverflow(by: scale)
+    guard !overflow else { return value.description }
+    let remainder = product % denominator
+    // Half away from zero; remainder < denominator ≤ Int128.max, so doubling cannot overflow.
+    let rounded = product / denominator + (remainder * 2 >= denominator ? 1 : 0)
+    var output: [UInt8] = []
+    output.reserveCapacity(24)
+    if value.isNegative && rounded != 0 { output.append(UInt8(ascii: "-")) }
+    let integerDigits = Array(String(rounded / scale).utf8)
+    let group = style.groupSeparator.map { Array(String($0).utf8) }
+    for (offset, digit) in integerDigits.enumerated() {
+      if let group, offset > 0, (integerDigits.count - offset) % 3 == 0 {
+        output.append(contentsOf: group)
       }
-      integerPart = grouped
+      output.append(digit)
     }
-    let sign = negative ? "-" : ""
-    return fraction.isEmpty ? sign + integerPart : sign + integerPart + String(style.decimalMark) + fraction
+    if decimals > 0 {
+      var fraction = Array(String(rounded % scale).utf8)
+      fraction.insert(contentsOf: repeatElement(UInt8(ascii: "0"), count: decimals - fraction.count), at: 0)
+      while fraction.count > minDecimals, fraction.last == UInt8(ascii: "0") { fraction.removeLast() }
+      if !fraction.isEmpty {
+        output.append(contentsOf: String(style.decimalMark).utf8)
+        output.append(contentsOf: fraction)
+      }
+    }
+    return String(decoding: output, as: UTF8.self)
   }
 
   /// Like `format`, but adds decimals (up to `maxDecimals`) until the written value no longer equals

@@ -13,10 +13,11 @@ public struct JSONReport: Sendable {
   /// whole-country batch has a hundred thousand of them.
   public func render(_ report: CheckReport) -> [UInt8] {
     let phrases = ReportPhrases(criteria: report.criteria, language: language)
+    let statics = IndicatorStatics(criteria: report.criteria, report: self)
     let placeholder = "\u{0}communes\u{0}"
     var document = value(report, communes: .string(placeholder)).bytes(indent: 2)
     let communes = ParallelMap.map(report.communes, chunkSize: 64) { commune in
-      self.commune(commune, criteria: report.criteria, phrases: phrases).bytes(indent: 2, level: 2)
+      self.commune(commune, criteria: report.criteria, phrases: phrases, statics: statics).bytes(indent: 2, level: 2)
     }
     var array: [UInt8] = []
     if communes.isEmpty {
@@ -41,7 +42,10 @@ public struct JSONReport: Sendable {
   /// The whole report as one JSON value (for callers that want to inspect it rather than print it).
   public func value(_ report: CheckReport) -> JSONValue {
     let phrases = ReportPhrases(criteria: report.criteria, language: language)
-    return value(report, communes: .array(report.communes.map { commune($0, criteria: report.criteria, phrases: phrases) }))
+    let statics = IndicatorStatics(criteria: report.criteria, report: self)
+    return value(
+      report,
+      communes: .array(report.communes.map { commune($0, criteria: report.criteria, phrases: phrases, statics: statics) }))
   }
 
   private func value(_ report: CheckReport, communes: JSONValue) -> JSONValue {
@@ -63,7 +67,7 @@ public struct JSONReport: Sendable {
     ])
   }
 
-  func commune(_ commune: CommuneResult, criteria: CriteriaSet, phrases: ReportPhrases) -> JSONValue {
+  func commune(_ commune: CommuneResult, criteria: CriteriaSet, phrases: ReportPhrases, statics: IndicatorStatics) -> JSONValue {
     let record = commune.record
     var members: [(String, JSONValue)] = [
       ("code", .string(record.code)),
@@ -74,7 +78,7 @@ public struct JSONReport: Sendable {
       ("file", .string(record.location.file)),
       ("line", .int(record.location.line)),
       ("status", .string(commune.status.rawValue)),
-      ("indicators", .array(commune.indicators.map { indicator($0, criteria: criteria, phrases: phrases) })),
+      ("indicators", .array(commune.indicators.map { indicator($0, criteria: criteria, phrases: phrases, statics: statics) })),
       (
         "violations",
         .array(
@@ -106,9 +110,10 @@ public struct JSONReport: Sendable {
     return .object(members)
   }
 
-  func indicator(_ result: IndicatorResult, criteria: CriteriaSet, phrases: ReportPhrases) -> JSONValue {
+  func indicator(_ result: IndicatorResult, criteria: CriteriaSet, phrases: ReportPhrases, statics: IndicatorStatics)
+    -> JSONValue
+  {
     let indicator = criteria.indicators[result.index]
-    let scale = Rational(indicator.unit.scale)
     let actual: JSONValue
     let exact: JSONValue
     switch result.actual {
@@ -119,21 +124,16 @@ public struct JSONReport: Sendable {
       actual = .bool(value)
       exact = .null
     case .number(let value):
-      actual = decimal(value.multiplied(by: scale) ?? value, places: 6)
+      actual = decimal(value.multiplied(by: Rational(indicator.unit.scale)) ?? value, places: 6)
       exact = .string(value.description)
     }
-    let target = result.milestone?.target
-    var members: [(String, JSONValue)] = [
-      ("id", .string(indicator.id)),
-      ("title", .string(indicator.title[language])),
-      ("clause", .string(indicator.clause)),
-      ("status", .string(result.status.rawValue)),
-      ("unit", .string(indicator.unit.rawValue)),
-      ("actual", actual),
-      ("actual_exact", exact),
-      ("target", target.map { .string(machineTarget($0, unit: indicator.unit)) } ?? .null),
-      ("comparator", target.map { .string($0.comparator.rawValue) } ?? .null),
-      ("threshold", target.map { decimal($0.threshold.multiplied(by: scale) ?? $0.threshold, places: 10) } ?? .null),
+    var members = statics.head[result.index]
+    members.append(("status", .string(result.status.rawValue)))
+    members.append(("unit", .string(indicator.unit.rawValue)))
+    members.append(("actual", actual))
+    members.append(("actual_exact", exact))
+    members += statics.target(result.index, result.milestone)
+    members += [
       ("milestone", result.milestone?.year.map(JSONValue.int) ?? .null),
       ("reason", result.reasons.isEmpty ? .null : .string(phrases.reasons(result.reasons, limit: 20))),
       ("reasons", .array(result.reasons.map(reason))),
@@ -143,8 +143,45 @@ public struct JSONReport: Sendable {
     return .object(members)
   }
 
+  /// The parts of an indicator's JSON that are the same for every commune, written once per report.
+  struct IndicatorStatics: Sendable {
+    var head: [[(String, JSONValue)]]
+    /// target, comparator, threshold for each indicator's milestones, keyed by milestone year.
+    private var targets: [[Int: [(String, JSONValue)]]]
+
+    init(criteria: CriteriaSet, report: JSONReport) {
+      head = criteria.indicators.map { indicator in
+        [
+          ("id", .string(indicator.id)),
+          ("title", .string(indicator.title[report.language])),
+          ("clause", .string(indicator.clause)),
+        ]
+      }
+      targets = criteria.indicators.map { indicator in
+        var byYear: [Int: [(String, JSONValue)]] = [:]
+        for milestone in indicator.milestones {
+          let target = milestone.target
+          let scaled = target.threshold.multiplied(by: Rational(indicator.unit.scale)) ?? target.threshold
+          byYear[milestone.year ?? Int.min] = [
+            ("target", .string(report.machineTarget(target, unit: indicator.unit))),
+            ("comparator", .string(target.comparator.rawValue)),
+            ("threshold", report.decimal(scaled, places: 10)),
+          ]
+        }
+        return byYear
+      }
+    }
+
+    func target(_ index: Int, _ milestone: Milestone?) -> [(String, JSONValue)] {
+      guard let milestone, let members = targets[index][milestone.year ?? Int.min] else {
+        return [("target", .null), ("comparator", .null), ("threshold", .null)]
+      }
+      return members
+    }
+  }
+
   /// "> 99.5%": ASCII comparator, plain decimal, the unit's sign.
-  private func machineTarget(_ target: Target, unit: MeasureUnit) -> String {
+  func machineTarget(_ target: Target, unit: MeasureUnit) -> String {
     let scaled = target.threshold.multiplied(by: Rational(unit.scale)) ?? target.threshold
     return "\(target.comparator.rawValue) \(NumberText.format(scaled, decimals: 10, style: .plain))\(unit.sign ?? "")"
   }
@@ -209,7 +246,7 @@ public struct JSONReport: Sendable {
   }
 
   /// An exact value as a JSON number with at most `places` decimals (rounded half away from zero).
-  private func decimal(_ value: Rational, places: Int = 6) -> JSONValue {
+  func decimal(_ value: Rational, places: Int = 6) -> JSONValue {
     .number(NumberText.format(value, decimals: places, style: .plain))
   }
 }

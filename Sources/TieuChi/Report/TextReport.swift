@@ -90,9 +90,11 @@ public struct TextReport: Sendable {
       out += "  " + text(
         "Kết quả có thể thay đổi khi bổ sung hoặc sửa dữ liệu",
         "The outcome can still change once data is supplied or corrected")
-      out += missing.isEmpty ? ".\n" : text(": cần ", ": needs ") + missing.joined(separator: ", ") + ".\n"
+      let fields = missing.map { phrases.describe(FieldPath(input: $0)) }.joined(separator: "; ")
+      out += missing.isEmpty ? ".\n" : text(": cần bổ sung ", ": supply ") + fields + ".\n"
     } else if commune.status == .fail && !missing.isEmpty {
-      out += "  " + text("Còn thiếu dữ liệu: ", "Data still missing: ") + missing.joined(separator: ", ") + "\n"
+      let fields = missing.map { phrases.describe(FieldPath(input: $0)) }.joined(separator: "; ")
+      out += "  " + text("Còn thiếu dữ liệu: ", "Data still missing: ") + fields + "\n"
     }
     return out
   }
