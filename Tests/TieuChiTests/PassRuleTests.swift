@@ -1,0 +1,89 @@
+import Testing
+
+@testable import TieuChi
+
+/// Points, knock-out indicators and applicability, on a small set written for the purpose.
+@Suite("Pass rules, points and applicability")
+struct PassRuleTests {
+  static let yaml = """
+    id: points-demo
+    title: "Points demo"
+    source: {document: qd1300-2030, clause: "Phụ lục"}
+    inputs:
+      zone: {type: enum, values: ["1", "2", "3"]}
+      population: count
+      insured: count
+      doctors: count
+      midwives: count
+    groups:
+      - {id: nhan-luc, title: "Nhân lực", max_points: 6}
+      - {id: bhyt, title: "BHYT", max_points: 4}
+    indicators:
+      - {id: doctor, title: "Doctor", group: nhan-luc, points: 4, mandatory: true, measure: doctors, target: ">= 1"}
+      - {id: midwife, title: "Midwife", group: nhan-luc, points: 2, measure: midwives, target: ">= 1",
+         applies_when: 'zone != "1"'}
+      - {id: coverage, title: "BHYT", group: bhyt, points: 4, measure: insured / population, unit: percent,
+         target: "đạt 90%"}
+    pass_rule:
+      min_points_percent: 80
+      min_group_points_percent: 50
+    """
+
+  let criteria: CriteriaSet
+
+  init() throws {
+    let (set, diagnostics) = TestSupport.criteria(yaml: Self.yaml)
+    criteria = try #require(set, "\(diagnostics.map { $0.rendered(in: .en) })")
+  }
+
+  func evaluate(_ fields: String) throws -> CommuneResult {
+    try TestSupport.evaluate("code: \"03433\"\nyear: 2025\n" + fields, criteria: criteria)
+  }
+
+  @Test("All points earned: pass with a full score")
+  func fullScore() throws {
+    let result = try evaluate("zone: 2\npopulation: 100\ninsured: 95\ndoctors: 1\nmidwives: 1")
+    #expect(result.status == .pass)
+    #expect(result.score?.earned == Rational(10))
+    #expect(result.score?.available == Rational(10))
+  }
+
+  @Test("A failed knock-out indicator fails the commune whatever its points")
+  func knockOut() throws {
+    let result = try evaluate("zone: 2\npopulation: 100\ninsured: 95\ndoctors: 0\nmidwives: 1")
+    #expect(result.status == .fail)
+    #expect(result.score?.earned == Rational(6))
+  }
+
+  @Test("Below 80 % of the applicable points fails; not-applicable points are not counted")
+  func shares() throws {
+    // zone 1: midwife does not apply, 8 points available; losing coverage leaves 4 of 8 = 50 %.
+    let lost = try evaluate("zone: 1\npopulation: 100\ninsured: 89\ndoctors: 1\nmidwives: 0")
+    #expect(lost.indicator("midwife", in: criteria)?.status == .notApplicable)
+    #expect(lost.score?.available == Rational(8))
+    #expect(lost.status == .fail)
+    // zone 2: only the midwife missing: 8 of 10 = 80 % overall, and nhan-luc keeps 4 of 6 ≥ 50 %.
+    let enough = try evaluate("zone: 2\npopulation: 100\ninsured: 90\ndoctors: 1\nmidwives: 0")
+    #expect(enough.status == .pass)
+    #expect(enough.score?.earned == Rational(8))
+  }
+
+  @Test("Unknown indicators make the commune incomplete only while the rule could still go either way")
+  func unknownPoints() throws {
+    // Coverage unknown: 6 certain points of 10; with coverage it would be 10 → incomplete.
+    let open = try evaluate("zone: 2\npopulation: 100\ndoctors: 1\nmidwives: 1")
+    #expect(open.status == .incomplete)
+    #expect(open.score?.possible == Rational(10))
+    // Coverage still unknown, but the knock-out doctor indicator fails: no outcome can pass.
+    let lost = try evaluate("zone: 2\npopulation: 100\ndoctors: 0\nmidwives: 0")
+    #expect(lost.status == .fail)
+  }
+
+  @Test("An unknown applicability condition leaves the indicator unknown, with the reason")
+  func unknownApplicability() throws {
+    let result = try evaluate("population: 100\ninsured: 95\ndoctors: 1\nmidwives: 1")
+    let midwife = try #require(result.indicator("midwife", in: criteria))
+    #expect(midwife.status == .unknown)
+    #expect(midwife.reasons == [.missing(FieldPath(input: "zone"))])
+  }
+}
