@@ -59,7 +59,7 @@ struct CheckCommand: ParsableCommand {
     let report = CheckReport(criteria: criteriaSet, batch: batch, year: year, groupBy: groupBy)
     switch format {
     case .text:
-      printer.print(batch.diagnostics)
+      printer.print(report.batch.diagnostics)
       writeStandardOutput(TextReport(language: language, summaryOnly: summary).render(report))
     case .json:
       writeStandardOutput(JSONReport(language: language).render(report))

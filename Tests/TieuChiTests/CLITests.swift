@@ -152,3 +152,17 @@ struct CLITests {
     #expect(Array(written.unicodeScalars) == Array(name.precomposedStringWithCanonicalMapping.unicodeScalars))
   }
 }
+
+extension CLITests {
+  @Test("Grouping is chosen on the command line; a field no record has is warned about with a suggestion")
+  func grouping() throws {
+    let byProvince = try CLI.run(["check", "--criteria", Self.criteria, "--group-by", "province", "--summary",
+      "Samples/tan-yen-2024"])
+    #expect(byProvince.stdout.contains("Theo tỉnh:\n  Tỉnh Bắc Giang: 22 xã — 7 đạt, 13 không đạt, 2 chưa đủ dữ liệu"))
+    let typo = try CLI.run(["check", "--criteria", Self.criteria, "--group-by", "provnce", "--summary",
+      "Samples/tan-yen-2024"])
+    #expect(typo.status == 1, "a warning does not make input unreadable")
+    #expect(typo.stderr.contains("cảnh báo: không bản ghi nào có trường 'provnce'"))
+    #expect(typo.stderr.contains("'province'"))
+  }
+}

@@ -17,6 +17,18 @@ public struct CheckReport: Sendable {
   public init(criteria: CriteriaSet, batch: SurveyBatch, year: Int?, groupBy: String? = nil) {
     self.criteria = criteria
     self.requestedYear = year
+    var batch = batch
+    if let groupBy, !batch.records.isEmpty, !batch.records.contains(where: { $0.attributes[groupBy] != nil }) {
+      // Grouping by a field nobody has puts every commune in one "(none)" group: say so.
+      let fields = Set(batch.records.flatMap { $0.attributes.keys })
+      batch.diagnostics.append(
+        Diagnostic(
+          .warning, at: nil,
+          LocalizedText(
+            vi: "không bản ghi nào có trường '\(groupBy)' để nhóm theo (--group-by)",
+            en: "no record has the field '\(groupBy)' to group by (--group-by)"),
+          hint: Suggestions.hint(for: groupBy, in: fields)))
+    }
     self.batch = batch
     self.communes = Evaluator(criteria: criteria).evaluate(batch.records, year: year)
     let field = groupBy ?? Self.defaultGrouping(batch.records)
