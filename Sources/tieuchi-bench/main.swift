@@ -3,7 +3,7 @@
 // nothing. Usage: tieuchi-bench [N] [--files K] [--criteria FILE] [--write FOLDER] [--stages]
 // Build it in release mode: swift run -c release tieuchi-bench 100000
 import Foundation
-@testable import TieuChi
+import TieuChi
 
 var count = 100_000
 var fileCount = 34  // one file per province, as a whole-country batch would come
@@ -114,32 +114,17 @@ print("  total:                       \(String(format: "%.3f", total)) s = \(Int
 print("  records \(report.summary.records), rejected \(report.summary.rejected); \(statuses)")
 
 if CommandLine.arguments.contains("--stages") {
-  var t = ContinuousClock.now
+  // Each stage alone and on one core, to see where time goes (perf record works well on this too).
+  var start = ContinuousClock.now
   let parsed = files.map { YAMLReader.read(bytes: $0.bytes!, file: $0.path) }
-  print("  yaml only (serial): \(seconds(t))")
-  t = ContinuousClock.now
+  print("  stages, one core: parse YAML \(String(format: "%.3f", seconds(start))) s", terminator: "")
+  start = ContinuousClock.now
   let reader = SurveyReader(schema: criteria.schema)
   var output = SurveyReader.Output()
-  for file in parsed { for d in file.documents { reader.read(document: d, into: &output) } }
-  print("  survey read (serial): \(seconds(t))")
-}
-
-if CommandLine.arguments.contains("--stages") {
-  let parsed = files.map { YAMLReader.read(bytes: $0.bytes!, file: $0.path) }
-  func walk(_ node: DataNode) -> Int {
-    switch node.content {
-    case .scalar(let text, _): return text.utf8.count
-    case .sequence(let items): return items.reduce(0) { $0 + walk($1) }
-    case .mapping(let entries): return entries.reduce(0) { $0 + walk($1.value) + $1.key.utf8.count }
-    }
-  }
-  let t = ContinuousClock.now
-  var total = 0
-  for file in parsed { for d in file.documents { total += walk(d) } }
-  print("  walk tree: \(seconds(t)) (\(total))")
-  let t2 = ContinuousClock.now
-  let reader = SurveyReader(schema: criteria.schema)
-  var n = 0
-  for file in parsed { for d in file.documents { for e in d.entries ?? [] { if reader.fieldName(e.key) != nil { n += 1 } } } }
-  print("  fieldName top-level: \(seconds(t2)) (\(n))")
+  for file in parsed { for document in file.documents { reader.read(document: document, into: &output) } }
+  print(", survey records \(String(format: "%.3f", seconds(start))) s", terminator: "")
+  start = ContinuousClock.now
+  let evaluator = Evaluator(criteria: criteria)
+  for record in output.records { _ = evaluator.evaluate(record, year: nil) }
+  print(", evaluate \(String(format: "%.3f", seconds(start))) s")
 }

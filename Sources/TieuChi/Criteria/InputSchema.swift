@@ -93,7 +93,9 @@ public struct EnumDefinition: Sendable {
 
   /// The value id a data spelling stands for (`"Bác sĩ"`, `doctor`, `DOCTOR` → `doctor`).
   public func resolve(_ spelling: String) -> String? {
-    lookup[EnumDefinition.key(spelling)]
+    // Data usually spells the id exactly: try that before normalising case and form.
+    if let id = lookup[spelling], id == spelling { return id }
+    return lookup[EnumDefinition.key(spelling)]
   }
 
   public func contains(id: String) -> Bool { values.contains { $0.id == id } }

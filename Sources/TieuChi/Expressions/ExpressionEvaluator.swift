@@ -38,10 +38,11 @@ public struct ExpressionEvaluator: Sendable {
         preconditionFailure("the parser only allows fields inside aggregates")
       }
       let field = definition.fields.inputs[fieldSlot]
-      let path = FieldPath(
-        input: schema.inputs[scope.list].name, item: scope.index + 1, itemName: itemName(scope.item, definition),
-        field: field.name)
-      return value(scope.item.values[fieldSlot], type: field.type, path: path)
+      return value(
+        scope.item.values[fieldSlot], type: field.type,
+        path: FieldPath(
+          input: schema.inputs[scope.list].name, item: scope.index + 1, itemName: itemName(scope.item, definition),
+          field: field.name))
     case .negate(let operand):
       return negate(evaluate(operand, in: scope))
     case .not(let operand):
@@ -69,13 +70,14 @@ public struct ExpressionEvaluator: Sendable {
     return nil
   }
 
-  private func value(_ input: InputValue, type: InputType, path: FieldPath) -> Value {
+  /// The path is only built when the value is missing or invalid: known values are the hot path.
+  private func value(_ input: InputValue, type: @autoclosure () -> InputType, path: @autoclosure () -> FieldPath) -> Value {
     switch input {
     case .number(let n): return .number(n)
     case .boolean(let b): return .boolean(b)
     case .text(let t): return .text(t)
-    case .missing: return .unknown(.init([.missing(path)], lower: floor(type)))
-    case .invalid: return .unknown(.init([.invalid(path)], lower: floor(type)))
+    case .missing: return .unknown(.init([.missing(path())], lower: floor(type())))
+    case .invalid: return .unknown(.init([.invalid(path())], lower: floor(type())))
     case .list: preconditionFailure("lists are only read by aggregates")
     }
   }

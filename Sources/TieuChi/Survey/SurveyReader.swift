@@ -92,7 +92,11 @@ public struct SurveyReader: Sendable {
     for entry in entries {
       guard let key = fieldName(entry.key) else { continue }
       let value = entry.value
-      if let text = value.scalarText, !value.isNull { attributes[key] = text.trimmingSpaces }
+      let slot = schema.index(of: key)
+      if let text = value.scalarText, !value.isNull, !Self.isNumeric(slot.map { schema.inputs[$0].type }) {
+        // Kept for --group-by and reports; numeric inputs are never a grouping, so they are skipped.
+        attributes[key] = text.trimmingSpaces
+      }
       switch key {
       case "code": codeNode = value
       case "name": name = value.isNull ? nil : value.scalarText?.trimmingSpaces
@@ -107,7 +111,7 @@ public struct SurveyReader: Sendable {
         }
       default: break
       }
-      if let slot = schema.index(of: key) {
+      if let slot {
         values[slot] = convert(value, slot: slot, field: key, diagnostics: &output.diagnostics)
       } else if !InputSchema.stationAttributes.contains(key),
         let hint = Suggestions.hint(for: key, in: schema.inputs.map(\.name))
@@ -151,6 +155,13 @@ public struct SurveyReader: Sendable {
       return padded
     }
     return raw
+  }
+
+  private static func isNumeric(_ type: InputType?) -> Bool {
+    switch type {
+    case .count?, .number?: true
+    default: false
+    }
   }
 
   /// `"07339"` for `7339`: Excel and unquoted YAML drop the leading zeros of GSO commune codes,
