@@ -20,21 +20,13 @@ public enum CriteriaLoader {
   }
 
   public static func load(bytes: [UInt8], file: String) -> (CriteriaSet?, [Diagnostic]) {
-    let parsed = YAMLReader.read(bytes: bytes, file: file)
-    var diagnostics = parsed.diagnostics
-    guard diagnostics.isEmpty else { return (nil, diagnostics) }
-    guard parsed.documents.count == 1, let root = parsed.documents.first else {
-      diagnostics.append(
-        Diagnostic(
-          at: parsed.documents.dropFirst().first?.location ?? SourceLocation(file: file, line: 1, column: 1),
-          parsed.documents.isEmpty
-            ? LocalizedText(vi: "tệp tiêu chí rỗng", en: "the criteria file is empty")
-            : LocalizedText(vi: "tệp tiêu chí chỉ được có một tài liệu YAML", en: "a criteria file holds exactly one YAML document")))
-      return (nil, diagnostics)
-    }
+    var diagnostics: [Diagnostic] = []
+    guard let document = CriteriaDocument.parse(bytes: bytes, file: file, diagnostics: &diagnostics),
+      let root = CriteriaDocument.resolvingExtends(document, file: file, diagnostics: &diagnostics)
+    else { return (nil, diagnostics) }
     var builder = CriteriaBuilder(file: file)
     let set = builder.build(root)
-    diagnostics = builder.reader.diagnostics
+    diagnostics += builder.reader.diagnostics
     return (diagnostics.contains { $0.severity == .error } ? nil : set, diagnostics)
   }
 }
@@ -47,7 +39,9 @@ private struct CriteriaBuilder {
   /// "unknown field" there would only echo the first error.
   var brokenInputs: Set<String> = []
 
-  static let topKeys = ["id", "title", "description", "source", "inputs", "rules", "groups", "indicators", "pass_rule"]
+  static let topKeys = [
+    "id", "title", "description", "source", "extends", "inputs", "rules", "groups", "indicators", "pass_rule",
+  ]
   static let indicatorKeys = [
     "id", "title", "description", "source", "measure", "unit", "target", "targets", "applies_when", "gap",
     "mandatory", "points", "group",
