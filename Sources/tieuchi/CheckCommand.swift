@@ -55,7 +55,8 @@ struct CheckCommand: ParsableCommand {
     printer.print(criteriaDiagnostics)
     guard let criteriaSet = loaded else { throw ExitStatus.invalidCriteria }
 
-    let batch = SurveyLoader.load(paths: data, schema: criteriaSet.schema)
+    let batch = SurveyLoader.load(
+      paths: data, schema: criteriaSet.schema, groupSchema: criteriaSet.hasGroupIndicators ? criteriaSet.groupSchema : nil)
     let report = CheckReport(criteria: criteriaSet, batch: batch, year: year, groupBy: groupBy)
     switch format {
     case .text:
@@ -65,8 +66,6 @@ struct CheckCommand: ParsableCommand {
       writeStandardOutput(JSONReport(language: language).render(report))
     }
     if !report.everythingRead { throw ExitStatus.unreadableInput }
-    if report.communes.contains(where: { $0.status != .pass }) || report.communes.isEmpty {
-      throw ExitStatus.notAllPass
-    }
+    if !report.allPass { throw ExitStatus.notAllPass }
   }
 }

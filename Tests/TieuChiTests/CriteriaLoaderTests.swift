@@ -78,7 +78,9 @@ struct CriteriaLoaderTests {
     #expect(
       criteria.indicators.map(\.id) == [
         "doctor", "village-health-worker", "bhyt-coverage", "phc-bhyt", "health-managed", "ehealth-book", "telemedicine",
+        "communes-national-criteria",
       ])
+    #expect(criteria.indicators.map(\.level) == Array(repeating: .commune, count: 7) + [.group])
     #expect(criteria.indicators.allSatisfy { $0.clause.hasPrefix("I.3") })
     let bhyt = try #require(criteria.indicators.first { $0.id == "bhyt-coverage" })
     #expect(bhyt.milestones.last?.target.comparator == .greater)

@@ -77,6 +77,7 @@ func passingStation(set overrides: KeyValuePairs<String, String> = [:], remove: 
     ("health_managed", "9600"),
     ("ehealth_book", "7600"),
     ("telemedicine_users", "4100"),
+    ("meets_national_criteria", "true"),
   ]
   var fields = defaults.filter { !remove.contains($0.0) }
   for (key, value) in overrides {

@@ -43,10 +43,10 @@ private struct CriteriaBuilder {
     "id", "title", "description", "source", "extends", "inputs", "rules", "groups", "indicators", "pass_rule",
   ]
   static let indicatorKeys = [
-    "id", "title", "description", "source", "measure", "unit", "target", "targets", "applies_when", "gap",
+    "id", "title", "description", "source", "level", "measure", "unit", "target", "targets", "applies_when", "gap",
     "mandatory", "points", "group",
   ]
-  static let inputKeys = ["type", "label", "unit", "values", "fields", "item_name", "description"]
+  static let inputKeys = ["type", "label", "unit", "values", "fields", "item_name", "description", "level"]
 
   init(file: String) { self.file = file }
 
@@ -56,26 +56,41 @@ private struct CriteriaBuilder {
     let id = reader.require("id", in: top, of: root, what: what).flatMap { reader.identifier($0, what: "id") }
     let title = reader.require("title", in: top, of: root, what: what).flatMap { reader.localized($0, what: "title") }
     let source = reader.require("source", in: top, of: root, what: what).flatMap { sourceDocument($0) }
-    var schema = InputSchema([])
+    var declared = InputSchema([])
     if let inputsNode = reader.require("inputs", in: top, of: root, what: what) {
-      schema = inputSchema(inputsNode, context: "inputs", allowLists: true)
+      declared = inputSchema(inputsNode, context: "inputs", allowLists: true)
     }
-    schema = withStationAttributes(schema, at: root.location)
+    let schema = withStationAttributes(InputSchema(declared.inputs.filter { $0.level == .commune }), at: root.location)
+    let groupInputs = declared.inputs.filter { $0.level == .group }
     let rules = top["rules"].map { consistencyRules($0.value, schema: schema) } ?? []
     let groups = top["groups"].map { indicatorGroups($0.value) } ?? []
     var indicators: [Indicator] = []
+    var groupSchema = InputSchema([])
     if let indicatorsNode = reader.require("indicators", in: top, of: root, what: what),
       let items = reader.sequence(indicatorsNode, what: "indicators")
     {
+      // Commune indicators first: group indicators may read their outcomes through `passed("id")`.
+      let isGroup = { (item: DataNode) in item["level"]?.scalarText == Level.group.rawValue }
+      var parsed: [(position: Int, indicator: Indicator)] = []
+      for (position, item) in items.enumerated() where !isGroup(item) {
+        if let indicator = indicator(item, schema: schema, groups: groups, defaultClause: source?.clause) {
+          parsed.append((position, indicator))
+        }
+      }
+      groupSchema = Self.groupSchema(groupInputs, communes: schema, indicators: parsed.map(\.indicator), at: root.location)
+      for (position, item) in items.enumerated() where isGroup(item) {
+        if let indicator = indicator(item, schema: groupSchema, groups: groups, defaultClause: source?.clause) {
+          parsed.append((position, indicator))
+        }
+      }
       var seen: [String: SourceLocation] = [:]
-      for item in items {
-        guard let indicator = indicator(item, schema: schema, groups: groups, defaultClause: source?.clause) else { continue }
+      for (_, indicator) in parsed.sorted(by: { $0.position < $1.position }) {
         if let first = seen[indicator.id] {
           reader.error(
             indicator.location,
             LocalizedText(
-              vi: "chỉ tiêu '\(indicator.id)' bị khai báo hai lần (lần đầu ở dòng \(first.line))",
-              en: "indicator '\(indicator.id)' is declared twice (first at line \(first.line))"))
+              vi: "chỉ tiêu '\(indicator.id)' bị khai báo hai lần (lần đầu ở \(first))",
+              en: "indicator '\(indicator.id)' is declared twice (first at \(first))"))
         }
         seen[indicator.id] = indicator.location
         indicators.append(indicator)
@@ -87,7 +102,8 @@ private struct CriteriaBuilder {
     let rule = top["pass_rule"].map { passRule($0.value, indicators: indicators, groups: groups) } ?? PassRule.allIndicators
     guard let id, let title, let source else { return nil }
     return CriteriaSet(
-      id: id, title: title, source: source, file: file, schema: schema, rules: rules, groups: groups,
+      id: id, title: title, source: source, file: file, schema: schema, groupSchema: groupSchema, rules: rules,
+      groups: groups,
       indicators: indicators, passRule: rule)
   }
 
@@ -212,7 +228,34 @@ private struct CriteriaBuilder {
     }
     let label = entries["label"].flatMap { reader.localized($0.value, what: "label") } ?? LocalizedText(entry.key)
     let unit = entries["unit"].flatMap { reader.localized($0.value, what: "unit") }
-    return InputDefinition(name: entry.key, type: type, label: label, unit: unit, location: entry.keyLocation)
+    var level = Level.commune
+    if let levelNode = entries["level"]?.value {
+      if allowLists, let parsed = self.level(levelNode) { level = parsed }
+      if !allowLists {
+        reader.error(
+          levelNode.location,
+          LocalizedText(vi: "trường của danh sách không có 'level'", en: "a list's fields take no 'level'"))
+      } else if level == .group, case .list = type {
+        reader.error(
+          levelNode.location,
+          LocalizedText(
+            vi: "đầu vào cấp nhóm phải là một giá trị đơn, không phải danh sách",
+            en: "a group-level input is a single value, not a list"))
+      }
+    }
+    return InputDefinition(name: entry.key, type: type, label: label, unit: unit, location: entry.keyLocation, level: level)
+  }
+
+  mutating func level(_ node: DataNode) -> Level? {
+    guard let text = reader.string(node, what: "level") else { return nil }
+    guard let level = Level(rawValue: text) else {
+      reader.error(
+        node.location,
+        LocalizedText(vi: "'level' là commune hoặc group, không phải '\(text)'", en: "'level' is commune or group, not '\(text)'"),
+        hint: Suggestions.hint(for: text, in: Level.allCases.map(\.rawValue)))
+      return nil
+    }
+    return level
   }
 
   mutating func enumDefinition(_ node: DataNode) -> EnumDefinition? {
@@ -250,6 +293,35 @@ private struct CriteriaBuilder {
     for name in ["type", "district", "province"] where schema.index(of: name) == nil {
       inputs.append(InputDefinition(name: name, type: .text, label: LocalizedText(name), unit: nil, location: location))
     }
+    return InputSchema(inputs)
+  }
+
+  /// The schema group indicators are checked against: the group's own inputs, its `district` and
+  /// `province`, and `communes`, a list whose records carry each commune's scalar inputs, its name, and
+  /// its outcomes (`passed("doctor")`, `passed()`).
+  static func groupSchema(
+    _ groupInputs: [InputDefinition], communes schema: InputSchema, indicators: [Indicator], at location: SourceLocation
+  ) -> InputSchema {
+    var fields = schema.inputs.filter { if case .list = $0.type { false } else { true } }
+    if !fields.contains(where: { $0.name == "name" }) {
+      fields.append(InputDefinition(name: "name", type: .text, label: LocalizedText(vi: "Tên xã", en: "Commune"), unit: nil, location: location))
+    }
+    for id in indicators.map(\.id) + [nil] {
+      fields.append(
+        InputDefinition(
+          name: CriteriaSet.passedField(id), type: .boolean,
+          label: LocalizedText(vi: "đạt \(id ?? "bộ tiêu chí")", en: "meets \(id ?? "the set")"), unit: nil, location: location))
+    }
+    var inputs = groupInputs
+    for name in ["district", "province"] where !inputs.contains(where: { $0.name == name }) {
+      inputs.append(InputDefinition(name: name, type: .text, label: LocalizedText(name), unit: nil, location: location, level: .group))
+    }
+    inputs.append(
+      InputDefinition(
+        name: CriteriaSet.communesList,
+        type: .list(ListDefinition(fields: InputSchema(fields), itemName: "name")),
+        label: LocalizedText(vi: "các xã", en: "communes"), unit: LocalizedText(vi: "xã", en: "communes"),
+        location: location, level: .group))
     return InputSchema(inputs)
   }
 
@@ -372,6 +444,7 @@ private struct CriteriaBuilder {
       return parsed
     }
     let gap = entries["gap"].flatMap { gapSpec($0.value) }
+    let level = entries["level"].flatMap { self.level($0.value) } ?? .commune
     let mandatory = entries["mandatory"].flatMap { reader.boolean($0.value, what: "mandatory") } ?? false
     let points = entries["points"].flatMap { reader.number($0.value, what: "points") }
     var group: String?
@@ -386,7 +459,7 @@ private struct CriteriaBuilder {
     }
     guard let id, let title, let clause, let measure, let milestones, let unit else { return nil }
     return Indicator(
-      id: id, title: title, clause: clause, location: node.location, measure: measure.0, measureType: measure.1,
+      id: id, title: title, clause: clause, location: node.location, level: level, measure: measure.0, measureType: measure.1,
       measureText: measure.2, unit: unit, milestones: milestones, appliesWhen: applies?.0, appliesWhenText: applies?.2,
       gap: gap, mandatory: mandatory, points: points, group: group,
       inputs: measure.0.inputSlots.union(applies?.0.inputSlots ?? []))

@@ -5,11 +5,33 @@ public struct CriteriaSet: Sendable {
   public var source: SourceDocument
   /// The file it was loaded from.
   public var file: String
+  /// Inputs of a station record (commune level), with the built-in attributes.
   public var schema: InputSchema
+  /// What group-level indicators read: group-level inputs, and the list `communes` whose records are
+  /// the group's communes (their scalar inputs, `name`, and the outcome of each commune indicator).
+  public var groupSchema: InputSchema
   public var rules: [ConsistencyRule]
   public var groups: [IndicatorGroup]
   public var indicators: [Indicator]
   public var passRule: PassRule
+}
+
+/// Whether an input or indicator is about one commune or about a group of communes (a district, a
+/// province, or whatever `--group-by` names).
+public enum Level: String, Sendable, CaseIterable {
+  case commune
+  case group
+}
+
+extension CriteriaSet {
+  /// The name of the list of communes in group-level expressions.
+  public static let communesList = "communes"
+
+  /// The field of a `communes` record that holds a commune indicator's outcome; `nil` id: the
+  /// commune's outcome for the whole set.
+  static func passedField(_ indicator: String?) -> String { "passed:" + (indicator ?? "") }
+
+  public var hasGroupIndicators: Bool { indicators.contains { $0.level == .group } }
 }
 
 /// The legal document a criteria set implements, by the short name of `shared/sources/README.md`.
@@ -50,6 +72,8 @@ public struct Indicator: Sendable {
   /// The clause of the source document it comes from, e.g. "I.3".
   public var clause: String
   public var location: SourceLocation
+  /// Commune indicators are evaluated per station; group indicators once per group, over its communes.
+  public var level: Level
 
   public var measure: Expression
   public var measureType: ExpressionType

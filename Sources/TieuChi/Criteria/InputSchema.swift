@@ -33,13 +33,20 @@ public struct InputDefinition: Sendable {
   /// What the number counts or measures, for reports ("người", "people"). Optional.
   public var unit: LocalizedText?
   public var location: SourceLocation
+  /// Group-level inputs come from a group's own record (`level: group` in the data), such as a
+  /// district's life expectancy.
+  public var level: Level
 
-  public init(name: String, type: InputType, label: LocalizedText, unit: LocalizedText?, location: SourceLocation) {
+  public init(
+    name: String, type: InputType, label: LocalizedText, unit: LocalizedText?, location: SourceLocation,
+    level: Level = .commune
+  ) {
     self.name = name
     self.type = type
     self.label = label
     self.unit = unit
     self.location = location
+    self.level = level
   }
 }
 

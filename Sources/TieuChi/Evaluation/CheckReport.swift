@@ -5,6 +5,8 @@ public struct CheckReport: Sendable {
   /// The evaluation year asked for (`--year`); nil means each record's own year.
   public var requestedYear: Int?
   public var communes: [CommuneResult]
+  /// Group-level results, one per group and year (empty when the set has no group indicators).
+  public var groups: [GroupResult]
   public var batch: SurveyBatch
   /// The attribute communes are grouped by in the summary (nil: no grouping).
   public var groupBy: String?
@@ -33,6 +35,10 @@ public struct CheckReport: Sendable {
     self.communes = Evaluator(criteria: criteria).evaluate(batch.records, year: year)
     let field = groupBy ?? Self.defaultGrouping(batch.records)
     self.groupBy = field
+    self.groups =
+      criteria.hasGroupIndicators
+      ? GroupEvaluator(criteria: criteria).evaluate(communes, groupRecords: batch.groupRecords, field: field, year: year)
+      : []
     self.summary = Summary(criteria: criteria, communes: communes, batch: batch, groupBy: field)
   }
 
@@ -41,6 +47,11 @@ public struct CheckReport: Sendable {
       return field
     }
     return nil
+  }
+
+  /// Whether every commune and every group passes.
+  public var allPass: Bool {
+    !communes.isEmpty && communes.allSatisfy { $0.status == .pass } && groups.allSatisfy { $0.status == .pass }
   }
 
   /// Whether every file and record was read without error.
@@ -89,7 +100,7 @@ public struct Summary: Sendable {
       }
     }
     self.communes = byStatus
-    self.indicators = zip(criteria.indicators, byIndicator).map { ($0.id, $1) }
+    self.indicators = zip(criteria.indicators, byIndicator).filter { $0.0.level == .commune }.map { ($0.id, $1) }
     self.groups = groupOrder.map { key in
       let counts = byGroup[key] ?? [:]
       return Group(key: key, communes: counts, total: counts.values.reduce(0, +))

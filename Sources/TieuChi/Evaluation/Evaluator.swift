@@ -2,8 +2,12 @@
 public struct Evaluator: Sendable {
   public let criteria: CriteriaSet
 
+  /// Indices of the commune-level indicators; group-level ones are evaluated by `GroupEvaluator`.
+  let communeIndicators: [Int]
+
   public init(criteria: CriteriaSet) {
     self.criteria = criteria
+    self.communeIndicators = criteria.indicators.indices.filter { criteria.indicators[$0].level == .commune }
   }
 
   /// Evaluates many stations, in parallel on all cores; results keep the records' order.
@@ -26,13 +30,13 @@ public struct Evaluator: Sendable {
       }
     }
     let evaluator = ExpressionEvaluator(schema: schema, record: record, inconsistent: inconsistent)
-    let results = criteria.indicators.indices.map { evaluateIndicator($0, evaluator, year: evaluationYear) }
+    let results = communeIndicators.map { evaluateIndicator($0, evaluator, year: evaluationYear) }
     let (status, score) = communeStatus(results)
     return CommuneResult(
       record: record, year: evaluationYear, status: status, indicators: results, violations: violations, score: score)
   }
 
-  private func evaluateIndicator(_ index: Int, _ evaluator: ExpressionEvaluator, year: Int?) -> IndicatorResult {
+  func evaluateIndicator(_ index: Int, _ evaluator: ExpressionEvaluator, year: Int?) -> IndicatorResult {
     let indicator = criteria.indicators[index]
     let milestone = indicator.milestones.inForce(for: year)
     var result = IndicatorResult(
@@ -72,7 +76,7 @@ public struct Evaluator: Sendable {
       preconditionFailure("the loader only accepts numeric or yes/no measures")
     }
     if result.status == .fail {
-      result.gap = GapFinder(criteria: criteria, evaluator: evaluator).gap(for: indicator, value: value, milestone: milestone)
+      result.gap = GapFinder(evaluator: evaluator).gap(for: indicator, value: value, milestone: milestone)
     }
     if let points = indicator.points {
       result.points = result.status == .pass ? points : .zero
@@ -80,7 +84,7 @@ public struct Evaluator: Sendable {
     return result
   }
 
-  private func communeStatus(_ results: [IndicatorResult]) -> (CommuneStatus, Score?) {
+  func communeStatus(_ results: [IndicatorResult]) -> (CommuneStatus, Score?) {
     let applicable = results.filter { $0.status != .notApplicable }
     let anyUnknown = applicable.contains { $0.status == .unknown }
     switch criteria.passRule {

@@ -6,8 +6,9 @@
 /// - `all(list, condition)`: the records that fail the condition — "Thôn Đồng Lạc has no trained
 ///   health worker".
 struct GapFinder {
-  let criteria: CriteriaSet
   let evaluator: ExpressionEvaluator
+  /// The schema the indicator's expressions were checked against (commune or group level).
+  var schema: InputSchema { evaluator.schema }
 
   func gap(for indicator: Indicator, value: Value, milestone: Milestone?) -> Gap? {
     let unit = indicator.gap?.unit
@@ -19,19 +20,39 @@ struct GapFinder {
     default:
       break
     }
-    guard let target = milestone?.target, case .number(let actual) = value else { return nil }
+    guard let target = milestone?.target else { return nil }
+    // A verdict settled by bounds (some data unknown): the best case still falls short by this much.
+    let partBound: (Value) -> Rational? = { value in
+      switch value {
+      case .number(let n): n
+      case .unknown(let u): target.comparator == .greater || target.comparator == .greaterOrEqual ? u.upper : u.lower
+      default: nil
+      }
+    }
+    let isBound: Bool
+    if case .unknown = value { isBound = true } else { isBound = false }
     if case .arithmetic(.divide, let part, let whole) = indicator.measure,
-      case .number(let partValue) = evaluator.evaluate(part),
+      let partValue = partBound(evaluator.evaluate(part)),
       case .number(let wholeValue) = evaluator.evaluate(whole), wholeValue > .zero,
       let neededRatio = target.threshold.multiplied(by: wholeValue)
     {
-      return shortfall(
+      var gap = shortfall(
         have: partValue, boundary: neededRatio, comparator: target.comparator, whole: isWholeNumber(part),
         unit: unit ?? inputUnit(part))
+      // A share of list records ("stations with a midwife"): name the records that do not count yet.
+      if gap?.direction == .increase, case .aggregate(let aggregate) = part, aggregate.kind == .count {
+        gap?.items = failingItems(aggregate, unit: nil)?.items ?? []
+        gap?.itemsOnly = false
+      }
+      gap?.atLeast = isBound
+      return gap
     }
-    return shortfall(
+    guard let actual = partBound(value) else { return nil }
+    var gap = shortfall(
       have: actual, boundary: target.threshold, comparator: target.comparator,
       whole: isWholeNumber(indicator.measure), unit: unit ?? inputUnit(indicator.measure))
+    gap?.atLeast = isBound
+    return gap
   }
 
   /// The change to `have` that meets `comparator boundary`: for whole things the smallest whole
@@ -62,7 +83,7 @@ struct GapFinder {
 
   private func failingItems(_ aggregate: Expression.Aggregate, unit: LocalizedText?) -> Gap? {
     guard let condition = aggregate.condition, case .list(let items) = evaluator.record.values[aggregate.list],
-      case .list(let definition) = criteria.schema.inputs[aggregate.list].type
+      case .list(let definition) = schema.inputs[aggregate.list].type
     else { return nil }
     var names: [String] = []
     for (index, item) in items.enumerated() {
@@ -71,7 +92,9 @@ struct GapFinder {
         names.append(evaluator.itemName(item, definition) ?? "#\(index + 1)")
       }
     }
-    return Gap(amount: Rational(names.count), direction: .increase, unit: unit ?? listUnit(aggregate.list), items: names)
+    var gap = Gap(amount: Rational(names.count), direction: .increase, unit: unit ?? listUnit(aggregate.list), items: names)
+    gap.itemsOnly = true
+    return gap
   }
 
   /// Whether an expression only takes whole values (counts, sums of counts), so gaps are whole.
@@ -79,12 +102,12 @@ struct GapFinder {
     switch expression {
     case .number(let n): return n.isInteger
     case .input(let slot):
-      if case .count = criteria.schema.inputs[slot].type { return true }
+      if case .count = schema.inputs[slot].type { return true }
       return false
     case .aggregate(let aggregate):
       if aggregate.kind == .count { return true }
       guard aggregate.kind == .sum, let field = aggregate.field,
-        case .list(let definition) = criteria.schema.inputs[aggregate.list].type,
+        case .list(let definition) = schema.inputs[aggregate.list].type,
         case .count = definition.fields.inputs[field].type
       else { return false }
       return true
@@ -99,11 +122,11 @@ struct GapFinder {
 
   /// The declared unit of a measure that is a single input (`insured` counts people).
   private func inputUnit(_ expression: Expression) -> LocalizedText? {
-    if case .input(let slot) = expression { return criteria.schema.inputs[slot].unit }
+    if case .input(let slot) = expression { return schema.inputs[slot].unit }
     return nil
   }
 
   private func listUnit(_ slot: Int) -> LocalizedText? {
-    criteria.schema.inputs[slot].unit ?? criteria.schema.inputs[slot].label
+    schema.inputs[slot].unit ?? schema.inputs[slot].label
   }
 }

@@ -55,6 +55,11 @@ public struct Gap: Sendable {
   public var unit: LocalizedText?
   /// The list records that fall short (the hamlets with no trained health worker).
   public var items: [String]
+  /// The amount is a minimum: some data is unknown, and the real shortfall may be larger.
+  public var atLeast = false
+  /// The gap *is* the list of records (from `all(list, condition)`): "2 hamlets without …: A, B",
+  /// rather than an amount to add.
+  public var itemsOnly = false
 }
 
 /// A data-consistency rule a station's data breaks.

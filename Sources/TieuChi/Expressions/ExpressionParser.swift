@@ -218,6 +218,8 @@ public struct ExpressionParser {
       case "false": return (.boolean(false), .boolean)
       case _ where isSymbol("(") && Expression.Aggregate.Kind(rawValue: name) != nil:
         return try parseAggregate(Expression.Aggregate.Kind(rawValue: name)!, at: token)
+      case "passed" where isSymbol("("):
+        return try parsePassed(at: token)
       case "and", "or", "not", "where":
         throw error(
           at: token,
@@ -307,6 +309,37 @@ public struct ExpressionParser {
     }
     try expectSymbol(")")
     return (.aggregate(.init(kind: kind, list: slot, field: fieldSlot, condition: condition)), resultType)
+  }
+
+  /// `passed("doctor")` / `passed()`: a commune's outcome for one indicator / the whole set, inside an
+  /// aggregate over `communes` in a group-level indicator.
+  private mutating func parsePassed(at start: ExpressionLexer.Token) throws(Diagnostic) -> (Expression, ExpressionType) {
+    try expectSymbol("(")
+    var id: String?
+    let idToken = current
+    if case .text(let text) = current.kind {
+      id = text
+      advance()
+    }
+    try expectSymbol(")")
+    guard let scope = listScope, scope.name == CriteriaSet.communesList else {
+      throw error(
+        at: start,
+        LocalizedText(
+          vi: "passed(…) chỉ dùng trong chỉ tiêu cấp nhóm, bên trong count/all/any/sum trên communes, ví dụ count(communes where passed(\"doctor\"))",
+          en: "passed(…) is only for group-level indicators, inside count/all/any/sum over communes, e.g. count(communes where passed(\"doctor\"))"))
+    }
+    guard let slot = scope.definition.fields.index(of: CriteriaSet.passedField(id)) else {
+      let known = scope.definition.fields.inputs.map(\.name).filter { $0.hasPrefix("passed:") && $0 != "passed:" }
+        .map { String($0.dropFirst("passed:".count)) }
+      throw error(
+        at: idToken,
+        LocalizedText(
+          vi: "không có chỉ tiêu cấp xã '\(id ?? "")' trong bộ tiêu chí",
+          en: "there is no commune-level indicator '\(id ?? "")' in this set"),
+        hint: Suggestions.hint(for: id ?? "", in: known))
+    }
+    return (.field(slot), .boolean)
   }
 
   private func resolveName(_ name: String, at token: ExpressionLexer.Token) throws(Diagnostic) -> (Expression, ExpressionType) {

@@ -49,6 +49,8 @@ public struct JSONReport: Sendable {
   }
 
   private func value(_ report: CheckReport, communes: JSONValue) -> JSONValue {
+    let phrases = ReportPhrases(criteria: report.criteria, language: language)
+    let statics = IndicatorStatics(criteria: report.criteria, report: self)
     let errors = report.batch.diagnostics.filter { $0.severity == .error }
     let warnings = report.batch.diagnostics.filter { $0.severity == .warning }
     return .object([
@@ -61,6 +63,7 @@ public struct JSONReport: Sendable {
       ("lang", .string(language.rawValue)),
       ("group_by", report.groupBy.map(JSONValue.string) ?? .null),
       ("communes", communes),
+      ("groups", .array(report.groups.map { group($0, criteria: report.criteria, phrases: phrases, statics: statics) })),
       ("errors", .array(errors.map(diagnostic))),
       ("warnings", .array(warnings.map(diagnostic))),
       ("summary", summary(report.summary)),
@@ -108,6 +111,20 @@ public struct JSONReport: Sendable {
         ))
     }
     return .object(members)
+  }
+
+  /// A group's results: its key, the communes it has, and its group-level indicators.
+  func group(_ group: GroupResult, criteria: CriteriaSet, phrases: ReportPhrases, statics: IndicatorStatics) -> JSONValue {
+    .object([
+      ("field", group.field.map(JSONValue.string) ?? .null),
+      ("key", group.key.map(JSONValue.string) ?? .null),
+      ("year", group.year.map(JSONValue.int) ?? .null),
+      ("status", .string(group.status.rawValue)),
+      ("communes", .int(group.communes)),
+      ("file", group.record.map { .string($0.location.file) } ?? .null),
+      ("line", group.record.map { .int($0.location.line) } ?? .null),
+      ("indicators", .array(group.indicators.map { indicator($0, criteria: criteria, phrases: phrases, statics: statics) })),
+    ])
   }
 
   func indicator(_ result: IndicatorResult, criteria: CriteriaSet, phrases: ReportPhrases, statics: IndicatorStatics)
@@ -192,6 +209,7 @@ public struct JSONReport: Sendable {
       ("unit", gap.unit.map { .string($0[language]) } ?? .null),
       ("direction", .string(gap.direction.rawValue)),
       ("items", .array(gap.items.map(JSONValue.string))),
+      ("at_least", .bool(gap.atLeast)),
       ("text", .string(phrases.gap(gap))),
     ])
   }

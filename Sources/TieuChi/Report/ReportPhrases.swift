@@ -85,13 +85,18 @@ public struct ReportPhrases: Sendable {
   public func gap(_ gap: Gap) -> String {
     let unit = gap.unit.map { " " + $0[language] } ?? ""
     let amount = gap.amount.map { number($0) } ?? ""
-    if !gap.items.isEmpty {
+    let least = gap.atLeast ? text("ít nhất ", "at least ") : ""
+    let sentence: String
+    switch gap.direction {
+    case .increase: sentence = text("cần thêm \(least)\(amount)\(unit)", "\(least)\(amount) more\(unit) needed")
+    case .decrease: sentence = text("cần giảm \(least)\(amount)\(unit)", "\(least)\(amount) fewer\(unit) needed")
+    }
+    guard !gap.items.isEmpty else { return sentence }
+    // A yes/no measure over a list names the records that fall short; a share adds them to the count.
+    if gap.itemsOnly {
       return "\(amount)\(unit): \(gap.items.joined(separator: ", "))"
     }
-    switch gap.direction {
-    case .increase: return text("cần thêm \(amount)\(unit)", "\(amount) more\(unit) needed")
-    case .decrease: return text("cần giảm \(amount)\(unit)", "\(amount) fewer\(unit) needed")
-    }
+    return sentence + text(" (chưa đạt: ", " (not yet: ") + gap.items.joined(separator: ", ") + ")"
   }
 
   /// "thiếu dữ liệu: ehealth_book (Số người có sổ khám chữa bệnh điện tử)".
@@ -109,7 +114,7 @@ public struct ReportPhrases: Sendable {
 
   /// A field path with its label: "hamlets[Thôn Đồng Lạc].trained_health_workers".
   public func describe(_ path: FieldPath) -> String {
-    guard let input = criteria.schema[path.input] else { return path.description }
+    guard let input = criteria.schema[path.input] ?? criteria.groupSchema[path.input] else { return path.description }
     var label = input.label[language]
     if let field = path.field, case .list(let definition) = input.type, let fieldInput = definition.fields[field] {
       label = fieldInput.label[language]

@@ -27,6 +27,9 @@ public struct TextReport: Sendable {
         out += communeSection(commune, criteria: criteria, phrases: phrases)
       }
     }
+    for group in report.groups {
+      out += "\n" + groupSection(group, criteria: criteria, phrases: phrases)
+    }
     if report.communes.count > 1 || summaryOnly {
       out += "\n" + summaryTable(report, phrases: phrases)
     }
@@ -45,33 +48,7 @@ public struct TextReport: Sendable {
     out += "■ \(heading): \(phrases.status(commune.status))\n"
     out += "  " + text("Nguồn dữ liệu", "Data") + ": \(record.location)\n"
 
-    let rows = commune.indicators.map { result -> [String] in
-      let indicator = criteria.indicators[result.index]
-      var targetText = phrases.target(result.milestone?.target, of: indicator)
-      if let year = result.milestone?.year { targetText += text(" (mốc \(year))", " (by \(year))") }
-      return [
-        "\(phrases.symbol(result.status)) \(phrases.status(result.status))",
-        indicator.title[language],
-        phrases.actual(result.actual, of: indicator, target: result.milestone?.target),
-        targetText,
-      ]
-    }
-    let header = [text("Kết quả", "Result"), text("Chỉ tiêu", "Indicator"), text("Thực tế", "Actual"), text("Mục tiêu", "Target")]
-    let widths = (0..<header.count).map { column in
-      ([header] + rows).map { $0[column].count }.max() ?? 0
-    }
-    out += "  " + line(header, widths) + "\n"
-    for (result, row) in zip(commune.indicators, rows) {
-      out += "  " + line(row, widths) + "\n"
-      let indent = "  " + String(repeating: " ", count: widths[0] + 2) + "↳ "
-      if let gap = result.gap { out += indent + phrases.gap(gap) + "\n" }
-      if result.status == .unknown && !result.reasons.isEmpty {
-        out += indent + phrases.reasons(result.reasons) + "\n"
-      }
-      if result.status == .notApplicable, let condition = criteria.indicators[result.index].appliesWhenText {
-        out += indent + text("chỉ áp dụng khi \(condition)", "applies only when \(condition)") + "\n"
-      }
-    }
+    out += indicatorTable(commune.indicators, criteria: criteria, phrases: phrases)
     if let score = commune.score {
       out += "  " + text("Điểm", "Points") + ": \(phrases.number(score.earned))/\(phrases.number(score.available))"
       if score.possible != score.earned {
@@ -99,6 +76,40 @@ public struct TextReport: Sendable {
     return out
   }
 
+  /// One row per indicator (result, title, actual, target), with the gap or the reason under it.
+  func indicatorTable(_ results: [IndicatorResult], criteria: CriteriaSet, phrases: ReportPhrases) -> String {
+    var out = ""
+    let rows = results.map { result -> [String] in
+      let indicator = criteria.indicators[result.index]
+      var targetText = phrases.target(result.milestone?.target, of: indicator)
+      if let year = result.milestone?.year { targetText += text(" (mốc \(year))", " (by \(year))") }
+      return [
+        "\(phrases.symbol(result.status)) \(phrases.status(result.status))",
+        indicator.title[language],
+        phrases.actual(result.actual, of: indicator, target: result.milestone?.target),
+        targetText,
+      ]
+    }
+    let header = [text("Kết quả", "Result"), text("Chỉ tiêu", "Indicator"), text("Thực tế", "Actual"), text("Mục tiêu", "Target")]
+    let widths = (0..<header.count).map { column in
+      ([header] + rows).map { $0[column].count }.max() ?? 0
+    }
+    out += "  " + line(header, widths) + "\n"
+    for (result, row) in zip(results, rows) {
+      out += "  " + line(row, widths) + "\n"
+      let indent = "  " + String(repeating: " ", count: widths[0] + 2) + "↳ "
+      if let gap = result.gap { out += indent + phrases.gap(gap) + "\n" }
+      // Reasons also under a verdict that bounds settled despite missing data: say what was missing.
+      if !result.reasons.isEmpty {
+        out += indent + phrases.reasons(result.reasons) + "\n"
+      }
+      if result.status == .notApplicable, let condition = criteria.indicators[result.index].appliesWhenText {
+        out += indent + text("chỉ áp dụng khi \(condition)", "applies only when \(condition)") + "\n"
+      }
+    }
+    return out
+  }
+
   private func line(_ cells: [String], _ widths: [Int]) -> String {
     var out = ""
     for (index, cell) in cells.enumerated() {
@@ -106,6 +117,28 @@ public struct TextReport: Sendable {
       if index < cells.count - 1 { out += String(repeating: " ", count: widths[index] - cell.count + 2) }
     }
     return out
+  }
+
+  func groupSection(_ group: GroupResult, criteria: CriteriaSet, phrases: ReportPhrases) -> String {
+    var heading = group.key ?? text("(không rõ)", "(none)")
+    if let year = group.year { heading += " · " + text("năm \(year)", "year \(year)") }
+    heading += text(" · chỉ tiêu cấp \(fieldName(group.field))", " · \(fieldName(group.field))-level targets")
+    var out = "■ \(heading): \(phrases.status(group.status))\n"
+    out += "  " + text("\(phrases.count(group.communes)) xã", "\(phrases.count(group.communes)) communes")
+    if let record = group.record { out += text("; số liệu cấp nhóm: \(record.location)", "; group data: \(record.location)") }
+    out += "\n"
+    out += indicatorTable(group.indicators, criteria: criteria, phrases: phrases)
+    return out
+  }
+
+  /// "huyện" for district, "tỉnh" for province: how the grouping field is named in words.
+  func fieldName(_ field: String?) -> String {
+    switch field {
+    case "district": text("huyện", "district")
+    case "province": text("tỉnh", "province")
+    case nil: text("toàn bộ", "whole batch")
+    case let other?: other
+    }
   }
 
   // MARK: Batch
@@ -147,8 +180,7 @@ public struct TextReport: Sendable {
         "Data errors: \(phrases.count(summary.errors)), warnings: \(phrases.count(summary.warnings)) (details above or on standard error)\n")
     }
     if let groupBy = report.groupBy, summary.groups.count > 0, report.communes.count > 1 {
-      let field = ["district": text("huyện", "district"), "province": text("tỉnh", "province")][groupBy] ?? groupBy
-      out += text("Theo \(field)", "By \(field)") + ":\n"
+      out += text("Theo \(fieldName(groupBy))", "By \(fieldName(groupBy))") + ":\n"
       for group in summary.groups {
         let c = { (status: CommuneStatus) in phrases.count(group.communes[status] ?? 0) }
         out += "  \(group.key ?? text("(không rõ)", "(none)")): "

@@ -8,6 +8,8 @@ public struct SurveyBatch: Sendable {
   public var records: [StationRecord] = []
   /// Records that could not be evaluated at all (broken YAML document, no code, duplicate…).
   public var rejected = 0
+  /// Groups' own records (`level: group`): district or province figures for group-level indicators.
+  public var groupRecords: [StationRecord] = []
   /// Every problem found, files and records and fields, errors and warnings.
   public var diagnostics: [Diagnostic] = []
   /// The files read, in order.
@@ -22,7 +24,7 @@ public enum SurveyLoader {
   public static let extensions = ["yaml", "yml", "json", "csv"]
 
   /// Expands folders (recursively, sorted) and reads every survey file.
-  public static func load(paths: [String], schema: InputSchema) -> SurveyBatch {
+  public static func load(paths: [String], schema: InputSchema, groupSchema: InputSchema? = nil) -> SurveyBatch {
     var batch = SurveyBatch()
     var files: [String] = []
     for path in paths {
@@ -46,15 +48,16 @@ public enum SurveyLoader {
     }
     batch.files = files
     let contents = files.map { FileManager.default.contents(atPath: $0).map { [UInt8]($0) } }
-    return load(files: Array(zip(files, contents)), schema: schema, into: batch)
+    return load(files: Array(zip(files, contents)), schema: schema, groupSchema: groupSchema, into: batch)
   }
 
   /// Reads files already in memory (`nil` contents: the file could not be read).
-  public static func load(files: [(path: String, bytes: [UInt8]?)], schema: InputSchema, into batch: SurveyBatch = SurveyBatch())
-    -> SurveyBatch
-  {
+  public static func load(
+    files: [(path: String, bytes: [UInt8]?)], schema: InputSchema, groupSchema: InputSchema? = nil,
+    into batch: SurveyBatch = SurveyBatch()
+  ) -> SurveyBatch {
     var batch = batch
-    let reader = SurveyReader(schema: schema)
+    let reader = SurveyReader(schema: schema, groupSchema: groupSchema)
     var tables: [CSVTable] = []
     // Parse and read the files in parallel: a whole-country batch is tens of megabytes of YAML.
     let parsed = ParallelMap.map(files) { file -> Parsed in
@@ -125,6 +128,7 @@ public enum SurveyLoader {
 extension SurveyBatch {
   mutating func add(_ output: SurveyReader.Output) {
     records += output.records
+    groupRecords += output.groupRecords
     rejected += output.rejected
     diagnostics += output.diagnostics
   }

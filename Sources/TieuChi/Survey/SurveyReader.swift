@@ -12,8 +12,13 @@ public struct SurveyReader: Sendable {
   /// Keys that are already input or attribute names: one lookup instead of the prefix rules.
   private let plainNames: Set<String>
 
-  public init(schema: InputSchema) {
+  /// Reads records marked `level: group` (a district's or province's own figures), if the set has
+  /// group-level indicators.
+  private let groupReader: [SurveyReader]
+
+  public init(schema: InputSchema, groupSchema: InputSchema? = nil) {
     self.schema = schema
+    self.groupReader = groupSchema.map { [SurveyReader(schema: $0)] } ?? []
     var nameByLabel: [String: String] = [:]
     var listReaders: [Int: SurveyReader] = [:]
     for (slot, input) in schema.inputs.enumerated() {
@@ -34,6 +39,8 @@ public struct SurveyReader: Sendable {
     /// Records that could not be used at all (counted in the batch's "rejected").
     public var rejected = 0
     public var diagnostics: [Diagnostic] = []
+    /// Records of groups (`level: group`), read through the group schema.
+    public var groupRecords: [StationRecord] = []
 
     public init(records: [StationRecord] = [], rejected: Int = 0, diagnostics: [Diagnostic] = []) {
       self.records = records
@@ -73,6 +80,10 @@ public struct SurveyReader: Sendable {
   }
 
   private func read(station node: DataNode, into output: inout Output) {
+    if let level = node["level"], level.scalarText == Level.group.rawValue {
+      readGroup(node, into: &output)
+      return
+    }
     guard let entries = node.entries else {
       output.rejected += 1
       output.diagnostics.append(
@@ -133,6 +144,35 @@ public struct SurveyReader: Sendable {
     var record = StationRecord(location: node.location, code: code, name: name, year: year, attributes: attributes, values: values)
     record.problems = Array(output.diagnostics[firstProblem...])
     output.records.append(record)
+  }
+
+  /// A group's own record: no commune code; identified by its grouping field (`district: …`).
+  private func readGroup(_ node: DataNode, into output: inout Output) {
+    guard let reader = groupReader.first else {
+      output.diagnostics.append(
+        Diagnostic(
+          .warning, at: node.location,
+          LocalizedText(
+            vi: "bản ghi cấp nhóm (level: group) bị bỏ qua: bộ tiêu chí không có chỉ tiêu cấp nhóm",
+            en: "group record (level: group) ignored: the criteria set has no group-level indicators")))
+      return
+    }
+    let firstProblem = output.diagnostics.count
+    var values = [InputValue](repeating: .missing, count: reader.schema.inputs.count)
+    var attributes: [String: String] = [:]
+    var year: Int?
+    for entry in node.entries ?? [] {
+      guard let key = reader.fieldName(entry.key), key != "level" else { continue }
+      if let text = entry.value.scalarText, !entry.value.isNull { attributes[key] = text.trimmingSpaces }
+      if key == "year", let text = entry.value.scalarText, case .success(let y) = NumberText.parseCount(text) { year = y }
+      if let slot = reader.schema.index(of: key), key != CriteriaSet.communesList {
+        values[slot] = reader.convert(entry.value, slot: slot, field: key, diagnostics: &output.diagnostics)
+      }
+    }
+    var record = StationRecord(
+      location: node.location, code: "", name: attributes["name"], year: year, attributes: attributes, values: values)
+    record.problems = Array(output.diagnostics[firstProblem...])
+    output.groupRecords.append(record)
   }
 
   private func stationCode(_ node: DataNode?, station: DataNode, diagnostics: inout [Diagnostic]) -> String? {

@@ -1,0 +1,145 @@
+/// The outcome of the group-level indicators for one group of communes (a district, a province…) in
+/// one year.
+public struct GroupResult: Sendable {
+  /// The field communes were grouped by (`district`, `province`, …); nil when not grouped.
+  public var field: String?
+  /// The field's value shared by the group's communes; nil for communes without it.
+  public var key: String?
+  public var year: Int?
+  /// `pass` when every group indicator passes, `fail` when one fails, else `incomplete`.
+  public var status: CommuneStatus
+  public var indicators: [IndicatorResult]
+  /// How many evaluated communes the group has.
+  public var communes: Int
+  /// The group's own record (`level: group`), if the data had one.
+  public var record: StationRecord?
+}
+
+/// Evaluates group-level indicators over the communes of each group.
+///
+/// Each group becomes one record of the criteria set's `groupSchema`: the group's own inputs (from a
+/// `level: group` record), and the list `communes`, one item per commune carrying its scalar inputs
+/// and its outcomes. The same expression evaluator then applies, so a district's coverage is
+/// `sum(communes.insured) / sum(communes.population)` — the ratio of sums, never a mean of ratios — and
+/// a share of stations keeps the bounds that settle it despite one commune's missing data.
+struct GroupEvaluator {
+  let criteria: CriteriaSet
+  let evaluator: Evaluator
+  private let communesSlot: Int
+  private let fieldSources: [FieldSource]
+
+  /// Where a field of a `communes` record comes from.
+  private enum FieldSource {
+    case input(Int)
+    case name
+    case indicator(Int)
+    case status
+    case absent
+  }
+
+  init(criteria: CriteriaSet) {
+    self.criteria = criteria
+    self.evaluator = Evaluator(criteria: criteria)
+    let groupSchema = criteria.groupSchema
+    communesSlot = groupSchema.index(of: CriteriaSet.communesList) ?? 0
+    guard case .list(let definition) = groupSchema.inputs[communesSlot].type else {
+      fieldSources = []
+      return
+    }
+    let communeIndicators = evaluator.communeIndicators
+    fieldSources = definition.fields.inputs.map { field in
+      if field.name == CriteriaSet.passedField(nil) { return .status }
+      if field.name.hasPrefix("passed:") {
+        let id = String(field.name.dropFirst("passed:".count))
+        guard let position = communeIndicators.firstIndex(where: { criteria.indicators[$0].id == id }) else { return .absent }
+        return .indicator(position)
+      }
+      if let slot = criteria.schema.index(of: field.name) { return .input(slot) }
+      return field.name == "name" ? .name : .absent
+    }
+  }
+
+  struct Key: Hashable {
+    var value: String?
+    var year: Int?
+  }
+
+  func evaluate(_ communes: [CommuneResult], groupRecords: [StationRecord], field: String?, year: Int?) -> [GroupResult] {
+    var order: [Key] = []
+    var members: [Key: [CommuneResult]] = [:]
+    for commune in communes {
+      let key = Key(value: field.flatMap { commune.record.attributes[$0] }, year: commune.year)
+      if members[key] == nil { order.append(key) }
+      members[key, default: []].append(commune)
+    }
+    // A group that has its own record but no evaluated commune is still reported. A record without
+    // the grouping field belongs to another grouping (a district's figures when grouping by province).
+    for record in groupRecords {
+      guard let field, let value = record.attributes[field] else { continue }
+      let key = Key(value: value, year: year ?? record.year)
+      if members[key] == nil {
+        order.append(key)
+        members[key] = []
+      }
+    }
+    let groupIndicators = criteria.indicators.indices.filter { criteria.indicators[$0].level == .group }
+    return order.map { key in
+      let record = groupRecords.first {
+        field.flatMap($0.attributes.index(forKey:)) != nil && $0.attributes[field!] == key.value
+          && ($0.year == nil || $0.year == key.year)
+      }
+      let synthetic = groupRecord(key: key, field: field, communes: members[key] ?? [], own: record)
+      let expressions = ExpressionEvaluator(schema: criteria.groupSchema, record: synthetic)
+      let results = groupIndicators.map { evaluator.evaluateIndicator($0, expressions, year: year ?? key.year) }
+      let status: CommuneStatus =
+        results.contains { $0.status == .fail } ? .fail : results.contains { $0.status == .unknown } ? .incomplete : .pass
+      return GroupResult(
+        field: field, key: key.value, year: year ?? key.year, status: status, indicators: results,
+        communes: members[key]?.count ?? 0, record: record)
+    }
+  }
+
+  private func groupRecord(key: Key, field: String?, communes: [CommuneResult], own: StationRecord?) -> StationRecord {
+    let schema = criteria.groupSchema
+    var values = own?.values ?? [InputValue](repeating: .missing, count: schema.inputs.count)
+    var attributes = own?.attributes ?? [:]
+    if let field, let value = key.value {
+      attributes[field] = value
+      if let slot = schema.index(of: field), case .missing = values[slot] { values[slot] = .text(value) }
+    }
+    let items = communes.map { commune in
+      ListItem(
+        location: commune.record.location,
+        values: fieldSources.map { source in
+          switch source {
+          case .input(let slot): return commune.record.values[slot]
+          case .name: return commune.record.name.map { .text($0) } ?? .text(commune.record.code)
+          case .indicator(let position): return Self.outcome(commune.indicators[position].status)
+          case .status: return Self.outcome(commune.status)
+          case .absent: return .missing
+          }
+        })
+    }
+    values[communesSlot] = .list(items)
+    return StationRecord(
+      location: own?.location ?? communes.first?.record.location ?? SourceLocation(file: "", line: 0, column: 0),
+      code: key.value ?? "", name: key.value, year: key.year, attributes: attributes, values: values)
+  }
+
+  /// A commune outcome as a yes/no field: not applicable counts as met; unknown stays unknown.
+  private static func outcome(_ status: IndicatorStatus) -> InputValue {
+    switch status {
+    case .pass, .notApplicable: .boolean(true)
+    case .fail: .boolean(false)
+    case .unknown: .missing
+    }
+  }
+
+  private static func outcome(_ status: CommuneStatus) -> InputValue {
+    switch status {
+    case .pass: .boolean(true)
+    case .fail: .boolean(false)
+    case .incomplete: .missing
+    }
+  }
+}
