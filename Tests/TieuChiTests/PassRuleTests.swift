@@ -87,3 +87,49 @@ struct PassRuleTests {
     #expect(midwife.reasons == [.missing(FieldPath(input: "zone"))])
   }
 }
+
+@Suite("An incomplete criteria set never certifies a commune")
+struct IncompleteSetTests {
+  @Test("qd1300-2030 declares 100 points that no indicator carries: every commune is at best incomplete")
+  func nationalCriteria() throws {
+    let criteria = try TestSupport.criteria("Criteria/qd1300-2030.yaml")
+    #expect(criteria.groups.count == 10)
+    #expect(criteria.groups.compactMap(\.maxPoints).reduce(Rational.zero) { $0.adding($1)! } == Rational(100))
+    #expect(criteria.missingPoints.map(\.missing).reduce(Rational.zero) { $0.adding($1)! } == Rational(100))
+    let run = try CLI.run(["check", "--criteria", "Criteria/qd1300-2030.yaml", "--format", "json", "Samples/qd1300-muong-te-2025"])
+    #expect(run.status == 1)
+    let json = try run.json()
+    #expect(json["missing_points"] as? Int == 100)
+    let communes = try #require(json["communes"] as? [[String: Any]])
+    #expect(communes.count == 3)
+    #expect(communes.allSatisfy { $0["status"] as? String == "incomplete" })
+    let text = try CLI.run(["check", "--criteria", "Criteria/qd1300-2030.yaml", "Samples/qd1300-muong-te-2025"])
+    #expect(text.stdout.contains("Không xã nào có thể được công nhận đạt theo bộ này"))
+  }
+
+  @Test("With points still undefined, a commune can still be shown to fail")
+  func failStillPossible() throws {
+    let (set, diagnostics) = TestSupport.criteria(
+      yaml: """
+        id: partial
+        title: "Partial"
+        source: {document: qd1300-byt, clause: "Phụ lục"}
+        inputs: {a: boolean, b: boolean}
+        groups:
+          - {id: g1, title: "G1", max_points: 10}
+          - {id: g2, title: "G2", max_points: 10}
+        indicators:
+          - {id: a, title: "A", group: g1, points: 8, measure: a}
+          - {id: b, title: "B", group: g1, points: 2, measure: b, mandatory: true}
+        pass_rule: {min_points_percent: 80, min_group_points_percent: 50}
+        """)
+    let criteria = try #require(set, "\(diagnostics.map { $0.rendered(in: .en) })")
+    #expect(criteria.missingPoints.map(\.group.id) == ["g2"])
+    // Everything defined passes: still only incomplete, since g2's 10 points are undefined.
+    #expect(try TestSupport.evaluate("code: \"1\"\na: true\nb: true", criteria: criteria).status == .incomplete)
+    // A knock-out fails: fail, whatever the undefined points would be.
+    #expect(try TestSupport.evaluate("code: \"1\"\na: true\nb: false", criteria: criteria).status == .fail)
+    // Losing A (8 of g1's 10) leaves g1 below 50 % however g2 turns out.
+    #expect(try TestSupport.evaluate("code: \"1\"\na: false\nb: true", criteria: criteria).status == .fail)
+  }
+}

@@ -591,7 +591,7 @@ private struct CriteriaBuilder {
       let total = reader.number(totalNode, what: "min_points_percent")
     else { return .allIndicators }
     let group = entries["min_group_points_percent"].flatMap { reader.number($0.value, what: "min_group_points_percent") }
-    if !indicators.contains(where: { $0.points != nil }) {
+    if !indicators.contains(where: { $0.points != nil }) && !groups.contains(where: { $0.maxPoints != nil }) {
       reader.error(
         totalNode.location,
         LocalizedText(

@@ -32,6 +32,18 @@ extension CriteriaSet {
   static func passedField(_ indicator: String?) -> String { "passed:" + (indicator ?? "") }
 
   public var hasGroupIndicators: Bool { indicators.contains { $0.level == .group } }
+
+  /// Points a group declares (`max_points`) that no indicator of the file carries yet: the set is
+  /// incomplete (e.g. the national criteria, whose annex could not all be established). Under a points
+  /// rule these points count as unknown, so no commune can pass with the set, only fail or be incomplete.
+  public var missingPoints: [(group: IndicatorGroup, missing: Rational)] {
+    groups.compactMap { group in
+      guard let max = group.maxPoints else { return nil }
+      let declared = indicators.filter { $0.group == group.id }.reduce(Rational.zero) { $0.adding($1.points ?? .zero) ?? $0 }
+      guard let missing = max.subtracting(declared), missing > .zero else { return nil }
+      return (group, missing)
+    }
+  }
 }
 
 /// The legal document a criteria set implements, by the short name of `shared/sources/README.md`.

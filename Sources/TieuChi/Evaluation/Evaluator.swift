@@ -5,9 +5,13 @@ public struct Evaluator: Sendable {
   /// Indices of the commune-level indicators; group-level ones are evaluated by `GroupEvaluator`.
   let communeIndicators: [Int]
 
+  /// Points of each group that no indicator of the file carries yet (see `CriteriaSet.missingPoints`).
+  let missingPoints: [String: Rational]
+
   public init(criteria: CriteriaSet) {
     self.criteria = criteria
     self.communeIndicators = criteria.indicators.indices.filter { criteria.indicators[$0].level == .commune }
+    self.missingPoints = Dictionary(criteria.missingPoints.map { ($0.group.id, $0.missing) }) { a, b in a.adding(b) ?? a }
   }
 
   /// Evaluates many stations, in parallel on all cores; results keep the records' order.
@@ -102,7 +106,8 @@ public struct Evaluator: Sendable {
       }
       let possibleGroups = Dictionary(
         uniqueKeysWithValues: score.groups.map { group in
-          (group.id, group.earned.adding(self.unknownPoints(applicable, group: group.id)) ?? group.earned)
+          let unknown = self.unknownPoints(applicable, group: group.id).adding(missingPoints[group.id] ?? .zero) ?? .zero
+          return (group.id, group.earned.adding(unknown) ?? group.earned)
         })
       if mandatory.contains(where: { $0.status == .fail })
         || !Self.reaches(score.possible, minTotal, of: score.available)
@@ -110,7 +115,7 @@ public struct Evaluator: Sendable {
       {
         return (.fail, score)
       }
-      if anyUnknown { return (.incomplete, score) }
+      if anyUnknown || !missingPoints.isEmpty { return (.incomplete, score) }
       let holds = Self.reaches(score.earned, minTotal, of: score.available) && groupShares { $0.earned }
       return (holds ? .pass : .fail, score)
     }
@@ -144,7 +149,15 @@ public struct Evaluator: Sendable {
         groups[groupIndex].earned = groups[groupIndex].earned.adding(gained) ?? groups[groupIndex].earned
       }
     }
-    let possible = earned.adding(unknownPoints(applicable, group: nil)) ?? earned
+    // Points the file does not define yet are unknown: available, possibly earned, never certain.
+    for index in groups.indices {
+      if let missing = missingPoints[groups[index].id] {
+        groups[index].available = groups[index].available.adding(missing) ?? groups[index].available
+        available = available.adding(missing) ?? available
+      }
+    }
+    let undefined = missingPoints.values.reduce(Rational.zero) { $0.adding($1) ?? $0 }
+    let possible = earned.adding(unknownPoints(applicable, group: nil))?.adding(undefined) ?? earned
     return Score(earned: earned, available: available, possible: possible, groups: groups)
   }
 }

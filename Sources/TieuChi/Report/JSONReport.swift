@@ -59,6 +59,10 @@ public struct JSONReport: Sendable {
       ("criteria", .string(report.criteria.id)),
       ("criteria_title", .string(report.criteria.title[language])),
       ("source_document", .string(report.criteria.source.document)),
+      (
+        "missing_points",
+        decimal(report.criteria.missingPoints.reduce(Rational.zero) { $0.adding($1.missing) ?? $0 })
+      ),
       ("year", report.requestedYear.map(JSONValue.int) ?? .null),
       ("lang", .string(language.rawValue)),
       ("group_by", report.groupBy.map(JSONValue.string) ?? .null),

@@ -21,6 +21,14 @@ public struct TextReport: Sendable {
     out += criteria.source.title == nil ? "\n" : " [\(criteria.source.document)]\n"
     let yearText = report.requestedYear.map(String.init) ?? text("theo năm của từng bản ghi", "each record's own year")
     out += text("Năm đánh giá", "Evaluation year") + ": \(yearText)\n"
+    let missing = criteria.missingPoints
+    if !missing.isEmpty {
+      let total = missing.reduce(Rational.zero) { $0.adding($1.missing) ?? $0 }
+      let list = missing.map { "\($0.group.id) \(phrases.number($0.missing))" }.joined(separator: ", ")
+      out += text(
+        "⚠ Bộ tiêu chí chưa đầy đủ: còn \(phrases.number(total)) điểm chưa có chỉ tiêu (\(list)). Không xã nào có thể được công nhận đạt theo bộ này; chỉ có thể kết luận không đạt hoặc chưa đủ căn cứ.\n",
+        "⚠ Incomplete criteria set: \(phrases.number(total)) points have no indicator yet (\(list)). No commune can be certified with this set; it can only show a failure or an incomplete result.\n")
+    }
     if !summaryOnly {
       for commune in report.communes {
         out += "\n"
@@ -63,7 +71,11 @@ public struct TextReport: Sendable {
       out += "  ⚠ " + problem.rendered(in: language) + "\n"
     }
     let missing = commune.missingInputs
-    if commune.status == .incomplete {
+    if commune.status == .incomplete && !criteria.missingPoints.isEmpty && missing.isEmpty {
+      out += "  " + text(
+        "Chưa thể kết luận: bộ tiêu chí còn thiếu chỉ tiêu (xem cảnh báo ở đầu báo cáo).\n",
+        "No verdict possible: the criteria set still lacks indicators (see the warning at the top).\n")
+    } else if commune.status == .incomplete {
       out += "  " + text(
         "Kết quả có thể thay đổi khi bổ sung hoặc sửa dữ liệu",
         "The outcome can still change once data is supplied or corrected")
