@@ -32,7 +32,7 @@ public enum CriteriaLoader {
 }
 
 /// Builds a `CriteriaSet` from a parsed criteria document.
-private struct CriteriaBuilder {
+struct CriteriaBuilder {
   let file: String
   var reader = NodeReader()
   /// Inputs whose declaration has an error: expressions naming them are not reported again, since
@@ -41,6 +41,7 @@ private struct CriteriaBuilder {
 
   static let topKeys = [
     "id", "title", "description", "source", "extends", "inputs", "rules", "groups", "indicators", "pass_rule",
+    "examples",
   ]
   static let indicatorKeys = [
     "id", "title", "description", "source", "level", "measure", "unit", "target", "targets", "applies_when", "gap",
@@ -100,11 +101,12 @@ private struct CriteriaBuilder {
       }
     }
     let rule = top["pass_rule"].map { passRule($0.value, indicators: indicators, groups: groups) } ?? PassRule.allIndicators
+    let examples = top["examples"].map { self.examples($0.value, indicators: indicators) } ?? []
     guard let id, let title, let source else { return nil }
     return CriteriaSet(
       id: id, title: title, source: source, file: file, schema: schema, groupSchema: groupSchema, rules: rules,
       groups: groups,
-      indicators: indicators, passRule: rule)
+      indicators: indicators, passRule: rule, examples: examples)
   }
 
   // MARK: Source

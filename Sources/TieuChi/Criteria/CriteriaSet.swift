@@ -14,6 +14,8 @@ public struct CriteriaSet: Sendable {
   public var groups: [IndicatorGroup]
   public var indicators: [Indicator]
   public var passRule: PassRule
+  /// Worked examples with expected outcomes, run by `tieuchi test`.
+  public var examples: [CriteriaExample] = []
 }
 
 /// Whether an input or indicator is about one commune or about a group of communes (a district, a

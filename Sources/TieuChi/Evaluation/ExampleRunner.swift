@@ -1,0 +1,71 @@
+/// Runs the worked examples of a criteria set and compares outcomes with what they expect.
+public enum ExampleRunner {
+  /// One example's outcome: empty `failures` means it passed.
+  public struct Outcome: Sendable {
+    public var example: CriteriaExample
+    public var failures: [Diagnostic]
+
+    public var passed: Bool { failures.isEmpty }
+  }
+
+  public static func run(_ criteria: CriteriaSet) -> [Outcome] {
+    criteria.examples.map { run($0, criteria: criteria) }
+  }
+
+  static func run(_ example: CriteriaExample, criteria: CriteriaSet) -> Outcome {
+    // Examples need no commune code: give each station one, so it reads like survey data.
+    let stations = example.stations.enumerated().map { index, node -> DataNode in
+      guard var entries = node.entries, !entries.contains(where: { $0.key == "code" }) else { return node }
+      entries.append(
+        DataNode.Entry(key: "code", keyLocation: node.location, value: DataNode(.scalar("ex\(index + 1)", .quoted), at: node.location)))
+      return DataNode(.mapping(entries), at: node.location)
+    }
+    let reader = SurveyReader(schema: criteria.schema, groupSchema: criteria.hasGroupIndicators ? criteria.groupSchema : nil)
+    var output = SurveyReader.Output()
+    for station in stations { reader.read(document: station, into: &output) }
+    var batch = SurveyBatch()
+    batch.add(output)
+    var failures = batch.diagnostics.filter { $0.severity == .error }
+    // One group: the example's stations, whatever their district.
+    let report = CheckReport(criteria: criteria, batch: batch, year: example.year, groupBy: "\u{0}example")
+    let byId: [String: IndicatorResult] = Dictionary(
+      (report.communes.first?.indicators ?? []).map { (criteria.indicators[$0.index].id, $0) }
+        + (report.groups.first?.indicators ?? []).map { (criteria.indicators[$0.index].id, $0) },
+      uniquingKeysWith: { first, _ in first })
+    for expectation in example.expectations {
+      guard let result = byId[expectation.indicator] else {
+        failures.append(mismatch(expectation.location, "\(expectation.indicator): not evaluated (no station in the example?)"))
+        continue
+      }
+      if result.status != expectation.status {
+        let reasons = ReportPhrases(criteria: criteria, language: .en).reasons(result.reasons)
+        failures.append(
+          mismatch(
+            expectation.location,
+            "\(expectation.indicator): expected \(expectation.status.rawValue), got \(result.status.rawValue)"
+              + (reasons.isEmpty ? "" : " (\(reasons))")))
+      }
+      if let gap = expectation.gap, result.gap?.amount != gap {
+        failures.append(
+          mismatch(
+            expectation.location,
+            "\(expectation.indicator): expected a gap of \(gap), got \(result.gap?.amount.map(\.description) ?? "none")"))
+      }
+      if let items = expectation.items, (result.gap?.items ?? []) != items {
+        failures.append(
+          mismatch(
+            expectation.location,
+            "\(expectation.indicator): expected lacking \(items), got \(result.gap?.items ?? [])"))
+      }
+    }
+    if let commune = example.commune, let actual = report.communes.first?.status, actual != commune {
+      failures.append(mismatch(example.location, "commune: expected \(commune.rawValue), got \(actual.rawValue)"))
+    }
+    return Outcome(example: example, failures: failures)
+  }
+
+  private static func mismatch(_ location: SourceLocation, _ english: String) -> Diagnostic {
+    // Test output speaks the criteria author's terms (ids, statuses), identical in both languages.
+    Diagnostic(at: location, LocalizedText(english))
+  }
+}
