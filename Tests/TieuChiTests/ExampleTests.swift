@@ -33,11 +33,12 @@ struct ExampleTests {
   @Test("A wrong expectation fails, saying expected and actual at the expectation's line")
   func failingExample() throws {
     let (set, _) = TestSupport.criteria(yaml: Self.yaml)
-    let outcome = try #require(ExampleRunner.run(try #require(set)).first)
+    let criteria = try #require(set)
+    let outcome = try #require(ExampleRunner.run(criteria).first)
     #expect(!outcome.passed)
     let messages = outcome.failures.map(\.message.en)
     #expect(messages == ["bhyt: expected pass, got fail", "bhyt: expected a gap of 3, got 1"])
-    #expect(outcome.failures.first?.location?.line == 11)
+    #expect(outcome.failures.first?.location?.line == 10)
   }
 
   @Test("A misspelt indicator id or status in an example is a load error with a suggestion")
@@ -61,7 +62,7 @@ struct ExampleTests {
     let failing = try CLI.run(["test", folder])
     #expect(failing.status == 1)
     #expect(failing.stdout.contains("✗ wrong on purpose"))
-    #expect(failing.stdout.contains("demo.yaml:11:"))
+    #expect(failing.stdout.contains("demo.yaml:10:"))
     #expect(failing.stdout.hasSuffix("0 passed, 1 failed\n"))
   }
 }

@@ -26,6 +26,11 @@ public struct SurveyReader: Sendable {
       nameByLabel[SurveyReader.labelKey(input.label.en)] = input.name
       if case .list(let definition) = input.type { listReaders[slot] = SurveyReader(schema: definition.fields) }
     }
+    // The form headers of `tieuchi template` read back: "Mã xã" is `code`, "Năm" is `year`.
+    for (name, label) in SurveyTemplate.attributeLabels {
+      nameByLabel[SurveyReader.labelKey(label.vi)] = name
+      nameByLabel[SurveyReader.labelKey(label.en)] = name
+    }
     self.nameByLabel = nameByLabel
     self.listReaders = listReaders
     self.plainNames = Set(schema.inputs.map(\.name) + InputSchema.stationAttributes)
