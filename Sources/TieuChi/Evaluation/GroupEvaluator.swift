@@ -99,6 +99,11 @@ struct GroupEvaluator {
     }
   }
 
+  /// The record a group's indicators are evaluated on (also used by `explain` to trace them).
+  func record(key: String?, year: Int?, communes: [CommuneResult], own: StationRecord?, field: String?) -> StationRecord {
+    groupRecord(key: Key(value: key, year: year), field: field, communes: communes, own: own)
+  }
+
   private func groupRecord(key: Key, field: String?, communes: [CommuneResult], own: StationRecord?) -> StationRecord {
     let schema = criteria.groupSchema
     var values = own?.values ?? [InputValue](repeating: .missing, count: schema.inputs.count)
@@ -108,10 +113,15 @@ struct GroupEvaluator {
       if let slot = schema.index(of: field), case .missing = values[slot] { values[slot] = .text(value) }
     }
     let items = communes.map { commune in
-      ListItem(
+      // Inputs a failed consistency rule made unusable in the commune stay unusable in the totals.
+      let violated = Set(commune.violations.map(\.rule))
+      let tainted = Set(criteria.rules.filter { violated.contains($0.id) }.flatMap(\.inputs))
+      return ListItem(
         location: commune.record.location,
         values: fieldSources.map { source in
           switch source {
+          case .input(let slot) where tainted.contains(slot):
+            return .invalid(LocalizedText(vi: "dữ liệu mâu thuẫn", en: "inconsistent data"))
           case .input(let slot): return commune.record.values[slot]
           case .name: return commune.record.name.map { .text($0) } ?? .text(commune.record.code)
           case .indicator(let position): return Self.outcome(commune.indicators[position].status)
