@@ -115,6 +115,20 @@ struct GroupLevelTests {
     #expect(bacNinh.indicators.first { report.criteria.indicators[$0.index].id == "district-bhyt" }?.status == .pass)
   }
 
+  @Test("With --year, a group's own record of another year still applies; groups with only their own record are reported")
+  func groupRecordYears() throws {
+    let data = "{level: group, district: \"Huyện Mường Tè\", year: 2024, life_expectancy: 74}\n"
+    let batch = SurveyLoader.load(
+      files: [(path: "district.yaml", bytes: Array(data.utf8))], schema: criteria.schema, groupSchema: criteria.groupSchema)
+    let report = CheckReport(criteria: criteria, batch: batch, year: 2030)
+    #expect(report.groupBy == "district", "the grouping is found from group records too")
+    let group = try #require(report.groups.first)
+    #expect(group.year == 2030)
+    #expect(group.communes == 0)
+    #expect(group.record?.year == 2024)
+    #expect(group.indicators.first { report.criteria.indicators[$0.index].id == "life" }?.status == .pass)
+  }
+
   @Test("passed(…) is checked when the file is loaded")
   func passedErrors() throws {
     let outside = Self.yaml.replacingOccurrences(of: "measure: midwives, target", with: "measure: 'passed(\"midwife\")', target")

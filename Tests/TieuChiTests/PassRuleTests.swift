@@ -88,6 +88,62 @@ struct PassRuleTests {
   }
 }
 
+@Suite("Graded points and the cheapest way to pass")
+struct GradedPointsTests {
+  static let yaml = """
+    id: graded
+    title: "Graded"
+    source: {document: qd1300-byt, clause: "Phụ lục"}
+    inputs: {population: count, immunised: count, doctors: count, midwives: count, ncd: boolean}
+    groups:
+      - {id: g1, title: "G1", max_points: 10}
+      - {id: g2, title: "G2", max_points: 10}
+    indicators:
+      - id: immunisation
+        title: "Immunisation"
+        group: g1
+        measure: immunised / population
+        unit: percent
+        target: ">= 95%"
+        points: [{target: ">= 95%", points: 6}, {target: ">= 90%", points: 3}]
+      - {id: doctor, title: "Doctor", group: g1, points: 4, mandatory: true, measure: doctors, target: ">= 1"}
+      - {id: midwife, title: "Midwife", group: g2, points: 6, measure: midwives, target: ">= 1"}
+      - {id: ncd, title: "NCD", group: g2, points: 4, measure: ncd}
+    pass_rule: {min_points_percent: 80, min_group_points_percent: 50}
+    """
+
+  let criteria: CriteriaSet
+
+  init() throws {
+    let (set, diagnostics) = TestSupport.criteria(yaml: Self.yaml)
+    criteria = try #require(set, "\(diagnostics.map { $0.rendered(in: .en) })")
+  }
+
+  func evaluate(_ fields: String) throws -> CommuneResult {
+    try TestSupport.evaluate("code: \"1\"\n" + fields, criteria: criteria)
+  }
+
+  @Test("Half the points at 90 %, full points at 95 %; the indicator itself still fails below 95 %")
+  func grades() throws {
+    let half = try evaluate("population: 100\nimmunised: 92\ndoctors: 1\nmidwives: 1\nncd: true")
+    let immunisation = try #require(half.indicator("immunisation", in: criteria))
+    #expect(immunisation.status == .fail)
+    #expect(immunisation.points == Rational(3))
+    #expect(half.score?.earned == Rational(17))
+    #expect(half.status == .pass, "17 of 20 is 85 %, and each group keeps at least half")
+    let none = try evaluate("population: 100\nimmunised: 89\ndoctors: 1\nmidwives: 1\nncd: true")
+    #expect(none.indicator("immunisation", in: criteria)?.points == Rational(0))
+  }
+
+  @Test("A failing commune is told the fewest indicators to improve, knock-outs first")
+  func cheapestFix() throws {
+    // 3 + 0 + 0 + 4 = 7 of 20, doctor (knock-out) failed: fixing the doctor gives 11; midwife 6 more → 17.
+    let result = try evaluate("population: 100\nimmunised: 91\ndoctors: 0\nmidwives: 0\nncd: true")
+    #expect(result.status == .fail)
+    #expect(result.cheapestFix == ["doctor", "midwife"])
+  }
+}
+
 @Suite("An incomplete criteria set never certifies a commune")
 struct IncompleteSetTests {
   @Test("qd1300-2030 declares 100 points that no indicator carries: every commune is at best incomplete")

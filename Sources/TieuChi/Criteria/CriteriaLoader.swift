@@ -448,7 +448,16 @@ struct CriteriaBuilder {
     let gap = entries["gap"].flatMap { gapSpec($0.value) }
     let level = entries["level"].flatMap { self.level($0.value) } ?? .commune
     let mandatory = entries["mandatory"].flatMap { reader.boolean($0.value, what: "mandatory") } ?? false
-    let points = entries["points"].flatMap { reader.number($0.value, what: "points") }
+    var points: Rational?
+    var grades: [PointGrade] = []
+    if let pointsNode = entries["points"]?.value {
+      if pointsNode.items != nil {
+        grades = pointGrades(pointsNode, unit: unit ?? .number, measureType: measure?.1)
+        points = grades.map(\.points).max()
+      } else {
+        points = reader.number(pointsNode, what: "points")
+      }
+    }
     var group: String?
     if let groupNode = entries["group"]?.value, let name = reader.string(groupNode, what: "group") {
       if !groups.contains(where: { $0.id == name }) {
@@ -463,7 +472,7 @@ struct CriteriaBuilder {
     return Indicator(
       id: id, title: title, clause: clause, location: node.location, level: level, measure: measure.0, measureType: measure.1,
       measureText: measure.2, unit: unit, milestones: milestones, appliesWhen: applies?.0, appliesWhenText: applies?.2,
-      gap: gap, mandatory: mandatory, points: points, group: group,
+      gap: gap, mandatory: mandatory, points: points, grades: grades, group: group,
       inputs: measure.0.inputSlots.union(applies?.0.inputSlots ?? []))
   }
 
@@ -555,6 +564,28 @@ struct CriteriaBuilder {
         hint: LocalizedText(vi: "thêm 'unit: percent' cho chỉ tiêu", en: "add 'unit: percent' to the indicator"))
     }
     return nil
+  }
+
+  /// `points: [{target: ">= 95%", points: 2}, {target: ">= 90%", points: 1}]`: the first grade met
+  /// gives its points.
+  mutating func pointGrades(_ node: DataNode, unit: MeasureUnit, measureType: ExpressionType?) -> [PointGrade] {
+    guard case .number? = measureType else {
+      reader.error(
+        node.location,
+        LocalizedText(
+          vi: "điểm theo mức chỉ dùng cho thước đo là số", en: "graded points need a numeric measure"))
+      return []
+    }
+    return (reader.sequence(node, what: "points") ?? []).compactMap { item in
+      let what = LocalizedText(vi: "một mức điểm", en: "a points grade")
+      guard let entries = reader.mapping(item, what: what, allowed: ["target", "points"]),
+        let targetNode = reader.require("target", in: entries, of: item, what: what),
+        let pointsNode = reader.require("points", in: entries, of: item, what: what),
+        let target = target(targetNode, unit: unit),
+        let points = reader.number(pointsNode, what: "points")
+      else { return nil }
+      return PointGrade(target: target, points: points)
+    }
   }
 
   mutating func gapSpec(_ node: DataNode) -> GapSpec? {

@@ -102,10 +102,19 @@ public struct Indicator: Sendable {
   public var gap: GapSpec?
   /// A knock-out indicator (*điểm liệt*): the commune cannot pass without it, whatever its points.
   public var mandatory: Bool
+  /// The indicator's points when it passes (the highest grade's, when graded).
   public var points: Rational?
+  /// Partial points: the first grade whose target the measure meets gives its points; none met, none.
+  public var grades: [PointGrade]
   public var group: String?
   /// Slots of the inputs the measure (and applicability condition) read.
   public var inputs: Set<Int>
+}
+
+/// One step of graded points: "full points at ≥ 95 %, half at ≥ 90 %".
+public struct PointGrade: Sendable {
+  public var target: Target
+  public var points: Rational
 }
 
 /// How to tell an indicator's gap in real units.

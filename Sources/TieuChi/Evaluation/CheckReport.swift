@@ -33,7 +33,7 @@ public struct CheckReport: Sendable {
     }
     self.batch = batch
     self.communes = Evaluator(criteria: criteria).evaluate(batch.records, year: year)
-    let field = groupBy ?? Self.defaultGrouping(batch.records)
+    let field = groupBy ?? Self.defaultGrouping(batch.records + batch.groupRecords)
     self.groupBy = field
     self.groups =
       criteria.hasGroupIndicators

@@ -36,8 +36,14 @@ public struct Evaluator: Sendable {
     let evaluator = ExpressionEvaluator(schema: schema, record: record, inconsistent: inconsistent)
     let results = communeIndicators.map { evaluateIndicator($0, evaluator, year: evaluationYear) }
     let (status, score) = communeStatus(results)
-    return CommuneResult(
+    var result = CommuneResult(
       record: record, year: evaluationYear, status: status, indicators: results, violations: violations, score: score)
+    if status == .fail, case .points(let minTotal, let minGroup) = criteria.passRule, let score {
+      result.cheapestFix = ImprovementPlanner(criteria: criteria)
+        .cheapestFix(results.filter { $0.status != .notApplicable }, score: score, minTotal: minTotal, minGroup: minGroup)
+        .map { $0.map { criteria.indicators[$0].id } }
+    }
+    return result
   }
 
   func evaluateIndicator(_ index: Int, _ evaluator: ExpressionEvaluator, year: Int?) -> IndicatorResult {
@@ -83,7 +89,12 @@ public struct Evaluator: Sendable {
       result.gap = GapFinder(evaluator: evaluator).gap(for: indicator, value: value, milestone: milestone)
     }
     if let points = indicator.points {
-      result.points = result.status == .pass ? points : .zero
+      if indicator.grades.isEmpty {
+        result.points = result.status == .pass ? points : .zero
+      } else if case .number(let number)? = result.actual {
+        result.points = indicator.grades.first { $0.target.isMet(by: number) }?.points ?? .zero
+      }
+      if result.status == .unknown { result.points = nil }
     }
     return result
   }
@@ -115,7 +126,8 @@ public struct Evaluator: Sendable {
       {
         return (.fail, score)
       }
-      if anyUnknown || !missingPoints.isEmpty { return (.incomplete, score) }
+      let pointsUnknown = applicable.contains { $0.points == nil && criteria.indicators[$0.index].points != nil }
+      if anyUnknown || pointsUnknown || !missingPoints.isEmpty { return (.incomplete, score) }
       let holds = Self.reaches(score.earned, minTotal, of: score.available) && groupShares { $0.earned }
       return (holds ? .pass : .fail, score)
     }
@@ -129,7 +141,10 @@ public struct Evaluator: Sendable {
   private func unknownPoints(_ results: [IndicatorResult], group: String?) -> Rational {
     results.reduce(Rational.zero) { total, result in
       let indicator = criteria.indicators[result.index]
-      guard result.status == .unknown, group == nil || indicator.group == group, let points = indicator.points else { return total }
+      // Unknown indicators, and graded ones whose grade the data cannot tell, may still earn their points.
+      guard result.status == .unknown || result.points == nil, group == nil || indicator.group == group,
+        let points = indicator.points
+      else { return total }
       return total.adding(points) ?? total
     }
   }

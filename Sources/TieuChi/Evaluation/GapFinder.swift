@@ -77,8 +77,13 @@ struct GapFinder {
       return nil
     }
     let difference = direction == .increase ? needed.subtracting(have) : have.subtracting(needed)
-    guard let difference, difference > .zero else { return nil }
-    return Gap(amount: difference, direction: direction, unit: unit, items: [])
+    // A decimal measure under a strict target must move *past* the boundary: "more than 0,5 more",
+    // or, exactly at it, "more than 0 more".
+    let strict = !whole && (comparator == .greater || comparator == .less)
+    guard let difference, difference > .zero || (strict && difference == .zero) else { return nil }
+    var gap = Gap(amount: difference, direction: direction, unit: unit, items: [])
+    gap.strictly = strict
+    return gap
   }
 
   private func failingItems(_ aggregate: Expression.Aggregate, unit: LocalizedText?) -> Gap? {

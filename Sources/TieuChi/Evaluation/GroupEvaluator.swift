@@ -84,10 +84,7 @@ struct GroupEvaluator {
     }
     let groupIndicators = criteria.indicators.indices.filter { criteria.indicators[$0].level == .group }
     return order.map { key in
-      let record = groupRecords.first {
-        field.flatMap($0.attributes.index(forKey:)) != nil && $0.attributes[field!] == key.value
-          && ($0.year == nil || $0.year == key.year)
-      }
+      let record = ownRecord(for: key, field: field, in: groupRecords, requestedYear: year)
       let synthetic = groupRecord(key: key, field: field, communes: members[key] ?? [], own: record)
       let expressions = ExpressionEvaluator(schema: criteria.groupSchema, record: synthetic)
       let results = groupIndicators.map { evaluator.evaluateIndicator($0, expressions, year: year ?? key.year) }
@@ -97,6 +94,17 @@ struct GroupEvaluator {
         field: field, key: key.value, year: year ?? key.year, status: status, indicators: results,
         communes: members[key]?.count ?? 0, record: record)
     }
+  }
+
+  /// A group's own record: the one for the group's year; with `--year`, which applies one year's
+  /// milestones to every record, the record of that year if there is one, else the latest.
+  private func ownRecord(for key: Key, field: String?, in records: [StationRecord], requestedYear: Int?) -> StationRecord? {
+    guard let field else { return nil }
+    let mine = records.filter { $0.attributes[field] == key.value }
+    if let exact = mine.first(where: { $0.year == key.year }) { return exact }
+    if let undated = mine.first(where: { $0.year == nil }) { return undated }
+    guard requestedYear != nil else { return nil }
+    return mine.max { ($0.year ?? 0) < ($1.year ?? 0) }
   }
 
   /// The record a group's indicators are evaluated on (also used by `explain` to trace them).

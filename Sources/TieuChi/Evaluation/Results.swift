@@ -57,6 +57,8 @@ public struct Gap: Sendable {
   public var items: [String]
   /// The amount is a minimum: some data is unknown, and the real shortfall may be larger.
   public var atLeast = false
+  /// The change must exceed the amount (a decimal measure under a strict target such as "trên 80 %").
+  public var strictly = false
   /// The gap *is* the list of records (from `all(list, condition)`): "2 hamlets without …: A, B",
   /// rather than an amount to add.
   public var itemsOnly = false
@@ -93,6 +95,9 @@ public struct CommuneResult: Sendable {
   public var indicators: [IndicatorResult]
   public var violations: [RuleViolation]
   public var score: Score?
+  /// For a commune failing a points rule: the fewest indicators whose improvement to full points would
+  /// make it pass (every failed knock-out indicator among them); nil when no set of them would.
+  public var cheapestFix: [String]?
 
   /// Inputs whose absence left an indicator unknown, in schema order (for "please supply …").
   public var missingInputs: [String] {

@@ -97,6 +97,7 @@ public struct JSONReport: Sendable {
       ("problems", .array(record.problems.map(diagnostic))),
     ]
     if let score = commune.score {
+      members.append(("cheapest_fix", commune.cheapestFix.map { .array($0.map(JSONValue.string)) } ?? .null))
       members.append(
         (
           "score",
@@ -214,6 +215,7 @@ public struct JSONReport: Sendable {
       ("direction", .string(gap.direction.rawValue)),
       ("items", .array(gap.items.map(JSONValue.string))),
       ("at_least", .bool(gap.atLeast)),
+      ("strictly", .bool(gap.strictly)),
       ("text", .string(phrases.gap(gap))),
     ])
   }

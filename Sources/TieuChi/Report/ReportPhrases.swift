@@ -85,7 +85,7 @@ public struct ReportPhrases: Sendable {
   public func gap(_ gap: Gap) -> String {
     let unit = gap.unit.map { " " + $0[language] } ?? ""
     let amount = gap.amount.map { number($0) } ?? ""
-    let least = gap.atLeast ? text("ít nhất ", "at least ") : ""
+    let least = gap.strictly ? text("hơn ", "more than ") : gap.atLeast ? text("ít nhất ", "at least ") : ""
     let sentence: String
     switch gap.direction {
     case .increase: sentence = text("cần thêm \(least)\(amount)\(unit)", "\(least)\(amount) more\(unit) needed")

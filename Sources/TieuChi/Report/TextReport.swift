@@ -64,6 +64,9 @@ public struct TextReport: Sendable {
       }
       out += "\n"
     }
+    if let fix = commune.cheapestFix, !fix.isEmpty {
+      out += "  " + text("Để đạt, cần cải thiện ít nhất: ", "To pass, improve at least: ") + fix.joined(separator: ", ") + "\n"
+    }
     for violation in commune.violations {
       out += "  ⚠ " + text("Dữ liệu mâu thuẫn", "Inconsistent data") + " (\(violation.rule)): \(violation.message[language])\n"
     }
