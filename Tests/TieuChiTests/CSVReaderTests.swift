@@ -307,7 +307,7 @@ import Testing
     let pieces: [[UInt8]] =
       ["a", "bc", ",", ";", "\t", "\"", "\"\"", " ", "\n", "\r", "\r\n", "é", "9,5", "sep=;"].map { Array($0.utf8) }
       + [[0xFF], [0xC3], [0xA9], [0xEF, 0xBB, 0xBF], [0x00]]
-    var generator = SplitMix64(state: 0x6373_7672_6561_64)
+    var generator = SplitMix64(seed: 0x6373_7672_6561_64)
     for _ in 0..<4000 {
       var bytes: [UInt8] = []
       for _ in 0..<Int.random(in: 0...30, using: &generator) {

@@ -462,7 +462,7 @@ struct YAMLReaderTests {
   // MARK: - Robustness
 
   @Test func randomInputNeverCrashes() {
-    var generator = YAMLFuzzGenerator(seed: 0x7469_6575_6368_69)
+    var generator = SplitMix64(seed: 0x7469_6575_6368_69)
     let pieces = [
       "- ", ": ", "---\n", "...\n", "\n", "  ", "\t", "[", "]", "{", "}", ",", "&a ", "*a", "!!str ", "!x ", "? ",
       "|\n", ">-\n", "'", "\"", "#", "%YAML 1.1\n", "%TAG ! x\n", "key", "Việt", "e\u{301}", "\r\n", "\r", "<<",
@@ -482,20 +482,5 @@ struct YAMLReaderTests {
       let file = YAMLReader.read(bytes: bytes, file: "fuzz.yaml", limits: .init(maxDepth: 8, maxNodes: 500))
       #expect(file.file == "fuzz.yaml")
     }
-  }
-}
-
-/// A small seedable generator, so a fuzz failure can be replayed.
-private struct YAMLFuzzGenerator: RandomNumberGenerator {
-  var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

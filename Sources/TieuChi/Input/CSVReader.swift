@@ -117,11 +117,7 @@ private struct CSVScanner {
   let file: String
   var separator = UInt8.comma
   var index = 0
-  var line = 1
-  var lineStart = 0
-  /// A byte offset on the current line whose column is known; columns are counted forward from it.
-  var columnIndex = 0
-  var columnValue = 1
+  var position = LinePosition()
   /// Reused buffer for quoted fields with doubled quotes.
   var scratch: [UInt8] = []
 
@@ -141,8 +137,7 @@ private struct CSVScanner {
     }
     if InputBytes.hasUTF8ByteOrderMark(bytes) {
       index = 3
-      lineStart = 3
-      columnIndex = 3
+      position = LinePosition(start: 3)
     }
     skipBlankLines()
     if !readSeparatorHint() { separator = detectSeparator() }
@@ -150,7 +145,7 @@ private struct CSVScanner {
 
     var header: CSVRow
     findHeader: while true {
-      let recordLine = line
+      let recordLine = position.line
       switch readRecord(expectedFields: 16, role: .header) {
       case .end:
         table.diagnostics.append(
@@ -314,7 +309,7 @@ private struct CSVScanner {
         offset += 1
         if byte == .carriageReturn, offset < end, bytes[offset] == .lineFeed { offset += 1 }
         index = offset
-        startLine()
+        position.startLine(at: index)
       } else {
         return
       }
@@ -334,7 +329,7 @@ private struct CSVScanner {
     }
     separator = candidate
     index = offset
-    startLine()
+    position.startLine(at: index)
     return true
   }
 
@@ -371,8 +366,8 @@ private struct CSVScanner {
   mutating func readRecord(expectedFields: Int, role: Role) -> Outcome {
     guard index < end else { return .end }
     let recordStart = index
-    let recordLine = line
-    let recordLineStart = lineStart
+    let recordLine = position.line
+    let recordLineStart = position.lineStart
     var fields: [String] = []
     fields.reserveCapacity(expectedFields)
     var columns: [Int32] = []
@@ -382,11 +377,11 @@ private struct CSVScanner {
 
     while true {
       let fieldStart = index
-      let column = Int32(truncatingIfNeeded: column(at: fieldStart))
-      if line != recordLine && lineOffsets.isEmpty {
+      let column = Int32(truncatingIfNeeded: position.column(at: fieldStart, in: bytes))
+      if position.line != recordLine && lineOffsets.isEmpty {
         lineOffsets = [Int32](repeating: 0, count: fields.count)
       }
-      if !lineOffsets.isEmpty { lineOffsets.append(Int32(truncatingIfNeeded: line - recordLine)) }
+      if !lineOffsets.isEmpty { lineOffsets.append(Int32(truncatingIfNeeded: position.line - recordLine)) }
       columns.append(column)
 
       var high: UInt8 = 0
@@ -394,7 +389,7 @@ private struct CSVScanner {
       var contentEnd: Int
       var escaped = false
       if index < end && bytes[index] == .quote {
-        let openLine = line
+        let openLine = position.line
         index += 1
         contentStart = index
         var segmentStart = index
@@ -415,11 +410,11 @@ private struct CSVScanner {
             segmentStart = index
           } else if byte == .lineFeed {
             index += 1
-            startLine()
+            position.startLine(at: index)
           } else if byte == .carriageReturn {
             index += 1
             if index < end, bytes[index] == .lineFeed { index += 1 }
-            startLine()
+            position.startLine(at: index)
           } else {
             high |= byte
             index += 1
@@ -481,7 +476,7 @@ private struct CSVScanner {
       index += 1
       if byte == separator { continue }
       if byte == .carriageReturn, index < end, bytes[index] == .lineFeed { index += 1 }
-      startLine()
+      position.startLine(at: index)
       break
     }
     let row = CSVRow(line: recordLine, fields: fields, columns: columns, lineOffsets: lineOffsets)
@@ -494,31 +489,13 @@ private struct CSVScanner {
       index += 1
       if byte == .lineFeed || byte == .carriageReturn {
         if byte == .carriageReturn, index < end, bytes[index] == .lineFeed { index += 1 }
-        startLine()
+        position.startLine(at: index)
         return
       }
     }
   }
 
   // MARK: Positions
-
-  mutating func startLine() {
-    line += 1
-    lineStart = index
-    columnIndex = index
-    columnValue = 1
-  }
-
-  /// The column of byte `offset`, which must be on the current line.
-  mutating func column(at offset: Int) -> Int {
-    if offset < columnIndex {
-      columnIndex = lineStart
-      columnValue = 1
-    }
-    columnValue += InputBytes.scalarCount(bytes, from: columnIndex, to: offset)
-    columnIndex = offset
-    return columnValue
-  }
 
   /// The position of any byte at or after `start`, whose line is known: for the rare errors that
   /// may lie on an earlier line than the scan (inside a quoted field spanning lines).
@@ -543,7 +520,7 @@ private struct CSVScanner {
 
   mutating func strayQuote(role: Role) -> Diagnostic {
     Diagnostic(
-      .error, at: SourceLocation(file: file, line: line, column: column(at: index)),
+      .error, at: SourceLocation(file: file, line: position.line, column: position.column(at: index, in: bytes)),
       LocalizedText(
         vi: "Lỗi cú pháp CSV: dấu '\"' nằm giữa một trường không mở bằng dấu '\"'; \(role.consequence.vi)",
         en: "CSV syntax error: a '\"' inside a field that does not start with '\"'; \(role.consequence.en)"),
@@ -556,7 +533,7 @@ private struct CSVScanner {
     let found = InputBytes.describe(bytes, at: index)
     let name = Self.separatorName(separator)
     return Diagnostic(
-      .error, at: SourceLocation(file: file, line: line, column: column(at: index)),
+      .error, at: SourceLocation(file: file, line: position.line, column: position.column(at: index, in: bytes)),
       LocalizedText(
         vi: "Lỗi cú pháp CSV: cần dấu phân cách \(name.vi) hoặc hết dòng sau dấu '\"' đóng, gặp \(found.vi); "
           + role.consequence.vi,

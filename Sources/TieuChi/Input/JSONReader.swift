@@ -76,12 +76,7 @@ private struct JSONParser {
   let file: String
   let maxDepth: Int
   var index = 0
-  var line = 1
-  var lineStart = 0
-  /// A byte offset on the current line whose column is known: columns are counted forward from it,
-  /// which keeps a whole minified file on one line linear rather than quadratic.
-  var columnIndex = 0
-  var columnValue = 1
+  var position = LinePosition()
   var stack: [Frame] = []
   /// Reused buffer for strings with escapes.
   var scratch: [UInt8] = []
@@ -101,8 +96,7 @@ private struct JSONParser {
     }
     if InputBytes.hasUTF8ByteOrderMark(bytes) {
       index = 3
-      lineStart = 3
-      columnIndex = 3
+      position = LinePosition(start: 3)
     }
     skipWhitespace()
     guard index < end else {
@@ -490,33 +484,21 @@ private struct JSONParser {
         index += 1
       } else if byte == .lineFeed {
         index += 1
-        startLine()
+        position.startLine(at: index)
       } else if byte == .carriageReturn {
         index += 1
         if index < end, bytes[index] == .lineFeed { index += 1 }
-        startLine()
+        position.startLine(at: index)
       } else {
         return
       }
     }
   }
 
-  mutating func startLine() {
-    line += 1
-    lineStart = index
-    columnIndex = index
-    columnValue = 1
-  }
-
   /// The position of byte `offset`, which must be on the current line.
   mutating func location(at offset: Int) -> SourceLocation {
-    if offset < columnIndex {
-      columnIndex = lineStart
-      columnValue = 1
-    }
-    columnValue += InputBytes.scalarCount(bytes, from: columnIndex, to: offset)
-    columnIndex = offset
-    return SourceLocation(file: file, line: line, column: columnValue)
+    let column = position.column(at: offset, in: bytes)
+    return SourceLocation(file: file, line: position.line, column: column)
   }
 
   /// A remembered position that may end up on an earlier line than the error it explains.
@@ -526,7 +508,7 @@ private struct JSONParser {
     var lineStart: Int
   }
 
-  func mark() -> Mark { Mark(offset: index, line: line, lineStart: lineStart) }
+  func mark() -> Mark { Mark(offset: index, line: position.line, lineStart: position.lineStart) }
 
   func location(of mark: Mark) -> SourceLocation {
     SourceLocation(
@@ -612,161 +594,5 @@ private struct JSONParser {
       location: location,
       message: InputBytes.invalidUTF8Message(byte: bytes[offset], consequence: nil),
       hint: InputBytes.saveAsUTF8Hint)
-  }
-}
-
-/// Byte-level helpers shared by the JSON and CSV readers.
-enum InputBytes {
-  static func hasUTF8ByteOrderMark(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
-  }
-
-  /// Excel's "Unicode text" and some Windows tools write UTF-16; better to say so than to report
-  /// every other byte as an error.
-  static func hasUTF16ByteOrderMark(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
-  }
-
-  static func utf16Diagnostic(file: String) -> Diagnostic {
-    Diagnostic(
-      .error, at: SourceLocation(file: file, line: 1, column: 0),
-      LocalizedText(
-        vi: "tệp được mã hóa UTF-16; chương trình chỉ đọc UTF-8",
-        en: "the file is encoded in UTF-16; only UTF-8 is read"),
-      hint: saveAsUTF8Hint)
-  }
-
-  static let saveAsUTF8Hint = LocalizedText(
-    vi: "hãy lưu lại tệp dạng UTF-8 (trong Excel: 'CSV UTF-8 (Comma delimited)')",
-    en: "save the file again as UTF-8 (in Excel: 'CSV UTF-8 (Comma delimited)')")
-
-  static func invalidUTF8Message(byte: UInt8, consequence: LocalizedText?) -> LocalizedText {
-    let code = hex(Int(byte), digits: 2)
-    return LocalizedText(
-      vi: "tệp không phải UTF-8 hợp lệ: byte 0x\(code) ở đây không thuộc một ký tự UTF-8"
-        + (consequence.map { "; \($0.vi)" } ?? ""),
-      en: "the file is not valid UTF-8: byte 0x\(code) here is not part of a UTF-8 character"
-        + (consequence.map { "; \($0.en)" } ?? ""))
-  }
-
-  /// The length of the well-formed UTF-8 sequence starting at `offset`, or nil for a stray or
-  /// truncated sequence, an overlong form, an encoded surrogate or a value above U+10FFFF.
-  @inline(__always)
-  static func sequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int? {
-    let end = bytes.count
-    let first = bytes[offset]
-    if first < 0x80 { return 1 }
-    @inline(__always) func continuation(_ at: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
-      at < end && bytes[at] >= low && bytes[at] <= high
-    }
-    switch first {
-    case 0xC2...0xDF:
-      return continuation(offset + 1) ? 2 : nil
-    case 0xE0...0xEF:
-      let low: UInt8 = first == 0xE0 ? 0xA0 : 0x80
-      let high: UInt8 = first == 0xED ? 0x9F : 0xBF
-      return continuation(offset + 1, low, high) && continuation(offset + 2) ? 3 : nil
-    case 0xF0...0xF4:
-      let low: UInt8 = first == 0xF0 ? 0x90 : 0x80
-      let high: UInt8 = first == 0xF4 ? 0x8F : 0xBF
-      return continuation(offset + 1, low, high) && continuation(offset + 2) && continuation(offset + 3) ? 4 : nil
-    default:
-      return nil
-    }
-  }
-
-  /// The offset of the first byte in `range` that does not start a well-formed UTF-8 sequence.
-  static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Int? {
-    var offset = range.lowerBound
-    while offset < range.upperBound {
-      if bytes[offset] < 0x80 {
-        offset += 1
-        continue
-      }
-      guard let length = sequenceLength(bytes, at: offset), offset + length <= range.upperBound else {
-        return offset
-      }
-      offset += length
-    }
-    return nil
-  }
-
-  /// How many Unicode scalars start in `from..<to`: every byte that is not a UTF-8 continuation byte.
-  @inline(__always)
-  static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
-    var count = 0
-    var offset = from
-    while offset < to {
-      if bytes[offset] & 0xC0 != 0x80 { count += 1 }
-      offset += 1
-    }
-    return count
-  }
-
-  static func appendUTF8(_ value: UInt32, to buffer: inout [UInt8]) {
-    switch value {
-    case ..<0x80:
-      buffer.append(UInt8(value))
-    case ..<0x800:
-      buffer.append(UInt8(0xC0 | value >> 6))
-      buffer.append(UInt8(0x80 | value & 0x3F))
-    case ..<0x10000:
-      buffer.append(UInt8(0xE0 | value >> 12))
-      buffer.append(UInt8(0x80 | value >> 6 & 0x3F))
-      buffer.append(UInt8(0x80 | value & 0x3F))
-    default:
-      buffer.append(UInt8(0xF0 | value >> 18))
-      buffer.append(UInt8(0x80 | value >> 12 & 0x3F))
-      buffer.append(UInt8(0x80 | value >> 6 & 0x3F))
-      buffer.append(UInt8(0x80 | value & 0x3F))
-    }
-  }
-
-  static func hex(_ value: Int, digits: Int) -> String {
-    let text = String(value, radix: 16, uppercase: true)
-    return String(repeating: "0", count: max(0, digits - text.count)) + text
-  }
-
-  static func isWordByte(_ byte: UInt8) -> Bool {
-    (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x5F
-  }
-
-  /// The run of ASCII letters, digits and `_` at `offset` (at most 20), for naming a bad word.
-  static func word(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> String {
-    var stop = offset
-    while stop < bytes.count, stop - offset < 20, isWordByte(bytes[stop]) { stop += 1 }
-    return String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<stop]), as: UTF8.self)
-  }
-
-  /// Names what is at `offset` for a "found …" message: a quoted word or character, a line break,
-  /// a control character by code, or the end of the file.
-  static func describe(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, word allowWord: Bool = true)
-    -> LocalizedText
-  {
-    guard offset < bytes.count else { return LocalizedText(vi: "hết tệp", en: "the end of the file") }
-    let byte = bytes[offset]
-    switch byte {
-    case 0x0A, 0x0D:
-      return LocalizedText(vi: "ký tự xuống dòng", en: "a line break")
-    case 0x09:
-      return LocalizedText(vi: "ký tự tab", en: "a tab")
-    case 0x20:
-      return LocalizedText(vi: "dấu cách", en: "a space")
-    case 0x27:
-      return LocalizedText("\"'\"")
-    case 0x00..<0x20, 0x7F:
-      let code = hex(Int(byte), digits: 4)
-      return LocalizedText(vi: "ký tự điều khiển U+\(code)", en: "the control character U+\(code)")
-    case 0x80...:
-      guard let length = sequenceLength(bytes, at: offset) else {
-        let code = hex(Int(byte), digits: 2)
-        return LocalizedText(vi: "byte 0x\(code) (không phải UTF-8)", en: "the byte 0x\(code) (not UTF-8)")
-      }
-      let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<offset + length]), as: UTF8.self)
-      return LocalizedText("'\(text.nfc)'")
-    default:
-      let text = allowWord && isWordByte(byte) ? word(bytes, at: offset) : String(UnicodeScalar(byte))
-      return LocalizedText("'\(text)'")
-    }
   }
 }
