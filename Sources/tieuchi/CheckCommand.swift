@@ -30,6 +30,9 @@ struct CheckCommand: ParsableCommand {
   @Option(name: .customLong("group-by"), help: "Record field to group the summary by (default: district if present, else province).")
   var groupBy: String?
 
+  @Option(name: .customLong("as-of"), help: "The day waivers are checked against, e.g. 2025-12-31 (default: today).")
+  var asOf: String?
+
   @Flag(name: .long, help: "Text format: only the one-line-per-commune table and totals.")
   var summary = false
 
@@ -42,6 +45,9 @@ struct CheckCommand: ParsableCommand {
     }
     if let year, !(1900...2200).contains(year) {
       throw ValidationError("--year must be a year such as 2025, not \(year)")
+    }
+    if let asOf, CalendarDate(asOf) == nil {
+      throw ValidationError("--as-of must be a date such as 2025-12-31, not '\(asOf)'")
     }
     guard !data.isEmpty else {
       throw ValidationError("give at least one survey data file or folder, e.g. Samples/tan-yen-2024")
@@ -57,7 +63,8 @@ struct CheckCommand: ParsableCommand {
 
     let batch = SurveyLoader.load(
       paths: data, schema: criteriaSet.schema, groupSchema: criteriaSet.hasGroupIndicators ? criteriaSet.groupSchema : nil)
-    let report = CheckReport(criteria: criteriaSet, batch: batch, year: year, groupBy: groupBy)
+    let report = CheckReport(
+      criteria: criteriaSet, batch: batch, year: year, groupBy: groupBy, asOf: asOf.flatMap(CalendarDate.init) ?? .today)
     switch format {
     case .text:
       printer.print(report.batch.diagnostics)

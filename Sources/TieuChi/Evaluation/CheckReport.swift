@@ -16,7 +16,12 @@ public struct CheckReport: Sendable {
   ///
   /// - Parameter groupBy: the record attribute to group the summary by; `nil` picks `district` when
   ///   the records have one (data before 1 July 2025) and `province` otherwise.
-  public init(criteria: CriteriaSet, batch: SurveyBatch, year: Int?, groupBy: String? = nil) {
+  /// - Parameter asOf: the day waivers are checked against (default: today in Vietnam).
+  /// - Parameter grouped: false puts every commune and group record in one group (worked examples).
+  public init(
+    criteria: CriteriaSet, batch: SurveyBatch, year: Int?, groupBy: String? = nil, asOf: CalendarDate = .today,
+    grouped: Bool = true
+  ) {
     self.criteria = criteria
     self.requestedYear = year
     var batch = batch
@@ -31,15 +36,43 @@ public struct CheckReport: Sendable {
             en: "no record has the field '\(groupBy)' to group by (--group-by)"),
           hint: Suggestions.hint(for: groupBy, in: fields)))
     }
+    batch.diagnostics += Self.waiverProblems(batch.records, criteria: criteria, asOf: asOf)
     self.batch = batch
-    self.communes = Evaluator(criteria: criteria).evaluate(batch.records, year: year)
-    let field = groupBy ?? Self.defaultGrouping(batch.records + batch.groupRecords)
+    self.communes = Evaluator(criteria: criteria, asOf: asOf).evaluate(batch.records, year: year)
+    let field = grouped ? groupBy ?? Self.defaultGrouping(batch.records + batch.groupRecords) : nil
     self.groupBy = field
     self.groups =
       criteria.hasGroupIndicators
       ? GroupEvaluator(criteria: criteria).evaluate(communes, groupRecords: batch.groupRecords, field: field, year: year)
       : []
     self.summary = Summary(criteria: criteria, communes: communes, batch: batch, groupBy: field)
+  }
+
+  /// Expired waivers and waivers for indicators the set does not have: both are ignored, and said so.
+  static func waiverProblems(_ records: [StationRecord], criteria: CriteriaSet, asOf: CalendarDate) -> [Diagnostic] {
+    let ids = criteria.indicators.filter { $0.level == .commune }.map(\.id)
+    var problems: [Diagnostic] = []
+    for record in records {
+      for waiver in record.waivers {
+        if !ids.contains(waiver.indicator) {
+          problems.append(
+            Diagnostic(
+              .warning, at: waiver.location,
+              LocalizedText(
+                vi: "miễn trừ cho chỉ tiêu '\(waiver.indicator)' bị bỏ qua: \(criteria.id) không có chỉ tiêu cấp xã này",
+                en: "waiver for '\(waiver.indicator)' ignored: \(criteria.id) has no such commune indicator"),
+              hint: Suggestions.hint(for: waiver.indicator, in: ids)))
+        } else if waiver.expires < asOf {
+          problems.append(
+            Diagnostic(
+              .warning, at: waiver.location,
+              LocalizedText(
+                vi: "miễn trừ cho '\(waiver.indicator)' của xã \(record.code) đã hết hạn ngày \(waiver.expires) nên bị bỏ qua",
+                en: "the waiver for '\(waiver.indicator)' of commune \(record.code) expired on \(waiver.expires) and is ignored")))
+        }
+      }
+    }
+    return problems
   }
 
   static func defaultGrouping(_ records: [StationRecord]) -> String? {

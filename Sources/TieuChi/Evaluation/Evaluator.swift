@@ -7,9 +7,12 @@ public struct Evaluator: Sendable {
 
   /// Points of each group that no indicator of the file carries yet (see `CriteriaSet.missingPoints`).
   let missingPoints: [String: Rational]
+  /// The day waivers are checked against: one that expired before it is ignored.
+  public let asOf: CalendarDate
 
-  public init(criteria: CriteriaSet) {
+  public init(criteria: CriteriaSet, asOf: CalendarDate = .today) {
     self.criteria = criteria
+    self.asOf = asOf
     self.communeIndicators = criteria.indicators.indices.filter { criteria.indicators[$0].level == .commune }
     self.missingPoints = Dictionary(criteria.missingPoints.map { ($0.group.id, $0.missing) }) { a, b in a.adding(b) ?? a }
   }
@@ -34,13 +37,22 @@ public struct Evaluator: Sendable {
       }
     }
     let evaluator = ExpressionEvaluator(schema: schema, record: record, inconsistent: inconsistent)
-    let results = communeIndicators.map { evaluateIndicator($0, evaluator, year: evaluationYear) }
+    var results = communeIndicators.map { evaluateIndicator($0, evaluator, year: evaluationYear) }
+    for (position, result) in results.enumerated() {
+      let id = criteria.indicators[result.index].id
+      if let waiver = record.waivers.first(where: { $0.indicator == id && $0.expires >= asOf }) {
+        results[position].status = .waived
+        results[position].waiver = waiver
+      }
+    }
     let (status, score) = communeStatus(results)
     var result = CommuneResult(
       record: record, year: evaluationYear, status: status, indicators: results, violations: violations, score: score)
     if status == .fail, case .points(let minTotal, let minGroup) = criteria.passRule, let score {
       result.cheapestFix = ImprovementPlanner(criteria: criteria)
-        .cheapestFix(results.filter { $0.status != .notApplicable }, score: score, minTotal: minTotal, minGroup: minGroup)
+        .cheapestFix(
+          results.filter { $0.status != .notApplicable && $0.status != .waived }, score: score, minTotal: minTotal,
+          minGroup: minGroup)
         .map { $0.map { criteria.indicators[$0].id } }
     }
     return result
@@ -100,7 +112,8 @@ public struct Evaluator: Sendable {
   }
 
   func communeStatus(_ results: [IndicatorResult]) -> (CommuneStatus, Score?) {
-    let applicable = results.filter { $0.status != .notApplicable }
+    // Waived indicators, like those that do not apply, neither block the commune nor count in points.
+    let applicable = results.filter { $0.status != .notApplicable && $0.status != .waived }
     let anyUnknown = applicable.contains { $0.status == .unknown }
     switch criteria.passRule {
     case .allIndicators:

@@ -26,8 +26,8 @@ public enum ExampleRunner {
     var batch = SurveyBatch()
     batch.add(output)
     var failures = batch.diagnostics.filter { $0.severity == .error }
-    // One group: the example's stations, whatever their district.
-    let report = CheckReport(criteria: criteria, batch: batch, year: example.year, groupBy: "\u{0}example")
+    // One group: the example's stations and group record, whatever their district.
+    let report = CheckReport(criteria: criteria, batch: batch, year: example.year, grouped: false)
     let byId: [String: IndicatorResult] = Dictionary(
       (report.communes.first?.indicators ?? []).map { (criteria.indicators[$0.index].id, $0) }
         + (report.groups.first?.indicators ?? []).map { (criteria.indicators[$0.index].id, $0) },

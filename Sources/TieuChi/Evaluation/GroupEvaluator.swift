@@ -75,7 +75,9 @@ struct GroupEvaluator {
     // A group that has its own record but no evaluated commune is still reported. A record without
     // the grouping field belongs to another grouping (a district's figures when grouping by province).
     for record in groupRecords {
-      guard let field, let value = record.attributes[field] else { continue }
+      // Ungrouped, every group record belongs to the one group.
+      let value = field.flatMap { record.attributes[$0] }
+      if field != nil && value == nil { continue }
       let key = Key(value: value, year: year ?? record.year)
       if members[key] == nil {
         order.append(key)
@@ -99,8 +101,7 @@ struct GroupEvaluator {
   /// A group's own record: the one for the group's year; with `--year`, which applies one year's
   /// milestones to every record, the record of that year if there is one, else the latest.
   private func ownRecord(for key: Key, field: String?, in records: [StationRecord], requestedYear: Int?) -> StationRecord? {
-    guard let field else { return nil }
-    let mine = records.filter { $0.attributes[field] == key.value }
+    let mine = field.map { field in records.filter { $0.attributes[field] == key.value } } ?? records
     if let exact = mine.first(where: { $0.year == key.year }) { return exact }
     if let undated = mine.first(where: { $0.year == nil }) { return undated }
     guard requestedYear != nil else { return nil }
@@ -147,7 +148,7 @@ struct GroupEvaluator {
   /// A commune outcome as a yes/no field: not applicable counts as met; unknown stays unknown.
   private static func outcome(_ status: IndicatorStatus) -> InputValue {
     switch status {
-    case .pass, .notApplicable: .boolean(true)
+    case .pass, .notApplicable, .waived: .boolean(true)
     case .fail: .boolean(false)
     case .unknown: .missing
     }

@@ -6,6 +6,9 @@ public enum IndicatorStatus: String, Sendable, CaseIterable {
   case unknown
   /// The criteria say the indicator does not apply to this commune.
   case notApplicable = "not_applicable"
+  /// Excused by a valid waiver in the data: reported apart, never as a pass, and it neither blocks the
+  /// commune nor counts in its points.
+  case waived
 }
 
 /// The outcome for a commune.
@@ -31,6 +34,8 @@ public struct IndicatorResult: Sendable {
   public var gap: Gap?
   /// Points earned, where the set uses points.
   public var points: Rational?
+  /// The waiver applied, when the status is `waived` (the evaluation underneath is kept).
+  public var waiver: Waiver?
 
   /// A measured value.
   public enum Actual: Sendable {

@@ -160,6 +160,16 @@ public struct JSONReport: Sendable {
       ("reason", result.reasons.isEmpty ? .null : .string(phrases.reasons(result.reasons, limit: 20))),
       ("reasons", .array(result.reasons.map(reason))),
       ("gap", result.gap.map { gap($0, phrases: phrases) } ?? .null),
+      (
+        "waiver",
+        result.waiver.map { waiver in
+          .object([
+            ("justification", .string(waiver.justification)),
+            ("approved_by", .string(waiver.approvedBy)),
+            ("expires", .string(waiver.expires.description)),
+          ])
+        } ?? .null
+      ),
     ]
     if let points = result.points { members.append(("points", decimal(points))) }
     return .object(members)

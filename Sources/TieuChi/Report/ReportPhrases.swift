@@ -28,6 +28,7 @@ public struct ReportPhrases: Sendable {
     case .fail: text("Không đạt", "Fail")
     case .unknown: text("Chưa rõ", "Unknown")
     case .notApplicable: text("Không áp dụng", "N/A")
+    case .waived: text("Miễn trừ", "Waived")
     }
   }
 
@@ -37,6 +38,7 @@ public struct ReportPhrases: Sendable {
     case .fail: "✗"
     case .unknown: "?"
     case .notApplicable: "–"
+    case .waived: "≈"
     }
   }
 

@@ -113,6 +113,10 @@ public struct TextReport: Sendable {
     for (result, row) in zip(results, rows) {
       out += "  " + line(row, widths) + "\n"
       let indent = "  " + String(repeating: " ", count: widths[0] + 2) + "↳ "
+      if let waiver = result.waiver {
+        out += indent + text("miễn trừ: ", "waiver: ") + waiver.justification + " — " + waiver.approvedBy
+        out += text(", hiệu lực đến \(waiver.expires)", ", valid until \(waiver.expires)") + "\n"
+      }
       if let gap = result.gap { out += indent + phrases.gap(gap) + "\n" }
       // Reasons also under a verdict that bounds settled despite missing data: say what was missing.
       if !result.reasons.isEmpty {
@@ -214,6 +218,7 @@ public struct TextReport: Sendable {
           "\(c(.pass)) đạt, \(c(.fail)) không đạt, \(c(.unknown)) chưa rõ",
           "\(c(.pass)) pass, \(c(.fail)) fail, \(c(.unknown)) unknown")
         if let na = counts[.notApplicable], na > 0 { out += text(", \(na) không áp dụng", ", \(na) not applicable") }
+        if let waived = counts[.waived], waived > 0 { out += text(", \(waived) miễn trừ", ", \(waived) waived") }
         out += "\n"
       }
     }

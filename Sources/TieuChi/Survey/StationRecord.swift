@@ -13,6 +13,8 @@ public struct StationRecord: Sendable {
   public var values: [InputValue]
   /// Problems found while reading this record's fields (also in the batch's diagnostics).
   public var problems: [Diagnostic] = []
+  /// Waivers granted to this commune (`waivers:` in the data).
+  public var waivers: [Waiver] = []
 
   public init(
     location: SourceLocation, code: String, name: String?, year: Int?, attributes: [String: String],

@@ -105,8 +105,13 @@ public struct SurveyReader: Sendable {
     var codeNode: DataNode?
     var name: String?
     var year: Int?
+    var waivers: [Waiver] = []
     for entry in entries {
       guard let key = fieldName(entry.key) else { continue }
+      if key == "waivers" {
+        waivers = self.waivers(entry.value, diagnostics: &output.diagnostics)
+        continue
+      }
       let value = entry.value
       let slot = schema.index(of: key)
       if let text = value.scalarText, !value.isNull, !Self.isNumeric(slot.map { schema.inputs[$0].type }) {
@@ -148,6 +153,7 @@ public struct SurveyReader: Sendable {
     attributes["code"] = code
     var record = StationRecord(location: node.location, code: code, name: name, year: year, attributes: attributes, values: values)
     record.problems = Array(output.diagnostics[firstProblem...])
+    record.waivers = waivers
     output.records.append(record)
   }
 
