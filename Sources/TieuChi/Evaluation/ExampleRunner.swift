@@ -27,7 +27,9 @@ public enum ExampleRunner {
     batch.add(output)
     var failures = batch.diagnostics.filter { $0.severity == .error }
     // One group: the example's stations and group record, whatever their district.
-    let report = CheckReport(criteria: criteria, batch: batch, year: example.year, grouped: false)
+    // An example without `year:` takes its records' year, so stations and a dated group record meet.
+    let year = example.year ?? (batch.records + batch.groupRecords).compactMap(\.year).first
+    let report = CheckReport(criteria: criteria, batch: batch, year: year, grouped: false)
     let byId: [String: IndicatorResult] = Dictionary(
       (report.communes.first?.indicators ?? []).map { (criteria.indicators[$0.index].id, $0) }
         + (report.groups.first?.indicators ?? []).map { (criteria.indicators[$0.index].id, $0) },
