@@ -19,13 +19,13 @@ struct ExactArithmeticTests {
   @Test(
     "Comparators are read as the law writes them",
     arguments: [
-      ("trên 95%", Comparator.greater), ("đạt trên 99,5%", .greater), ("> 40%", .greater),
+      ("trên 95%", TargetComparator.greater), ("đạt trên 99,5%", .greater), ("> 40%", .greater),
       ("đạt 95%", .greaterOrEqual), ("ít nhất 1", .greaterOrEqual), ("tối thiểu 80%", .greaterOrEqual),
       ("không dưới 80%", .greaterOrEqual), ("≥ 1", .greaterOrEqual), (">= 1", .greaterOrEqual),
       ("dưới 5%", .less), ("< 5%", .less), ("không vượt quá 10%", .lessOrEqual), ("tối đa 3", .lessOrEqual),
       ("≤ 2", .lessOrEqual), ("at least 1", .greaterOrEqual), ("above 40%", .greater), ("at most 5", .lessOrEqual),
     ])
-  func comparatorWords(text: String, expected: Comparator) throws {
+  func comparatorWords(text: String, expected: TargetComparator) throws {
     let unit: MeasureUnit = text.hasSuffix("%") ? .percent : .number
     #expect(try Target.parse(text, unit: unit).get().comparator == expected)
   }

@@ -59,7 +59,7 @@ struct KL111CriteriaTests {
 
   struct TargetExpected: Sendable, CustomStringConvertible {
     var id: String
-    var comparator: TieuChi.Comparator
+    var comparator: TargetComparator
     var threshold: Rational?
     var description: String { id }
   }

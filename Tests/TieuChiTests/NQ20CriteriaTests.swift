@@ -97,7 +97,7 @@ struct NQ20CriteriaTests {
   @Test("Comparators follow the plan's words: strict where it says trên/dưới, inclusive for đạt/tối thiểu, ≤ for giảm còn")
   func comparators() throws {
     let criteria = try TestSupport.criteria(Self.file)
-    func comparators(_ id: String) -> [TieuChi.Comparator] {
+    func comparators(_ id: String) -> [TargetComparator] {
       criteria.indicators.first { $0.id == id }?.milestones.map(\.target.comparator) ?? []
     }
     #expect(comparators("bhyt-coverage") == [.greaterOrEqual, .greater])

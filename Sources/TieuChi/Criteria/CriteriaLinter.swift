@@ -119,8 +119,8 @@ public enum CriteriaLinter {
       for (earlier, later) in zip(indicator.milestones, indicator.milestones.dropFirst()) {
         let a = earlier.target
         let b = later.target
-        let rising = [Comparator.greater, .greaterOrEqual]
-        let falling = [Comparator.less, .lessOrEqual]
+        let rising = [TargetComparator.greater, .greaterOrEqual]
+        let falling = [TargetComparator.less, .lessOrEqual]
         if (rising.contains(a.comparator) && falling.contains(b.comparator))
           || (falling.contains(a.comparator) && rising.contains(b.comparator))
         {

@@ -1,12 +1,12 @@
 /// A target as the law writes it: a comparator and a threshold, e.g. "trên 99,5 %" or "≥ 1".
 public struct Target: Sendable, Hashable {
-  public var comparator: Comparator
+  public var comparator: TargetComparator
   /// The threshold in the measure's raw terms: "> 99.5 %" on a percent measure is 199/200.
   public var threshold: Rational
   /// The text as written in the criteria file, quoted back in explanations.
   public var text: String
 
-  public init(comparator: Comparator, threshold: Rational, text: String) {
+  public init(comparator: TargetComparator, threshold: Rational, text: String) {
     self.comparator = comparator
     self.threshold = threshold
     self.text = text
@@ -19,7 +19,7 @@ public struct Target: Sendable, Hashable {
 
   /// Words that introduce a comparator, Vietnamese and English, matched longest first so that
   /// "không dưới" (≥) is not read as "dưới" (<) and "đạt trên" (>) not as "đạt" (≥).
-  static let phrases: [(String, Comparator)] = [
+  static let phrases: [(String, TargetComparator)] = [
     (">=", .greaterOrEqual), ("≥", .greaterOrEqual), ("<=", .lessOrEqual), ("≤", .lessOrEqual),
     ("==", .equal), ("!=", .notEqual), ("≠", .notEqual), (">", .greater), ("<", .less), ("=", .equal),
     ("đạt trên", .greater), ("cao hơn", .greater), ("nhiều hơn", .greater), ("trên", .greater), ("hơn", .greater),

@@ -57,7 +57,7 @@ struct GapFinder {
 
   /// The change to `have` that meets `comparator boundary`: for whole things the smallest whole
   /// number (strict comparators step one past the boundary), otherwise the exact difference.
-  private func shortfall(have: Rational, boundary: Rational, comparator: Comparator, whole: Bool, unit: LocalizedText?) -> Gap? {
+  private func shortfall(have: Rational, boundary: Rational, comparator: TargetComparator, whole: Bool, unit: LocalizedText?) -> Gap? {
     let needed: Rational
     let direction: Gap.Direction
     switch comparator {

@@ -13,7 +13,7 @@ public indirect enum Expression: Sendable {
   case negate(Expression)
   case not(Expression)
   case arithmetic(ArithmeticOperator, Expression, Expression)
-  case comparison(Comparator, Expression, Expression)
+  case comparison(TargetComparator, Expression, Expression)
   case and(Expression, Expression)
   case or(Expression, Expression)
   /// `count(list where cond)`, `all(list, cond)`, `sum(list.field where cond)`…
@@ -83,7 +83,7 @@ public enum ExpressionType: Sendable, Equatable {
 
 /// A comparator as the law writes it: *trên* (>), *đạt / ít nhất / tối thiểu* (≥), *dưới* (<),
 /// *không vượt quá / tối đa* (≤).
-public enum Comparator: String, Sendable, CaseIterable {
+public enum TargetComparator: String, Sendable, CaseIterable {
   case greater = ">"
   case greaterOrEqual = ">="
   case less = "<"

@@ -147,21 +147,28 @@ public struct ExpressionEvaluator: Sendable {
     case .subtract:
       return .unknown(.init(reasons, lower: difference(l.lower, r.upper), upper: difference(l.upper, r.lower)))
     case .multiply, .divide:
-      // Bounds survive scaling by a known positive constant (`x * 100`, `x / population`), which is
-      // all the criteria need; anything else gives up the bounds and keeps the reasons.
-      if case .number(let c) = rhs, c > .zero {
-        let scale: (Rational?) -> Rational? = { bound in
-          bound.flatMap { op == .multiply ? $0.multiplied(by: c) : $0.divided(by: c) }
-        }
-        return .unknown(.init(reasons, lower: scale(l.lower), upper: scale(l.upper)))
-      }
-      if op == .multiply, case .number(let c) = lhs, c > .zero {
-        return .unknown(.init(reasons, lower: r.lower.flatMap { $0.multiplied(by: c) }, upper: r.upper.flatMap { $0.multiplied(by: c) }))
-      }
       if op == .divide, case .number(let c) = rhs, c == .zero {
         return .unknown(.init(merge(reasons, [.divisionByZero])))
       }
-      return .unknown(.init(reasons))
+      // Bounds survive when both sides are non-negative (counts, sums of counts, rates) and a divisor
+      // stays positive: 5 deaths over at least 700 births is at most 7.1 ‰, which settles "< 17 ‰".
+      guard let lLow = l.lower, lLow >= .zero, let rLow = r.lower, rLow >= .zero else {
+        return .unknown(.init(reasons))
+      }
+      let product = { (a: Rational?, b: Rational?) -> Rational? in
+        guard let a, let b else { return nil }
+        return a.multiplied(by: b)
+      }
+      if op == .multiply {
+        return .unknown(.init(reasons, lower: product(lLow, rLow), upper: product(l.upper, r.upper)))
+      }
+      guard rLow > .zero else {
+        // The divisor may still be zero: nothing is known of the ratio, not even that it exists.
+        return .unknown(.init(reasons))
+      }
+      let lower: Rational? = r.upper.map { lLow.divided(by: $0) ?? .zero } ?? .zero
+      let upper: Rational? = l.upper.flatMap { $0.divided(by: rLow) }
+      return .unknown(.init(reasons, lower: lower, upper: upper))
     }
   }
 
@@ -175,7 +182,7 @@ public struct ExpressionEvaluator: Sendable {
     return a.subtracting(b)
   }
 
-  private func compare(_ comparator: Comparator, _ lhs: Value, _ rhs: Value) -> Value {
+  private func compare(_ comparator: TargetComparator, _ lhs: Value, _ rhs: Value) -> Value {
     switch (lhs, rhs) {
     case (.number(let a), .number(let b)):
       return .boolean(comparator.holds(Rational.compare(a, b)))
@@ -199,7 +206,7 @@ public struct ExpressionEvaluator: Sendable {
     return .unknown(.init(merge(l.reasons, r.reasons)))
   }
 
-  static func decide(_ comparator: Comparator, low: Rational?, high: Rational?) -> Bool? {
+  static func decide(_ comparator: TargetComparator, low: Rational?, high: Rational?) -> Bool? {
     let lowOrder = low.map { Rational.compare($0, .zero) }
     let highOrder = high.map { Rational.compare($0, .zero) }
     switch comparator {

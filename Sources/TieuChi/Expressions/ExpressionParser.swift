@@ -145,7 +145,7 @@ public struct ExpressionParser {
 
   private mutating func parseComparison() throws(Diagnostic) -> (Expression, ExpressionType) {
     let (lhs, lhsType) = try parseSum()
-    let comparators: [String: Comparator] = [
+    let comparators: [String: TargetComparator] = [
       "==": .equal, "!=": .notEqual, "<": .less, "<=": .lessOrEqual, ">": .greater, ">=": .greaterOrEqual,
     ]
     guard case .symbol(let symbol) = current.kind, let comparator = comparators[symbol] else {
@@ -408,7 +408,7 @@ public struct ExpressionParser {
 
   private func checkComparable(
     _ lhsType: ExpressionType, _ lhs: Expression, _ rhsType: ExpressionType, _ rhs: Expression,
-    comparator: Comparator, at op: ExpressionLexer.Token, rhsToken: ExpressionLexer.Token
+    comparator: TargetComparator, at op: ExpressionLexer.Token, rhsToken: ExpressionLexer.Token
   ) throws(Diagnostic) {
     switch (lhsType, rhsType) {
     case (.number, .number):
