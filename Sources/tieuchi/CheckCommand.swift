@@ -30,6 +30,9 @@ struct CheckCommand: ParsableCommand {
   @Option(name: .customLong("group-by"), help: "Record field to group the summary by (default: district if present, else province).")
   var groupBy: String?
 
+  @Option(name: .long, help: "The previous round's survey data (file or folder), for targets about change.")
+  var baseline: [String] = []
+
   @Option(name: .customLong("as-of"), help: "The day waivers are checked against, e.g. 2025-12-31 (default: today).")
   var asOf: String?
 
@@ -63,8 +66,15 @@ struct CheckCommand: ParsableCommand {
 
     let batch = SurveyLoader.load(
       paths: data, schema: criteriaSet.schema, groupSchema: criteriaSet.hasGroupIndicators ? criteriaSet.groupSchema : nil)
+    let previous =
+      baseline.isEmpty
+      ? nil
+      : SurveyLoader.load(
+        paths: baseline, schema: criteriaSet.schema, groupSchema: criteriaSet.hasGroupIndicators ? criteriaSet.groupSchema : nil)
+    if let previous { printer.print(previous.diagnostics) }
     let report = CheckReport(
-      criteria: criteriaSet, batch: batch, year: year, groupBy: groupBy, asOf: asOf.flatMap(CalendarDate.init) ?? .today)
+      criteria: criteriaSet, batch: batch, year: year, groupBy: groupBy, asOf: asOf.flatMap(CalendarDate.init) ?? .today,
+      baseline: previous)
     switch format {
     case .text:
       printer.print(report.batch.diagnostics)
@@ -72,7 +82,8 @@ struct CheckCommand: ParsableCommand {
     case .json:
       writeStandardOutput(JSONReport(language: language).render(report))
     }
-    if !report.everythingRead { throw ExitStatus.unreadableInput }
+    let baselineRead = previous.map { $0.rejected == 0 && !$0.diagnostics.contains { $0.severity == .error } } ?? true
+    if !report.everythingRead || !baselineRead { throw ExitStatus.unreadableInput }
     if !report.allPass { throw ExitStatus.notAllPass }
   }
 }

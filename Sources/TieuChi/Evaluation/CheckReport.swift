@@ -18,9 +18,10 @@ public struct CheckReport: Sendable {
   ///   the records have one (data before 1 July 2025) and `province` otherwise.
   /// - Parameter asOf: the day waivers are checked against (default: today in Vietnam).
   /// - Parameter grouped: false puts every commune and group record in one group (worked examples).
+  /// - Parameter baseline: the previous round's data, for `baseline(…)` in targets about change.
   public init(
     criteria: CriteriaSet, batch: SurveyBatch, year: Int?, groupBy: String? = nil, asOf: CalendarDate = .today,
-    grouped: Bool = true
+    grouped: Bool = true, baseline: SurveyBatch? = nil
   ) {
     self.criteria = criteria
     self.requestedYear = year
@@ -38,12 +39,19 @@ public struct CheckReport: Sendable {
     }
     batch.diagnostics += Self.waiverProblems(batch.records, criteria: criteria, asOf: asOf)
     self.batch = batch
-    self.communes = Evaluator(criteria: criteria, asOf: asOf).evaluate(batch.records, year: year)
+    self.communes = Evaluator(criteria: criteria, asOf: asOf, baseline: baseline?.records ?? [])
+      .evaluate(batch.records, year: year)
     let field = grouped ? groupBy ?? Self.defaultGrouping(batch.records + batch.groupRecords) : nil
     self.groupBy = field
     self.groups =
       criteria.hasGroupIndicators
-      ? GroupEvaluator(criteria: criteria).evaluate(communes, groupRecords: batch.groupRecords, field: field, year: year)
+      ? GroupEvaluator(
+        criteria: criteria,
+        baseline: baseline.map { previous in
+          // The previous round in its own years: its milestones do not matter, only its values.
+          (Evaluator(criteria: criteria, asOf: asOf).evaluate(previous.records, year: nil), previous.groupRecords)
+        }
+      ).evaluate(communes, groupRecords: batch.groupRecords, field: field, year: year)
       : []
     self.summary = Summary(criteria: criteria, communes: communes, batch: batch, groupBy: field)
   }

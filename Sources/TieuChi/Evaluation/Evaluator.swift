@@ -10,9 +10,13 @@ public struct Evaluator: Sendable {
   /// The day waivers are checked against: one that expired before it is ignored.
   public let asOf: CalendarDate
 
-  public init(criteria: CriteriaSet, asOf: CalendarDate = .today) {
+  /// Previous-round records by commune code, for `baseline(…)`.
+  let baseline: [String: [StationRecord]]
+
+  public init(criteria: CriteriaSet, asOf: CalendarDate = .today, baseline: [StationRecord] = []) {
     self.criteria = criteria
     self.asOf = asOf
+    self.baseline = Dictionary(grouping: baseline, by: \.code)
     self.communeIndicators = criteria.indicators.indices.filter { criteria.indicators[$0].level == .commune }
     self.missingPoints = Dictionary(criteria.missingPoints.map { ($0.group.id, $0.missing) }) { a, b in a.adding(b) ?? a }
   }
@@ -36,7 +40,9 @@ public struct Evaluator: Sendable {
         for slot in rule.inputs where inconsistent[slot] == nil { inconsistent[slot] = rule.id }
       }
     }
-    let evaluator = ExpressionEvaluator(schema: schema, record: record, inconsistent: inconsistent)
+    let evaluator = ExpressionEvaluator(
+      schema: schema, record: record, inconsistent: inconsistent,
+      baseline: Self.previous(baseline[record.code] ?? [], before: record.year))
     var results = communeIndicators.map { evaluateIndicator($0, evaluator, year: evaluationYear) }
     for (position, result) in results.enumerated() {
       let id = criteria.indicators[result.index].id
@@ -144,6 +150,12 @@ public struct Evaluator: Sendable {
       let holds = Self.reaches(score.earned, minTotal, of: score.available) && groupShares { $0.earned }
       return (holds ? .pass : .fail, score)
     }
+  }
+
+  /// The previous round: the latest record dated before `year` (an undated one if nothing is dated).
+  static func previous(_ records: [StationRecord], before year: Int?) -> StationRecord? {
+    let dated = records.filter { record in record.year.map { year == nil || $0 < year! } ?? false }
+    return dated.max { ($0.year ?? 0) < ($1.year ?? 0) } ?? records.first { $0.year == nil }
   }
 
   private static func reaches(_ earned: Rational, _ share: Rational, of available: Rational) -> Bool {

@@ -37,8 +37,12 @@ struct GroupEvaluator {
     case absent
   }
 
-  init(criteria: CriteriaSet) {
+  /// The previous round, already evaluated, for `baseline(…)` in group indicators.
+  private let baseline: (communes: [CommuneResult], groupRecords: [StationRecord])?
+
+  init(criteria: CriteriaSet, baseline: (communes: [CommuneResult], groupRecords: [StationRecord])? = nil) {
     self.criteria = criteria
+    self.baseline = baseline
     self.evaluator = Evaluator(criteria: criteria)
     let groupSchema = criteria.groupSchema
     communesSlot = groupSchema.index(of: CriteriaSet.communesList) ?? 0
@@ -88,7 +92,8 @@ struct GroupEvaluator {
     return order.map { key in
       let record = ownRecord(for: key, field: field, in: groupRecords, requestedYear: year)
       let synthetic = groupRecord(key: key, field: field, communes: members[key] ?? [], own: record)
-      let expressions = ExpressionEvaluator(schema: criteria.groupSchema, record: synthetic)
+      let expressions = ExpressionEvaluator(
+        schema: criteria.groupSchema, record: synthetic, baseline: baselineRecord(for: key, field: field))
       let results = groupIndicators.map { evaluator.evaluateIndicator($0, expressions, year: year ?? key.year) }
       let status: CommuneStatus =
         results.contains { $0.status == .fail } ? .fail : results.contains { $0.status == .unknown } ? .incomplete : .pass
@@ -96,6 +101,19 @@ struct GroupEvaluator {
         field: field, key: key.value, year: year ?? key.year, status: status, indicators: results,
         communes: members[key]?.count ?? 0, record: record)
     }
+  }
+
+  /// The same group in the previous round: its communes and own record of the latest earlier year.
+  private func baselineRecord(for key: Key, field: String?) -> StationRecord? {
+    guard let baseline else { return nil }
+    let inGroup = { (attributes: [String: String]) in field.map { attributes[$0] == key.value } ?? true }
+    let communes = baseline.communes.filter { inGroup($0.record.attributes) }
+    let years = Set(communes.compactMap(\.year) + baseline.groupRecords.filter { inGroup($0.attributes) }.compactMap(\.year))
+    let previousYear = years.filter { key.year == nil || $0 < key.year! }.max()
+    let members = communes.filter { $0.year == previousYear }
+    let own = baseline.groupRecords.first { inGroup($0.attributes) && $0.year == previousYear }
+    guard !members.isEmpty || own != nil else { return nil }
+    return groupRecord(key: Key(value: key.value, year: previousYear), field: field, communes: members, own: own)
   }
 
   /// A group's own record: the one for the group's year; with `--year`, which applies one year's

@@ -18,6 +18,9 @@ public indirect enum Expression: Sendable {
   case or(Expression, Expression)
   /// `count(list where cond)`, `all(list, cond)`, `sum(list.field where cond)`…
   case aggregate(Aggregate)
+  /// `baseline(expr)`: the expression over the previous round's record of the same commune or group
+  /// (`--baseline`), for targets about change ("giảm 0,5 ‰ mỗi năm").
+  case baseline(Expression)
 
   public enum ArithmeticOperator: String, Sendable {
     case add = "+"
@@ -50,7 +53,7 @@ public indirect enum Expression: Sendable {
     switch self {
     case .number, .text, .boolean, .field: break
     case .input(let slot): slots.insert(slot)
-    case .negate(let e), .not(let e): e.collectInputs(into: &slots)
+    case .negate(let e), .not(let e), .baseline(let e): e.collectInputs(into: &slots)
     case .arithmetic(_, let l, let r), .comparison(_, let l, let r), .and(let l, let r), .or(let l, let r):
       l.collectInputs(into: &slots)
       r.collectInputs(into: &slots)

@@ -8,10 +8,14 @@ public struct ExpressionEvaluator: Sendable {
   /// Inputs made unusable by a failed consistency rule (slot → rule id).
   public let inconsistent: [Int: String]
 
-  public init(schema: InputSchema, record: StationRecord, inconsistent: [Int: String] = [:]) {
+  /// The previous round's record of the same commune or group, for `baseline(…)`.
+  public let baseline: StationRecord?
+
+  public init(schema: InputSchema, record: StationRecord, inconsistent: [Int: String] = [:], baseline: StationRecord? = nil) {
     self.schema = schema
     self.record = record
     self.inconsistent = inconsistent
+    self.baseline = baseline
   }
 
   /// The list record being iterated by an aggregate.
@@ -61,6 +65,9 @@ public struct ExpressionEvaluator: Sendable {
       return compare(comparator, evaluate(lhs, in: scope), evaluate(rhs, in: scope))
     case .aggregate(let aggregate):
       return evaluateAggregate(aggregate)
+    case .baseline(let inner):
+      guard let baseline else { return .unknown(.init([.noBaseline])) }
+      return ExpressionEvaluator(schema: schema, record: baseline).evaluate(inner, in: nil)
     }
   }
 

@@ -12,6 +12,7 @@
 /// primary := NUMBER ['%' | '‰'] | STRING | 'true' | 'false' | NAME | '(' or ')'
 ///          | ('count' | 'all' | 'any') '(' LIST [('where' | ',') or] ')'
 ///          | 'sum' '(' LIST '.' FIELD [('where' | ',') or] ')'
+///          | 'baseline' '(' or ')' | 'passed' '(' [STRING] ')'
 /// ```
 public struct ExpressionParser {
   /// Where an expression's text sits in its file, so errors point into it.
@@ -52,6 +53,8 @@ public struct ExpressionParser {
   private var position = 0
   /// The list whose records are being iterated, inside an aggregate.
   private var listScope: (name: String, definition: ListDefinition)?
+  /// Inside `baseline(…)`.
+  private var inBaseline = false
 
   /// Parses `source` against `schema`, returning the typed expression.
   public static func parse(_ source: Source, schema: InputSchema) throws(Diagnostic) -> (Expression, ExpressionType) {
@@ -220,6 +223,17 @@ public struct ExpressionParser {
         return try parseAggregate(Expression.Aggregate.Kind(rawValue: name)!, at: token)
       case "passed" where isSymbol("("):
         return try parsePassed(at: token)
+      case "baseline" where isSymbol("("):
+        guard !inBaseline else {
+          throw error(
+            at: token, LocalizedText(vi: "không lồng baseline(…) trong baseline(…)", en: "baseline(…) cannot be nested"))
+        }
+        advance()
+        inBaseline = true
+        let (inner, type) = try parseOr()
+        inBaseline = false
+        try expectSymbol(")")
+        return (.baseline(inner), type)
       case "and", "or", "not", "where":
         throw error(
           at: token,

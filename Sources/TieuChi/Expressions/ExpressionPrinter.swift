@@ -16,6 +16,7 @@ struct ExpressionPrinter {
         return id.isEmpty ? "passed()" : "passed(\"\(id)\")"
       }
       return name
+    case .baseline(let e): return "baseline(" + text(e, list: list) + ")"
     case .negate(let e): return "-" + wrapped(e, list: list)
     case .not(let e): return "not " + wrapped(e, list: list)
     case .arithmetic(let op, let l, let r): return "\(wrapped(l, list: list)) \(op.rawValue) \(wrapped(r, list: list))"

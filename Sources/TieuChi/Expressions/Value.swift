@@ -34,6 +34,8 @@ public enum UnknownReason: Sendable, Hashable {
   case divisionByZero
   /// A value too large to compute exactly.
   case overflow
+  /// `baseline(…)` with no record of the previous round for this commune or group.
+  case noBaseline
 }
 
 /// An input, or a field of one record of a list input, as named in reports.

@@ -71,6 +71,8 @@ public struct Explanation: Sendable {
     case .number, .text, .boolean, .field: return
     case .negate(let e), .not(let e):
       collect(e, printer: printer, evaluator: evaluator, phrases: phrases, into: &steps)
+    case .baseline:
+      break
     case .arithmetic(_, let l, let r), .comparison(_, let l, let r), .and(let l, let r), .or(let l, let r):
       collect(l, printer: printer, evaluator: evaluator, phrases: phrases, into: &steps)
       collect(r, printer: printer, evaluator: evaluator, phrases: phrases, into: &steps)

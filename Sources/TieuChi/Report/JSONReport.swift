@@ -237,6 +237,7 @@ public struct JSONReport: Sendable {
     case .inconsistent(let rule): .object([("kind", .string("inconsistent")), ("rule", .string(rule))])
     case .divisionByZero: .object([("kind", .string("division_by_zero"))])
     case .overflow: .object([("kind", .string("overflow"))])
+    case .noBaseline: .object([("kind", .string("no_baseline"))])
     }
   }
 

@@ -111,6 +111,10 @@ public struct ReportPhrases: Sendable {
       return text("dữ liệu mâu thuẫn (\(rule)): \(message)", "inconsistent data (\(rule)): \(message)")
     case .divisionByZero: return text("mẫu số bằng 0", "division by zero (the denominator is 0)")
     case .overflow: return text("số quá lớn để tính chính xác", "a number too large to compute exactly")
+    case .noBaseline:
+      return text(
+        "không có số liệu kỳ trước (--baseline) của xã hoặc nhóm này",
+        "no previous-round record (--baseline) for this commune or group")
     }
   }
 
