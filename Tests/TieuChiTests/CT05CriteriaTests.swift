@@ -14,8 +14,8 @@ struct CT05CriteriaTests {
   static let communeIndicators = ["epi-vaccines", "ncd-services"]
   static let groupIndicators = [
     "child-malnutrition", "epi-coverage", "under5-mortality", "under1-mortality", "health-managed", "ncd-stations",
-    "sex-ratio-at-birth", "premarital-checkup", "prenatal-screening", "life-expectancy", "healthy-life-years",
-    "satisfaction", "ytdp-leaders-postgraduate",
+    "sex-ratio-at-birth", "sex-ratio-yearly-fall", "premarital-checkup", "prenatal-screening", "life-expectancy",
+    "healthy-life-years", "satisfaction", "ytdp-leaders-postgraduate",
   ]
 
   // MARK: The file
@@ -83,6 +83,7 @@ struct CT05CriteriaTests {
     "life-expectancy": [Want(year: 2025, comparator: ">=", numerator: 745, denominator: 10)],
     "healthy-life-years": [Want(year: 2025, comparator: ">=", numerator: 67)],
     "satisfaction": [Want(year: nil, comparator: ">", numerator: 80, denominator: 100)],
+    "sex-ratio-yearly-fall": [Want(year: nil, comparator: ">=", numerator: 2, denominator: 10)],
     "ytdp-leaders-postgraduate": [
       Want(year: 2025, comparator: ">=", numerator: 80, denominator: 100), Want(year: 2030, comparator: ">=", numerator: 1),
     ],
@@ -217,6 +218,7 @@ struct CT05CriteriaTests {
       "health-managed": ("fail", "19859/21110"),  // 178731 / 189990
       "ncd-stations": ("fail", nil),  // 19 or 20 of 22: decided by bounds
       "sex-ratio-at-birth": ("pass", "115"),
+      "sex-ratio-yearly-fall": ("unknown", nil),  // the sample has no previous round
       "premarital-checkup": ("pass", "490/969"),  // 980 / 1938
       "prenatal-screening": ("fail", "1259/2679"),
       "life-expectancy": ("fail", "371/5"),

@@ -19,13 +19,15 @@ public struct CriteriaExample: Sendable {
   public var year: Int?
   /// The example's station records, as written (read through the set's schema when run).
   public var stations: [DataNode]
+  /// The previous round's records, for `baseline(…)`.
+  public var baseline: [DataNode] = []
   public var expectations: [Expectation]
   /// The expected commune status (of the first station), if given.
   public var commune: CommuneStatus?
 }
 
 extension CriteriaBuilder {
-  static let exampleKeys = ["name", "year", "station", "stations", "expect", "commune", "description"]
+  static let exampleKeys = ["name", "year", "station", "stations", "baseline", "expect", "commune", "description"]
 
   /// Reads `examples:`, checking indicator ids and statuses now, so a typo in an example is a load
   /// error rather than a test that can never pass.
@@ -59,10 +61,11 @@ extension CriteriaBuilder {
             hint: Suggestions.hint(for: text, in: CommuneStatus.allCases.map(\.rawValue)))
         }
       }
-      examples.append(
-        CriteriaExample(
-          name: name, location: item.location, year: year, stations: stations,
-          expectations: expectations(expectNode, indicators: indicators), commune: commune))
+      var example = CriteriaExample(
+        name: name, location: item.location, year: year, stations: stations,
+        expectations: expectations(expectNode, indicators: indicators), commune: commune)
+      if let baseline = entries["baseline"]?.value { example.baseline = reader.sequence(baseline, what: "baseline") ?? [] }
+      examples.append(example)
     }
     return examples
   }

@@ -13,23 +13,14 @@ public enum ExampleRunner {
   }
 
   static func run(_ example: CriteriaExample, criteria: CriteriaSet) -> Outcome {
-    // Examples need no commune code: give each station one, so it reads like survey data.
-    let stations = example.stations.enumerated().map { index, node -> DataNode in
-      guard var entries = node.entries, !entries.contains(where: { $0.key == "code" }) else { return node }
-      entries.append(
-        DataNode.Entry(key: "code", keyLocation: node.location, value: DataNode(.scalar("ex\(index + 1)", .quoted), at: node.location)))
-      return DataNode(.mapping(entries), at: node.location)
-    }
     let reader = SurveyReader(schema: criteria.schema, groupSchema: criteria.hasGroupIndicators ? criteria.groupSchema : nil)
-    var output = SurveyReader.Output()
-    for station in stations { reader.read(document: station, into: &output) }
-    var batch = SurveyBatch()
-    batch.add(output)
-    var failures = batch.diagnostics.filter { $0.severity == .error }
-    // One group: the example's stations and group record, whatever their district.
+    let batch = read(example.stations, reader: reader)
+    let baseline = example.baseline.isEmpty ? nil : read(example.baseline, reader: reader)
+    var failures = (batch.diagnostics + (baseline?.diagnostics ?? [])).filter { $0.severity == .error }
     // An example without `year:` takes its records' year, so stations and a dated group record meet.
     let year = example.year ?? (batch.records + batch.groupRecords).compactMap(\.year).first
-    let report = CheckReport(criteria: criteria, batch: batch, year: year, grouped: false)
+    // One group: the example's stations and group record, whatever their district.
+    let report = CheckReport(criteria: criteria, batch: batch, year: year, grouped: false, baseline: baseline)
     let byId: [String: IndicatorResult] = Dictionary(
       (report.communes.first?.indicators ?? []).map { (criteria.indicators[$0.index].id, $0) }
         + (report.groups.first?.indicators ?? []).map { (criteria.indicators[$0.index].id, $0) },
@@ -64,6 +55,23 @@ public enum ExampleRunner {
       failures.append(mismatch(example.location, "commune: expected \(commune.rawValue), got \(actual.rawValue)"))
     }
     return Outcome(example: example, failures: failures)
+  }
+
+  /// Reads example records; they need no commune code, so each gets one, as survey data would have.
+  private static func read(_ nodes: [DataNode], reader: SurveyReader) -> SurveyBatch {
+    var output = SurveyReader.Output()
+    for (index, node) in nodes.enumerated() {
+      var record = node
+      if var entries = node.entries, !entries.contains(where: { $0.key == "code" }) {
+        entries.append(
+          DataNode.Entry(key: "code", keyLocation: node.location, value: DataNode(.scalar("ex\(index + 1)", .quoted), at: node.location)))
+        record = DataNode(.mapping(entries), at: node.location)
+      }
+      reader.read(document: record, into: &output)
+    }
+    var batch = SurveyBatch()
+    batch.add(output)
+    return batch
   }
 
   private static func mismatch(_ location: SourceLocation, _ english: String) -> Diagnostic {
