@@ -97,7 +97,8 @@ struct GroupLevelTests {
     let life = try #require(group.indicators.first { report.criteria.indicators[$0.index].id == "life" })
     #expect(life.status == .pass)
     #expect(group.record?.location.line == 8)
-    #expect(report.summary.records == 3, "a group record is not a commune")
+    #expect(report.summary.evaluated == 3, "a group record is not a commune")
+    #expect(report.summary.records == 4, "but it is an input record, and counted")
 
     let without = self.report(Self.district.replacingOccurrences(of: "life_expectancy: \"73,5\"", with: "note: none"))
     let unknown = try #require(without.groups.first?.indicators.first { without.criteria.indicators[$0.index].id == "life" })

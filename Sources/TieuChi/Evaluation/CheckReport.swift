@@ -107,6 +107,8 @@ public struct Summary: Sendable {
   public var records: Int
   public var evaluated: Int
   public var rejected: Int
+  /// Groups' own records read (`level: group`), also counted in `records`.
+  public var groupRecords: Int
   public var errors: Int
   public var warnings: Int
   public var communes: [CommuneStatus: Int]
@@ -124,7 +126,8 @@ public struct Summary: Sendable {
   init(criteria: CriteriaSet, communes results: [CommuneResult], batch: SurveyBatch, groupBy: String?) {
     evaluated = results.count
     rejected = batch.rejected
-    records = evaluated + rejected
+    groupRecords = batch.groupRecords.count
+    records = evaluated + rejected + groupRecords
     errors = batch.diagnostics.filter { $0.severity == .error }.count
     warnings = batch.diagnostics.count - errors
     var byStatus: [CommuneStatus: Int] = [:]

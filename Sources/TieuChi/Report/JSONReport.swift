@@ -258,6 +258,7 @@ public struct JSONReport: Sendable {
     }
     return .object([
       ("records", .int(summary.records)),
+      ("group_records", .int(summary.groupRecords)),
       ("evaluated", .int(summary.evaluated)),
       ("rejected", .int(summary.rejected)),
       ("errors", .int(summary.errors)),

@@ -35,11 +35,14 @@ public struct TextReport: Sendable {
         out += communeSection(commune, criteria: criteria, phrases: phrases)
       }
     }
-    for group in report.groups {
+    for group in report.groups where !summaryOnly {
       out += "\n" + groupSection(group, criteria: criteria, phrases: phrases)
     }
-    if report.communes.count > 1 || summaryOnly {
+    if report.communes.count > 1 || (summaryOnly && !report.communes.isEmpty) {
       out += "\n" + summaryTable(report, phrases: phrases)
+    }
+    if summaryOnly && !report.groups.isEmpty {
+      out += "\n" + groupTable(report, phrases: phrases)
     }
     out += "\n" + totals(report, phrases: phrases)
     return out
@@ -180,6 +183,24 @@ public struct TextReport: Sendable {
     return out
   }
 
+  /// One line per group: its status and the group indicators that fail or are unknown.
+  func groupTable(_ report: CheckReport, phrases: ReportPhrases) -> String {
+    let field = fieldName(report.groupBy)
+    var out = text("Chỉ tiêu cấp \(field)", field.prefix(1).uppercased() + field.dropFirst() + "-level targets") + ":\n"
+    for group in report.groups {
+      let ids = { (status: IndicatorStatus) in
+        group.indicators.filter { $0.status == status }.map { report.criteria.indicators[$0.index].id }
+      }
+      var line = "  \(group.key ?? text("(không rõ)", "(none)"))"
+      if let year = group.year { line += " · \(year)" }
+      line += ": \(phrases.status(group.status))"
+      if !ids(.fail).isEmpty { line += text(" — không đạt: ", " — failing: ") + ids(.fail).joined(separator: ", ") }
+      if !ids(.unknown).isEmpty { line += text("; chưa rõ: ", "; unknown: ") + ids(.unknown).joined(separator: ", ") }
+      out += line + "\n"
+    }
+    return out
+  }
+
   func totals(_ report: CheckReport, phrases: ReportPhrases) -> String {
     let summary = report.summary
     let n = { (status: CommuneStatus) in phrases.count(summary.communes[status] ?? 0) }
@@ -187,6 +208,10 @@ public struct TextReport: Sendable {
     out += text(
       "\(phrases.count(summary.records)) bản ghi · \(phrases.count(summary.evaluated)) xã được đánh giá: \(n(.pass)) đạt, \(n(.fail)) không đạt, \(n(.incomplete)) chưa đủ dữ liệu",
       "\(phrases.count(summary.records)) records · \(phrases.count(summary.evaluated)) communes evaluated: \(n(.pass)) pass, \(n(.fail)) fail, \(n(.incomplete)) incomplete")
+    if summary.groupRecords > 0 {
+      out += text(
+        " · \(phrases.count(summary.groupRecords)) bản ghi cấp nhóm", " · \(phrases.count(summary.groupRecords)) group records")
+    }
     if summary.rejected > 0 {
       out += text(
         " · \(phrases.count(summary.rejected)) bản ghi không đọc được",
