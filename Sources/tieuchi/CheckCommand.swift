@@ -24,8 +24,8 @@ struct CheckCommand: ParsableCommand {
   @Option(name: .long, help: "Output format: text or json.")
   var format: Format = .text
 
-  @Option(name: .long, help: "Report language: vi (default) or en.")
-  var lang: String = "vi"
+  @Option(name: .customLong("lang"), help: "Report language: vi (default) or en.")
+  var language: Language = .vi
 
   @Option(name: .customLong("group-by"), help: "Record field to group the summary by (default: district if present, else province).")
   var groupBy: String?
@@ -43,9 +43,6 @@ struct CheckCommand: ParsableCommand {
   var data: [String] = []
 
   func validate() throws {
-    guard Language(rawValue: lang) != nil else {
-      throw ValidationError("--lang must be 'vi' or 'en', not '\(lang)'")
-    }
     if let year, !(1900...2200).contains(year) {
       throw ValidationError("--year must be a year such as 2025, not \(year)")
     }
@@ -58,11 +55,8 @@ struct CheckCommand: ParsableCommand {
   }
 
   func run() throws {
-    let language = Language(rawValue: lang) ?? .vi
     let printer = DiagnosticPrinter(language: language)
-    let (loaded, criteriaDiagnostics) = CriteriaLoader.load(path: criteria)
-    printer.print(criteriaDiagnostics)
-    guard let criteriaSet = loaded else { throw ExitStatus.invalidCriteria }
+    let criteriaSet = try loadCriteria(criteria, printer: printer)
 
     let batch = SurveyLoader.load(
       paths: data, schema: criteriaSet.schema, groupSchema: criteriaSet.hasGroupIndicators ? criteriaSet.groupSchema : nil)

@@ -1,4 +1,17 @@
+import ArgumentParser
 import Foundation
+import TieuChi
+
+extension Language: ExpressibleByArgument {}
+
+/// Loads the criteria file of a command, printing its diagnostics; invalid criteria end the command
+/// with the documented exit code before any data is read.
+func loadCriteria(_ path: String, printer: DiagnosticPrinter) throws -> CriteriaSet {
+  let (loaded, diagnostics) = CriteriaLoader.load(path: path)
+  printer.print(diagnostics)
+  guard let set = loaded else { throw ExitStatus.invalidCriteria }
+  return set
+}
 
 /// Criteria files named on the command line: files as given, folders expanded to their `.yaml` files.
 enum CriteriaFiles {

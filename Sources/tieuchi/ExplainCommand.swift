@@ -30,21 +30,17 @@ struct ExplainCommand: ParsableCommand {
   @Option(name: .customLong("group-by"), help: "Grouping field for group-level indicators.")
   var groupBy: String?
 
-  @Option(name: .long, help: "Language: vi (default) or en.")
-  var lang: String = "vi"
+  @Option(name: .customLong("lang"), help: "Language: vi (default) or en.")
+  var language: Language = .vi
 
   func validate() throws {
-    guard Language(rawValue: lang) != nil else { throw ValidationError("--lang must be 'vi' or 'en', not '\(lang)'") }
     if !station.isEmpty && code == nil { throw ValidationError("--station needs --code CODE: the commune to trace") }
     if station.isEmpty && code != nil { throw ValidationError("--code needs --station DATA") }
   }
 
   func run() throws {
-    let language = Language(rawValue: lang) ?? .vi
     let printer = DiagnosticPrinter(language: language)
-    let (loaded, diagnostics) = CriteriaLoader.load(path: criteria)
-    printer.print(diagnostics)
-    guard let set = loaded else { throw ExitStatus.invalidCriteria }
+    let set = try loadCriteria(criteria, printer: printer)
     guard let index = set.indicators.firstIndex(where: { $0.id == indicator }) else {
       let ids = set.indicators.map(\.id)
       printer.print([

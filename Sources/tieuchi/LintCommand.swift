@@ -13,19 +13,17 @@ struct LintCommand: ParsableCommand {
       """
   )
 
-  @Option(name: .long, help: "Message language: vi (default) or en.")
-  var lang: String = "vi"
+  @Option(name: .customLong("lang"), help: "Message language: vi (default) or en.")
+  var language: Language = .vi
 
   @Argument(help: "Criteria files (.yaml) or folders of them.")
   var files: [String] = []
 
   func validate() throws {
-    guard Language(rawValue: lang) != nil else { throw ValidationError("--lang must be 'vi' or 'en', not '\(lang)'") }
     guard !files.isEmpty else { throw ValidationError("give at least one criteria file or folder, e.g. Criteria") }
   }
 
   func run() throws {
-    let language = Language(rawValue: lang) ?? .vi
     var diagnostics: [Diagnostic] = []
     var sets: [CriteriaSet] = []
     for file in CriteriaFiles.expand(files) {

@@ -25,20 +25,16 @@ struct TemplateCommand: ParsableCommand {
   @Option(name: .long, help: "csv: the list input (e.g. staff) whose file to print.")
   var list: String?
 
-  @Option(name: .long, help: "Label language: vi (default) or en.")
-  var lang: String = "vi"
+  @Option(name: .customLong("lang"), help: "Label language: vi (default) or en.")
+  var language: Language = .vi
 
   func validate() throws {
-    guard Language(rawValue: lang) != nil else { throw ValidationError("--lang must be 'vi' or 'en', not '\(lang)'") }
     if list != nil && format != .csv { throw ValidationError("--list goes with --format csv") }
   }
 
   func run() throws {
-    let language = Language(rawValue: lang) ?? .vi
     let printer = DiagnosticPrinter(language: language)
-    let (loaded, diagnostics) = CriteriaLoader.load(path: criteria)
-    printer.print(diagnostics)
-    guard let set = loaded else { throw ExitStatus.invalidCriteria }
+    let set = try loadCriteria(criteria, printer: printer)
     switch format {
     case .yaml:
       writeStandardOutput(SurveyTemplate.yaml(set, language: language))
