@@ -53,7 +53,7 @@ public struct TextReport: Sendable {
   func communeSection(_ commune: CommuneResult, criteria: CriteriaSet, phrases: ReportPhrases) -> String {
     var out = ""
     let record = commune.record
-    var heading = "\(record.code) \(record.name ?? "")"
+    var heading = record.name.map { "\(record.code) \($0)" } ?? record.code
     if let district = record.attributes["district"] ?? record.attributes["province"] { heading += " · \(district)" }
     if let year = commune.year { heading += " · " + text("năm \(year)", "year \(year)") }
     out += "■ \(heading): \(phrases.status(commune.status))\n"
@@ -142,9 +142,12 @@ public struct TextReport: Sendable {
   }
 
   func groupSection(_ group: GroupResult, criteria: CriteriaSet, phrases: ReportPhrases) -> String {
-    var heading = group.key ?? text("(không rõ)", "(none)")
+    var heading = group.key ?? (group.field == nil ? text("Toàn bộ dữ liệu", "All the data") : text("(không rõ)", "(none)"))
     if let year = group.year { heading += " · " + text("năm \(year)", "year \(year)") }
-    heading += text(" · chỉ tiêu cấp \(fieldName(group.field))", " · \(fieldName(group.field))-level targets")
+    heading +=
+      group.field == nil
+      ? text(" · chỉ tiêu cấp nhóm", " · group-level targets")
+      : text(" · chỉ tiêu cấp \(fieldName(group.field))", " · \(fieldName(group.field))-level targets")
     var out = "■ \(heading): \(phrases.status(group.status))\n"
     out += "  " + text("\(phrases.count(group.communes)) xã", "\(phrases.count(group.communes)) communes")
     if let record = group.record { out += text("; số liệu cấp nhóm: \(record.location)", "; group data: \(record.location)") }
