@@ -35,6 +35,15 @@ extension CriteriaSet {
 
   public var hasGroupIndicators: Bool { indicators.contains { $0.level == .group } }
 
+  /// The inputs the broken rules make unusable (slot → the first rule that broke), in rule order.
+  func inconsistentInputs(broken: Set<String>) -> [Int: String] {
+    var inconsistent: [Int: String] = [:]
+    for rule in rules where broken.contains(rule.id) {
+      for slot in rule.inputs where inconsistent[slot] == nil { inconsistent[slot] = rule.id }
+    }
+    return inconsistent
+  }
+
   /// Points a group declares (`max_points`) that no indicator of the file carries yet: the set is
   /// incomplete (e.g. the national criteria, whose annex could not all be established). Under a points
   /// rule these points count as unknown, so no commune can pass with the set, only fail or be incomplete.

@@ -26,11 +26,7 @@ public struct CheckTrace: Sendable {
     let indicator = criteria.indicators[index]
     if indicator.level == .commune {
       // The same inconsistencies as in the check, so the trace shows the same unknowns.
-      let violated = Set(commune.violations.map(\.rule))
-      var inconsistent: [Int: String] = [:]
-      for rule in criteria.rules where violated.contains(rule.id) {
-        for slot in rule.inputs where inconsistent[slot] == nil { inconsistent[slot] = rule.id }
-      }
+      let inconsistent = criteria.inconsistentInputs(broken: Set(commune.violations.map(\.rule)))
       guard let result = commune.indicators.first(where: { $0.index == index }) else { return nil }
       let evaluator = ExpressionEvaluator(schema: criteria.schema, record: commune.record, inconsistent: inconsistent)
       return Trace(result: result, evaluator: evaluator, subject: "\(code) \(commune.record.name ?? "")", year: commune.year)

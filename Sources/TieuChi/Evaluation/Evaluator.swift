@@ -31,17 +31,13 @@ public struct Evaluator: Sendable {
     let evaluationYear = year ?? record.year
     let schema = criteria.schema
 
-    var violations: [RuleViolation] = []
-    var inconsistent: [Int: String] = [:]
     let plain = ExpressionEvaluator(schema: schema, record: record)
-    for rule in criteria.rules {
-      if case .boolean(false) = plain.evaluate(rule.check) {
-        violations.append(RuleViolation(rule: rule.id, message: rule.message))
-        for slot in rule.inputs where inconsistent[slot] == nil { inconsistent[slot] = rule.id }
-      }
+    let violations = criteria.rules.compactMap { rule -> RuleViolation? in
+      guard case .boolean(false) = plain.evaluate(rule.check) else { return nil }
+      return RuleViolation(rule: rule.id, message: rule.message)
     }
     let evaluator = ExpressionEvaluator(
-      schema: schema, record: record, inconsistent: inconsistent,
+      schema: schema, record: record, inconsistent: criteria.inconsistentInputs(broken: Set(violations.map(\.rule))),
       baseline: Self.previous(baseline[record.code] ?? [], before: record.year))
     var results = communeIndicators.map { evaluateIndicator($0, evaluator, year: evaluationYear) }
     for (position, result) in results.enumerated() {

@@ -141,13 +141,12 @@ struct GroupEvaluator {
     }
     let items = communes.map { commune in
       // Inputs a failed consistency rule made unusable in the commune stay unusable in the totals.
-      let violated = Set(commune.violations.map(\.rule))
-      let tainted = Set(criteria.rules.filter { violated.contains($0.id) }.flatMap(\.inputs))
+      let tainted = criteria.inconsistentInputs(broken: Set(commune.violations.map(\.rule)))
       return ListItem(
         location: commune.record.location,
         values: fieldSources.map { source in
           switch source {
-          case .input(let slot) where tainted.contains(slot):
+          case .input(let slot) where tainted[slot] != nil:
             return .invalid(LocalizedText(vi: "dữ liệu mâu thuẫn", en: "inconsistent data"))
           case .input(let slot): return commune.record.values[slot]
           case .name: return commune.record.name.map { .text($0) } ?? .text(commune.record.code)
