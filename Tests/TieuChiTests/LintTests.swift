@@ -67,6 +67,18 @@ struct LintTests {
     #expect(clean.status == 0, "\(clean.stdout)")
   }
 
+  @Test("Milestones out of year order are a warning; two targets for one year an error")
+  func milestoneOrder() throws {
+    let reversed = Self.base.replacingOccurrences(of: "targets: {2025: \"> 100%\", 2030: \">= 99%\"}", with: "targets: {2030: \">= 99%\", 2025: \">= 95%\"}")
+    let (set, diagnostics) = TestSupport.criteria(yaml: reversed)
+    #expect(set != nil)
+    #expect(diagnostics.contains { $0.severity == .warning && $0.message.en.contains("not in year order (2030, 2025)") })
+    let twice = Self.base.replacingOccurrences(of: "2030: \">= 99%\"", with: "2025: \">= 99%\"")
+    let (broken, errors) = TestSupport.criteria(yaml: twice)
+    #expect(broken == nil)
+    #expect(!errors.isEmpty)
+  }
+
   @Test("An invalid file makes lint exit 3 with the loader's errors")
   func invalid() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tieuchi-lint-\(UUID().uuidString)").path

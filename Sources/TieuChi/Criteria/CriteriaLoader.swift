@@ -538,6 +538,18 @@ struct CriteriaBuilder {
       }
       if let target = target(entry.value, unit: unit) { milestones.append(Milestone(year: year, target: target)) }
     }
+    let years = milestones.compactMap(\.year)
+    if years != years.sorted() {
+      reader.warning(
+        byYear.location,
+        LocalizedText(
+          vi: "các mốc năm không theo thứ tự (\(years.map(String.init).joined(separator: ", "))); nên viết từ năm sớm đến năm muộn",
+          en: "the milestones are not in year order (\(years.map(String.init).joined(separator: ", "))); write them earliest first"))
+    }
+    if Set(years).count != years.count {
+      reader.error(
+        byYear.location, LocalizedText(vi: "một năm có hai mục tiêu", en: "a year has two targets"))
+    }
     return milestones.sorted { ($0.year ?? 0) < ($1.year ?? 0) }
   }
 

@@ -65,6 +65,10 @@ public struct TextReport: Sendable {
       if score.possible != score.earned {
         out += text(" (tối đa có thể \(phrases.number(score.possible)))", " (at most \(phrases.number(score.possible)) possible)")
       }
+      let groups = score.groups.filter { $0.available > .zero }
+      if !groups.isEmpty {
+        out += " — " + groups.map { "\($0.id) \(phrases.number($0.earned))/\(phrases.number($0.available))" }.joined(separator: ", ")
+      }
       out += "\n"
     }
     if let fix = commune.cheapestFix, !fix.isEmpty {
