@@ -305,11 +305,8 @@ private struct CSVScanner {
       let byte = bytes[offset]
       if byte == .space || byte == .tab {
         offset += 1
-      } else if byte == .lineFeed || byte == .carriageReturn {
-        offset += 1
-        if byte == .carriageReturn, offset < end, bytes[offset] == .lineFeed { offset += 1 }
+      } else if position.passLineBreak(&offset, in: bytes, end: end) {
         index = offset
-        position.startLine(at: index)
       } else {
         return
       }
@@ -408,13 +405,8 @@ private struct CSVScanner {
             scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segmentStart...index]))
             index += 2
             segmentStart = index
-          } else if byte == .lineFeed {
-            index += 1
-            position.startLine(at: index)
-          } else if byte == .carriageReturn {
-            index += 1
-            if index < end, bytes[index] == .lineFeed { index += 1 }
-            position.startLine(at: index)
+          } else if position.passLineBreak(&index, in: bytes, end: end) {
+            continue
           } else {
             high |= byte
             index += 1
@@ -485,13 +477,8 @@ private struct CSVScanner {
 
   mutating func skipRestOfLine() {
     while index < end {
-      let byte = bytes[index]
+      if position.passLineBreak(&index, in: bytes, end: end) { return }
       index += 1
-      if byte == .lineFeed || byte == .carriageReturn {
-        if byte == .carriageReturn, index < end, bytes[index] == .lineFeed { index += 1 }
-        position.startLine(at: index)
-        return
-      }
     }
   }
 

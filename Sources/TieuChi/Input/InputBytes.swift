@@ -182,6 +182,18 @@ struct LinePosition {
     columnValue = 1
   }
 
+  /// If byte `index` starts a line break (LF, CR or CRLF), moves `index` past it, starts the next line
+  /// and returns true; otherwise changes nothing.
+  @inline(__always)
+  mutating func passLineBreak(_ index: inout Int, in bytes: UnsafeBufferPointer<UInt8>, end: Int) -> Bool {
+    let byte = bytes[index]
+    guard byte == 0x0A || byte == 0x0D else { return false }
+    index += 1
+    if byte == 0x0D, index < end, bytes[index] == 0x0A { index += 1 }
+    startLine(at: index)
+    return true
+  }
+
   /// The column of byte `offset`, which must be on the current line.
   @inline(__always)
   mutating func column(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {

@@ -482,14 +482,7 @@ private struct JSONParser {
       let byte = bytes[index]
       if byte == .space || byte == .tab {
         index += 1
-      } else if byte == .lineFeed {
-        index += 1
-        position.startLine(at: index)
-      } else if byte == .carriageReturn {
-        index += 1
-        if index < end, bytes[index] == .lineFeed { index += 1 }
-        position.startLine(at: index)
-      } else {
+      } else if !position.passLineBreak(&index, in: bytes, end: end) {
         return
       }
     }

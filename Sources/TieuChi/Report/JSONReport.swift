@@ -15,7 +15,7 @@ public struct JSONReport: Sendable {
     let phrases = ReportPhrases(criteria: report.criteria, language: language)
     let statics = IndicatorStatics(criteria: report.criteria, report: self)
     let placeholder = "\u{0}communes\u{0}"
-    var document = value(report, communes: .string(placeholder)).bytes(indent: 2)
+    var document = value(report, communes: .string(placeholder), phrases: phrases, statics: statics).bytes(indent: 2)
     let communes = ParallelMap.map(report.communes, chunkSize: 64) { commune in
       self.commune(commune, criteria: report.criteria, phrases: phrases, statics: statics).bytes(indent: 2, level: 2)
     }
@@ -45,12 +45,13 @@ public struct JSONReport: Sendable {
     let statics = IndicatorStatics(criteria: report.criteria, report: self)
     return value(
       report,
-      communes: .array(report.communes.map { commune($0, criteria: report.criteria, phrases: phrases, statics: statics) }))
+      communes: .array(report.communes.map { commune($0, criteria: report.criteria, phrases: phrases, statics: statics) }),
+      phrases: phrases, statics: statics)
   }
 
-  private func value(_ report: CheckReport, communes: JSONValue) -> JSONValue {
-    let phrases = ReportPhrases(criteria: report.criteria, language: language)
-    let statics = IndicatorStatics(criteria: report.criteria, report: self)
+  private func value(
+    _ report: CheckReport, communes: JSONValue, phrases: ReportPhrases, statics: IndicatorStatics
+  ) -> JSONValue {
     let errors = report.batch.diagnostics.filter { $0.severity == .error }
     let warnings = report.batch.diagnostics.filter { $0.severity == .warning }
     return .object([
