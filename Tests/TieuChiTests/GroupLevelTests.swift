@@ -87,7 +87,7 @@ struct GroupLevelTests {
     #expect(share.gap?.items == ["Xã Thu Lũm"])
     #expect(share.gap?.atLeast == true)
     #expect(share.gap?.amount == Rational(1))
-    #expect(share.reasons.contains(.missing(FieldPath(input: "communes", item: 3, itemName: "Xã Ka Lăng", field: "passed:midwife"))))
+    #expect(share.reasons.contains(.missing(FieldPath(input: "communes", item: 3, itemName: "Xã Ka Lăng", field: "passed(\"midwife\")"))))
   }
 
   @Test("A statistic that exists only for the district comes from its own record")

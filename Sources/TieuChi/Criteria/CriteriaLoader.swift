@@ -292,7 +292,7 @@ struct CriteriaBuilder {
   /// declares them otherwise, so applicability conditions can use them.
   func withStationAttributes(_ schema: InputSchema, at location: SourceLocation) -> InputSchema {
     var inputs = schema.inputs
-    for name in ["type", "district", "province"] where schema.index(of: name) == nil {
+    for name in StationAttribute.textInputs.map(\.rawValue) where schema.index(of: name) == nil {
       inputs.append(InputDefinition(name: name, type: .text, label: LocalizedText(name), unit: nil, location: location))
     }
     return InputSchema(inputs)
@@ -308,19 +308,23 @@ struct CriteriaBuilder {
     if !fields.contains(where: { $0.name == "name" }) {
       fields.append(InputDefinition(name: "name", type: .text, label: LocalizedText(vi: "Tên xã", en: "Commune"), unit: nil, location: location))
     }
-    for id in indicators.map(\.id) + [nil] {
+    for outcome in indicators.map({ CommuneOutcome.indicator($0.id) }) + [.set] {
+      let label =
+        switch outcome {
+        case .set: LocalizedText(vi: "đạt bộ tiêu chí", en: "meets the set")
+        case .indicator(let id): LocalizedText(vi: "đạt \(id)", en: "meets \(id)")
+        }
       fields.append(
         InputDefinition(
-          name: CriteriaSet.passedField(id), type: .boolean,
-          label: LocalizedText(vi: "đạt \(id ?? "bộ tiêu chí")", en: "meets \(id ?? "the set")"), unit: nil, location: location))
+          name: outcome.expressionText, type: .boolean, label: label, unit: nil, location: location, outcome: outcome))
     }
     var inputs = groupInputs
-    for name in ["district", "province"] where !inputs.contains(where: { $0.name == name }) {
+    for name in StationAttribute.groupings.map(\.rawValue) where !inputs.contains(where: { $0.name == name }) {
       inputs.append(InputDefinition(name: name, type: .text, label: LocalizedText(name), unit: nil, location: location, level: .group))
     }
     inputs.append(
       InputDefinition(
-        name: CriteriaSet.communesList,
+        name: GroupRecordFields.communesList,
         type: .list(ListDefinition(fields: InputSchema(fields), itemName: "name")),
         label: LocalizedText(vi: "các xã", en: "communes"), unit: LocalizedText(vi: "xã", en: "communes"),
         location: location, level: .group))

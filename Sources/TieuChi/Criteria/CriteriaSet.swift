@@ -18,21 +18,7 @@ public struct CriteriaSet: Sendable {
   public var examples: [CriteriaExample] = []
 }
 
-/// Whether an input or indicator is about one commune or about a group of communes (a district, a
-/// province, or whatever `--group-by` names).
-public enum Level: String, Sendable, CaseIterable {
-  case commune
-  case group
-}
-
 extension CriteriaSet {
-  /// The name of the list of communes in group-level expressions.
-  public static let communesList = "communes"
-
-  /// The field of a `communes` record that holds a commune indicator's outcome; `nil` id: the
-  /// commune's outcome for the whole set.
-  static func passedField(_ indicator: String?) -> String { "passed:" + (indicator ?? "") }
-
   public var hasGroupIndicators: Bool { indicators.contains { $0.level == .group } }
 
   /// The inputs the broken rules make unusable (slot → the first rule that broke), in rule order.

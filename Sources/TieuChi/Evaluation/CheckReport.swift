@@ -84,7 +84,7 @@ public struct CheckReport: Sendable {
   }
 
   static func defaultGrouping(_ records: [StationRecord]) -> String? {
-    for field in ["district", "province"] where records.contains(where: { $0.attributes[field] != nil }) {
+    for field in StationAttribute.groupings.map(\.rawValue) where records.contains(where: { $0.attributes[field] != nil }) {
       return field
     }
     return nil

@@ -45,18 +45,19 @@ struct GroupEvaluator {
     self.baseline = baseline
     self.evaluator = Evaluator(criteria: criteria)
     let groupSchema = criteria.groupSchema
-    communesSlot = groupSchema.index(of: CriteriaSet.communesList) ?? 0
+    communesSlot = groupSchema.index(of: GroupRecordFields.communesList) ?? 0
     guard case .list(let definition) = groupSchema.inputs[communesSlot].type else {
       fieldSources = []
       return
     }
     let communeIndicators = evaluator.communeIndicators
     fieldSources = definition.fields.inputs.map { field in
-      if field.name == CriteriaSet.passedField(nil) { return .status }
-      if field.name.hasPrefix("passed:") {
-        let id = String(field.name.dropFirst("passed:".count))
+      switch field.outcome {
+      case .set?: return .status
+      case .indicator(let id)?:
         guard let position = communeIndicators.firstIndex(where: { criteria.indicators[$0].id == id }) else { return .absent }
         return .indicator(position)
+      case nil: break
       }
       if let slot = criteria.schema.index(of: field.name) { return .input(slot) }
       return field.name == "name" ? .name : .absent

@@ -1,26 +1,3 @@
-/// The outcome of one indicator for one commune.
-public enum IndicatorStatus: String, Sendable, CaseIterable {
-  case pass
-  case fail
-  /// Missing or inconsistent data, or a zero denominator: the reasons say which.
-  case unknown
-  /// The criteria say the indicator does not apply to this commune.
-  case notApplicable = "not_applicable"
-  /// Excused by a valid waiver in the data: reported apart, never as a pass, and it neither blocks the
-  /// commune nor counts in its points.
-  case waived
-}
-
-/// The outcome for a commune.
-public enum CommuneStatus: String, Sendable, CaseIterable {
-  /// The pass rule holds, with every applicable indicator known.
-  case pass
-  /// The pass rule cannot hold, whatever the unknown values turn out to be.
-  case fail
-  /// It could still go either way: some data is missing or inconsistent.
-  case incomplete
-}
-
 /// One indicator's result: status, measured value, target in force, and the gap.
 public struct IndicatorResult: Sendable {
   /// Index into `CriteriaSet.indicators`.

@@ -336,16 +336,18 @@ public struct ExpressionParser {
       advance()
     }
     try expectSymbol(")")
-    guard let scope = listScope, scope.name == CriteriaSet.communesList else {
+    guard let scope = listScope, scope.name == GroupRecordFields.communesList else {
       throw error(
         at: start,
         LocalizedText(
           vi: "passed(…) chỉ dùng trong chỉ tiêu cấp nhóm, bên trong count/all/any/sum trên communes, ví dụ count(communes where passed(\"doctor\"))",
           en: "passed(…) is only for group-level indicators, inside count/all/any/sum over communes, e.g. count(communes where passed(\"doctor\"))"))
     }
-    guard let slot = scope.definition.fields.index(of: CriteriaSet.passedField(id)) else {
-      let known = scope.definition.fields.inputs.map(\.name).filter { $0.hasPrefix("passed:") && $0 != "passed:" }
-        .map { String($0.dropFirst("passed:".count)) }
+    guard let slot = scope.definition.fields.index(of: id.map(CommuneOutcome.indicator) ?? .set) else {
+      let known = scope.definition.fields.inputs.compactMap { field -> String? in
+        if case .indicator(let id)? = field.outcome { return id }
+        return nil
+      }
       throw error(
         at: idToken,
         LocalizedText(

@@ -10,12 +10,8 @@ struct ExpressionPrinter {
     case .input(let slot): return schema.inputs[slot].name
     case .field(let slot):
       guard let list, case .list(let definition) = schema.inputs[list].type else { return "?" }
-      let name = definition.fields.inputs[slot].name
-      if name.hasPrefix("passed:") {
-        let id = name.dropFirst("passed:".count)
-        return id.isEmpty ? "passed()" : "passed(\"\(id)\")"
-      }
-      return name
+      // An outcome field is named as it is written: passed("doctor").
+      return definition.fields.inputs[slot].name
     case .baseline(let e): return "baseline(" + text(e, list: list) + ")"
     case .negate(let e): return "-" + wrapped(e, list: list)
     case .not(let e): return "not " + wrapped(e, list: list)

@@ -27,9 +27,9 @@ public struct SurveyReader: Sendable {
       if case .list(let definition) = input.type { listReaders[slot] = SurveyReader(schema: definition.fields) }
     }
     // The form headers of `tieuchi template` read back: "Mã xã" is `code`, "Năm" is `year`.
-    for (name, label) in SurveyTemplate.attributeLabels {
-      nameByLabel[SurveyReader.labelKey(label.vi)] = name
-      nameByLabel[SurveyReader.labelKey(label.en)] = name
+    for attribute in StationAttribute.allCases {
+      nameByLabel[SurveyReader.labelKey(attribute.label.vi)] = attribute.rawValue
+      nameByLabel[SurveyReader.labelKey(attribute.label.en)] = attribute.rawValue
     }
     self.nameByLabel = nameByLabel
     self.listReaders = listReaders
@@ -176,7 +176,7 @@ public struct SurveyReader: Sendable {
       guard let key = reader.fieldName(entry.key), key != "level" else { continue }
       if let text = entry.value.scalarText, !entry.value.isNull { attributes[key] = text.trimmingSpaces }
       if key == "year", let text = entry.value.scalarText, case .success(let y) = NumberText.parseCount(text) { year = y }
-      if let slot = reader.schema.index(of: key), key != CriteriaSet.communesList {
+      if let slot = reader.schema.index(of: key), key != GroupRecordFields.communesList {
         values[slot] = reader.convert(entry.value, slot: slot, field: key, diagnostics: &output.diagnostics)
       }
     }

@@ -17,12 +17,17 @@ public struct InputSchema: Sendable {
 
   public func index(of name: String) -> Int? { indexByName[name] }
 
+  /// The slot of the field holding a commune outcome (in the `communes` list of a group schema).
+  public func index(of outcome: CommuneOutcome) -> Int? {
+    inputs.firstIndex { $0.outcome == outcome }
+  }
+
   public subscript(name: String) -> InputDefinition? {
     indexByName[name].map { inputs[$0] }
   }
 
   /// Built-in station attributes every survey may carry; expressions and `--group-by` can use them.
-  public static let stationAttributes: [String] = ["code", "name", "type", "district", "province", "year"]
+  public static let stationAttributes: [String] = StationAttribute.allCases.map(\.rawValue)
 }
 
 /// One declared input, e.g. `population` (a count of people) or `staff` (a list of records).
@@ -36,10 +41,12 @@ public struct InputDefinition: Sendable {
   /// Group-level inputs come from a group's own record (`level: group` in the data), such as a
   /// district's life expectancy.
   public var level: Level
+  /// Set for the fields of a group's `communes` list that hold a commune's outcome rather than data.
+  public var outcome: CommuneOutcome?
 
   public init(
     name: String, type: InputType, label: LocalizedText, unit: LocalizedText?, location: SourceLocation,
-    level: Level = .commune
+    level: Level = .commune, outcome: CommuneOutcome? = nil
   ) {
     self.name = name
     self.type = type
@@ -47,6 +54,7 @@ public struct InputDefinition: Sendable {
     self.unit = unit
     self.location = location
     self.level = level
+    self.outcome = outcome
   }
 }
 

@@ -151,7 +151,7 @@ public enum CriteriaLinter {
     for text in texts {
       for word in text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }) { used.insert(String(word)) }
     }
-    let builtIn = Set(InputSchema.stationAttributes + [CriteriaSet.communesList])
+    let builtIn = Set(InputSchema.stationAttributes + [GroupRecordFields.communesList])
     let groupInputs = set.groupSchema.inputs.filter { $0.level == .group }
     return (set.schema.inputs + groupInputs)
       .filter { !builtIn.contains($0.name) && !used.contains($0.name) }

@@ -2,15 +2,6 @@
 /// label, unit and type. Both forms read back with `tieuchi check` once filled in; blanks stay missing.
 public enum SurveyTemplate {
   /// Labels of the station attributes every record carries, as CSV headers that read back.
-  public static let attributeLabels: [String: LocalizedText] = [
-    "code": LocalizedText(vi: "Mã xã", en: "Commune code"),
-    "name": LocalizedText(vi: "Tên xã", en: "Commune name"),
-    "type": LocalizedText(vi: "Loại đơn vị", en: "Unit type"),
-    "district": LocalizedText(vi: "Huyện", en: "District"),
-    "province": LocalizedText(vi: "Tỉnh", en: "Province"),
-    "year": LocalizedText(vi: "Năm", en: "Year"),
-  ]
-
   static func typeText(_ input: InputDefinition, _ language: Language) -> String {
     let vi = language == .vi
     switch input.type {
@@ -41,11 +32,12 @@ public enum SurveyTemplate {
       ? "# Điền từng trường; để trống nếu chưa có số liệu (ô trống là thiếu dữ liệu, không bao giờ được hiểu là 0).\n"
       : "# Fill in every field; leave it empty when the figure is not known (empty is missing, never zero).\n"
     out += "---\n"
-    for name in ["code", "name", "type", "district", "province"] {
-      out += "\(name): \"\"" + comment(attributeLabels[name]![language] + (name == "code" ? (vi ? " (5 chữ số, ví dụ \"07339\")" : " (5 digits, e.g. \"07339\")") : "")) + "\n"
+    for attribute in StationAttribute.allCases where attribute != .year {
+      let example = attribute == .code ? (vi ? " (5 chữ số, ví dụ \"07339\")" : " (5 digits, e.g. \"07339\")") : ""
+      out += "\(attribute.rawValue): \"\"" + comment(attribute.label[language] + example) + "\n"
     }
-    out += "year:" + comment(attributeLabels["year"]![language]) + "\n"
-    for input in criteria.schema.inputs where !["type", "district", "province"].contains(input.name) {
+    out += "year:" + comment(StationAttribute.year.label[language]) + "\n"
+    for input in criteria.schema.inputs where StationAttribute(field: input.name) == nil {
       if case .list(let definition) = input.type {
         out += "\(input.name):" + comment(input.label[language] + (vi ? " — danh sách, mỗi mục một dòng:" : " — a list, one line per item:")) + "\n"
         let fields = definition.fields.inputs.map { field in "\(field.name): \(blank(field))" }.joined(separator: ", ")
@@ -55,7 +47,7 @@ public enum SurveyTemplate {
         out += "\(input.name): \(blank(input))" + comment(describe(input, language)) + "\n"
       }
     }
-    let groupInputs = criteria.groupSchema.inputs.filter { $0.level == .group && !["district", "province", CriteriaSet.communesList].contains($0.name) }
+    let groupInputs = criteria.groupSchema.inputs.filter { $0.level == .group && StationAttribute(field: $0.name) == nil && $0.name != GroupRecordFields.communesList }
     if criteria.hasGroupIndicators && !groupInputs.isEmpty {
       out += "---\n"
       out += vi ? "# Số liệu của cả huyện/tỉnh (một bản ghi cho mỗi nhóm):\n" : "# Figures of the whole district/province (one record per group):\n"
@@ -88,12 +80,12 @@ public enum SurveyTemplate {
               en: "'\(list)' is not a list input; the lists are: \(lists.joined(separator: ", "))"),
             hint: Suggestions.hint(for: list, in: lists)))
       }
-      labels = [attributeLabels["code"]![language]] + definition.fields.inputs.map { $0.label[language] }
+      labels = [StationAttribute.code.label[language]] + definition.fields.inputs.map { $0.label[language] }
     } else {
-      labels = ["code", "name", "type", "district", "province", "year"].map { attributeLabels[$0]![language] }
+      labels = StationAttribute.allCases.map { $0.label[language] }
       labels += criteria.schema.inputs.filter {
         if case .list = $0.type { return false }
-        return !["type", "district", "province"].contains($0.name)
+        return StationAttribute(field: $0.name) == nil
       }.map { $0.label[language] }
     }
     let text = CSVReader.write(header: labels, rows: [], separator: UInt8(ascii: ";"))
