@@ -1,7 +1,8 @@
 /// A problem found in an input file: criteria, survey data, or the command line's files.
 ///
 /// The library only *produces* diagnostics; the executable decides how to print them and which exit
-/// code they lead to.
+/// code they lead to. Each has a stable `id` (`criteria.unknown-key`, `survey.not-a-number`) that tests,
+/// scripts and the JSON output rely on, whatever the wording of the message in either language.
 public struct Diagnostic: Error, Sendable, Hashable {
   public enum Severity: String, Sendable, Hashable, Comparable {
     case warning
@@ -12,26 +13,57 @@ public struct Diagnostic: Error, Sendable, Hashable {
     }
   }
 
+  /// A second place that explains the first: "first declared here", "the list starts here".
+  public struct Note: Sendable, Hashable {
+    public var location: SourceLocation?
+    public var message: LocalizedText
+
+    public init(at location: SourceLocation?, _ message: LocalizedText) {
+      self.location = location
+      self.message = message
+    }
+  }
+
+  /// What kind of problem this is, stable across versions and languages.
+  public var id: DiagnosticID
   public var severity: Severity
-  /// Where the problem is; `nil` only for problems with no file (e.g. an empty argument list).
+  /// Where the problem is; `nil` only for problems with no file (e.g. an empty argument list). A
+  /// location with line 0 names a whole file.
   public var location: SourceLocation?
   public var message: LocalizedText
   /// A suggestion such as "did you mean 'population'?", shown after the message.
   public var hint: LocalizedText?
+  public var notes: [Note]
 
+  public init(
+    _ id: DiagnosticID,
+    _ severity: Severity = .error,
+    at location: SourceLocation?,
+    _ message: LocalizedText,
+    hint: LocalizedText? = nil,
+    notes: [Note] = []
+  ) {
+    self.id = id
+    self.severity = severity
+    self.location = location
+    self.message = message
+    self.hint = hint
+    self.notes = notes
+  }
+
+  /// A diagnostic not yet given an id; kept while call sites move to their domain's catalogue.
+  @available(*, deprecated, message: "give the diagnostic an id from its domain's catalogue")
   public init(
     _ severity: Severity = .error,
     at location: SourceLocation?,
     _ message: LocalizedText,
     hint: LocalizedText? = nil
   ) {
-    self.severity = severity
-    self.location = location
-    self.message = message
-    self.hint = hint
+    self.init(.unclassified, severity, at: location, message, hint: hint)
   }
 
-  /// `file:line:column: error: message (hint)` in the chosen language.
+  /// `file:line:column: error: message (hint)` in the chosen language, then one line per note
+  /// (`file:line:column: note: …`). A whole-file problem reads `file: error: message`.
   public func rendered(in language: Language) -> String {
     var text = ""
     if let location { text += "\(location): " }
@@ -44,8 +76,33 @@ public struct Diagnostic: Error, Sendable, Hashable {
     }
     text += "\(label): \(message[language])"
     if let hint { text += " (\(hint[language]))" }
+    for note in notes {
+      text += "\n"
+      if let location = note.location { text += "\(location): " }
+      text += (language == .vi ? "ghi chú: " : "note: ") + note.message[language]
+    }
     return text
   }
+}
+
+/// The stable identity of a kind of diagnostic: a domain and a name, `criteria.unknown-key`.
+///
+/// Each domain declares its ids beside its messages, in its `+Messages.swift` catalogue.
+public struct DiagnosticID: Sendable, Hashable, CustomStringConvertible, ExpressibleByStringLiteral {
+  public let rawValue: String
+
+  public init(_ rawValue: String) {
+    self.rawValue = rawValue
+  }
+
+  public init(stringLiteral value: String) {
+    self.rawValue = value
+  }
+
+  public var description: String { rawValue }
+
+  /// Diagnostics created before ids existed; none should remain.
+  public static let unclassified: DiagnosticID = "unclassified"
 }
 
 /// A set of diagnostics raised together, e.g. every problem found while loading one criteria file.

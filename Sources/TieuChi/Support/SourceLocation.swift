@@ -1,6 +1,7 @@
 /// A position in an input file, 1-based, as editors and `file:line:column` diagnostics count it.
 ///
-/// Columns count Unicode scalars (libyaml's convention). A column of 0 means "the whole line".
+/// Columns count Unicode scalars (libyaml's convention). A column of 0 means "the whole line", a line
+/// of 0 "the whole file".
 public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// The file path as the user gave it (never made absolute, so messages match what they typed).
   public var file: String
@@ -13,9 +14,17 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     self.column = column
   }
 
-  /// `file:line:column`, or `file:line` when the column is unknown.
+  /// The whole of `file`: for problems about a file rather than a place in it.
+  public init(file: String) {
+    self.init(file: file, line: 0, column: 0)
+  }
+
+  /// Whether this names a whole file rather than a place in it.
+  public var isWholeFile: Bool { line == 0 }
+
+  /// `file:line:column`, `file:line` when the column is unknown, `file` for the whole file.
   public var description: String {
-    column > 0 ? "\(file):\(line):\(column)" : "\(file):\(line)"
+    line == 0 ? file : column > 0 ? "\(file):\(line):\(column)" : "\(file):\(line)"
   }
 
   public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
