@@ -59,7 +59,7 @@ struct ExpectedDiagnostic: CustomStringConvertible {
 /// Checks that `diagnostics` are exactly `expected` (in order), each at its marker's line and column.
 func expectDiagnostics(
   _ diagnostics: [Diagnostic], _ expected: [ExpectedDiagnostic], in source: MarkedSource,
-  sourceLocation: SourceLocation = #_sourceLocation
+  sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) {
   let rendered = diagnostics.map { "\($0.id) \($0.rendered(in: .en))" }.joined(separator: "\n")
   #expect(
