@@ -100,10 +100,10 @@ var start = ContinuousClock.now
 let batch = SurveyLoader.load(files: files, schema: criteria.schema)
 let readTime = seconds(start)
 start = ContinuousClock.now
-let report = CheckReport(criteria: criteria, batch: batch, year: nil)
+let report = CheckResult(criteria: criteria, batch: batch, year: nil, asOf: .today)
 let evaluateTime = seconds(start)
 start = ContinuousClock.now
-let json = JSONReport(language: .vi).render(report)
+let json = JSONReport(ReportOptions(language: .vi)).render(report)
 let renderTime = seconds(start)
 let total = readTime + evaluateTime + renderTime
 let statuses = CommuneStatus.allCases.map { "\($0.rawValue) \(report.summary.communes[$0] ?? 0)" }.joined(separator: ", ")
@@ -124,7 +124,7 @@ if CommandLine.arguments.contains("--stages") {
   for file in parsed { for document in file.documents { reader.read(document: document, into: &output) } }
   print(", survey records \(String(format: "%.3f", seconds(start))) s", terminator: "")
   start = ContinuousClock.now
-  let evaluator = Evaluator(criteria: criteria)
+  let evaluator = Evaluator(criteria: criteria, asOf: .today)
   for record in output.records { _ = evaluator.evaluate(record, year: nil) }
   print(", evaluate \(String(format: "%.3f", seconds(start))) s")
 }

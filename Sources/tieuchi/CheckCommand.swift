@@ -11,73 +11,40 @@ struct CheckCommand: ParsableCommand {
       """
   )
 
-  enum Format: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-  }
+  @OptionGroup var criteriaOptions: CriteriaOptions
+  @OptionGroup var evaluation: EvaluationOptions
+  @OptionGroup var languageOptions: LanguageOptions
 
-  @Option(name: .long, help: "The criteria file (YAML), e.g. Criteria/ct25-2030.yaml.")
-  var criteria: String
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
+  var format: ReportFormat = .text
 
-  @Option(name: .long, help: "Evaluation year: the milestones in force that year apply (default: each record's own year).")
-  var year: Int?
-
-  @Option(name: .long, help: "Output format: text or json.")
-  var format: Format = .text
-
-  @Option(name: .customLong("lang"), help: "Report language: vi (default) or en.")
-  var language: Language = .vi
-
-  @Option(name: .customLong("group-by"), help: "Record field to group the summary by (default: district if present, else province).")
-  var groupBy: String?
-
-  @Option(name: .long, help: "The previous round's survey data (file or folder), for targets about change.")
-  var baseline: [String] = []
-
-  @Option(name: .customLong("as-of"), help: "The day waivers are checked against, e.g. 2025-12-31 (default: today).")
-  var asOf: String?
-
-  @Flag(name: .long, help: "Text format: only the one-line-per-commune table and totals.")
+  @Flag(name: .long, help: "Only the one-line-per-commune table and the totals.")
   var summary = false
 
   @Argument(help: "Survey data files or folders (.yaml, .yml, .json, .csv).")
   var data: [String] = []
 
   func validate() throws {
-    if let year, !(1900...2200).contains(year) {
-      throw ValidationError("--year must be a year such as 2025, not \(year)")
-    }
-    if let asOf, CalendarDate(asOf) == nil {
-      throw ValidationError("--as-of must be a date such as 2025-12-31, not '\(asOf)'")
-    }
     guard !data.isEmpty else {
       throw ValidationError("give at least one survey data file or folder, e.g. Samples/tan-yen-2024")
     }
   }
 
   func run() throws {
-    let printer = DiagnosticPrinter(language: language)
-    let criteriaSet = try loadCriteria(criteria, printer: printer)
-
-    let batch = SurveyLoader.load(
-      paths: data, schema: criteriaSet.schema, groupSchema: criteriaSet.hasGroupIndicators ? criteriaSet.groupSchema : nil)
-    let previous =
-      baseline.isEmpty
-      ? nil
-      : SurveyLoader.load(
-        paths: baseline, schema: criteriaSet.schema, groupSchema: criteriaSet.hasGroupIndicators ? criteriaSet.groupSchema : nil)
-    if let previous { printer.print(previous.diagnostics) }
-    let report = CheckReport(
-      criteria: criteriaSet, batch: batch, year: year, groupBy: groupBy, asOf: asOf.flatMap(CalendarDate.init) ?? .today,
-      baseline: previous)
-    switch format {
-    case .text:
-      printer.print(report.batch.diagnostics)
-      writeStandardOutput(TextReport(language: language, summaryOnly: summary).render(report))
-    case .json:
-      writeStandardOutput(JSONReport(language: language).render(report))
-    }
-    let baselineRead = previous.map { $0.rejected == 0 && !$0.diagnostics.contains { $0.severity == .error } } ?? true
-    if !report.everythingRead || !baselineRead { throw ExitStatus.unreadableInput }
-    if !report.allPass { throw ExitStatus.notAllPass }
+    let language = languageOptions.language
+    let diagnostics = DiagnosticsEngine(language: language)
+    let checker = evaluation.checker(try loadCriteria(criteriaOptions.criteria, diagnostics: diagnostics))
+    let batch = SurveyLoader.load(paths: data, schema: checker.schemas.station, groupSchema: checker.schemas.group)
+    let previous = evaluation.previousRound(for: checker, diagnostics: diagnostics)
+    let result = checker.run(batch, baseline: previous)
+    // The result's diagnostics include the evaluation's own (an expired waiver, an unknown grouping field).
+    diagnostics.emit(result.batch.diagnostics, print: !format.carriesDiagnostics)
+    diagnostics.countRejected(result.batch.rejected)
+    diagnostics.finish()
+    writeStandardOutput(format.renderer(ReportOptions(language: language, summaryOnly: summary)).render(result))
+    if diagnostics.inputUnreadable { throw ExitStatus.unreadableInput }
+    if !result.allPass { throw ExitStatus.notAllPass }
   }
 }

@@ -2,14 +2,15 @@ import ArgumentParser
 import Foundation
 import TieuChi
 
-extension Language: ExpressibleByArgument {}
-
-/// Loads the criteria file of a command, printing its diagnostics; invalid criteria end the command
+/// Loads the criteria file of a command, reporting its diagnostics; invalid criteria end the command
 /// with the documented exit code before any data is read.
-func loadCriteria(_ path: String, printer: DiagnosticPrinter) throws -> CriteriaSet {
-  let (loaded, diagnostics) = CriteriaLoader.load(path: path)
-  printer.print(diagnostics)
-  guard let set = loaded else { throw ExitStatus.invalidCriteria }
+func loadCriteria(_ path: String, diagnostics: DiagnosticsEngine) throws -> CriteriaSet {
+  let (loaded, found) = CriteriaLoader.load(path: path)
+  diagnostics.emit(found)
+  guard let set = loaded else {
+    diagnostics.finish()
+    throw ExitStatus.invalidCriteria
+  }
   return set
 }
 

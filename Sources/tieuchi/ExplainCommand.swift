@@ -8,12 +8,13 @@ struct ExplainCommand: ParsableCommand {
     discussion: """
       Without data: the indicator's definition, legal basis and target in words. With --station DATA \
       --code CODE: the evaluation trace for that commune (or, for a group-level indicator, for the group \
-      the commune belongs to): the value of each sub-expression, the target in force, the result and the gap.
+      the commune belongs to): the value of each sub-expression, the target in force, the result and the gap. \
+      The evaluation options are those of check, so the trace is made as the check was (--baseline for \
+      targets about change, --as-of for waivers).
       """
   )
 
-  @Option(name: .long, help: "The criteria file.")
-  var criteria: String
+  @OptionGroup var criteriaOptions: CriteriaOptions
 
   @Argument(help: "The indicator id, e.g. bhyt-coverage.")
   var indicator: String
@@ -24,14 +25,8 @@ struct ExplainCommand: ParsableCommand {
   @Option(name: .long, help: "The commune code of the station to trace.")
   var code: String?
 
-  @Option(name: .long, help: "Evaluation year (default: the record's own year).")
-  var year: Int?
-
-  @Option(name: .customLong("group-by"), help: "Grouping field for group-level indicators.")
-  var groupBy: String?
-
-  @Option(name: .customLong("lang"), help: "Language: vi (default) or en.")
-  var language: Language = .vi
+  @OptionGroup var evaluation: EvaluationOptions
+  @OptionGroup var languageOptions: LanguageOptions
 
   func validate() throws {
     if !station.isEmpty && code == nil { throw ValidationError("--station needs --code CODE: the commune to trace") }
@@ -39,37 +34,27 @@ struct ExplainCommand: ParsableCommand {
   }
 
   func run() throws {
-    let printer = DiagnosticPrinter(language: language)
-    let set = try loadCriteria(criteria, printer: printer)
+    let language = languageOptions.language
+    let diagnostics = DiagnosticsEngine(language: language)
+    defer { diagnostics.finish() }
+    let checker = evaluation.checker(try loadCriteria(criteriaOptions.criteria, diagnostics: diagnostics))
+    let set = checker.criteria
     guard let index = set.indicators.firstIndex(where: { $0.id == indicator }) else {
-      let ids = set.indicators.map(\.id)
-      printer.print([
-        Diagnostic(
-          at: nil,
-          LocalizedText(
-            vi: "không có chỉ tiêu '\(indicator)' trong \(set.id); có: \(ids.joined(separator: ", "))",
-            en: "there is no indicator '\(indicator)' in \(set.id); there are: \(ids.joined(separator: ", "))"),
-          hint: Suggestions.hint(for: indicator, in: ids))
-      ])
+      diagnostics.emit([.unknownIndicator(indicator, in: set)])
       throw ExitStatus.usage
     }
     let explanation = Explanation(criteria: set, language: language)
     var out = explanation.definition(of: set.indicators[index])
     if let code {
-      let batch = SurveyLoader.load(
-        paths: station, schema: set.schema, groupSchema: set.hasGroupIndicators ? set.groupSchema : nil)
-      printer.print(batch.diagnostics)
-      guard let trace = CheckTrace(criteria: set, batch: batch, year: year, groupBy: groupBy).trace(indicator: index, code: code)
-      else {
-        printer.print([
-          Diagnostic(
-            at: nil,
-            LocalizedText(vi: "không có trạm mang mã \(code) trong dữ liệu", en: "no station with code \(code) in the data"),
-            hint: Suggestions.hint(for: code, in: batch.records.map(\.code)))
-        ])
+      let batch = SurveyLoader.load(paths: station, schema: checker.schemas.station, groupSchema: checker.schemas.group)
+      diagnostics.emit(batch.diagnostics)
+      let previous = evaluation.previousRound(for: checker, diagnostics: diagnostics)
+      guard let trace = CheckTrace(checker.run(batch, baseline: previous)).trace(indicator: index, code: code) else {
+        diagnostics.emit([.noStation(code, in: batch)])
         throw ExitStatus.unreadableInput
       }
-      out += "\n" + trace.heading(language) + "\n" + explanation.trace(of: set.indicators[index], result: trace.result, evaluator: trace.evaluator)
+      out += "\n" + explanation.heading(trace) + "\n"
+      out += explanation.trace(of: set.indicators[index], result: trace.result, evaluator: trace.evaluator)
     }
     writeStandardOutput(out)
   }

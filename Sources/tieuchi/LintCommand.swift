@@ -13,8 +13,7 @@ struct LintCommand: ParsableCommand {
       """
   )
 
-  @Option(name: .customLong("lang"), help: "Message language: vi (default) or en.")
-  var language: Language = .vi
+  @OptionGroup var languageOptions: LanguageOptions
 
   @Argument(help: "Criteria files (.yaml) or folders of them.")
   var files: [String] = []
@@ -24,6 +23,8 @@ struct LintCommand: ParsableCommand {
   }
 
   func run() throws {
+    let language = languageOptions.language
+    let engine = DiagnosticsEngine(language: language, limit: .max)
     var diagnostics: [Diagnostic] = []
     var sets: [CriteriaSet] = []
     for file in CriteriaFiles.expand(files) {
@@ -32,10 +33,11 @@ struct LintCommand: ParsableCommand {
       if let set { sets.append(set) }
     }
     diagnostics += CriteriaLinter.lint(sets)
-    var output = diagnostics.map { $0.rendered(in: language) }.joined(separator: "\n")
-    let errors = diagnostics.filter { $0.severity == .error }.count
-    let warnings = diagnostics.count - errors
-    output += output.isEmpty ? "" : "\n"
+    // Lint's findings are its output, on standard output; the engine only counts them.
+    engine.emit(diagnostics, print: false)
+    let errors = engine.errors
+    let warnings = engine.warnings
+    var output = diagnostics.map { $0.rendered(in: language) + "\n" }.joined()
     output +=
       language == .vi
       ? "\(sets.count) bộ tiêu chí hợp lệ; \(errors) lỗi, \(warnings) cảnh báo\n"

@@ -16,8 +16,7 @@ struct TemplateCommand: ParsableCommand {
     case yaml, csv
   }
 
-  @Option(name: .long, help: "The criteria file.")
-  var criteria: String
+  @OptionGroup var criteriaOptions: CriteriaOptions
 
   @Option(name: .long, help: "yaml (default) or csv.")
   var format: Format = .yaml
@@ -25,16 +24,17 @@ struct TemplateCommand: ParsableCommand {
   @Option(name: .long, help: "csv: the list input (e.g. staff) whose file to print.")
   var list: String?
 
-  @Option(name: .customLong("lang"), help: "Label language: vi (default) or en.")
-  var language: Language = .vi
+  @OptionGroup var languageOptions: LanguageOptions
 
   func validate() throws {
     if list != nil && format != .csv { throw ValidationError("--list goes with --format csv") }
   }
 
   func run() throws {
-    let printer = DiagnosticPrinter(language: language)
-    let set = try loadCriteria(criteria, printer: printer)
+    let language = languageOptions.language
+    let diagnostics = DiagnosticsEngine(language: language)
+    defer { diagnostics.finish() }
+    let set = try loadCriteria(criteriaOptions.criteria, diagnostics: diagnostics)
     switch format {
     case .yaml:
       writeStandardOutput(SurveyTemplate.yaml(set, language: language))
@@ -42,7 +42,7 @@ struct TemplateCommand: ParsableCommand {
       switch SurveyTemplate.csv(set, language: language, list: list) {
       case .success(let text): writeStandardOutput(text)
       case .failure(let diagnostic):
-        printer.print([diagnostic])
+        diagnostics.emit([diagnostic])
         throw ExitStatus.usage
       }
     }

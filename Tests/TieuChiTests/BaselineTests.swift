@@ -45,9 +45,9 @@ struct BaselineTests {
   func communes() throws {
     let (set, diagnostics) = TestSupport.criteria(yaml: Self.yaml)
     let criteria = try #require(set, "\(diagnostics.map { $0.rendered(in: .en) })")
-    let report = CheckReport(
+    let report = CheckResult(
       criteria: criteria, batch: TestSupport.batch(Self.current, schema: criteria.schema), year: nil,
-      baseline: TestSupport.batch(Self.previous, file: "previous.yaml", schema: criteria.schema))
+      asOf: TestSupport.asOf, baseline: TestSupport.batch(Self.previous, file: "previous.yaml", schema: criteria.schema))
     let byCode = Dictionary(uniqueKeysWithValues: report.communes.map { ($0.record.code, $0) })
     // A: 15.6 ‰ → 15.0 ‰, a fall of 0.6 ‰.
     #expect(byCode["03433"]?.indicator("commune-birth-rate-fall", in: criteria)?.status == .pass)

@@ -11,7 +11,7 @@ struct ExampleTests {
       let (set, diagnostics) = CriteriaLoader.load(path: file)
       let criteria = try #require(set, "\(diagnostics.map { $0.rendered(in: .en) })")
       #expect(criteria.examples.count >= 2, "\(file) needs examples at its thresholds")
-      for outcome in ExampleRunner.run(criteria) {
+      for outcome in ExampleRunner.run(criteria, asOf: TestSupport.asOf) {
         let failures = outcome.failures.map { $0.rendered(in: .en) }
         #expect(failures.isEmpty, "\(file): \(outcome.example.name)")
       }
@@ -35,7 +35,7 @@ struct ExampleTests {
   func failingExample() throws {
     let (set, _) = TestSupport.criteria(yaml: Self.yaml)
     let criteria = try #require(set)
-    let outcome = try #require(ExampleRunner.run(criteria).first)
+    let outcome = try #require(ExampleRunner.run(criteria, asOf: TestSupport.asOf).first)
     #expect(!outcome.passed)
     let messages = outcome.failures.map(\.message.en)
     #expect(messages == ["bhyt: expected pass, got fail", "bhyt: expected a gap of 3, got 1"])

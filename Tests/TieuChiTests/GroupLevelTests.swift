@@ -42,10 +42,10 @@ struct GroupLevelTests {
     criteria = try #require(set, "\(diagnostics.map { $0.rendered(in: .en) })")
   }
 
-  func report(_ yaml: String, groupBy: String? = nil) -> CheckReport {
+  func report(_ yaml: String, groupBy: String? = nil) -> CheckResult {
     let batch = SurveyLoader.load(
       files: [(path: "district.yaml", bytes: Array(yaml.utf8))], schema: criteria.schema, groupSchema: criteria.groupSchema)
-    return CheckReport(criteria: criteria, batch: batch, year: 2025, groupBy: groupBy)
+    return CheckResult(criteria: criteria, batch: batch, year: 2025, groupBy: groupBy, asOf: TestSupport.asOf)
   }
 
   static let district = """
@@ -121,7 +121,7 @@ struct GroupLevelTests {
     let data = "{level: group, district: \"Huyện Mường Tè\", year: 2024, life_expectancy: 74}\n"
     let batch = SurveyLoader.load(
       files: [(path: "district.yaml", bytes: Array(data.utf8))], schema: criteria.schema, groupSchema: criteria.groupSchema)
-    let report = CheckReport(criteria: criteria, batch: batch, year: 2030)
+    let report = CheckResult(criteria: criteria, batch: batch, year: 2030, asOf: TestSupport.asOf)
     #expect(report.groupBy == "district", "the grouping is found from group records too")
     let group = try #require(report.groups.first)
     #expect(group.year == 2030)

@@ -45,7 +45,7 @@ struct TemplateTests {
       files: [(path: "stations.csv", bytes: Array(stations.utf8)), (path: "staff.csv", bytes: Array(staff.utf8))],
       schema: criteria.schema)
     #expect(batch.diagnostics.filter { $0.severity == .error }.isEmpty, "\(batch.diagnostics.map { $0.rendered(in: .en) })")
-    let report = CheckReport(criteria: criteria, batch: batch, year: nil)
+    let report = CheckResult(criteria: criteria, batch: batch, year: nil, asOf: TestSupport.asOf)
     let commune = try #require(report.communes.first)
     #expect(commune.record.code == "07339")
     #expect(commune.indicator("doctor", in: criteria)?.status == .pass)

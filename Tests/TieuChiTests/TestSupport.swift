@@ -12,6 +12,9 @@ enum TestSupport {
 
   static func path(_ relative: String) -> String { root + "/" + relative }
 
+  /// The day tests check waivers against: fixed, so that no test changes with the calendar.
+  static let asOf = CalendarDate(year: 2025, month: 6, day: 30)!
+
   /// Loads a criteria file of the repository, failing the test with its diagnostics if it is invalid.
   static func criteria(_ relative: String = "Criteria/ct25-2030.yaml") throws -> CriteriaSet {
     let (set, diagnostics) = CriteriaLoader.load(path: path(relative))
@@ -30,9 +33,11 @@ enum TestSupport {
   }
 
   /// Evaluates inline survey YAML against a criteria set and returns the only commune's result.
-  static func evaluate(_ yaml: String, criteria: CriteriaSet, year: Int? = nil) throws -> CommuneResult {
+  static func evaluate(
+    _ yaml: String, criteria: CriteriaSet, year: Int? = nil, asOf: CalendarDate = TestSupport.asOf
+  ) throws -> CommuneResult {
     let batch = batch(yaml, schema: criteria.schema)
-    let report = CheckReport(criteria: criteria, batch: batch, year: year)
+    let report = CheckResult(criteria: criteria, batch: batch, year: year, asOf: asOf)
     #expect(report.communes.count == 1, "diagnostics: \(batch.diagnostics.map { $0.rendered(in: .en) })")
     return try #require(report.communes.first)
   }
@@ -41,7 +46,7 @@ enum TestSupport {
 extension CommuneResult {
   /// The result of the indicator with this id.
   func indicator(_ id: String, in criteria: CriteriaSet) -> IndicatorResult? {
-    indicators.first { criteria.indicators[$0.index].id == id }
+    self[id]
   }
 }
 

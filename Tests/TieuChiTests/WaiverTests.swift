@@ -19,8 +19,8 @@ struct WaiverTests {
         expires: 2025-12-31
     """
 
-  func check(_ yaml: String, asOf: String) throws -> CheckReport {
-    CheckReport(
+  func check(_ yaml: String, asOf: String) throws -> CheckResult {
+    CheckResult(
       criteria: criteria, batch: TestSupport.batch(yaml, schema: criteria.schema), year: nil,
       asOf: try #require(CalendarDate(asOf)))
   }

@@ -8,11 +8,12 @@ public enum ExampleRunner {
     public var passed: Bool { failures.isEmpty }
   }
 
-  public static func run(_ criteria: CriteriaSet) -> [Outcome] {
-    criteria.examples.map { run($0, criteria: criteria) }
+  /// Runs every example of `criteria`; waivers in examples are checked against `asOf`.
+  public static func run(_ criteria: CriteriaSet, asOf: CalendarDate) -> [Outcome] {
+    criteria.examples.map { run($0, criteria: criteria, asOf: asOf) }
   }
 
-  static func run(_ example: CriteriaExample, criteria: CriteriaSet) -> Outcome {
+  static func run(_ example: CriteriaExample, criteria: CriteriaSet, asOf: CalendarDate) -> Outcome {
     let reader = SurveyReader(schema: criteria.schema, groupSchema: criteria.hasGroupIndicators ? criteria.groupSchema : nil)
     let batch = read(example.stations, reader: reader)
     let baseline = example.baseline.isEmpty ? nil : read(example.baseline, reader: reader)
@@ -20,13 +21,11 @@ public enum ExampleRunner {
     // An example without `year:` takes its records' year, so stations and a dated group record meet.
     let year = example.year ?? (batch.records + batch.groupRecords).compactMap(\.year).first
     // One group: the example's stations and group record, whatever their district.
-    let report = CheckReport(criteria: criteria, batch: batch, year: year, grouped: false, baseline: baseline)
-    let byId: [String: IndicatorResult] = Dictionary(
-      (report.communes.first?.indicators ?? []).map { (criteria.indicators[$0.index].id, $0) }
-        + (report.groups.first?.indicators ?? []).map { (criteria.indicators[$0.index].id, $0) },
-      uniquingKeysWith: { first, _ in first })
+    let report = CheckResult(
+      criteria: criteria, batch: batch, year: year, asOf: asOf, grouped: false, baseline: baseline)
     for expectation in example.expectations {
-      guard let result = byId[expectation.indicator] else {
+      guard let result = report.communes.first?[expectation.indicator] ?? report.groups.first?[expectation.indicator]
+      else {
         failures.append(mismatch(expectation.location, "\(expectation.indicator): not evaluated (no station in the example?)"))
         continue
       }
@@ -76,6 +75,6 @@ public enum ExampleRunner {
 
   private static func mismatch(_ location: SourceLocation, _ english: String) -> Diagnostic {
     // Test output speaks the criteria author's terms (ids, statuses), identical in both languages.
-    Diagnostic(at: location, LocalizedText(english))
+    Diagnostic("example.mismatch", at: location, LocalizedText(english))
   }
 }

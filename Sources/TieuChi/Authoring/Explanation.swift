@@ -40,6 +40,17 @@ public struct Explanation: Sendable {
   }
 
   /// How a commune's (or group's) verdict on `indicator` comes about.
+  /// "Đánh giá cho 07303 Xã Phúc Hòa, năm 2024:": whose verdict the trace below shows.
+  public func heading(_ trace: CheckTrace.Trace) -> String {
+    let subject: String
+    switch trace.subject {
+    case .commune(let code, let name): subject = "\(code) \(name ?? "")"
+    case .group(let field, let key): subject = ReportPhrases(criteria: criteria, language: language).group(key, field: field)
+    }
+    return text("Đánh giá cho ", "Evaluation for ") + subject
+      + (trace.year.map { text(", năm \($0)", ", year \($0)") } ?? "") + ":"
+  }
+
   public func trace(of indicator: Indicator, result: IndicatorResult, evaluator: ExpressionEvaluator) -> String {
     let phrases = ReportPhrases(criteria: criteria, language: language)
     let printer = ExpressionPrinter(schema: evaluator.schema)

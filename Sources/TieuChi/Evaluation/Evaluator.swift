@@ -13,12 +13,15 @@ public struct Evaluator: Sendable {
   /// Previous-round records by commune code, for `baseline(…)`.
   let baseline: [String: [StationRecord]]
 
-  public init(criteria: CriteriaSet, asOf: CalendarDate = .today, baseline: [StationRecord] = []) {
+  /// - Parameter asOf: the day waivers are checked against; the library never assumes "today".
+  /// - Parameter baseline: the previous round's records, for `baseline(…)` in targets about change.
+  public init(criteria: CriteriaSet, asOf: CalendarDate, baseline: [StationRecord] = []) {
     self.criteria = criteria
     self.asOf = asOf
     self.baseline = Dictionary(grouping: baseline, by: \.code)
     self.communeIndicators = criteria.indicators.indices.filter { criteria.indicators[$0].level == .commune }
-    self.missingPoints = Dictionary(criteria.missingPoints.map { ($0.group.id, $0.missing) }) { a, b in a.adding(b) ?? a }
+    // Group ids are unique (the loader rejects duplicates), so no two entries meet here.
+    self.missingPoints = Dictionary(criteria.missingPoints.map { ($0.group.id, $0.missing) }) { first, _ in first }
   }
 
   /// Evaluates many stations, in parallel on all cores; results keep the records' order.
@@ -47,9 +50,12 @@ public struct Evaluator: Sendable {
         results[position].waiver = waiver
       }
     }
-    let (status, score) = communeStatus(results)
+    let (status, score, overflow) = communeStatus(results)
     var result = CommuneResult(
-      record: record, year: evaluationYear, status: status, indicators: results, violations: violations, score: score)
+      record: record, year: evaluationYear, status: status, indicators: IndicatorResults(results),
+      violations: violations, score: score)
+    result.missingInputs = Self.inputs(in: results) { if case .missing(let path) = $0 { path.input } else { nil } }
+    if status == .incomplete { result.incompleteReasons = incompleteReasons(results, overflow: overflow) }
     if status == .fail, case .points(let minTotal, let minGroup) = criteria.passRule, let score {
       result.cheapestFix = ImprovementPlanner(criteria: criteria)
         .cheapestFix(
@@ -64,7 +70,8 @@ public struct Evaluator: Sendable {
     let indicator = criteria.indicators[index]
     let milestone = indicator.milestones.inForce(for: year)
     var result = IndicatorResult(
-      index: index, status: .unknown, actual: nil, milestone: milestone, reasons: [], gap: nil, points: nil)
+      id: indicator.id, index: index, status: .unknown, actual: nil, milestone: milestone, reasons: [], gap: nil,
+      points: nil)
     if let condition = indicator.appliesWhen {
       switch evaluator.evaluate(condition) {
       case .boolean(false):
@@ -113,39 +120,93 @@ public struct Evaluator: Sendable {
     return result
   }
 
-  func communeStatus(_ results: [IndicatorResult]) -> (CommuneStatus, Score?) {
+  /// The commune's status and score; `overflow` when a points total did not fit, which leaves the
+  /// status incomplete rather than deciding on a total cut short.
+  func communeStatus(_ results: [IndicatorResult]) -> (CommuneStatus, Score?, overflow: Bool) {
     // Waived indicators, like those that do not apply, neither block the commune nor count in points.
     let applicable = results.filter { $0.status != .notApplicable && $0.status != .waived }
     let anyUnknown = applicable.contains { $0.status == .unknown }
     switch criteria.passRule {
     case .allIndicators:
-      if applicable.contains(where: { $0.status == .fail }) { return (.fail, nil) }
-      return (anyUnknown ? .incomplete : .pass, nil)
+      if applicable.contains(where: { $0.status == .fail }) { return (.fail, nil, false) }
+      return (anyUnknown ? .incomplete : .pass, nil, false)
     case .points(let minTotal, let minGroup):
-      let score = self.score(applicable)
       let mandatory = applicable.filter { criteria.indicators[$0.index].mandatory }
-      let groupShares = { (pick: (Score.Group) -> Rational) -> Bool in
-        guard let minGroup else { return true }
-        return score.groups.allSatisfy { group in
-          group.available == .zero || Self.reaches(pick(group), minGroup, of: group.available)
-        }
-      }
-      let possibleGroups = Dictionary(
-        uniqueKeysWithValues: score.groups.map { group in
-          let unknown = self.unknownPoints(applicable, group: group.id).adding(missingPoints[group.id] ?? .zero) ?? .zero
-          return (group.id, group.earned.adding(unknown) ?? group.earned)
-        })
-      if mandatory.contains(where: { $0.status == .fail })
-        || !Self.reaches(score.possible, minTotal, of: score.available)
-        || !groupShares({ possibleGroups[$0.id] ?? $0.earned })
-      {
-        return (.fail, score)
-      }
+      // A failed knock-out indicator decides, whatever the points.
+      if mandatory.contains(where: { $0.status == .fail }) { return (.fail, score(applicable), false) }
+      guard let score = score(applicable), let possibleGroups = possibleGroupPoints(applicable, score: score),
+        let reachesPossible = Self.reaches(score.possible, minTotal, of: score.available),
+        let groupsPossible = groupShares(score, minGroup, earned: { possibleGroups[$0.id] ?? $0.earned }),
+        let reachesEarned = Self.reaches(score.earned, minTotal, of: score.available),
+        let groupsEarned = groupShares(score, minGroup, earned: \.earned)
+      else { return (.incomplete, nil, true) }
+      if !reachesPossible || !groupsPossible { return (.fail, score, false) }
       let pointsUnknown = applicable.contains { $0.points == nil && criteria.indicators[$0.index].points != nil }
-      if anyUnknown || pointsUnknown || !missingPoints.isEmpty { return (.incomplete, score) }
-      let holds = Self.reaches(score.earned, minTotal, of: score.available) && groupShares { $0.earned }
-      return (holds ? .pass : .fail, score)
+      if anyUnknown || pointsUnknown || !missingPoints.isEmpty { return (.incomplete, score, false) }
+      return (reachesEarned && groupsEarned ? .pass : .fail, score, false)
     }
+  }
+
+  /// Whether every group with points reaches its share (nil: a product too large to compare exactly).
+  private func groupShares(_ score: Score, _ minGroup: Rational?, earned: (Score.Group) -> Rational) -> Bool? {
+    guard let minGroup else { return true }
+    for group in score.groups where group.available != .zero {
+      guard let reached = Self.reaches(earned(group), minGroup, of: group.available) else { return nil }
+      if !reached { return false }
+    }
+    return true
+  }
+
+  /// Per group, the points earned if every unknown indicator (and every point the file lacks) earned.
+  private func possibleGroupPoints(_ applicable: [IndicatorResult], score: Score) -> [String: Rational]? {
+    var possible: [String: Rational] = [:]
+    for group in score.groups {
+      guard let unknown = unknownPoints(applicable, group: group.id),
+        let total = Rational.sum([group.earned, unknown, missingPoints[group.id] ?? .zero])
+      else { return nil }
+      possible[group.id] = total
+    }
+    return possible
+  }
+
+  /// Why an incomplete commune is incomplete, in the order a reader needs it: the data to supply,
+  /// the data to correct, then what only the criteria or the arithmetic can settle.
+  private func incompleteReasons(_ results: [IndicatorResult], overflow: Bool) -> [IncompleteReason] {
+    let applicable = results.filter { $0.status != .notApplicable && $0.status != .waived }
+    var reasons: [IncompleteReason] = []
+    let missing = Self.inputs(in: applicable) { if case .missing(let path) = $0 { path.input } else { nil } }
+    if !missing.isEmpty { reasons.append(.missingData(inputs: missing)) }
+    let invalid = Self.inputs(in: applicable) { if case .invalid(let path) = $0 { path.input } else { nil } }
+    if !invalid.isEmpty { reasons.append(.invalidData(inputs: invalid)) }
+    let rules = Self.inputs(in: applicable) { if case .inconsistent(let rule) = $0 { rule } else { nil } }
+    if !rules.isEmpty { reasons.append(.inconsistentData(rules: rules)) }
+    let undetermined = applicable.filter { result in
+      result.status == .unknown
+        && result.reasons.contains { reason in
+          switch reason {
+          case .divisionByZero, .noBaseline, .overflow: true
+          case .missing, .invalid, .inconsistent: false
+          }
+        }
+    }
+    if !undetermined.isEmpty { reasons.append(.undetermined(indicators: undetermined.map(\.id))) }
+    if let missingPoints = Rational.sum(criteria.missingPoints.map(\.missing)), missingPoints > .zero {
+      reasons.append(.incompleteCriteria(missingPoints: missingPoints))
+    }
+    if overflow || applicable.contains(where: { $0.reasons.contains(.overflow) }) { reasons.append(.numberTooLarge) }
+    return reasons
+  }
+
+  /// The distinct names `pick` finds in the results' reasons, in the order first met.
+  static func inputs(in results: [IndicatorResult], _ pick: (UnknownReason) -> String?) -> [String] {
+    var seen = Set<String>()
+    var names: [String] = []
+    for result in results {
+      for reason in result.reasons {
+        if let name = pick(reason), seen.insert(name).inserted { names.append(name) }
+      }
+    }
+    return names
   }
 
   /// The previous round: the latest record dated before `year` (an undated one if nothing is dated).
@@ -154,46 +215,55 @@ public struct Evaluator: Sendable {
     return dated.max { ($0.year ?? 0) < ($1.year ?? 0) } ?? records.first { $0.year == nil }
   }
 
-  private static func reaches(_ earned: Rational, _ share: Rational, of available: Rational) -> Bool {
-    guard let needed = share.multiplied(by: available) else { return false }
+  /// Whether `earned` reaches `share` of `available`; nil when the product is too large to compute.
+  private static func reaches(_ earned: Rational, _ share: Rational, of available: Rational) -> Bool? {
+    guard let needed = share.multiplied(by: available) else { return nil }
     return earned >= needed
   }
 
-  private func unknownPoints(_ results: [IndicatorResult], group: String?) -> Rational {
-    results.reduce(Rational.zero) { total, result in
-      let indicator = criteria.indicators[result.index]
-      // Unknown indicators, and graded ones whose grade the data cannot tell, may still earn their points.
-      guard result.status == .unknown || result.points == nil, group == nil || indicator.group == group,
-        let points = indicator.points
-      else { return total }
-      return total.adding(points) ?? total
-    }
+  /// Points that unknown indicators (and graded ones whose grade the data cannot tell) may still earn;
+  /// nil when the total does not fit.
+  private func unknownPoints(_ results: [IndicatorResult], group: String?) -> Rational? {
+    Rational.sum(
+      results.compactMap { result in
+        let indicator = criteria.indicators[result.index]
+        guard result.status == .unknown || result.points == nil, group == nil || indicator.group == group else {
+          return nil
+        }
+        return indicator.points
+      })
   }
 
-  private func score(_ applicable: [IndicatorResult]) -> Score {
-    var earned = Rational.zero
-    var available = Rational.zero
-    var groups: [Score.Group] = criteria.groups.map { Score.Group(id: $0.id, earned: .zero, available: .zero) }
+  /// Points earned and available over the applicable indicators, overall and per group; nil when a
+  /// total does not fit (the commune is then incomplete, never judged on a total cut short).
+  private func score(_ applicable: [IndicatorResult]) -> Score? {
+    var earned: [Rational] = []
+    var available: [Rational] = []
+    var groupEarned: [String: [Rational]] = [:]
+    var groupAvailable: [String: [Rational]] = [:]
     for result in applicable {
       let indicator = criteria.indicators[result.index]
       guard let points = indicator.points else { continue }
-      available = available.adding(points) ?? available
-      let gained = result.points ?? .zero
-      earned = earned.adding(gained) ?? earned
-      if let groupIndex = groups.firstIndex(where: { $0.id == indicator.group }) {
-        groups[groupIndex].available = groups[groupIndex].available.adding(points) ?? groups[groupIndex].available
-        groups[groupIndex].earned = groups[groupIndex].earned.adding(gained) ?? groups[groupIndex].earned
+      available.append(points)
+      earned.append(result.points ?? .zero)
+      if let group = indicator.group {
+        groupAvailable[group, default: []].append(points)
+        groupEarned[group, default: []].append(result.points ?? .zero)
       }
     }
-    // Points the file does not define yet are unknown: available, possibly earned, never certain.
-    for index in groups.indices {
-      if let missing = missingPoints[groups[index].id] {
-        groups[index].available = groups[index].available.adding(missing) ?? groups[index].available
-        available = available.adding(missing) ?? available
-      }
+    var groups: [Score.Group] = []
+    for group in criteria.groups {
+      // Points the file does not define yet are unknown: available, possibly earned, never certain.
+      guard let groupEarnedTotal = Rational.sum(groupEarned[group.id] ?? []),
+        let groupAvailableTotal = Rational.sum((groupAvailable[group.id] ?? []) + [missingPoints[group.id] ?? .zero])
+      else { return nil }
+      groups.append(Score.Group(id: group.id, earned: groupEarnedTotal, available: groupAvailableTotal))
     }
-    let undefined = missingPoints.values.reduce(Rational.zero) { $0.adding($1) ?? $0 }
-    let possible = earned.adding(unknownPoints(applicable, group: nil))?.adding(undefined) ?? earned
-    return Score(earned: earned, available: available, possible: possible, groups: groups)
+    guard let earnedTotal = Rational.sum(earned),
+      let availableTotal = Rational.sum(available + Array(missingPoints.values)),
+      let unknown = unknownPoints(applicable, group: nil),
+      let possible = Rational.sum([earnedTotal, unknown] + Array(missingPoints.values))
+    else { return nil }
+    return Score(earned: earnedTotal, available: availableTotal, possible: possible, groups: groups)
   }
 }

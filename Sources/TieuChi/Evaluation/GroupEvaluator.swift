@@ -1,20 +1,3 @@
-/// The outcome of the group-level indicators for one group of communes (a district, a province…) in
-/// one year.
-public struct GroupResult: Sendable {
-  /// The field communes were grouped by (`district`, `province`, …); nil when not grouped.
-  public var field: String?
-  /// The field's value shared by the group's communes; nil for communes without it.
-  public var key: String?
-  public var year: Int?
-  /// `pass` when every group indicator passes, `fail` when one fails, else `incomplete`.
-  public var status: CommuneStatus
-  public var indicators: [IndicatorResult]
-  /// How many evaluated communes the group has.
-  public var communes: Int
-  /// The group's own record (`level: group`), if the data had one.
-  public var record: StationRecord?
-}
-
 /// Evaluates group-level indicators over the communes of each group.
 ///
 /// Each group becomes one record of the criteria set's `groupSchema`: the group's own inputs (from a
@@ -40,10 +23,14 @@ struct GroupEvaluator {
   /// The previous round, already evaluated, for `baseline(…)` in group indicators.
   private let baseline: (communes: [CommuneResult], groupRecords: [StationRecord])?
 
-  init(criteria: CriteriaSet, baseline: (communes: [CommuneResult], groupRecords: [StationRecord])? = nil) {
+  /// - Parameter previousRound: the previous round's data, for `baseline(…)` in group indicators; its
+  ///   communes are evaluated in their own years (their milestones do not matter, only their values).
+  init(criteria: CriteriaSet, asOf: CalendarDate, previousRound: SurveyBatch? = nil) {
     self.criteria = criteria
-    self.baseline = baseline
-    self.evaluator = Evaluator(criteria: criteria)
+    self.evaluator = Evaluator(criteria: criteria, asOf: asOf)
+    self.baseline = previousRound.map { previous in
+      (Evaluator(criteria: criteria, asOf: asOf).evaluate(previous.records, year: nil), previous.groupRecords)
+    }
     let groupSchema = criteria.groupSchema
     communesSlot = groupSchema.index(of: GroupRecordFields.communesList) ?? 0
     guard case .list(let definition) = groupSchema.inputs[communesSlot].type else {
@@ -99,13 +86,13 @@ struct GroupEvaluator {
       let status: CommuneStatus =
         results.contains { $0.status == .fail } ? .fail : results.contains { $0.status == .unknown } ? .incomplete : .pass
       return GroupResult(
-        field: field, key: key.value, year: year ?? key.year, status: status, indicators: results,
+        field: field, key: key.value, year: year ?? key.year, status: status, indicators: IndicatorResults(results),
         communes: members[key]?.count ?? 0, record: record)
     }
   }
 
   /// The same group in the previous round: its communes and own record of the latest earlier year.
-  private func baselineRecord(for key: Key, field: String?) -> StationRecord? {
+  func baselineRecord(for key: Key, field: String?) -> StationRecord? {
     guard let baseline else { return nil }
     let inGroup = { (attributes: [String: String]) in field.map { attributes[$0] == key.value } ?? true }
     let communes = baseline.communes.filter { inGroup($0.record.attributes) }

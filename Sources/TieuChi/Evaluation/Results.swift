@@ -1,23 +1,45 @@
 /// One indicator's result: status, measured value, target in force, and the gap.
+///
+/// Written only by the evaluator; renderers and clients read it.
 public struct IndicatorResult: Sendable {
+  /// The indicator's id in the criteria set, e.g. `bhyt-coverage`.
+  public internal(set) var id: String
   /// Index into `CriteriaSet.indicators`.
-  public var index: Int
-  public var status: IndicatorStatus
-  public var actual: Actual?
+  public internal(set) var index: Int
+  public internal(set) var status: IndicatorStatus
+  public internal(set) var actual: Actual?
   /// The target in force for the evaluation year (nil for yes/no measures).
-  public var milestone: Milestone?
-  /// Why the status is unknown (empty otherwise).
-  public var reasons: [UnknownReason]
-  public var gap: Gap?
+  public internal(set) var milestone: Milestone?
+  /// Why the status is unknown, or what was missing under a verdict that bounds settled (empty otherwise).
+  public internal(set) var reasons: [UnknownReason]
+  public internal(set) var gap: Gap?
   /// Points earned, where the set uses points.
-  public var points: Rational?
+  public internal(set) var points: Rational?
   /// The waiver applied, when the status is `waived` (the evaluation underneath is kept).
-  public var waiver: Waiver?
+  public internal(set) var waiver: Waiver?
 
   /// A measured value.
   public enum Actual: Sendable {
     case number(Rational)
     case boolean(Bool)
+  }
+}
+
+/// The results of a commune's (or a group's) indicators in the set's order, also reachable by id.
+public struct IndicatorResults: RandomAccessCollection, Sendable {
+  private let results: [IndicatorResult]
+
+  init(_ results: [IndicatorResult]) {
+    self.results = results
+  }
+
+  public var startIndex: Int { results.startIndex }
+  public var endIndex: Int { results.endIndex }
+  public subscript(position: Int) -> IndicatorResult { results[position] }
+
+  /// The result of the indicator with this id, or nil if the set has no such indicator at this level.
+  public subscript(id: String) -> IndicatorResult? {
+    results.first { $0.id == id }
   }
 }
 
@@ -32,64 +54,76 @@ public struct Gap: Sendable {
 
   /// How many more (or fewer): the smallest whole number that makes the indicator pass when the
   /// measure counts whole things; the exact difference otherwise.
-  public var amount: Rational?
-  public var direction: Direction
-  public var unit: LocalizedText?
+  public internal(set) var amount: Rational?
+  public internal(set) var direction: Direction
+  public internal(set) var unit: LocalizedText?
   /// The list records that fall short (the hamlets with no trained health worker).
-  public var items: [String]
+  public internal(set) var items: [String]
   /// The amount is a minimum: some data is unknown, and the real shortfall may be larger.
-  public var atLeast = false
+  public internal(set) var atLeast = false
   /// The change must exceed the amount (a decimal measure under a strict target such as "trên 80 %").
-  public var strictly = false
+  public internal(set) var strictly = false
   /// The gap *is* the list of records (from `all(list, condition)`): "2 hamlets without …: A, B",
   /// rather than an amount to add.
-  public var itemsOnly = false
+  public internal(set) var itemsOnly = false
 }
 
 /// A data-consistency rule a station's data breaks.
 public struct RuleViolation: Sendable {
-  public var rule: String
-  public var message: LocalizedText
+  public internal(set) var rule: String
+  public internal(set) var message: LocalizedText
 }
 
 /// Points scored, where the pass rule uses points.
 public struct Score: Sendable {
   public struct Group: Sendable {
-    public var id: String
-    public var earned: Rational
+    public internal(set) var id: String
+    public internal(set) var earned: Rational
     /// Points of the group's applicable indicators.
-    public var available: Rational
+    public internal(set) var available: Rational
   }
 
-  public var earned: Rational
-  public var available: Rational
+  public internal(set) var earned: Rational
+  public internal(set) var available: Rational
   /// Earned points if every unknown indicator turned out to pass.
-  public var possible: Rational
-  public var groups: [Group]
+  public internal(set) var possible: Rational
+  public internal(set) var groups: [Group]
+}
+
+/// Why a commune's status is `incomplete`: decided by the evaluator, phrased by renderers.
+public enum IncompleteReason: Sendable, Hashable {
+  /// Inputs absent from the data, in schema order: supplying them can change the outcome.
+  case missingData(inputs: [String])
+  /// Inputs present but unusable (text in a number, a negative count…), in schema order.
+  case invalidData(inputs: [String])
+  /// Consistency rules the data breaks: their inputs cannot be trusted.
+  case inconsistentData(rules: [String])
+  /// The criteria set declares points that no indicator carries yet (the national criteria's annex).
+  case incompleteCriteria(missingPoints: Rational)
+  /// Indicators left unknown for another reason: a zero denominator, no previous round.
+  case undetermined(indicators: [String])
+  /// A total too large to compute exactly (points, sums): never silently cut short.
+  case numberTooLarge
 }
 
 /// Everything evaluated for one station-year.
 public struct CommuneResult: Sendable {
-  public var record: StationRecord
+  public internal(set) var record: StationRecord
   /// The year whose milestones were applied.
-  public var year: Int?
-  public var status: CommuneStatus
-  public var indicators: [IndicatorResult]
-  public var violations: [RuleViolation]
-  public var score: Score?
+  public internal(set) var year: Int?
+  public internal(set) var status: CommuneStatus
+  public internal(set) var indicators: IndicatorResults
+  public internal(set) var violations: [RuleViolation]
+  public internal(set) var score: Score?
   /// For a commune failing a points rule: the fewest indicators whose improvement to full points would
   /// make it pass (every failed knock-out indicator among them); nil when no set of them would.
-  public var cheapestFix: [String]?
+  public internal(set) var cheapestFix: [String]?
+  /// Why the status is `incomplete` (empty for `pass` and `fail`).
+  public internal(set) var incompleteReasons: [IncompleteReason] = []
+  /// Inputs whose absence left an indicator unknown, in the order first met (for "please supply …"),
+  /// whatever the status: a failing commune may still lack data.
+  public internal(set) var missingInputs: [String] = []
 
-  /// Inputs whose absence left an indicator unknown, in schema order (for "please supply …").
-  public var missingInputs: [String] {
-    var seen = Set<String>()
-    var names: [String] = []
-    for result in indicators {
-      for case .missing(let path) in result.reasons where seen.insert(path.input).inserted {
-        names.append(path.input)
-      }
-    }
-    return names
-  }
+  /// The result of the commune-level indicator with this id.
+  public subscript(indicator: String) -> IndicatorResult? { indicators[indicator] }
 }

@@ -107,6 +107,16 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     return multiplied(by: Rational(reduced: other.denominator, other.numerator).normalizedSign)
   }
 
+  /// The exact sum, or `nil` if it does not fit: a total is never silently left short.
+  public static func sum<S: Sequence>(_ values: S) -> Rational? where S.Element == Rational {
+    var total = Rational.zero
+    for value in values {
+      guard let next = total.adding(value) else { return nil }
+      total = next
+    }
+    return total
+  }
+
   public var negated: Rational? {
     numerator == .min ? nil : Rational(reduced: -numerator, denominator)
   }

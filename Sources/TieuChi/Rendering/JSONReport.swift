@@ -1,17 +1,17 @@
 /// Renders a check report as JSON for scripts. The shape is documented in README.md ("JSON output")
 /// and stable: keys are only ever added.
-public struct JSONReport: Sendable {
+public struct JSONReport: ReportRenderer {
   public var language: Language
 
-  public init(language: Language = .vi) {
-    self.language = language
+  public init(_ options: ReportOptions = ReportOptions()) {
+    self.language = options.language
   }
 
   /// The report as pretty-printed UTF-8 JSON, ending with a newline.
   ///
   /// Communes are built and written in parallel, then spliced into the document in order: a
   /// whole-country batch has a hundred thousand of them.
-  public func render(_ report: CheckReport) -> [UInt8] {
+  public func render(_ report: CheckResult) -> [UInt8] {
     let phrases = ReportPhrases(criteria: report.criteria, language: language)
     let statics = IndicatorStatics(criteria: report.criteria, report: self)
     let placeholder = "\u{0}communes\u{0}"
@@ -40,7 +40,7 @@ public struct JSONReport: Sendable {
   }
 
   /// The whole report as one JSON value (for callers that want to inspect it rather than print it).
-  public func value(_ report: CheckReport) -> JSONValue {
+  public func value(_ report: CheckResult) -> JSONValue {
     let phrases = ReportPhrases(criteria: report.criteria, language: language)
     let statics = IndicatorStatics(criteria: report.criteria, report: self)
     return value(
@@ -50,7 +50,7 @@ public struct JSONReport: Sendable {
   }
 
   private func value(
-    _ report: CheckReport, communes: JSONValue, phrases: ReportPhrases, statics: IndicatorStatics
+    _ report: CheckResult, communes: JSONValue, phrases: ReportPhrases, statics: IndicatorStatics
   ) -> JSONValue {
     let errors = report.batch.diagnostics.filter { $0.severity == .error }
     let warnings = report.batch.diagnostics.filter { $0.severity == .warning }
@@ -95,6 +95,7 @@ public struct JSONReport: Sendable {
           })
       ),
       ("missing_inputs", .array(commune.missingInputs.map(JSONValue.string))),
+      ("incomplete_because", .array(commune.incompleteReasons.map(incompleteReason))),
       ("problems", .array(record.problems.map(diagnostic))),
     ]
     if let score = commune.score {
@@ -242,14 +243,45 @@ public struct JSONReport: Sendable {
     }
   }
 
+  /// Why a commune is incomplete: `{"kind": "missing_data", "inputs": [...]}` and the like.
+  func incompleteReason(_ reason: IncompleteReason) -> JSONValue {
+    switch reason {
+    case .missingData(let inputs):
+      .object([("kind", .string("missing_data")), ("inputs", .array(inputs.map(JSONValue.string)))])
+    case .invalidData(let inputs):
+      .object([("kind", .string("invalid_data")), ("inputs", .array(inputs.map(JSONValue.string)))])
+    case .inconsistentData(let rules):
+      .object([("kind", .string("inconsistent_data")), ("rules", .array(rules.map(JSONValue.string)))])
+    case .incompleteCriteria(let points):
+      .object([("kind", .string("incomplete_criteria")), ("missing_points", decimal(points))])
+    case .undetermined(let indicators):
+      .object([("kind", .string("undetermined")), ("indicators", .array(indicators.map(JSONValue.string)))])
+    case .numberTooLarge:
+      .object([("kind", .string("number_too_large"))])
+    }
+  }
+
   func diagnostic(_ diagnostic: Diagnostic) -> JSONValue {
     .object([
+      ("id", .string(diagnostic.id.rawValue)),
       ("file", diagnostic.location.map { .string($0.file) } ?? .null),
       ("line", diagnostic.location.map { .int($0.line) } ?? .null),
       ("column", diagnostic.location.map { .int($0.column) } ?? .null),
       ("severity", .string(diagnostic.severity.rawValue)),
       ("message", .string(diagnostic.message[language])),
       ("hint", diagnostic.hint.map { .string($0[language]) } ?? .null),
+      (
+        "notes",
+        .array(
+          diagnostic.notes.map { note in
+            .object([
+              ("file", note.location.map { .string($0.file) } ?? .null),
+              ("line", note.location.map { .int($0.line) } ?? .null),
+              ("column", note.location.map { .int($0.column) } ?? .null),
+              ("message", .string(note.message[language])),
+            ])
+          })
+      ),
     ])
   }
 

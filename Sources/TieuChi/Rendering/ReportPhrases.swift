@@ -42,6 +42,12 @@ public struct ReportPhrases: Sendable {
     }
   }
 
+  /// A group by its key: "Huyện Tân Yên"; "(không rõ)" for the communes without the grouping field;
+  /// "Toàn bộ dữ liệu" when nothing is grouped.
+  public func group(_ key: String?, field: String?) -> String {
+    key ?? (field == nil ? text("Toàn bộ dữ liệu", "All the data") : text("(không rõ)", "(none)"))
+  }
+
   // MARK: Values and targets
 
   /// A measured value in the indicator's unit: "99,69 %", "1", "có".

@@ -1,18 +1,23 @@
-/// Renders a check report as text for people: each commune's indicators with actual value, target
+/// Renders a check result as text for people: each commune's indicators with actual value, target
 /// and gap, then one line per commune and the totals. Vietnamese unless asked otherwise.
-public struct TextReport: Sendable {
+public struct TextReport: ReportRenderer {
   public var language: Language
   /// Only the one-line-per-commune table and the totals (for large batches).
   public var summaryOnly: Bool
 
-  public init(language: Language = .vi, summaryOnly: Bool = false) {
-    self.language = language
-    self.summaryOnly = summaryOnly
+  public init(_ options: ReportOptions = ReportOptions()) {
+    self.language = options.language
+    self.summaryOnly = options.summaryOnly
   }
 
   private func text(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
 
-  public func render(_ report: CheckReport) -> String {
+  public func render(_ result: CheckResult) -> [UInt8] {
+    Array(text(result).utf8)
+  }
+
+  /// The report as one string.
+  public func text(_ report: CheckResult) -> String {
     let phrases = ReportPhrases(criteria: report.criteria, language: language)
     var out = ""
     let criteria = report.criteria
@@ -80,26 +85,49 @@ public struct TextReport: Sendable {
     for problem in commune.record.problems where problem.severity == .error {
       out += "  ⚠ " + problem.rendered(in: language) + "\n"
     }
-    let missing = commune.missingInputs
-    if commune.status == .incomplete && !criteria.missingPoints.isEmpty && missing.isEmpty {
-      out += "  " + text(
-        "Chưa thể kết luận: bộ tiêu chí còn thiếu chỉ tiêu (xem cảnh báo ở đầu báo cáo).\n",
-        "No verdict possible: the criteria set still lacks indicators (see the warning at the top).\n")
-    } else if commune.status == .incomplete {
-      out += "  " + text(
-        "Kết quả có thể thay đổi khi bổ sung hoặc sửa dữ liệu",
-        "The outcome can still change once data is supplied or corrected")
-      let fields = missing.map { phrases.describe(FieldPath(input: $0)) }.joined(separator: "; ")
-      out += missing.isEmpty ? ".\n" : text(": cần bổ sung ", ": supply ") + fields + ".\n"
-    } else if commune.status == .fail && !missing.isEmpty {
-      let fields = missing.map { phrases.describe(FieldPath(input: $0)) }.joined(separator: "; ")
-      out += "  " + text("Còn thiếu dữ liệu: ", "Data still missing: ") + fields + "\n"
-    }
+    out += incompleteness(commune, phrases: phrases)
     return out
   }
 
+  /// Why the outcome is not final, as the evaluator found it: the data to supply, or the criteria set
+  /// that cannot certify anyone yet.
+  func incompleteness(_ commune: CommuneResult, phrases: ReportPhrases) -> String {
+    let describe = { (inputs: [String]) in inputs.map { phrases.describe(FieldPath(input: $0)) }.joined(separator: "; ") }
+    var missing: [String] = []
+    var criteriaIncomplete = false
+    for reason in commune.incompleteReasons {
+      switch reason {
+      case .missingData(let inputs): missing = inputs
+      case .incompleteCriteria: criteriaIncomplete = true
+      case .invalidData, .inconsistentData, .undetermined, .numberTooLarge: break
+      }
+    }
+    if commune.status == .incomplete && criteriaIncomplete && missing.isEmpty {
+      return "  "
+        + text(
+          "Chưa thể kết luận: bộ tiêu chí còn thiếu chỉ tiêu (xem cảnh báo ở đầu báo cáo).\n",
+          "No verdict possible: the criteria set still lacks indicators (see the warning at the top).\n")
+    }
+    if commune.status == .incomplete {
+      var out = "  "
+      out += text(
+        "Kết quả có thể thay đổi khi bổ sung hoặc sửa dữ liệu",
+        "The outcome can still change once data is supplied or corrected")
+      out += missing.isEmpty ? ".\n" : text(": cần bổ sung ", ": supply ") + describe(missing) + ".\n"
+      if commune.incompleteReasons.contains(.numberTooLarge) {
+        out += "  " + text(
+          "Tổng điểm hoặc tổng số quá lớn để tính chính xác.\n", "A points total or sum is too large to compute exactly.\n")
+      }
+      return out
+    }
+    if commune.status == .fail && !commune.missingInputs.isEmpty {
+      return "  " + text("Còn thiếu dữ liệu: ", "Data still missing: ") + describe(commune.missingInputs) + "\n"
+    }
+    return ""
+  }
+
   /// One row per indicator (result, title, actual, target), with the gap or the reason under it.
-  func indicatorTable(_ results: [IndicatorResult], criteria: CriteriaSet, phrases: ReportPhrases) -> String {
+  func indicatorTable(_ results: IndicatorResults, criteria: CriteriaSet, phrases: ReportPhrases) -> String {
     var out = ""
     let rows = results.map { result -> [String] in
       let indicator = criteria.indicators[result.index]
@@ -146,7 +174,7 @@ public struct TextReport: Sendable {
   }
 
   func groupSection(_ group: GroupResult, criteria: CriteriaSet, phrases: ReportPhrases) -> String {
-    var heading = group.key ?? (group.field == nil ? text("Toàn bộ dữ liệu", "All the data") : text("(không rõ)", "(none)"))
+    var heading = phrases.group(group.key, field: group.field)
     if let year = group.year { heading += " · " + text("năm \(year)", "year \(year)") }
     heading +=
       group.field == nil
@@ -172,11 +200,11 @@ public struct TextReport: Sendable {
 
   // MARK: Batch
 
-  func summaryTable(_ report: CheckReport, phrases: ReportPhrases) -> String {
+  func summaryTable(_ report: CheckResult, phrases: ReportPhrases) -> String {
     var out = text("Tổng hợp theo xã", "Communes") + ":\n"
     let rows = report.communes.map { commune -> [String] in
-      let failing = commune.indicators.filter { $0.status == .fail }.map { report.criteria.indicators[$0.index].id }
-      let unknown = commune.indicators.filter { $0.status == .unknown }.map { report.criteria.indicators[$0.index].id }
+      let failing = commune.indicators.filter { $0.status == .fail }.map(\.id)
+      let unknown = commune.indicators.filter { $0.status == .unknown }.map(\.id)
       var notes: [String] = []
       if !failing.isEmpty { notes.append(text("không đạt: ", "failing: ") + failing.joined(separator: ", ")) }
       if !unknown.isEmpty { notes.append(text("chưa rõ: ", "unknown: ") + unknown.joined(separator: ", ")) }
@@ -191,12 +219,12 @@ public struct TextReport: Sendable {
   }
 
   /// One line per group: its status and the group indicators that fail or are unknown.
-  func groupTable(_ report: CheckReport, phrases: ReportPhrases) -> String {
+  func groupTable(_ report: CheckResult, phrases: ReportPhrases) -> String {
     let field = fieldName(report.groupBy)
     var out = text("Chỉ tiêu cấp \(field)", field.prefix(1).uppercased() + field.dropFirst() + "-level targets") + ":\n"
     for group in report.groups {
       let ids = { (status: IndicatorStatus) in
-        group.indicators.filter { $0.status == status }.map { report.criteria.indicators[$0.index].id }
+        group.indicators.filter { $0.status == status }.map(\.id)
       }
       var line = "  \(group.key ?? text("(không rõ)", "(none)"))"
       if let year = group.year { line += " · \(year)" }
@@ -208,7 +236,7 @@ public struct TextReport: Sendable {
     return out
   }
 
-  func totals(_ report: CheckReport, phrases: ReportPhrases) -> String {
+  func totals(_ report: CheckResult, phrases: ReportPhrases) -> String {
     let summary = report.summary
     let n = { (status: CommuneStatus) in phrases.count(summary.communes[status] ?? 0) }
     var out = text("Tổng", "Total") + ": "

@@ -1,0 +1,94 @@
+/// The result of a whole `check` run: the criteria, every commune's result, the groups' results, what
+/// could not be read, and the summary. Immutable once made; renderers turn it into reports and decide
+/// nothing.
+public struct CheckResult: Sendable {
+  public let criteria: CriteriaSet
+  /// The evaluation year asked for (`--year`); nil means each record's own year.
+  public let requestedYear: Int?
+  /// The day waivers were checked against.
+  public let asOf: CalendarDate
+  public let communes: [CommuneResult]
+  /// Group-level results, one per group and year (empty when the set has no group indicators).
+  public let groups: GroupResults
+  public let batch: SurveyBatch
+  /// The previous round's data, when targets about change were evaluated against it.
+  public let baseline: SurveyBatch?
+  /// The attribute communes are grouped by in the summary (nil: no grouping).
+  public let groupBy: String?
+  public let summary: Summary
+
+  /// Evaluates `batch` against `criteria`.
+  ///
+  /// - Parameter groupBy: the record attribute to group the summary by; `nil` picks `district` when
+  ///   the records have one (data before 1 July 2025) and `province` otherwise.
+  /// - Parameter asOf: the day waivers are checked against. The library never assumes "today": a
+  ///   client passes the day it means (the CLI: today in Vietnam, or `--as-of`).
+  /// - Parameter grouped: false puts every commune and group record in one group (worked examples).
+  /// - Parameter baseline: the previous round's data, for `baseline(…)` in targets about change.
+  public init(
+    criteria: CriteriaSet, batch: SurveyBatch, year: Int?, groupBy: String? = nil, asOf: CalendarDate,
+    grouped: Bool = true, baseline: SurveyBatch? = nil
+  ) {
+    self.criteria = criteria
+    self.requestedYear = year
+    self.asOf = asOf
+    self.baseline = baseline
+    var batch = batch
+    if let groupBy, !batch.records.isEmpty, !batch.records.contains(where: { $0.attributes[groupBy] != nil }) {
+      // Grouping by a field nobody has puts every commune in one "(none)" group: say so.
+      let fields = Set(batch.records.flatMap { $0.attributes.keys })
+      batch.diagnostics.append(.groupingFieldAbsent(groupBy, fields: fields))
+    }
+    batch.diagnostics += Self.waiverProblems(batch.records, criteria: criteria, asOf: asOf)
+    self.batch = batch
+    self.communes = Evaluator(criteria: criteria, asOf: asOf, baseline: baseline?.records ?? [])
+      .evaluate(batch.records, year: year)
+    let field = grouped ? groupBy ?? Self.defaultGrouping(batch.records + batch.groupRecords) : nil
+    self.groupBy = field
+    self.groups = GroupResults(
+      criteria.hasGroupIndicators
+        ? GroupEvaluator(criteria: criteria, asOf: asOf, previousRound: baseline)
+          .evaluate(communes, groupRecords: batch.groupRecords, field: field, year: year)
+        : [])
+    self.summary = Summary(criteria: criteria, communes: communes, batch: batch, groupBy: field)
+  }
+
+  /// Expired waivers and waivers for indicators the set does not have: both are ignored, and said so.
+  static func waiverProblems(_ records: [StationRecord], criteria: CriteriaSet, asOf: CalendarDate) -> [Diagnostic] {
+    let ids = criteria.indicators.filter { $0.level == .commune }.map(\.id)
+    var problems: [Diagnostic] = []
+    for record in records {
+      for waiver in record.waivers {
+        if !ids.contains(waiver.indicator) {
+          problems.append(.waiverForUnknownIndicator(waiver, criteria: criteria.id, indicators: ids))
+        } else if waiver.expires < asOf {
+          problems.append(.waiverExpired(waiver, commune: record.code))
+        }
+      }
+    }
+    return problems
+  }
+
+  static func defaultGrouping(_ records: [StationRecord]) -> String? {
+    for field in StationAttribute.groupings.map(\.rawValue)
+    where records.contains(where: { $0.attributes[field] != nil }) {
+      return field
+    }
+    return nil
+  }
+
+  /// The group a commune belongs to, with its group-level results (nil when the set has none).
+  public func group(of commune: CommuneResult) -> GroupResult? {
+    groups[key: groupBy.flatMap { commune.record.attributes[$0] }, year: commune.year]
+  }
+
+  /// Whether every commune and every group passes.
+  public var allPass: Bool {
+    !communes.isEmpty && communes.allSatisfy { $0.status == .pass } && groups.allSatisfy { $0.status == .pass }
+  }
+
+  /// Whether every file and record was read without error.
+  public var everythingRead: Bool {
+    batch.rejected == 0 && !batch.diagnostics.contains { $0.severity == .error }
+  }
+}

@@ -1,0 +1,33 @@
+/// A check as a client asks for it: a criteria set and the options of one run, applied to survey data.
+///
+/// The entry point for programs that use the library without the CLI (the web application, scripts,
+/// tests): everything it depends on is explicit — no file system, no clock.
+public struct Checker: Sendable {
+  public let criteria: CriteriaSet
+  /// The evaluation year: the milestones in force that year apply to every record (nil: each
+  /// record's own year).
+  public var year: Int?
+  /// The record field communes are grouped by (nil: `district` when the records have one, else
+  /// `province`).
+  public var groupBy: String?
+  /// The day waivers are checked against.
+  public var asOf: CalendarDate
+
+  public init(criteria: CriteriaSet, year: Int? = nil, groupBy: String? = nil, asOf: CalendarDate) {
+    self.criteria = criteria
+    self.year = year
+    self.groupBy = groupBy
+    self.asOf = asOf
+  }
+
+  /// The schema station records are read with, and the one of groups' own records (nil when the set
+  /// has no group-level indicator, so `level: group` records are then reported as unexpected).
+  public var schemas: (station: InputSchema, group: InputSchema?) {
+    (criteria.schema, criteria.hasGroupIndicators ? criteria.groupSchema : nil)
+  }
+
+  /// Evaluates survey data already read, against the previous round when given.
+  public func run(_ batch: SurveyBatch, baseline: SurveyBatch? = nil) -> CheckResult {
+    CheckResult(criteria: criteria, batch: batch, year: year, groupBy: groupBy, asOf: asOf, baseline: baseline)
+  }
+}

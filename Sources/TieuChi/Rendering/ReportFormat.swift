@@ -1,0 +1,40 @@
+/// The report formats, one renderer each. Clients (the CLI's `--format`, the web application's
+/// downloads) follow this list, so a new case is all they need to offer a new format.
+public enum ReportFormat: String, CaseIterable, Sendable {
+  /// For people at a terminal: each commune's indicators, then one line per commune and the totals.
+  case text
+  /// For scripts: one object, the documented stable shape.
+  case json
+
+  /// The renderer for this format.
+  public func renderer(_ options: ReportOptions) -> any ReportRenderer {
+    switch self {
+    case .text: TextReport(options)
+    case .json: JSONReport(options)
+    }
+  }
+
+  /// Whether the document lists the data problems itself; otherwise a client shows them apart
+  /// (the CLI on standard error).
+  public var carriesDiagnostics: Bool {
+    switch self {
+    case .text: false
+    case .json: true
+    }
+  }
+
+  /// Whether the document is binary (a workbook, a Word file): not for a terminal.
+  public var isBinary: Bool {
+    switch self {
+    case .text, .json: false
+    }
+  }
+
+  /// The usual file name extension.
+  public var fileExtension: String {
+    switch self {
+    case .text: "txt"
+    case .json: "json"
+    }
+  }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import TieuChi
+
+extension Language: ExpressibleByArgument {}
+extension ReportFormat: ExpressibleByArgument {}
+
+/// `--lang`, for every command that writes words.
+struct LanguageOptions: ParsableArguments {
+  @Option(name: .customLong("lang"), help: "Language of reports and messages: vi (default) or en.")
+  var language: Language = .vi
+}
+
+/// `--criteria FILE`, for the commands that evaluate or describe one criteria set.
+struct CriteriaOptions: ParsableArguments {
+  @Option(name: .long, help: "The criteria file (YAML), e.g. Criteria/ct25-2030.yaml.")
+  var criteria: String
+}
+
+/// How an evaluation runs: the year, the grouping, the previous round and the day waivers are checked
+/// against. Shared by `check` and `explain`, so a trace is made exactly as the check was.
+struct EvaluationOptions: ParsableArguments {
+  @Option(name: .long, help: "Evaluation year: the milestones in force that year apply (default: each record's own year).")
+  var year: Int?
+
+  @Option(
+    name: .customLong("group-by"),
+    help: "Record field to group communes by (default: district if present, else province).")
+  var groupBy: String?
+
+  @Option(name: .long, help: "The previous round's survey data (file or folder), for targets about change.")
+  var baseline: [String] = []
+
+  @Option(name: .customLong("as-of"), help: "The day waivers are checked against, e.g. 2025-12-31 (default: today in Vietnam).")
+  var asOf: String?
+
+  func validate() throws {
+    if let year, !(1900...2200).contains(year) {
+      throw ValidationError("--year must be a year such as 2025, not \(year)")
+    }
+    if let asOf, CalendarDate(asOf) == nil {
+      throw ValidationError("--as-of must be a date such as 2025-12-31, not '\(asOf)'")
+    }
+  }
+
+  /// The check these options describe; today (in Vietnam) unless `--as-of` says otherwise.
+  func checker(_ criteria: CriteriaSet) -> Checker {
+    Checker(criteria: criteria, year: year, groupBy: groupBy, asOf: asOf.flatMap(CalendarDate.init) ?? .today)
+  }
+
+  /// The previous round, read with the set's schemas; nil when none was given.
+  func previousRound(for checker: Checker, diagnostics: DiagnosticsEngine) -> SurveyBatch? {
+    guard !baseline.isEmpty else { return nil }
+    let batch = SurveyLoader.load(paths: baseline, schema: checker.schemas.station, groupSchema: checker.schemas.group)
+    diagnostics.emit(batch.diagnostics)
+    diagnostics.countRejected(batch.rejected)
+    return batch
+  }
+}
