@@ -51,6 +51,31 @@ enum CLI {
   }
 }
 
+extension CLI {
+  /// Runs `tieuchi` once per distinct command line for the whole test run: suites that check many
+  /// facts of one report share one process instead of launching the same command for each test.
+  static func runOnce(_ arguments: [String]) throws -> CLIRun {
+    try RunCache.shared.run(arguments)
+  }
+}
+
+/// The finished runs by command line. The lock is held while a run is made, so a command asked for by
+/// two tests at once still runs once.
+final class RunCache: @unchecked Sendable {
+  static let shared = RunCache()
+  private let lock = NSLock()
+  private var runs: [[String]: CLIRun] = [:]
+
+  func run(_ arguments: [String]) throws -> CLIRun {
+    lock.lock()
+    defer { lock.unlock() }
+    if let run = runs[arguments] { return run }
+    let run = try CLI.run(arguments)
+    runs[arguments] = run
+    return run
+  }
+}
+
 /// Reads a file handle to its end on a background thread.
 final class ReadAll: @unchecked Sendable {
   private var data = Data()

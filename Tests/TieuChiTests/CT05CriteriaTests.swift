@@ -131,7 +131,7 @@ struct CT05CriteriaTests {
   ]
 
   static func run(_ extra: [String] = []) throws -> (CLIRun, [String: Any]) {
-    let run = try CLI.run(["check", "--criteria", file, "--format", "json"] + extra + [sample])
+    let run = try CLI.runOnce(["check", "--criteria", file, "--format", "json"] + extra + [sample])
     return (run, try run.json())
   }
 

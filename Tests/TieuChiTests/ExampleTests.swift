@@ -57,6 +57,12 @@ struct ExampleTests {
     let ok = try CLI.run(["test", "Criteria/ct25-2030.yaml"])
     #expect(ok.status == 0)
     #expect(ok.stdout.hasSuffix(" passed, 0 failed\n"))
+    #expect(ok.stdout.contains(" ví dụ\n"))
+    // English words with --lang en; the closing line is the one test runners read, in both.
+    let english = try CLI.run(["test", "--lang", "en", "Criteria/ct25-2030.yaml"])
+    #expect(english.status == 0)
+    #expect(english.stdout.contains(" examples\n"))
+    #expect(english.stdout.hasSuffix(" passed, 0 failed\n"))
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tieuchi-test-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     try Data(Self.yaml.utf8).write(to: URL(fileURLWithPath: folder + "/demo.yaml"))

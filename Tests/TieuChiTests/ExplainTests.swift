@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @Suite("tieuchi explain")
@@ -52,5 +53,24 @@ struct ExplainTests {
     ])
     #expect(missing.status == 2)
     #expect(missing.stderr.contains("07399"))
+  }
+
+  @Test("A target about change is traced against the previous round given with --baseline")
+  func baselineTrace() throws {
+    let sample = try String(contentsOfFile: TestSupport.path("Samples/ct05-tan-yen-2025/district.yaml"), encoding: .utf8)
+    // The same district a year earlier, with the same births: the sex ratio did not fall at all.
+    let folder = try CLITests.scratch(["previous.yaml": sample.replacingOccurrences(of: "\nyear: 2025", with: "\nyear: 2024")])
+    let arguments = [
+      "explain", "--criteria", "Criteria/ct05-2030.yaml", "sex-ratio-yearly-fall", "--station", "Samples/ct05-tan-yen-2025",
+      "--code", "07303", "--lang", "en",
+    ]
+    let without = try CLI.run(arguments)
+    #expect(without.status == 0, "\(without.stderr)")
+    #expect(without.stdout.contains("Result: Unknown"))
+    let with = try CLI.run(arguments + ["--baseline", folder + "/previous.yaml"])
+    #expect(with.status == 0, "\(with.stderr)")
+    #expect(with.stdout.contains("Evaluation for Huyện Tân Yên, year 2025:"))
+    #expect(with.stdout.contains("Result: Fail"))
+    #expect(with.stdout.contains("0.2 more points needed"))
   }
 }

@@ -121,7 +121,7 @@ struct KL111CriteriaTests {
   }
 
   static func run(_ extra: [String] = []) throws -> Run {
-    let run = try CLI.run(["check", "--criteria", file, "--format", "json"] + extra + [sample])
+    let run = try CLI.runOnce(["check", "--criteria", file, "--format", "json"] + extra + [sample])
     let json = try run.json()
     let communes = try #require(json["communes"] as? [[String: Any]])
     let groups = try #require(json["groups"] as? [[String: Any]])

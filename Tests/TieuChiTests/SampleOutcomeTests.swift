@@ -41,7 +41,7 @@ struct SampleOutcomeTests {
 
   /// Runs `check --format json` and returns the communes by code.
   static func communes(_ data: String) throws -> (CLIRun, [String: [String: Any]]) {
-    let run = try CLI.run(["check", "--criteria", "Criteria/ct25-2030.yaml", "--format", "json", data])
+    let run = try CLI.runOnce(["check", "--criteria", "Criteria/ct25-2030.yaml", "--format", "json", data])
     let communes = try #require(try run.json()["communes"] as? [[String: Any]])
     return (run, Dictionary(uniqueKeysWithValues: communes.map { ($0["code"] as? String ?? "", $0) }))
   }

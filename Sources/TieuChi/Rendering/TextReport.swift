@@ -109,11 +109,15 @@ public struct TextReport: ReportRenderer {
           "No verdict possible: the criteria set still lacks indicators (see the warning at the top).\n")
     }
     if commune.status == .incomplete {
-      var out = "  "
-      out += text(
-        "Kết quả có thể thay đổi khi bổ sung hoặc sửa dữ liệu",
-        "The outcome can still change once data is supplied or corrected")
-      out += missing.isEmpty ? ".\n" : text(": cần bổ sung ", ": supply ") + describe(missing) + ".\n"
+      var out = ""
+      // A total too large to compute is not a matter of data: say only that when it is the sole reason.
+      if commune.incompleteReasons != [.numberTooLarge] {
+        out += "  "
+        out += text(
+          "Kết quả có thể thay đổi khi bổ sung hoặc sửa dữ liệu",
+          "The outcome can still change once data is supplied or corrected")
+        out += missing.isEmpty ? ".\n" : text(": cần bổ sung ", ": supply ") + describe(missing) + ".\n"
+      }
       if commune.incompleteReasons.contains(.numberTooLarge) {
         out += "  " + text(
           "Tổng điểm hoặc tổng số quá lớn để tính chính xác.\n", "A points total or sum is too large to compute exactly.\n")
