@@ -51,6 +51,12 @@ struct GoldenOutputTests {
       arguments: ["check", "--criteria", "Criteria/qd1300-2030.yaml", "--as-of", "2025-06-30", "Samples/qd1300-muong-te-2025"],
       status: 1),
     Case(
+      name: "check-ct25-two-rounds-vi",
+      arguments: ["check"] + ct25 + ["--baseline", tanYen, "Samples/tan-yen-2025"], status: 1),
+    Case(
+      name: "check-ct25-two-rounds-json",
+      arguments: ["check"] + ct25 + ["--format", "json", "--baseline", tanYen, "Samples/tan-yen-2025"], status: 1),
+    Case(
       name: "explain-bhyt-07303-vi",
       arguments: [
         "explain", "--criteria", "Criteria/ct25-2030.yaml", "bhyt-coverage", "--station", tanYen, "--code", "07303",

@@ -49,7 +49,9 @@ public struct CheckTrace: Sendable {
     let members = result.communes.filter { member in
       field.flatMap { member.record.attributes[$0] } == key && member.year == commune.year
     }
-    let groups = GroupEvaluator(criteria: criteria, asOf: result.asOf, previousRound: result.baseline)
+    let groups = GroupEvaluator(
+      criteria: criteria, asOf: result.asOf,
+      previousRound: result.baseline.map { (result.previousCommunes, $0.groupRecords) })
     let record = groups.record(key: key, year: commune.year, communes: members, own: group.record, field: field)
     let previous = groups.baselineRecord(for: GroupEvaluator.Key(value: key, year: commune.year), field: field)
     return Trace(

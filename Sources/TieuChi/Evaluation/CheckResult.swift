@@ -13,6 +13,10 @@ public struct CheckResult: Sendable {
   public let batch: SurveyBatch
   /// The previous round's data, when targets about change were evaluated against it.
   public let baseline: SurveyBatch?
+  /// The previous round's communes, evaluated in their own years (their milestones then).
+  public let previousCommunes: [CommuneResult]
+  /// "So với kỳ trước": the comparison with the previous round, when one was given.
+  public let comparison: RoundComparison?
   /// The attribute communes are grouped by in the summary (nil: no grouping).
   public let groupBy: String?
   public let summary: Summary
@@ -43,13 +47,21 @@ public struct CheckResult: Sendable {
     self.batch = batch
     self.communes = Evaluator(criteria: criteria, asOf: asOf, baseline: baseline?.records ?? [])
       .evaluate(batch.records, year: year)
+    // The previous round in its own years: as it was judged then.
+    let previousCommunes = baseline.map { Evaluator(criteria: criteria, asOf: asOf).evaluate($0.records, year: nil) } ?? []
+    self.previousCommunes = previousCommunes
     let field = grouped ? groupBy ?? Self.defaultGrouping(batch.records + batch.groupRecords) : nil
     self.groupBy = field
     self.groups = GroupResults(
       criteria.hasGroupIndicators
-        ? GroupEvaluator(criteria: criteria, asOf: asOf, previousRound: baseline)
-          .evaluate(communes, groupRecords: batch.groupRecords, field: field, year: year)
+        ? GroupEvaluator(
+          criteria: criteria, asOf: asOf,
+          previousRound: baseline.map { (previousCommunes, $0.groupRecords) }
+        ).evaluate(communes, groupRecords: batch.groupRecords, field: field, year: year)
         : [])
+    self.comparison =
+      baseline == nil
+      ? nil : RoundComparison(current: communes, previous: previousCommunes, criteria: criteria, groupBy: field)
     self.summary = Summary(criteria: criteria, communes: communes, batch: batch, groupBy: field)
   }
 

@@ -16,7 +16,9 @@ struct GapFinder {
     case .aggregate(let aggregate) where aggregate.kind == .all:
       return failingItems(aggregate, unit: unit)
     case .aggregate(let aggregate) where aggregate.kind == .any:
-      return Gap(amount: Rational(1), direction: .increase, unit: unit ?? listUnit(aggregate.list), items: [])
+      var gap = Gap(amount: Rational(1), direction: .increase, unit: unit ?? listUnit(aggregate.list), items: [])
+      gap.countsWholeThings = true
+      return gap
     default:
       break
     }
@@ -83,6 +85,7 @@ struct GapFinder {
     guard let difference, difference > .zero || (strict && difference == .zero) else { return nil }
     var gap = Gap(amount: difference, direction: direction, unit: unit, items: [])
     gap.strictly = strict
+    gap.countsWholeThings = whole
     return gap
   }
 
@@ -99,6 +102,7 @@ struct GapFinder {
     }
     var gap = Gap(amount: Rational(names.count), direction: .increase, unit: unit ?? listUnit(aggregate.list), items: names)
     gap.itemsOnly = true
+    gap.countsWholeThings = true
     return gap
   }
 

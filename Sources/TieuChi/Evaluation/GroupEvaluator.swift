@@ -23,14 +23,15 @@ struct GroupEvaluator {
   /// The previous round, already evaluated, for `baseline(…)` in group indicators.
   private let baseline: (communes: [CommuneResult], groupRecords: [StationRecord])?
 
-  /// - Parameter previousRound: the previous round's data, for `baseline(…)` in group indicators; its
-  ///   communes are evaluated in their own years (their milestones do not matter, only their values).
-  init(criteria: CriteriaSet, asOf: CalendarDate, previousRound: SurveyBatch? = nil) {
+  /// - Parameter previousRound: the previous round, for `baseline(…)` in group indicators: its communes
+  ///   already evaluated (in their own years: only their values matter) and its groups' own records.
+  init(
+    criteria: CriteriaSet, asOf: CalendarDate,
+    previousRound: (communes: [CommuneResult], groupRecords: [StationRecord])? = nil
+  ) {
     self.criteria = criteria
     self.evaluator = Evaluator(criteria: criteria, asOf: asOf)
-    self.baseline = previousRound.map { previous in
-      (Evaluator(criteria: criteria, asOf: asOf).evaluate(previous.records, year: nil), previous.groupRecords)
-    }
+    self.baseline = previousRound
     let groupSchema = criteria.groupSchema
     communesSlot = groupSchema.index(of: GroupRecordFields.communesList) ?? 0
     guard case .list(let definition) = groupSchema.inputs[communesSlot].type else {

@@ -66,6 +66,9 @@ public struct Gap: Sendable {
   /// The gap *is* the list of records (from `all(list, condition)`): "2 hamlets without …: A, B",
   /// rather than an amount to add.
   public internal(set) var itemsOnly = false
+  /// The amount counts whole things (people, doctors, hamlets), so gaps of communes add up to what a
+  /// district needs; a gap in points of a rate does not.
+  public internal(set) var countsWholeThings = false
 }
 
 /// A data-consistency rule a station's data breaks.

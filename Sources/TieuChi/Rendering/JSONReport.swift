@@ -72,6 +72,82 @@ public struct JSONReport: ReportRenderer {
       ("errors", .array(errors.map(diagnostic))),
       ("warnings", .array(warnings.map(diagnostic))),
       ("summary", summary(report.summary)),
+      ("comparison", report.comparison.map { comparison($0, phrases: phrases) } ?? .null),
+    ])
+  }
+
+  /// "So với kỳ trước": per commune the status change, per indicator the change of value and gap, per
+  /// group the pass rates and total gaps in both rounds.
+  func comparison(_ comparison: RoundComparison, phrases: ReportPhrases) -> JSONValue {
+    let unmatched = { (entry: RoundComparison.Unmatched) -> JSONValue in
+      var members: [(String, JSONValue)] = [
+        ("code", .string(entry.code)), ("name", entry.name.map(JSONValue.string) ?? .null),
+        ("year", entry.year.map(JSONValue.int) ?? .null),
+      ]
+      switch entry.reason {
+      case .noRecord:
+        members += [("reason", .string("no_record")), ("other_name", .null)]
+      case .codeReused(let other):
+        members += [("reason", .string("code_reused")), ("other_name", .string(other))]
+      }
+      return .object(members)
+    }
+    let total = { (total: GapTotal?) -> JSONValue in
+      guard let total else { return .null }
+      return .object([
+        ("amount", total.amount.map { decimal($0) } ?? .null), ("unit", total.unit.map { .string($0[language]) } ?? .null),
+        ("communes", .int(total.communes)), ("items", .int(total.items)), ("at_least", .bool(total.atLeast)),
+        ("text", .string(phrases.total(total))),
+      ])
+    }
+    return .object([
+      (
+        "communes",
+        .array(
+          comparison.communes.map { commune in
+            .object([
+              ("code", .string(commune.code)), ("name", commune.name.map(JSONValue.string) ?? .null),
+              ("previous_year", commune.previousYear.map(JSONValue.int) ?? .null),
+              ("year", commune.year.map(JSONValue.int) ?? .null),
+              ("previous_status", .string(commune.previous.rawValue)), ("status", .string(commune.current.rawValue)),
+              ("change", .string(commune.change.rawValue)),
+              (
+                "indicators",
+                .array(
+                  commune.indicators.map { change in
+                    .object([
+                      ("id", .string(change.indicator)),
+                      ("previous_status", .string(change.previous.status.rawValue)),
+                      ("status", .string(change.current.status.rawValue)),
+                      ("value_change", change.valueChange.map { .string($0.description) } ?? .null),
+                      ("previous_gap", change.previous.gap?.amount.map { decimal($0) } ?? .null),
+                      ("gap", change.current.gap?.amount.map { decimal($0) } ?? .null),
+                    ])
+                  })
+              ),
+            ])
+          })
+      ),
+      ("unmatched", .array(comparison.unmatchedCurrent.map(unmatched))),
+      ("only_previous", .array(comparison.unmatchedPrevious.map(unmatched))),
+      (
+        "groups",
+        .array(
+          comparison.groups.map { group in
+            .object([
+              ("key", group.key.map(JSONValue.string) ?? .null),
+              ("previous_pass", .int(group.previousPassing)), ("previous_total", .int(group.previousTotal)),
+              ("pass", .int(group.currentPassing)), ("total", .int(group.currentTotal)),
+              (
+                "gaps",
+                .array(
+                  group.gaps.map { gap in
+                    .object([("id", .string(gap.indicator)), ("previous", total(gap.previous)), ("current", total(gap.current))])
+                  })
+              ),
+            ])
+          })
+      ),
     ])
   }
 

@@ -87,6 +87,35 @@ public struct ReportPhrases: Sendable {
     NumberText.format(Rational(value), decimals: 0, style: style)
   }
 
+  // MARK: Comparison with the previous round
+
+  public func change(_ change: RoundComparison.Change) -> String {
+    switch change {
+    case .newlyPassing: text("mới đạt", "newly passing")
+    case .newlyFailing: text("mới không đạt", "newly failing")
+    case .stillPassing: text("vẫn đạt", "still passing")
+    case .stillFailing: text("vẫn không đạt", "still failing")
+    case .undetermined: text("chưa xác định", "undetermined")
+    }
+  }
+
+  /// "7/22 (31,82 %)": passing communes of a total, with the share.
+  public func passRate(_ passing: Int, of total: Int) -> String {
+    guard total > 0, let share = Rational(Int128(passing) * 100, Int128(total)) else { return "\(count(passing))/\(count(total))" }
+    return "\(count(passing))/\(count(total)) (\(number(share)) %)"
+  }
+
+  /// A group's total gap for one indicator: "1.245 người tham gia BHYT", "7 thôn …", or, for rates,
+  /// "3 xã chưa đạt".
+  public func total(_ total: GapTotal) -> String {
+    if let amount = total.amount {
+      let least = total.atLeast ? text("ít nhất ", "at least ") : ""
+      return least + number(amount) + (total.unit.map { " " + $0[language] } ?? "")
+    }
+    if total.tooLarge { return text("số quá lớn để cộng chính xác", "a total too large to compute exactly") }
+    return text("\(count(total.communes)) xã chưa đạt", "\(count(total.communes)) communes short")
+  }
+
   // MARK: Gaps and reasons
 
   /// "cần thêm 96 người tham gia BHYT", or "2 thôn chưa có …: Thôn A, Thôn B".

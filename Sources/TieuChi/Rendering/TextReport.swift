@@ -50,6 +50,69 @@ public struct TextReport: ReportRenderer {
       out += "\n" + groupTable(report, phrases: phrases)
     }
     out += "\n" + totals(report, phrases: phrases)
+    if let comparison = report.comparison {
+      out += "\n" + comparisonSection(comparison, report: report, phrases: phrases)
+    }
+    return out
+  }
+
+  // MARK: Comparison with the previous round
+
+  /// "So với kỳ trước": the movement of each commune and group since the previous round.
+  func comparisonSection(_ comparison: RoundComparison, report: CheckResult, phrases: ReportPhrases) -> String {
+    var out = text("So với kỳ trước (--baseline)", "Compared with the previous round (--baseline)") + ":\n"
+    let counts = RoundComparison.Change.allCases.compactMap { change -> String? in
+      let n = comparison.communes.filter { $0.change == change }.count
+      return n == 0 ? nil : "\(phrases.count(n)) \(phrases.change(change))"
+    }
+    out += "  " + text("Xã so sánh được: ", "Communes compared: ") + phrases.count(comparison.communes.count)
+    out += counts.isEmpty ? "\n" : " — " + counts.joined(separator: ", ") + "\n"
+    for unmatched in comparison.unmatchedCurrent {
+      out += "  " + text("Không so sánh: ", "Not compared: ") + "\(unmatched.code) \(unmatched.name ?? "")"
+      switch unmatched.reason {
+      case .noRecord: out += text(" (không có ở kỳ trước)", " (not in the previous round)") + "\n"
+      case .codeReused(let other):
+        out += text(" (mã này ở kỳ trước là \(other): đơn vị khác)", " (this code was \(other) before: another unit)") + "\n"
+      }
+    }
+    for gone in comparison.unmatchedPrevious {
+      out += "  " + text("Chỉ có ở kỳ trước: ", "Only in the previous round: ") + "\(gone.code) \(gone.name ?? "")"
+      out += gone.year.map { " (\($0))" } ?? ""
+      out += "\n"
+    }
+    if !summaryOnly {
+      for commune in comparison.communes {
+        out += "  \(commune.code) \(commune.name ?? ""): \(phrases.status(commune.previous)) → \(phrases.status(commune.current))"
+        out += " (\(phrases.change(commune.change)))\n"
+        for change in commune.indicators {
+          let moved = change.valueChange.map { $0 != .zero } ?? false
+          let gapMoved = change.gapChange.map { $0 != .zero } ?? false
+          let statusMoved = change.previous.status != change.current.status
+          guard moved || gapMoved || statusMoved else { continue }
+          let indicator = report.criteria.indicators[change.current.index]
+          let before = phrases.actual(change.previous.actual, of: indicator, target: change.previous.milestone?.target)
+          let now = phrases.actual(change.current.actual, of: indicator, target: change.current.milestone?.target)
+          out += "    \(change.indicator): \(before) → \(now)"
+          if statusMoved {
+            out += " (\(phrases.status(change.previous.status)) → \(phrases.status(change.current.status)))"
+          }
+          if gapMoved, let previousGap = change.previous.gap?.amount, let gap = change.current.gap?.amount {
+            out += text("; khoảng thiếu ", "; gap ") + phrases.number(previousGap) + " → " + phrases.number(gap)
+          }
+          out += "\n"
+        }
+      }
+    }
+    for group in comparison.groups {
+      out += "  " + phrases.group(group.key, field: report.groupBy) + ": "
+      out += text("đạt ", "passing ") + phrases.passRate(group.previousPassing, of: group.previousTotal)
+      out += " → " + phrases.passRate(group.currentPassing, of: group.currentTotal) + "\n"
+      for gap in group.gaps {
+        out += "    \(gap.indicator): "
+        out += (gap.previous.map { phrases.total($0) } ?? text("đạt", "met")) + " → "
+        out += (gap.current.map { phrases.total($0) } ?? text("đạt", "met")) + "\n"
+      }
+    }
     return out
   }
 

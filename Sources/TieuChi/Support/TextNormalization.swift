@@ -19,3 +19,28 @@ extension String {
     return needsWork ? precomposedStringWithCanonicalMapping : self
   }
 }
+
+extension String {
+  /// The text without diacritics, lower-cased, with runs of spaces as one: "Phúc Hoà" and "Phúc Hòa"
+  /// (the two tone-mark placements real data has), "PHÚC HÒA" and "phuc hoa" all give "phuc hoa".
+  ///
+  /// For matching what a person typed or a register spelled against a name; never for display.
+  public var foldedForMatching: String {
+    var scalars = String.UnicodeScalarView()
+    var lastWasSpace = true
+    for scalar in decomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
+      // Combining diacritical marks (tones, breve, circumflex, horn) are dropped; đ has no decomposition.
+      if (0x300...0x36F).contains(scalar.value) { continue }
+      let base: Unicode.Scalar = scalar == "đ" ? "d" : scalar
+      if base.properties.isWhitespace {
+        if !lastWasSpace { scalars.append(" ") }
+        lastWasSpace = true
+      } else {
+        scalars.append(base)
+        lastWasSpace = false
+      }
+    }
+    if scalars.last == " " { scalars.removeLast() }
+    return String(scalars)
+  }
+}
