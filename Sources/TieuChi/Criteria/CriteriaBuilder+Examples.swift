@@ -17,21 +17,15 @@ extension CriteriaBuilder {
       if let station = entries["station"]?.value { stations.append(station) }
       if let list = entries["stations"]?.value, let listed = reader.sequence(list, what: "stations") { stations += listed }
       if stations.isEmpty {
-        reader.error(
-          item.location,
-          LocalizedText(vi: "ví dụ '\(name)' cần 'station' hoặc 'stations'", en: "example '\(name)' needs 'station' or 'stations'"))
+        reader.report(.exampleWithoutStation(name, at: item.location))
       }
       let year = entries["year"].flatMap { reader.number($0.value, what: "year") }.flatMap(\.intValue)
       var commune: CommuneStatus?
       if let communeNode = entries["commune"]?.value, let text = reader.string(communeNode, what: "commune") {
         commune = CommuneStatus(rawValue: text)
         if commune == nil {
-          reader.error(
-            communeNode.location,
-            LocalizedText(
-              vi: "'commune' là pass, fail hoặc incomplete, không phải '\(text)'",
-              en: "'commune' is pass, fail or incomplete, not '\(text)'"),
-            hint: Suggestions.hint(for: text, in: CommuneStatus.allCases.map(\.rawValue)))
+          reader.report(
+            .unknownCommuneStatus(text, expected: CommuneStatus.allCases.map(\.rawValue), at: communeNode.location))
         }
       }
       var example = CriteriaExample(
@@ -40,14 +34,14 @@ extension CriteriaBuilder {
       if let baseline = entries["baseline"]?.value { example.baseline = reader.sequence(baseline, what: "baseline") ?? [] }
       examples.append(example)
     }
+    // `tieuchi test` reports examples by name.
+    reader.reportDuplicates(NodeReader.declarations(in: items, key: "name"), kind: .example)
     return examples
   }
 
   private mutating func expectations(_ node: DataNode, indicators: [Indicator]) -> [CriteriaExample.Expectation] {
     guard let entries = node.entries else {
-      reader.error(
-        node.location,
-        LocalizedText(vi: "'expect' là một bảng: id chỉ tiêu: kết quả", en: "'expect' maps indicator ids to outcomes"))
+      reader.report(.expectNotAMapping(at: node.location))
       return []
     }
     let ids = indicators.map(\.id)
@@ -55,10 +49,7 @@ extension CriteriaBuilder {
     var result: [CriteriaExample.Expectation] = []
     for entry in entries {
       guard ids.contains(entry.key) else {
-        reader.error(
-          entry.keyLocation,
-          LocalizedText(vi: "không có chỉ tiêu '\(entry.key)' trong bộ tiêu chí", en: "there is no indicator '\(entry.key)' in the set"),
-          hint: Suggestions.hint(for: entry.key, in: ids))
+        reader.report(.exampleUnknownIndicator(entry.key, known: ids, at: entry.keyLocation))
         continue
       }
       var statusNode = entry.value
@@ -74,11 +65,7 @@ extension CriteriaBuilder {
         items = mapped["items"].flatMap { reader.sequence($0.value, what: "items") }?.compactMap { reader.string($0, what: "items[]") }
       }
       guard let text = reader.string(statusNode, what: "status"), let status = IndicatorStatus(rawValue: text) else {
-        reader.error(
-          statusNode.location,
-          LocalizedText(
-            vi: "kết quả phải là một trong: \(statuses.joined(separator: ", "))", en: "the outcome must be one of: \(statuses.joined(separator: ", "))"),
-          hint: statusNode.scalarText.flatMap { Suggestions.hint(for: $0, in: statuses) })
+        reader.report(.unknownOutcome(statusNode.scalarText, expected: statuses, at: statusNode.location))
         continue
       }
       result.append(.init(indicator: entry.key, status: status, gap: gap, items: items, location: entry.keyLocation))

@@ -2,9 +2,7 @@
 extension CriteriaBuilder {
   mutating func expression(_ node: DataNode, what: String, schema: InputSchema) -> (Expression, ExpressionType, String)? {
     guard let text = node.scalarText, !node.isNull else {
-      reader.error(
-        node.location,
-        LocalizedText(vi: "'\(what)' phải là một biểu thức", en: "'\(what)' must be an expression (a string)"))
+      reader.report(.expressionNotAString(what, at: node.location))
       return nil
     }
     do {
@@ -14,7 +12,7 @@ extension CriteriaBuilder {
     } catch {
       let names = text.split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init)
       if !names.contains(where: brokenInputs.contains) {
-        reader.error(error.location, error.message, hint: error.hint)
+        reader.report(error)
       }
       return nil
     }

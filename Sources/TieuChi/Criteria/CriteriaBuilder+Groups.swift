@@ -2,6 +2,8 @@
 extension CriteriaBuilder {
   mutating func indicatorGroups(_ node: DataNode) -> [IndicatorGroup] {
     guard let items = reader.sequence(node, what: "groups") else { return [] }
+    // Indicators name their group by id, and points are totalled per id: a repeated one is ambiguous.
+    defer { reader.reportDuplicates(NodeReader.declarations(in: items), kind: .group) }
     return items.compactMap { item in
       let what = LocalizedText(vi: "một nhóm tiêu chí", en: "a group")
       guard let entries = reader.mapping(item, what: what, allowed: ["id", "title", "max_points", "description"]),
@@ -19,10 +21,7 @@ extension CriteriaBuilder {
     else { return .allIndicators }
     if let all = entries["all_indicators"] {
       if entries.count > 1 {
-        reader.error(
-          all.keyLocation,
-          LocalizedText(
-            vi: "'all_indicators' không dùng cùng với điểm", en: "'all_indicators' cannot be combined with points"))
+        reader.report(.allIndicatorsWithPoints(at: all.keyLocation))
       }
       _ = reader.boolean(all.value, what: "all_indicators")
       return .allIndicators
@@ -32,10 +31,7 @@ extension CriteriaBuilder {
     else { return .allIndicators }
     let group = entries["min_group_points_percent"].flatMap { reader.number($0.value, what: "min_group_points_percent") }
     if !indicators.contains(where: { $0.points != nil }) && !groups.contains(where: { $0.maxPoints != nil }) {
-      reader.error(
-        totalNode.location,
-        LocalizedText(
-          vi: "quy tắc tính điểm cần các chỉ tiêu có 'points'", en: "a points rule needs indicators with 'points'"))
+      reader.report(.pointsRuleWithoutPoints(at: totalNode.location))
     }
     return .points(
       minTotalShare: total.divided(by: Rational(100)) ?? .zero, minGroupShare: group.flatMap { $0.divided(by: Rational(100)) })

@@ -21,11 +21,7 @@ extension CriteriaBuilder {
     let title = reader.require("title", in: entries, of: node, what: what).flatMap { reader.localized($0, what: "title") }
     let clause = entries["source"].flatMap { reader.string($0.value, what: "source") } ?? defaultClause
     if clause == nil {
-      reader.error(
-        node.location,
-        LocalizedText(
-          vi: "chỉ tiêu \(id.map { "'\($0)' " } ?? "")thiếu 'source' (điều, mục của văn bản mà chỉ tiêu dựa vào)",
-          en: "indicator \(id.map { "'\($0)' " } ?? "")has no 'source' (the clause of the document it comes from)"))
+      reader.report(.missingClause(id, at: node.location))
     }
     let measure = reader.require("measure", in: entries, of: node, what: what).flatMap {
       expression($0, what: "measure", schema: schema)
@@ -36,22 +32,14 @@ extension CriteriaBuilder {
         unit = parsed
       } else {
         unit = nil  // targets cannot be read without their unit; the unit error says enough
-        let names = MeasureUnit.allCases.map(\.rawValue)
-        reader.error(
-          unitNode.location,
-          LocalizedText(
-            vi: "đơn vị '\(name)' không hợp lệ; dùng một trong: \(names.joined(separator: ", "))",
-            en: "unknown unit '\(name)'; expected one of: \(names.joined(separator: ", "))"),
-          hint: Suggestions.hint(for: name, in: names))
+        reader.report(.unknownUnit(name, expected: MeasureUnit.allCases.map(\.rawValue), at: unitNode.location))
       }
     }
     let milestones = unit.flatMap { targets(entries, node: node, unit: $0, measureType: measure?.1) }
     let applies = entries["applies_when"].flatMap { entry -> (Expression, ExpressionType, String)? in
       guard let parsed = expression(entry.value, what: "applies_when", schema: schema) else { return nil }
       guard parsed.1 == .boolean else {
-        reader.error(
-          entry.value.location,
-          LocalizedText(vi: "'applies_when' phải là một điều kiện đúng/sai", en: "'applies_when' must be a condition"))
+        reader.report(.appliesWhenNotACondition(at: entry.value.location))
         return nil
       }
       return parsed
@@ -72,10 +60,7 @@ extension CriteriaBuilder {
     var group: String?
     if let groupNode = entries["group"]?.value, let name = reader.string(groupNode, what: "group") {
       if !groups.contains(where: { $0.id == name }) {
-        reader.error(
-          groupNode.location,
-          LocalizedText(vi: "nhóm '\(name)' chưa được khai báo trong 'groups'", en: "group '\(name)' is not declared in 'groups'"),
-          hint: Suggestions.hint(for: name, in: groups.map(\.id)))
+        reader.report(.unknownGroup(name, declared: groups.map(\.id), at: groupNode.location))
       }
       group = name
     }
@@ -93,73 +78,50 @@ extension CriteriaBuilder {
     let single = entries["target"]?.value
     let byYear = entries["targets"]?.value
     if single != nil && byYear != nil {
-      reader.error(
-        entries["targets"]!.keyLocation,
-        LocalizedText(
-          vi: "chỉ dùng một trong 'target' (một mục tiêu) và 'targets' (các mốc theo năm)",
-          en: "use either 'target' (one target) or 'targets' (milestones by year), not both"))
+      reader.report(.targetAndTargets(at: entries["targets"]!.keyLocation))
       return nil
     }
     if measureType == .boolean {
       if let given = single ?? byYear {
-        reader.error(
-          given.location,
-          LocalizedText(
-            vi: "thước đo là một điều kiện đúng/sai: chỉ tiêu đạt khi điều kiện đúng, không cần 'target'",
-            en: "the measure is a yes/no condition: the indicator passes when it holds, so it takes no target"))
+        reader.report(.targetOnCondition(at: given.location))
         return nil
       }
       return []
     }
     guard measureType != nil else { return nil }
     guard case .number = measureType else {
-      reader.error(
-        node.location,
-        LocalizedText(
-          vi: "thước đo phải là một số (so với mục tiêu) hoặc một điều kiện đúng/sai",
-          en: "the measure must be a number (compared with a target) or a yes/no condition"))
+      reader.report(.measureNotANumber(at: node.location))
       return nil
     }
     if let single {
       return target(single, unit: unit).map { [Milestone(year: nil, target: $0)] }
     }
     guard let byYear else {
-      reader.error(
-        node.location,
-        LocalizedText(
-          vi: "chỉ tiêu thiếu 'target' (ví dụ \"trên 99,5%\") hoặc 'targets' theo năm",
-          en: "the indicator needs a 'target' (e.g. \"> 99.5%\") or 'targets' by year"))
+      reader.report(.missingTarget(at: node.location))
       return nil
     }
     guard let yearEntries = byYear.entries, !yearEntries.isEmpty else {
-      reader.error(
-        byYear.location,
-        LocalizedText(
-          vi: "'targets' là một bảng năm: mục tiêu, ví dụ {2025: \"≥ 90%\", 2030: \"> 99,5%\"}",
-          en: "'targets' maps years to targets, e.g. {2025: \">= 90%\", 2030: \"> 99.5%\"}"))
+      reader.report(.targetsNotAMapping(at: byYear.location))
       return nil
     }
     var milestones: [Milestone] = []
+    var firstOfYear: [Int: SourceLocation] = [:]
     for entry in yearEntries {
       guard let year = Int(entry.key), (1900...2200).contains(year) else {
-        reader.error(
-          entry.keyLocation,
-          LocalizedText(vi: "'\(entry.key)' không phải là một năm", en: "'\(entry.key)' is not a year"))
+        reader.report(.notAYear(entry.key, at: entry.keyLocation))
         continue
       }
+      // `2025` and `"2025"` are different YAML keys but the same year.
+      if let first = firstOfYear[year] {
+        reader.report(.duplicateDeclaration(.milestoneYear, String(year), at: entry.keyLocation, first: first))
+        continue
+      }
+      firstOfYear[year] = entry.keyLocation
       if let target = target(entry.value, unit: unit) { milestones.append(Milestone(year: year, target: target)) }
     }
     let years = milestones.compactMap(\.year)
     if years != years.sorted() {
-      reader.warning(
-        byYear.location,
-        LocalizedText(
-          vi: "các mốc năm không theo thứ tự (\(years.map(String.init).joined(separator: ", "))); nên viết từ năm sớm đến năm muộn",
-          en: "the milestones are not in year order (\(years.map(String.init).joined(separator: ", "))); write them earliest first"))
-    }
-    if Set(years).count != years.count {
-      reader.error(
-        byYear.location, LocalizedText(vi: "một năm có hai mục tiêu", en: "a year has two targets"))
+      reader.report(.milestonesOutOfOrder(years, at: byYear.location))
     }
     return milestones.sorted { ($0.year ?? 0) < ($1.year ?? 0) }
   }
@@ -169,22 +131,11 @@ extension CriteriaBuilder {
     switch Target.parse(text, unit: unit) {
     case .success(let target): return target
     case .failure(.noComparator):
-      reader.error(
-        node.location,
-        LocalizedText(
-          vi: "mục tiêu '\(text)' thiếu phép so sánh: viết như văn bản, ví dụ \"trên 99,5%\" (>), \"đạt 95%\" (≥), \"dưới 5%\" (<), \"không vượt quá 10\" (≤)",
-          en: "target '\(text)' has no comparator: write it as the law does, e.g. \"> 99.5%\", \">= 95%\", \"< 5%\", \"<= 10\""))
+      reader.report(.targetWithoutComparator(text, at: node.location))
     case .failure(.badNumber(let number)):
-      reader.error(
-        node.location,
-        LocalizedText(vi: "mục tiêu '\(text)': '\(number)' không phải là một số", en: "target '\(text)': '\(number)' is not a number"))
+      reader.report(.targetNotANumber(text, number: number, at: node.location))
     case .failure(.unitMismatch(let written, let expected)):
-      reader.error(
-        node.location,
-        LocalizedText(
-          vi: "mục tiêu '\(text)' viết bằng '\(written)' nhưng đơn vị của chỉ tiêu là '\(expected.rawValue)'",
-          en: "target '\(text)' is written in '\(written)' but the indicator's unit is '\(expected.rawValue)'"),
-        hint: LocalizedText(vi: "thêm 'unit: percent' cho chỉ tiêu", en: "add 'unit: percent' to the indicator"))
+      reader.report(.targetUnitMismatch(text, written: written, expected: expected.rawValue, at: node.location))
     }
     return nil
   }
@@ -193,10 +144,7 @@ extension CriteriaBuilder {
   /// gives its points.
   mutating func pointGrades(_ node: DataNode, unit: MeasureUnit, measureType: ExpressionType?) -> [PointGrade] {
     guard case .number? = measureType else {
-      reader.error(
-        node.location,
-        LocalizedText(
-          vi: "điểm theo mức chỉ dùng cho thước đo là số", en: "graded points need a numeric measure"))
+      reader.report(.gradedPointsNeedNumber(at: node.location))
       return []
     }
     return (reader.sequence(node, what: "points") ?? []).compactMap { item in
@@ -218,12 +166,7 @@ extension CriteriaBuilder {
     else { return nil }
     if let name = unitNode.scalarText, !unitNode.isQuoted || Self.gapUnits[name] != nil {
       if let unit = Self.gapUnits[name] { return GapSpec(unit: unit) }
-      reader.error(
-        unitNode.location,
-        LocalizedText(
-          vi: "đơn vị khoảng thiếu '\(name)' không có sẵn; dùng \(Self.gapUnits.keys.sorted().joined(separator: ", ")) hoặc {vi: …, en: …}",
-          en: "unknown gap unit '\(name)'; use one of \(Self.gapUnits.keys.sorted().joined(separator: ", ")) or {vi: …, en: …}"),
-        hint: Suggestions.hint(for: name, in: Self.gapUnits.keys))
+      reader.report(.unknownGapUnit(name, known: Self.gapUnits.keys.sorted(), at: unitNode.location))
       return nil
     }
     return reader.localized(unitNode, what: "gap.unit").map(GapSpec.init)

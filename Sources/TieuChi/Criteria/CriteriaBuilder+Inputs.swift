@@ -2,21 +2,13 @@
 extension CriteriaBuilder {
   mutating func inputSchema(_ node: DataNode, context: String, allowLists: Bool) -> InputSchema {
     guard let entries = node.entries else {
-      reader.error(
-        node.location,
-        LocalizedText(
-          vi: "'\(context)' phải là một bảng: tên_đầu_vào: {type: …}",
-          en: "'\(context)' must be a mapping of input names to declarations"))
+      reader.report(.inputsNotAMapping(context, at: node.location))
       return InputSchema([])
     }
     var definitions: [InputDefinition] = []
     for entry in entries {
       guard isInputName(entry.key) else {
-        reader.error(
-          entry.keyLocation,
-          LocalizedText(
-            vi: "tên đầu vào '\(entry.key)' chỉ gồm chữ thường không dấu, số và '_', bắt đầu bằng chữ",
-            en: "input name '\(entry.key)' must be lower-case ASCII letters, digits and '_', starting with a letter"))
+        reader.report(.invalidInputName(entry.key, at: entry.keyLocation))
         continue
       }
       if let definition = inputDefinition(entry, context: context, allowLists: allowLists) {
@@ -67,37 +59,23 @@ extension CriteriaBuilder {
       var itemName: String?
       if let itemNode = entries["item_name"]?.value, let name = reader.string(itemNode, what: "item_name") {
         if fields.index(of: name) == nil {
-          reader.error(
-            itemNode.location,
-            LocalizedText(
-              vi: "item_name '\(name)' không phải là một trường của '\(entry.key)'",
-              en: "item_name '\(name)' is not a field of '\(entry.key)'"),
-            hint: Suggestions.hint(for: name, in: fields.inputs.map(\.name)))
+          reader.report(
+            .unknownItemName(name, list: entry.key, fields: fields.inputs.map(\.name), at: itemNode.location))
         }
         itemName = name
       }
       type = .list(ListDefinition(fields: fields, itemName: itemName))
     case "list":
-      reader.error(
-        typeNode.location,
-        LocalizedText(vi: "trường của một danh sách không thể là danh sách", en: "a list's fields cannot be lists themselves"))
+      reader.report(.nestedList(at: typeNode.location))
       return nil
     default:
-      reader.error(
-        typeNode.location,
-        LocalizedText(
-          vi: "kiểu '\(typeName)' không hợp lệ; dùng một trong: \(Self.typeNames.joined(separator: ", "))",
-          en: "unknown type '\(typeName)'; expected one of: \(Self.typeNames.joined(separator: ", "))"),
-        hint: Suggestions.hint(for: typeName, in: Self.typeNames))
+      reader.report(.unknownInputType(typeName, expected: Self.typeNames, at: typeNode.location))
       return nil
     }
     for key in ["values", "fields", "item_name"] where entries[key] != nil {
       let belongs = (key == "values" && typeName == "enum") || (key != "values" && typeName == "list")
       if !belongs {
-        reader.error(
-          entries[key]!.keyLocation,
-          LocalizedText(
-            vi: "'\(key)' không dùng cho kiểu '\(typeName)'", en: "'\(key)' does not apply to type '\(typeName)'"))
+        reader.report(.keyNotForType(key, type: typeName, at: entries[key]!.keyLocation))
       }
     }
     let label = entries["label"].flatMap { reader.localized($0.value, what: "label") } ?? LocalizedText(entry.key)
@@ -106,15 +84,9 @@ extension CriteriaBuilder {
     if let levelNode = entries["level"]?.value {
       if allowLists, let parsed = self.level(levelNode) { level = parsed }
       if !allowLists {
-        reader.error(
-          levelNode.location,
-          LocalizedText(vi: "trường của danh sách không có 'level'", en: "a list's fields take no 'level'"))
+        reader.report(.levelOnListField(at: levelNode.location))
       } else if level == .group, case .list = type {
-        reader.error(
-          levelNode.location,
-          LocalizedText(
-            vi: "đầu vào cấp nhóm phải là một giá trị đơn, không phải danh sách",
-            en: "a group-level input is a single value, not a list"))
+        reader.report(.groupLevelList(at: levelNode.location))
       }
     }
     return InputDefinition(name: entry.key, type: type, label: label, unit: unit, location: entry.keyLocation, level: level)
@@ -123,10 +95,7 @@ extension CriteriaBuilder {
   mutating func level(_ node: DataNode) -> Level? {
     guard let text = reader.string(node, what: "level") else { return nil }
     guard let level = Level(rawValue: text) else {
-      reader.error(
-        node.location,
-        LocalizedText(vi: "'level' là commune hoặc group, không phải '\(text)'", en: "'level' is commune or group, not '\(text)'"),
-        hint: Suggestions.hint(for: text, in: Level.allCases.map(\.rawValue)))
+      reader.report(.unknownLevel(text, expected: Level.allCases.map(\.rawValue), at: node.location))
       return nil
     }
     return level
@@ -153,8 +122,14 @@ extension CriteriaBuilder {
         } ?? []
       values.append(.init(id: id, label: label, aliases: aliases))
     }
+    // Data and conditions name values by id: two values with one id could never be told apart.
+    let declared = items.compactMap { item -> (id: String, location: SourceLocation)? in
+      guard let text = item.scalarText, !item.isNull else { return NodeReader.declarations(in: [item]).first }
+      return (text, item.location)
+    }
+    reader.reportDuplicates(declared, kind: .enumValue)
     if values.isEmpty {
-      reader.error(node.location, LocalizedText(vi: "danh sách giá trị rỗng", en: "the list of values is empty"))
+      reader.report(.emptyEnum(at: node.location))
       return nil
     }
     return EnumDefinition(values: values)

@@ -10,9 +10,7 @@ extension CriteriaBuilder {
         let (check, type, text) = expression(checkNode, what: "check", schema: schema)
       else { continue }
       guard type == .boolean else {
-        reader.error(
-          checkNode.location,
-          LocalizedText(vi: "'check' phải là một điều kiện đúng/sai", en: "'check' must be a condition (true or false)"))
+        reader.report(.checkNotACondition(at: checkNode.location))
         continue
       }
       let id = entries["id"].flatMap { reader.identifier($0.value, what: "id") } ?? "rule-\(index + 1)"
@@ -22,6 +20,8 @@ extension CriteriaBuilder {
       rules.append(
         ConsistencyRule(id: id, check: check, checkText: text, message: message, inputs: check.inputSlots, location: item.location))
     }
+    // Broken rules are named by id in reports; ids given in the file must tell them apart.
+    reader.reportDuplicates(NodeReader.declarations(in: items), kind: .rule)
     return rules
   }
 }

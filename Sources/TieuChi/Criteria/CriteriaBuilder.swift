@@ -51,20 +51,10 @@ struct CriteriaBuilder {
           parsed.append((position, indicator))
         }
       }
-      var seen: [String: SourceLocation] = [:]
-      for (_, indicator) in parsed.sorted(by: { $0.position < $1.position }) {
-        if let first = seen[indicator.id] {
-          reader.error(
-            indicator.location,
-            LocalizedText(
-              vi: "chỉ tiêu '\(indicator.id)' bị khai báo hai lần (lần đầu ở \(first))",
-              en: "indicator '\(indicator.id)' is declared twice (first at \(first))"))
-        }
-        seen[indicator.id] = indicator.location
-        indicators.append(indicator)
-      }
+      reader.reportDuplicates(NodeReader.declarations(in: items), kind: .indicator)
+      indicators = parsed.sorted { $0.position < $1.position }.map(\.indicator)
       if items.isEmpty {
-        reader.error(indicatorsNode.location, LocalizedText(vi: "bộ tiêu chí không có chỉ tiêu nào", en: "the set has no indicators"))
+        reader.report(.noIndicators(at: indicatorsNode.location))
       }
     }
     let rule = top["pass_rule"].map { passRule($0.value, indicators: indicators, groups: groups) } ?? PassRule.allIndicators

@@ -1,30 +1,37 @@
-import Foundation
-
 /// Loads a criteria file completely — every key, type, expression and target checked — before any
 /// survey data is read.
 public enum CriteriaLoader {
-  /// The criteria set, or `nil` when the file has errors; the diagnostics hold every problem found
-  /// (errors and warnings), each at `file:line:column`.
-  public static func load(path: String) -> (CriteriaSet?, [Diagnostic]) {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      return (
-        nil,
-        [
-          Diagnostic(
-            at: SourceLocation(file: path, line: 0, column: 0),
-            LocalizedText(vi: "không đọc được tệp tiêu chí", en: "cannot read the criteria file"))
-        ]
-      )
-    }
-    return load(bytes: [UInt8](data), file: path)
+  /// Loads `source`, reading the files it `extends` through `resolve`.
+  ///
+  /// - Parameters:
+  ///   - source: the criteria file.
+  ///   - resolve: given an `extends:` reference as written in a file and the name of that file, the
+  ///     file it refers to, or `nil` when there is none (reported at the reference).
+  /// - Returns: the criteria set, or `nil` when the file has errors; the diagnostics hold every
+  ///   problem found (errors and warnings), each at `file:line:column`.
+  public static func load(
+    _ source: CriteriaSource, resolve: (_ reference: String, _ from: String) -> CriteriaSource?
+  ) -> (CriteriaSet?, [Diagnostic]) {
+    withoutActuallyEscaping(resolve) { resolve in load(source, resolver: resolve) }
   }
 
+  /// Loads a criteria file given as bytes, for a file that extends no other: an `extends:` in it is
+  /// reported as an error, since there is no way to read its parent (use `load(_:resolve:)`).
+  ///
+  /// - Returns: the criteria set, or `nil` when the file has errors, and every problem found.
   public static func load(bytes: [UInt8], file: String) -> (CriteriaSet?, [Diagnostic]) {
+    load(CriteriaSource(name: file, bytes: bytes), resolver: nil)
+  }
+
+  private static func load(
+    _ source: CriteriaSource, resolver: CriteriaDocument.Resolver?
+  ) -> (CriteriaSet?, [Diagnostic]) {
     var diagnostics: [Diagnostic] = []
-    guard let document = CriteriaDocument.parse(bytes: bytes, file: file, diagnostics: &diagnostics),
-      let root = CriteriaDocument.resolvingExtends(document, file: file, diagnostics: &diagnostics)
+    guard let document = CriteriaDocument.parse(source, diagnostics: &diagnostics),
+      let root = CriteriaDocument.resolvingExtends(
+        document, file: source.name, resolve: resolver, diagnostics: &diagnostics)
     else { return (nil, diagnostics) }
-    var builder = CriteriaBuilder(file: file)
+    var builder = CriteriaBuilder(file: source.name)
     let set = builder.build(root)
     diagnostics += builder.reader.diagnostics
     return (diagnostics.contains { $0.severity == .error } ? nil : set, diagnostics)
