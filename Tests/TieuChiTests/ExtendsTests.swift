@@ -45,15 +45,16 @@ struct ExtendsTests {
     ])
     let (cycle, cycleDiagnostics) = CriteriaLoader.load(path: folder + "/a.yaml")
     #expect(cycle == nil)
-    #expect(cycleDiagnostics.contains { $0.message.en.contains("cycle") })
+    #expect(cycleDiagnostics.map(\.id) == ["criteria.extends-cycle"])
 
     let (missing, missingDiagnostics) = CriteriaLoader.load(path: folder + "/child.yaml")
     #expect(missing == nil)
+    #expect(missingDiagnostics.map(\.id) == ["criteria.extends-not-found"])
     #expect(missingDiagnostics.first?.location == SourceLocation(file: folder + "/child.yaml", line: 1, column: 10))
 
     let (typo, typoDiagnostics) = CriteriaLoader.load(path: folder + "/typo.yaml")
     #expect(typo == nil)
-    let error = try #require(typoDiagnostics.first { $0.message.en.contains("mesure") })
+    let error = try #require(typoDiagnostics.first { $0.id == "criteria.unknown-key" })
     #expect(error.location == SourceLocation(file: folder + "/typo.yaml", line: 6, column: 5))
     #expect(error.hint?.en == "did you mean 'measure'?")
   }

@@ -111,7 +111,7 @@ extension CriteriaBuilder {
         reader.report(.notAYear(entry.key, at: entry.keyLocation))
         continue
       }
-      // `2025` and `"2025"` are different YAML keys but the same year.
+      // `2025` and `02025` are different YAML keys but the same year.
       if let first = firstOfYear[year] {
         reader.report(.duplicateDeclaration(.milestoneYear, String(year), at: entry.keyLocation, first: first))
         continue
