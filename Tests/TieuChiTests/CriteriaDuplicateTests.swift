@@ -39,8 +39,10 @@ struct CriteriaDuplicateTests {
   @Test(
     "A repeated id is an error at the repeat, with a note at the first declaration",
     arguments: [
-      ("- {id: g1, title: \"G1\"", "- {id: 2️⃣g1, title: \"G1\", max_points: 10}\n  - {id: 1️⃣g1, title: \"G1\"",
-        "criteria.duplicate-group-id"),
+      (
+        "- {id: g1, title: \"G1\"", "- {id: 2️⃣g1, title: \"G1\", max_points: 10}\n  - {id: 1️⃣g1, title: \"G1\"",
+        "criteria.duplicate-group-id"
+      ),
       ("- {id: part,", "- {id: 2️⃣part, check: \"population >= 0\"}\n  - {id: 1️⃣part,", "criteria.duplicate-rule-id"),
       ("values: [a, b]", "values: [2️⃣a, b, 1️⃣a]", "criteria.duplicate-enum-value"),
       ("- name: \"trượt\"", "- name: 1️⃣\"đạt\"", "criteria.duplicate-example-name"),
@@ -70,9 +72,9 @@ struct CriteriaDuplicateTests {
         .replacingOccurrences(
           of: "pass_rule:",
           with: """
-            - {id: 1️⃣bhyt, title: "Again", level: group, measure: "count(communes)", target: ">= 1"}
-          pass_rule:
-          """))
+              - {id: 1️⃣bhyt, title: "Again", level: group, measure: "count(communes)", target: ">= 1"}
+            pass_rule:
+            """))
     let (set, diagnostics) = TestSupport.criteria(yaml: source.text)
     #expect(set == nil)
     expectDiagnostics(diagnostics, [ExpectedDiagnostic("criteria.duplicate-indicator-id", at: "1️⃣")], in: source)

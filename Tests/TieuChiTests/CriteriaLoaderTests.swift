@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import TieuChi
@@ -69,7 +70,8 @@ struct CriteriaLoaderTests {
     #expect(criteria.source.document == "ct25-tan-yen")
     #expect(
       criteria.indicators.map(\.id) == [
-        "doctor", "village-health-worker", "bhyt-coverage", "phc-bhyt", "health-managed", "ehealth-book", "telemedicine",
+        "doctor", "village-health-worker", "bhyt-coverage", "phc-bhyt", "health-managed", "ehealth-book",
+        "telemedicine",
         "communes-national-criteria",
       ])
     #expect(criteria.indicators.map(\.level) == Array(repeating: .commune, count: 7) + [.group])
@@ -104,7 +106,8 @@ struct CriteriaLoaderTests {
   @Test("A misspelt key is an error at its position with a suggestion")
   func typoInKey() throws {
     let source = Self.marked(
-      replacing: "  - id: bhyt\n    title: \"BHYT\"\n    measure:", with: "  - 2️⃣id: bhyt\n    title: \"BHYT\"\n    1️⃣mesure:")
+      replacing: "  - id: bhyt\n    title: \"BHYT\"\n    measure:",
+      with: "  - 2️⃣id: bhyt\n    title: \"BHYT\"\n    1️⃣mesure:")
     let (set, diagnostics) = Self.load(source)
     #expect(set == nil)
     expectDiagnostics(
@@ -215,8 +218,6 @@ struct CriteriaLoaderTests {
     #expect(unitDiagnostics.first?.hint?.en == "did you mean 'percent'?")
   }
 }
-
-import Foundation
 
 enum FileManagerShim {
   static func yamlFiles(in folder: String) throws -> [String] {

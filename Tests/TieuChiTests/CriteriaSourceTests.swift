@@ -27,7 +27,9 @@ struct CriteriaSourceTests {
         + "\($0.unit) \($0.milestones) \($0.appliesWhenText ?? "-") \($0.gap.map { "\($0)" } ?? "-") \($0.mandatory) "
         + "\($0.points.map { "\($0)" } ?? "-") \($0.grades) \($0.group ?? "-") \($0.inputs.sorted())"
     }
-    lines += set.examples.map { "example \($0.name) \($0.location) \($0.year ?? 0) \($0.stations.count) \($0.expectations)" }
+    lines += set.examples.map {
+      "example \($0.name) \($0.location) \($0.year ?? 0) \($0.stations.count) \($0.expectations)"
+    }
     return lines.joined(separator: "\n")
   }
 
@@ -51,7 +53,8 @@ struct CriteriaSourceTests {
     let (fromDisk, _) = CriteriaLoader.load(path: TestSupport.path("Criteria/ct25-2030-strict.yaml"))
     #expect(fromDisk != nil)
     #expect(Self.fingerprint(strict) == Self.fingerprint(fromDisk))
-    #expect(strict.indicators.first { $0.id == "bhyt-coverage" }?.milestones.first?.target.threshold == Rational(999, 1000))
+    #expect(
+      strict.indicators.first { $0.id == "bhyt-coverage" }?.milestones.first?.target.threshold == Rational(999, 1000))
   }
 
   @Test("Bytes alone cannot extend another file: the reference is reported, not read from disk")
@@ -73,7 +76,9 @@ struct CriteriaSourceTests {
     func load(_ name: String) -> [Diagnostic] {
       CriteriaLoader.load(CriteriaSource(name: name, bytes: files[name]!.bytes)) { reference, from in
         // Names are kept as written: "./a.yaml" must still be recognised as a.yaml.
-        files[reference.replacingOccurrences(of: "./", with: "")].map { CriteriaSource(name: reference, bytes: $0.bytes) }
+        files[reference.replacingOccurrences(of: "./", with: "")].map {
+          CriteriaSource(name: reference, bytes: $0.bytes)
+        }
       }.1
     }
     // The cycle is seen when b.yaml's parent turns out to be a.yaml again, at b's reference.
@@ -81,8 +86,10 @@ struct CriteriaSourceTests {
     #expect(cycle.map(\.id) == ["criteria.extends-cycle"])
     #expect(cycle.first?.location?.file == "b.yaml")
     #expect(cycle.first?.message.en.contains("a.yaml → b.yaml → a.yaml") == true)
-    expectDiagnostics(load("orphan.yaml"), [ExpectedDiagnostic("criteria.extends-not-found", at: "1️⃣")], in: files["orphan.yaml"]!)
-    expectDiagnostics(load("list.yaml"), [ExpectedDiagnostic("criteria.extends-not-a-path", at: "1️⃣")], in: files["list.yaml"]!)
+    expectDiagnostics(
+      load("orphan.yaml"), [ExpectedDiagnostic("criteria.extends-not-found", at: "1️⃣")], in: files["orphan.yaml"]!)
+    expectDiagnostics(
+      load("list.yaml"), [ExpectedDiagnostic("criteria.extends-not-a-path", at: "1️⃣")], in: files["list.yaml"]!)
   }
 
   @Test("Loading a file that cannot be read names the whole file")

@@ -29,7 +29,8 @@ struct ExtendsTests {
   }
 
   static func folder(_ files: [String: String]) throws -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tieuchi-extends-\(UUID().uuidString)").path
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tieuchi-extends-\(UUID().uuidString)")
+      .path
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     for (name, text) in files { try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name)) }
     return folder
@@ -41,7 +42,9 @@ struct ExtendsTests {
       "a.yaml": "extends: b.yaml\nid: a\n",
       "b.yaml": "extends: a.yaml\nid: b\n",
       "child.yaml": "extends: missing.yaml\nid: c\n",
-      "typo.yaml": "extends: \(TestSupport.path("Criteria/ct25-2030.yaml"))\nid: typo\nindicators:\n  - id: doctor\n    target: \"> 1\"\n    mesure: staff\n",
+      "typo.yaml":
+        "extends: \(TestSupport.path("Criteria/ct25-2030.yaml"))\nid: typo\n"
+        + "indicators:\n  - id: doctor\n    target: \"> 1\"\n    mesure: staff\n",
     ])
     let (cycle, cycleDiagnostics) = CriteriaLoader.load(path: folder + "/a.yaml")
     #expect(cycle == nil)

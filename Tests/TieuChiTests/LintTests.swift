@@ -62,9 +62,10 @@ struct LintTests {
       .replacingOccurrences(of: "max_points: 10", with: "max_points: 3")
       .replacingOccurrences(of: "pass_rule: {min_points_percent: 80}", with: "pass_rule: {all_indicators: true}")
       .replacingOccurrences(of: "{2025: \"> 100%\", 2030: \">= 99%\"}", with: "{2025: \">= 90%\", 2030: \"< 5%\"}")
-    #expect(try Self.lint(yaml).map(\.id) == [
-      "lint.unused-input", "lint.points-over-maximum", "lint.unused-points", "lint.opposite-milestones",
-    ])
+    #expect(
+      try Self.lint(yaml).map(\.id) == [
+        "lint.unused-input", "lint.points-over-maximum", "lint.unused-points", "lint.opposite-milestones",
+      ])
   }
 
   @Test("The same measure with different targets in two sets is a contradiction, with both places named")
@@ -75,7 +76,9 @@ struct LintTests {
     #expect(found.count == 1)
     let indicator = try #require(Self.marked.positions["3️⃣"])
     #expect(found.first?.location == SourceLocation(file: "set1.yaml", line: indicator.line, column: indicator.column))
-    #expect(found.first?.notes.first?.location == SourceLocation(file: "set0.yaml", line: indicator.line, column: indicator.column))
+    #expect(
+      found.first?.notes.first?.location
+        == SourceLocation(file: "set0.yaml", line: indicator.line, column: indicator.column))
   }
 
   @Test("The shipped criteria lint without errors; the CLI reports file:line:column and exits 1 on warnings")
@@ -84,7 +87,9 @@ struct LintTests {
     // The shipped files carry deliberate warnings (qd1300's missing points, ct25's two BHYT targets).
     #expect(run.status == 1, "\(run.stdout)")
     #expect(run.stdout.contains(" 0 errors"))
-    #expect(run.stdout.contains("Criteria/ct25-2030.yaml:") && run.stdout.contains(": warning: 'ct25-2030/bhyt-coverage' sets"))
+    #expect(
+      run.stdout.contains("Criteria/ct25-2030.yaml:")
+        && run.stdout.contains(": warning: 'ct25-2030/bhyt-coverage' sets"))
     let clean = try CLI.run(["lint", "Criteria/ct25-2030.yaml"])
     #expect(clean.status == 0, "\(clean.stdout)")
   }

@@ -38,7 +38,9 @@ extension Diagnostic {
       LocalizedText(
         vi: "chỉ tiêu '\(indicator)': mục tiêu '\(target)'\(year.map { " (mốc \($0))" } ?? "") "
           + "không bao giờ đạt được với thước đo \(measure)",
-        en: "indicator '\(indicator)': target '\(target)'\(year.map { " (\($0))" } ?? "") can never be met by \(measure)"))
+        en:
+          "indicator '\(indicator)': target '\(target)'\(year.map { " (\($0))" } ?? "") can never be met by \(measure)")
+    )
   }
 
   static func lintOppositeMilestones(

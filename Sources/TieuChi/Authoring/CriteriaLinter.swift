@@ -12,7 +12,10 @@ public enum CriteriaLinter {
       findings += unusedInputs(set)
     }
     findings += contradictions(sets)
-    return findings.sorted { ($0.location ?? SourceLocation(file: "", line: 0, column: 0)) < ($1.location ?? SourceLocation(file: "", line: 0, column: 0)) }
+    return findings.sorted {
+      ($0.location ?? SourceLocation(file: "", line: 0, column: 0))
+        < ($1.location ?? SourceLocation(file: "", line: 0, column: 0))
+    }
   }
 
   private static func number(_ value: Rational) -> String { NumberText.format(value, decimals: 4, style: .plain) }
@@ -22,7 +25,9 @@ public enum CriteriaLinter {
   static func points(_ set: CriteriaSet) -> [Diagnostic] {
     var findings: [Diagnostic] = []
     for group in set.groups {
-      let carried = set.indicators.filter { $0.group == group.id }.reduce(Rational.zero) { $0.adding($1.points ?? .zero) ?? $0 }
+      let carried = set.indicators.filter { $0.group == group.id }.reduce(Rational.zero) {
+        $0.adding($1.points ?? .zero) ?? $0
+      }
       guard let max = group.maxPoints, carried != max else { continue }
       if carried < max {
         let lacking = max.subtracting(carried) ?? .zero
@@ -46,7 +51,8 @@ public enum CriteriaLinter {
   /// records, or a ratio whose parts a consistency rule bounds (`insured <= population`).
   static func upperBound(_ measure: Expression, rules: [ConsistencyRule]) -> Rational? {
     guard case .arithmetic(.divide, let part, let whole) = measure else { return nil }
-    if case .aggregate(let p) = part, case .aggregate(let w) = whole, p.kind == .count, w.kind == .count, p.list == w.list,
+    if case .aggregate(let p) = part, case .aggregate(let w) = whole, p.kind == .count, w.kind == .count,
+      p.list == w.list,
       w.condition == nil
     {
       return .one
@@ -72,7 +78,10 @@ public enum CriteriaLinter {
             || (target.comparator == .equal && order > 0)
         }
         if target.threshold < .zero || (target.threshold == .zero && target.comparator == .less) {
-          never = never || ((target.comparator == .less || target.comparator == .lessOrEqual) && isNonNegative(indicator.measure, set))
+          never =
+            never
+            || ((target.comparator == .less || target.comparator == .lessOrEqual)
+              && isNonNegative(indicator.measure, set))
         }
         if never {
           findings.append(
@@ -92,7 +101,8 @@ public enum CriteriaLinter {
       if case .count = set.schema.inputs[slot].type { return true }
       return false
     case .aggregate(let aggregate): return aggregate.kind == .count
-    case .arithmetic(let op, let lhs, let rhs): return op != .subtract && isNonNegative(lhs, set) && isNonNegative(rhs, set)
+    case .arithmetic(let op, let lhs, let rhs):
+      return op != .subtract && isNonNegative(lhs, set) && isNonNegative(rhs, set)
     default: return false
     }
   }
@@ -133,7 +143,9 @@ public enum CriteriaLinter {
     var used = Set<String>()
     let texts = set.rules.map(\.checkText) + set.indicators.flatMap { [$0.measureText, $0.appliesWhenText ?? ""] }
     for text in texts {
-      for word in text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }) { used.insert(String(word)) }
+      for word in text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }) {
+        used.insert(String(word))
+      }
     }
     let builtIn = Set(InputSchema.stationAttributes + [GroupRecordFields.communesList])
     let groupInputs = set.groupSchema.inputs.filter { $0.level == .group }

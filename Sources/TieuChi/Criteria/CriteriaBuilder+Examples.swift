@@ -10,12 +10,15 @@ extension CriteriaBuilder {
     for item in items {
       let what = LocalizedText(vi: "một ví dụ", en: "an example")
       guard let entries = reader.mapping(item, what: what, allowed: Self.exampleKeys),
-        let name = reader.require("name", in: entries, of: item, what: what).flatMap({ reader.string($0, what: "name") }),
+        let name = reader.require("name", in: entries, of: item, what: what).flatMap({ reader.string($0, what: "name") }
+        ),
         let expectNode = reader.require("expect", in: entries, of: item, what: what)
       else { continue }
       var stations: [DataNode] = []
       if let station = entries["station"]?.value { stations.append(station) }
-      if let list = entries["stations"]?.value, let listed = reader.sequence(list, what: "stations") { stations += listed }
+      if let list = entries["stations"]?.value, let listed = reader.sequence(list, what: "stations") {
+        stations += listed
+      }
       if stations.isEmpty {
         reader.report(.exampleWithoutStation(name, at: item.location))
       }
@@ -31,7 +34,9 @@ extension CriteriaBuilder {
       var example = CriteriaExample(
         name: name, location: item.location, year: year, stations: stations,
         expectations: expectations(expectNode, indicators: indicators), commune: commune)
-      if let baseline = entries["baseline"]?.value { example.baseline = reader.sequence(baseline, what: "baseline") ?? [] }
+      if let baseline = entries["baseline"]?.value {
+        example.baseline = reader.sequence(baseline, what: "baseline") ?? []
+      }
       examples.append(example)
     }
     // `tieuchi test` reports examples by name.
@@ -62,7 +67,9 @@ extension CriteriaBuilder {
         else { continue }
         statusNode = status
         gap = mapped["gap"].flatMap { reader.number($0.value, what: "gap") }
-        items = mapped["items"].flatMap { reader.sequence($0.value, what: "items") }?.compactMap { reader.string($0, what: "items[]") }
+        items = mapped["items"].flatMap { reader.sequence($0.value, what: "items") }?.compactMap {
+          reader.string($0, what: "items[]")
+        }
       }
       guard let text = reader.string(statusNode, what: "status"), let status = IndicatorStatus(rawValue: text) else {
         reader.report(.unknownOutcome(statusNode.scalarText, expected: statuses, at: statusNode.location))

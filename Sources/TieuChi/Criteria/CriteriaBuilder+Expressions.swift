@@ -1,6 +1,7 @@
 /// Expressions in a criteria file, parsed and type-checked against the inputs.
 extension CriteriaBuilder {
-  mutating func expression(_ node: DataNode, what: String, schema: InputSchema) -> (Expression, ExpressionType, String)? {
+  mutating func expression(_ node: DataNode, what: String, schema: InputSchema) -> (Expression, ExpressionType, String)?
+  {
     guard let text = node.scalarText, !node.isNull else {
       reader.report(.expressionNotAString(what, at: node.location))
       return nil

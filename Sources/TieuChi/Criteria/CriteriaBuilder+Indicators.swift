@@ -18,7 +18,9 @@ extension CriteriaBuilder {
     let what = LocalizedText(vi: "một chỉ tiêu", en: "an indicator")
     guard let entries = reader.mapping(node, what: what, allowed: Self.indicatorKeys) else { return nil }
     let id = reader.require("id", in: entries, of: node, what: what).flatMap { reader.identifier($0, what: "id") }
-    let title = reader.require("title", in: entries, of: node, what: what).flatMap { reader.localized($0, what: "title") }
+    let title = reader.require("title", in: entries, of: node, what: what).flatMap {
+      reader.localized($0, what: "title")
+    }
     let clause = entries["source"].flatMap { reader.string($0.value, what: "source") } ?? defaultClause
     if clause == nil {
       reader.report(.missingClause(id, at: node.location))
@@ -66,7 +68,8 @@ extension CriteriaBuilder {
     }
     guard let id, let title, let clause, let measure, let milestones, let unit else { return nil }
     return Indicator(
-      id: id, title: title, clause: clause, location: node.location, level: level, measure: measure.0, measureType: measure.1,
+      id: id, title: title, clause: clause, location: node.location, level: level, measure: measure.0,
+      measureType: measure.1,
       measureText: measure.2, unit: unit, milestones: milestones, appliesWhen: applies?.0, appliesWhenText: applies?.2,
       gap: gap, mandatory: mandatory, points: points, grades: grades, group: group,
       inputs: measure.0.inputSlots.union(applies?.0.inputSlots ?? []))

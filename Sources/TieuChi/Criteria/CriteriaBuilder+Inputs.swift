@@ -89,7 +89,8 @@ extension CriteriaBuilder {
         reader.report(.groupLevelList(at: levelNode.location))
       }
     }
-    return InputDefinition(name: entry.key, type: type, label: label, unit: unit, location: entry.keyLocation, level: level)
+    return InputDefinition(
+      name: entry.key, type: type, label: label, unit: unit, location: entry.keyLocation, level: level)
   }
 
   mutating func level(_ node: DataNode) -> Level? {
@@ -153,7 +154,9 @@ extension CriteriaBuilder {
   ) -> InputSchema {
     var fields = schema.inputs.filter { if case .list = $0.type { false } else { true } }
     if !fields.contains(where: { $0.name == "name" }) {
-      fields.append(InputDefinition(name: "name", type: .text, label: LocalizedText(vi: "Tên xã", en: "Commune"), unit: nil, location: location))
+      fields.append(
+        InputDefinition(
+          name: "name", type: .text, label: LocalizedText(vi: "Tên xã", en: "Commune"), unit: nil, location: location))
     }
     for outcome in indicators.map({ CommuneOutcome.indicator($0.id) }) + [.set] {
       let label =
@@ -167,7 +170,9 @@ extension CriteriaBuilder {
     }
     var inputs = groupInputs
     for name in StationAttribute.groupings.map(\.rawValue) where !inputs.contains(where: { $0.name == name }) {
-      inputs.append(InputDefinition(name: name, type: .text, label: LocalizedText(name), unit: nil, location: location, level: .group))
+      inputs.append(
+        InputDefinition(
+          name: name, type: .text, label: LocalizedText(name), unit: nil, location: location, level: .group))
     }
     inputs.append(
       InputDefinition(

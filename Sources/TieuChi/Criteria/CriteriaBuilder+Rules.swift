@@ -18,7 +18,8 @@ extension CriteriaBuilder {
         entries["message"].flatMap { reader.localized($0.value, what: "message") }
         ?? LocalizedText(vi: "vi phạm quy tắc \(text)", en: "rule violated: \(text)")
       rules.append(
-        ConsistencyRule(id: id, check: check, checkText: text, message: message, inputs: check.inputSlots, location: item.location))
+        ConsistencyRule(
+          id: id, check: check, checkText: text, message: message, inputs: check.inputSlots, location: item.location))
     }
     // Broken rules are named by id in reports; ids given in the file must tell them apart.
     reader.reportDuplicates(NodeReader.declarations(in: items), kind: .rule)

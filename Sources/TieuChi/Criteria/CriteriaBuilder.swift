@@ -45,7 +45,8 @@ struct CriteriaBuilder {
           parsed.append((position, indicator))
         }
       }
-      groupSchema = Self.groupSchema(groupInputs, communes: schema, indicators: parsed.map(\.indicator), at: root.location)
+      groupSchema = Self.groupSchema(
+        groupInputs, communes: schema, indicators: parsed.map(\.indicator), at: root.location)
       for (position, item) in items.enumerated() where isGroup(item) {
         if let indicator = indicator(item, schema: groupSchema, groups: groups, defaultClause: source?.clause) {
           parsed.append((position, indicator))
@@ -57,7 +58,8 @@ struct CriteriaBuilder {
         reader.report(.noIndicators(at: indicatorsNode.location))
       }
     }
-    let rule = top["pass_rule"].map { passRule($0.value, indicators: indicators, groups: groups) } ?? PassRule.allIndicators
+    let rule =
+      top["pass_rule"].map { passRule($0.value, indicators: indicators, groups: groups) } ?? PassRule.allIndicators
     let examples = top["examples"].map { self.examples($0.value, indicators: indicators) } ?? []
     guard let id, let title, let source else { return nil }
     return CriteriaSet(

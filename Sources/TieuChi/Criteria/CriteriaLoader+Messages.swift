@@ -87,7 +87,8 @@ extension Diagnostic {
   static func criteriaMissingKey(_ key: String, in what: LocalizedText, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       "criteria.missing-key", at: location,
-      LocalizedText(vi: "\(what.vi) thiếu khóa bắt buộc '\(key)'", en: "\(what.en) is missing the required key '\(key)'"))
+      LocalizedText(
+        vi: "\(what.vi) thiếu khóa bắt buộc '\(key)'", en: "\(what.en) is missing the required key '\(key)'"))
   }
 
   static func criteriaNotAString(_ what: String, found kind: LocalizedText, at location: SourceLocation) -> Diagnostic {
@@ -243,7 +244,8 @@ extension Diagnostic {
   static func unknownLevel(_ text: String, expected: [String], at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       "criteria.unknown-level", at: location,
-      LocalizedText(vi: "'level' là commune hoặc group, không phải '\(text)'", en: "'level' is commune or group, not '\(text)'"),
+      LocalizedText(
+        vi: "'level' là commune hoặc group, không phải '\(text)'", en: "'level' is commune or group, not '\(text)'"),
       hint: Suggestions.hint(for: text, in: expected))
   }
 
@@ -302,7 +304,8 @@ extension Diagnostic {
   static func unknownGroup(_ name: String, declared: [String], at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       "criteria.unknown-group", at: location,
-      LocalizedText(vi: "nhóm '\(name)' chưa được khai báo trong 'groups'", en: "group '\(name)' is not declared in 'groups'"),
+      LocalizedText(
+        vi: "nhóm '\(name)' chưa được khai báo trong 'groups'", en: "group '\(name)' is not declared in 'groups'"),
       hint: Suggestions.hint(for: name, in: declared))
   }
 
@@ -374,7 +377,9 @@ extension Diagnostic {
   static func targetNotANumber(_ text: String, number: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       "criteria.target-not-a-number", at: location,
-      LocalizedText(vi: "mục tiêu '\(text)': '\(number)' không phải là một số", en: "target '\(text)': '\(number)' is not a number"))
+      LocalizedText(
+        vi: "mục tiêu '\(text)': '\(number)' không phải là một số", en: "target '\(text)': '\(number)' is not a number")
+    )
   }
 
   static func targetUnitMismatch(_ text: String, written: String, expected: String, at location: SourceLocation)
@@ -409,13 +414,15 @@ extension Diagnostic {
   static func allIndicatorsWithPoints(at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       "criteria.all-indicators-with-points", at: location,
-      LocalizedText(vi: "'all_indicators' không dùng cùng với điểm", en: "'all_indicators' cannot be combined with points"))
+      LocalizedText(
+        vi: "'all_indicators' không dùng cùng với điểm", en: "'all_indicators' cannot be combined with points"))
   }
 
   static func pointsRuleWithoutPoints(at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       "criteria.points-rule-without-points", at: location,
-      LocalizedText(vi: "quy tắc tính điểm cần các chỉ tiêu có 'points'", en: "a points rule needs indicators with 'points'"))
+      LocalizedText(
+        vi: "quy tắc tính điểm cần các chỉ tiêu có 'points'", en: "a points rule needs indicators with 'points'"))
   }
 
   // MARK: Examples
@@ -423,7 +430,8 @@ extension Diagnostic {
   static func exampleWithoutStation(_ name: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       "criteria.example-without-station", at: location,
-      LocalizedText(vi: "ví dụ '\(name)' cần 'station' hoặc 'stations'", en: "example '\(name)' needs 'station' or 'stations'"))
+      LocalizedText(
+        vi: "ví dụ '\(name)' cần 'station' hoặc 'stations'", en: "example '\(name)' needs 'station' or 'stations'"))
   }
 
   static func unknownCommuneStatus(_ text: String, expected: [String], at location: SourceLocation) -> Diagnostic {

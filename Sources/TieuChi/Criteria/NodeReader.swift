@@ -10,7 +10,9 @@ struct NodeReader {
 
   /// Reports each declaration whose id repeats an earlier one's, with a note at the first: ids name
   /// things across the file (`group: g1`, `expect: {bhyt: …}`), so a repeated one is ambiguous.
-  mutating func reportDuplicates(_ declarations: [(id: String, location: SourceLocation)], kind: Diagnostic.DuplicateKind) {
+  mutating func reportDuplicates(
+    _ declarations: [(id: String, location: SourceLocation)], kind: Diagnostic.DuplicateKind
+  ) {
     var first: [String: SourceLocation] = [:]
     for (id, location) in declarations {
       if let earlier = first[id] {
@@ -47,7 +49,9 @@ struct NodeReader {
   }
 
   /// Reports a required key that is absent.
-  mutating func require(_ key: String, in entries: [String: DataNode.Entry], of node: DataNode, what: LocalizedText) -> DataNode? {
+  mutating func require(_ key: String, in entries: [String: DataNode.Entry], of node: DataNode, what: LocalizedText)
+    -> DataNode?
+  {
     guard let value = entries[key]?.value else {
       report(.criteriaMissingKey(key, in: what, at: node.location))
       return nil
@@ -67,7 +71,9 @@ struct NodeReader {
     guard let text = string(node, what: what) else { return nil }
     let valid =
       !text.isEmpty
-      && text.unicodeScalars.allSatisfy { ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "-" || $0 == "_" || $0 == "." }
+      && text.unicodeScalars.allSatisfy {
+        ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "-" || $0 == "_" || $0 == "."
+      }
       && text.unicodeScalars.first.map { ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") } == true
     guard valid else {
       report(.criteriaInvalidIdentifier(what, text, at: node.location))
@@ -87,7 +93,8 @@ struct NodeReader {
   }
 
   mutating func number(_ node: DataNode, what: String) -> Rational? {
-    guard let text = node.scalarText, !node.isNull, !node.isQuoted, case .success(let value) = NumberText.parseDecimal(text)
+    guard let text = node.scalarText, !node.isNull, !node.isQuoted,
+      case .success(let value) = NumberText.parseDecimal(text)
     else {
       report(.criteriaNotANumber(what, at: node.location))
       return nil

@@ -33,16 +33,18 @@ extension Diagnostic {
   }
 
   /// `found` is the offending token as quoted text, or "end of expression".
-  static func expressionExpectedSymbol(_ symbol: String, found: String, at location: SourceLocation) -> Diagnostic {
+  static func expressionExpectedSymbol(_ symbol: String, found: LocalizedText, at location: SourceLocation)
+    -> Diagnostic
+  {
     Diagnostic(
       "expression.expected-symbol", at: location,
-      LocalizedText(vi: "cần '\(symbol)', gặp \(found)", en: "expected '\(symbol)', found \(found)"))
+      LocalizedText(vi: "cần '\(symbol)', gặp \(found.vi)", en: "expected '\(symbol)', found \(found.en)"))
   }
 
-  static func expressionExpectedValue(found: String, at location: SourceLocation) -> Diagnostic {
+  static func expressionExpectedValue(found: LocalizedText, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       "expression.expected-value", at: location,
-      LocalizedText(vi: "cần một giá trị, gặp \(found)", en: "expected a value, found \(found)"))
+      LocalizedText(vi: "cần một giá trị, gặp \(found.vi)", en: "expected a value, found \(found.en)"))
   }
 
   static func expressionMissingOperand(before keyword: String, at location: SourceLocation) -> Diagnostic {
@@ -64,7 +66,8 @@ extension Diagnostic {
     return Diagnostic(
       "expression.unknown-field", at: location,
       LocalizedText(
-        vi: "không có trường '\(name)'\(scopeText.vi)", en: "unknown field '\(name)'; it is not declared\(scopeText.en)"),
+        vi: "không có trường '\(name)'\(scopeText.vi)", en: "unknown field '\(name)'; it is not declared\(scopeText.en)"
+      ),
       hint: Suggestions.hint(for: name, in: candidates))
   }
 
@@ -93,12 +96,14 @@ extension Diagnostic {
         en: "\(kind)(…) cannot be nested inside another aggregate"))
   }
 
-  static func expressionAggregateNeedsList(_ kind: String, found: String, at location: SourceLocation) -> Diagnostic {
+  static func expressionAggregateNeedsList(_ kind: String, found: LocalizedText, at location: SourceLocation)
+    -> Diagnostic
+  {
     Diagnostic(
       "expression.aggregate-needs-list", at: location,
       LocalizedText(
-        vi: "\(kind)(…) cần tên một danh sách, gặp \(found)",
-        en: "\(kind)(…) needs the name of a list input, found \(found)"))
+        vi: "\(kind)(…) cần tên một danh sách, gặp \(found.vi)",
+        en: "\(kind)(…) needs the name of a list input, found \(found.en)"))
   }
 
   static func expressionNotAList(_ name: String, lists: [String], at location: SourceLocation) -> Diagnostic {

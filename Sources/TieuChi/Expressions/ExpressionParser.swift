@@ -92,9 +92,9 @@ public struct ExpressionParser {
     advance()
   }
 
-  private func describe(_ token: ExpressionLexer.Token) -> String {
-    if case .end = token.kind { return "end of expression" }
-    return "'\(token.text)'"
+  private func describe(_ token: ExpressionLexer.Token) -> LocalizedText {
+    if case .end = token.kind { return LocalizedText(vi: "hết biểu thức", en: "end of expression") }
+    return LocalizedText("'\(token.text)'")
   }
 
   private func location(of token: ExpressionLexer.Token) -> SourceLocation {
@@ -295,7 +295,8 @@ public struct ExpressionParser {
 
   /// `passed("doctor")` / `passed()`: a commune's outcome for one indicator / the whole set, inside an
   /// aggregate over `communes` in a group-level indicator.
-  private mutating func parsePassed(at start: ExpressionLexer.Token) throws(Diagnostic) -> (Expression, ExpressionType) {
+  private mutating func parsePassed(at start: ExpressionLexer.Token) throws(Diagnostic) -> (Expression, ExpressionType)
+  {
     try expectSymbol("(")
     var id: String?
     let idToken = current
@@ -317,7 +318,9 @@ public struct ExpressionParser {
     return (.field(slot), .boolean)
   }
 
-  private func resolveName(_ name: String, at token: ExpressionLexer.Token) throws(Diagnostic) -> (Expression, ExpressionType) {
+  private func resolveName(_ name: String, at token: ExpressionLexer.Token) throws(Diagnostic) -> (
+    Expression, ExpressionType
+  ) {
     if let scope = listScope, let index = scope.definition.fields.index(of: name) {
       return (.field(index), try valueType(of: scope.definition.fields.inputs[index], at: token))
     }
@@ -333,7 +336,9 @@ public struct ExpressionParser {
     throw .expressionUnknownField(name, scope: listScope?.name, candidates: candidates, at: location(of: token))
   }
 
-  private func valueType(of input: InputDefinition, at token: ExpressionLexer.Token) throws(Diagnostic) -> ExpressionType {
+  private func valueType(of input: InputDefinition, at token: ExpressionLexer.Token) throws(Diagnostic)
+    -> ExpressionType
+  {
     switch input.type {
     case .count: return .number(integer: true)
     case .number: return .number(integer: false)
@@ -346,13 +351,17 @@ public struct ExpressionParser {
 
   // MARK: Type rules
 
-  private func requireBoolean(_ type: ExpressionType, at token: ExpressionLexer.Token, operand: String) throws(Diagnostic) {
+  private func requireBoolean(_ type: ExpressionType, at token: ExpressionLexer.Token, operand: String)
+    throws(Diagnostic)
+  {
     guard type == .boolean else {
       throw .expressionNeedsCondition(operand, found: type, at: location(of: token))
     }
   }
 
-  private func requireNumbers(_ lhs: ExpressionType, _ rhs: ExpressionType, at op: ExpressionLexer.Token) throws(Diagnostic) -> Bool {
+  private func requireNumbers(_ lhs: ExpressionType, _ rhs: ExpressionType, at op: ExpressionLexer.Token)
+    throws(Diagnostic) -> Bool
+  {
     guard case .number(let l) = lhs, case .number(let r) = rhs else {
       let culprit = (lhs == .boolean || rhs == .boolean) ? ExpressionType.boolean : .text
       throw .expressionArithmeticOnNonNumber(op.text, culprit: culprit, at: location(of: op))
