@@ -206,6 +206,34 @@ struct CriteriaLoaderTests {
     }
   }
 
+  @Test(
+    "Each kind of problem in a criteria file has its id, at the place it is",
+    arguments: [
+      ("2030: \"trên 99,5%\"", "1️⃣20x0: \"trên 99,5%\"", "criteria.not-a-year"),
+      (
+        "targets: {2025: \"đạt 95%\", 2030: \"trên 99,5%\"}", "targets: 1️⃣[\"đạt 95%\"]",
+        "criteria.targets-not-a-mapping"
+      ),
+      ("zone: {type: enum, values: [\"1\", \"2\", \"3\"]}", "zone: {type: enum, values: 1️⃣[]}", "criteria.empty-enum"),
+      ("  insured: count", "  insured: count\n  1️⃣Extra: count", "criteria.invalid-input-name"),
+      ("population: {type: count,", "population: {type: count, 1️⃣values: [a],", "criteria.key-not-for-type"),
+      ("permanent: boolean", "permanent: {type: 1️⃣list, fields: {a: count}}", "criteria.nested-list"),
+      ("item_name: name", "item_name: 1️⃣nome", "criteria.unknown-item-name"),
+      ("applies_when: zone != \"3\"", "applies_when: 1️⃣zone", "criteria.applies-when-not-a-condition"),
+      ("check: \"insured <= population\"", "check: 1️⃣\"insured\"", "criteria.check-not-a-condition"),
+      ("    unit: percent", "    unit: percent\n    gap: {unit: 1️⃣peple}", "criteria.unknown-gap-unit"),
+      ("target: \">= 1\"", "target: 1️⃣\">= 1%\"", "criteria.target-unit-mismatch"),
+      ("title: \"BHYT\"", "title: \"BHYT\"\n    level: 1️⃣province", "criteria.unknown-level"),
+      ("id: demo", "id: 1️⃣Demo", "criteria.invalid-id"),
+      ("    unit: percent", "    unit: percent\n    mandatory: 1️⃣yes", "criteria.not-a-boolean"),
+    ])
+  func criteriaErrors(old: String, new: String, id: String) throws {
+    let source = Self.marked(replacing: old, with: new)
+    let (set, diagnostics) = Self.load(source)
+    #expect(set == nil)
+    expectDiagnostics(diagnostics, [ExpectedDiagnostic(DiagnosticID(id), at: "1️⃣")], in: source)
+  }
+
   @Test("Unknown input types and units come with a suggestion")
   func suggestions() throws {
     let type = Self.marked(replacing: "insured: count", with: "insured: 1️⃣cout")

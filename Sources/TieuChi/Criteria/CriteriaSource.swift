@@ -8,6 +8,7 @@ public struct CriteriaSource: Sendable {
   /// The file's raw bytes (UTF-8 YAML; other encodings are reported, not guessed).
   public var bytes: [UInt8]
 
+  /// A file called `name` (in diagnostics) whose content is `bytes`.
   public init(name: String, bytes: [UInt8]) {
     self.name = name
     self.bytes = bytes
