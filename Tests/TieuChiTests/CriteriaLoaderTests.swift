@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import TieuChi
@@ -51,14 +52,6 @@ struct CriteriaLoaderTests {
     TestSupport.criteria(yaml: yaml)
   }
 
-  static func onlyError(_ yaml: String) throws -> Diagnostic {
-    let (set, diagnostics) = load(yaml)
-    #expect(set == nil)
-    let errors = diagnostics.filter { $0.severity == .error }
-    #expect(errors.count == 1, "\(errors.map { $0.rendered(in: .en) })")
-    return try #require(errors.first)
-  }
-
   @Test("Every shipped criteria file loads without a diagnostic")
   func shippedFiles() throws {
     let files = try #require(try? FileManagerShim.yamlFiles(in: TestSupport.path("Criteria")))
@@ -77,7 +70,8 @@ struct CriteriaLoaderTests {
     #expect(criteria.source.document == "ct25-tan-yen")
     #expect(
       criteria.indicators.map(\.id) == [
-        "doctor", "village-health-worker", "bhyt-coverage", "phc-bhyt", "health-managed", "ehealth-book", "telemedicine",
+        "doctor", "village-health-worker", "bhyt-coverage", "phc-bhyt", "health-managed", "ehealth-book",
+        "telemedicine",
         "communes-national-criteria",
       ])
     #expect(criteria.indicators.map(\.level) == Array(repeating: .commune, count: 7) + [.group])
@@ -99,78 +93,100 @@ struct CriteriaLoaderTests {
     #expect(criteria.indicators[1].clause == "I.3 (1)")
   }
 
+  /// `valid` with `old` replaced by `new`, which carries the markers.
+  static func marked(replacing old: String, with new: String) -> MarkedSource {
+    #expect(valid.contains(old), "'\(old)' is not in the valid set")
+    return MarkedSource(valid.replacingOccurrences(of: old, with: new))
+  }
+
+  static func load(_ source: MarkedSource) -> (CriteriaSet?, [Diagnostic]) {
+    TestSupport.criteria(yaml: source.text)
+  }
+
   @Test("A misspelt key is an error at its position with a suggestion")
   func typoInKey() throws {
-    let yaml = Self.valid.replacingOccurrences(of: "    measure: insured / population", with: "    mesure: insured / population")
-    let (set, diagnostics) = Self.load(yaml)
+    let source = Self.marked(
+      replacing: "  - id: bhyt\n    title: \"BHYT\"\n    measure:",
+      with: "  - 2️⃣id: bhyt\n    title: \"BHYT\"\n    1️⃣mesure:")
+    let (set, diagnostics) = Self.load(source)
     #expect(set == nil)
-    let typo = try #require(diagnostics.first { $0.message.en.contains("unknown key 'mesure'") })
-    let (line, column) = position(of: "mesure", in: yaml)
-    #expect(typo.location == SourceLocation(file: "inline-criteria.yaml", line: line, column: column))
-    #expect(typo.hint?.en == "did you mean 'measure'?")
+    expectDiagnostics(
+      diagnostics,
+      [ExpectedDiagnostic("criteria.unknown-key", at: "1️⃣"), ExpectedDiagnostic("criteria.missing-key", at: "2️⃣")],
+      in: source)
+    #expect(diagnostics.first?.hint?.en == "did you mean 'measure'?")
   }
 
   @Test("An unknown field in an expression points into the expression and suggests the input")
   func typoInExpression() throws {
-    let yaml = Self.valid.replacingOccurrences(of: "measure: insured / population", with: "measure: insured / popluation")
-    let error = try Self.onlyError(yaml)
-    let (line, column) = position(of: "popluation", in: yaml)
-    #expect(error.location?.line == line)
-    #expect(error.location?.column == column)
-    #expect(error.hint?.en == "did you mean 'population'?")
+    let source = Self.marked(
+      replacing: "measure: insured / population", with: "measure: insured / 1️⃣popluation")
+    let (_, diagnostics) = Self.load(source)
+    expectDiagnostics(diagnostics, [ExpectedDiagnostic("expression.unknown-field", at: "1️⃣")], in: source)
+    #expect(diagnostics.first?.hint?.en == "did you mean 'population'?")
   }
 
   @Test("A misspelt enum value in a condition is caught at load time")
   func typoInEnumLiteral() throws {
-    let yaml = Self.valid.replacingOccurrences(of: "role == \"doctor\"", with: "role == \"docter\"")
-    let error = try Self.onlyError(yaml)
-    #expect(error.message.en.contains("'docter' is not one of the allowed values"))
-    #expect(error.hint?.en == "did you mean 'doctor'?")
-    #expect(error.location?.column == position(of: "\"docter\"", in: yaml).column)
+    let source = Self.marked(replacing: "role == \"doctor\"", with: "role == 1️⃣\"docter\"")
+    let (_, diagnostics) = Self.load(source)
+    expectDiagnostics(diagnostics, [ExpectedDiagnostic("expression.unknown-enum-value", at: "1️⃣")], in: source)
+    #expect(diagnostics.first?.hint?.en == "did you mean 'doctor'?")
   }
 
   @Test(
-    "Type errors in expressions are reported",
+    "Type and syntax errors in expressions are reported at the token",
     arguments: [
-      ("insured + (population > 0)", "applies to numbers"),
-      ("staff / population", "is a list"),
-      ("count(population)", "is not a list"),
-      ("insured / population and true", "needs a boolean"),
-      ("role == \"doctor\"", "unknown field 'role'"),
-      ("insured / (population", "expected ')'"),
-      ("insured / population)", "unexpected ')'"),
-      ("insured @ population", "unexpected character"),
-      ("\"abc", "unterminated string"),
-      ("sum(staff.role)", "is not a numeric field"),
+      ("insured 1️⃣+ (population > 0)", "expression.arithmetic-on-non-number"),
+      ("1️⃣staff / population", "expression.list-as-value"),
+      ("count(1️⃣population)", "expression.not-a-list"),
+      ("insured / population 1️⃣and true", "expression.needs-condition"),
+      ("1️⃣role == \"doctor\"", "expression.unknown-field"),
+      ("insured / (population1️⃣", "expression.expected-symbol"),
+      ("insured / population1️⃣)", "expression.trailing-text"),
+      ("insured 1️⃣@ population", "expression.unexpected-character"),
+      ("1️⃣\"abc", "expression.unterminated-string"),
+      ("sum(staff.1️⃣role)", "expression.non-numeric-field"),
+      ("sum(staff.1️⃣rank)", "expression.sum-needs-field"),
+      ("1️⃣- (zone == \"1\")", "expression.negate-non-number"),
+      ("zone 1️⃣< \"1\"", "expression.ordering-non-numbers"),
+      ("insured 1️⃣== \"1\"", "expression.incomparable-types"),
+      ("any(staff1️⃣)", "expression.missing-condition"),
+      ("1️⃣passed(\"bhyt\")", "expression.passed-outside-communes"),
+      ("count(1️⃣3)", "expression.aggregate-needs-list"),
+      ("insured / 1️⃣*", "expression.expected-value"),
+      ("1️⃣and", "expression.missing-operand"),
+      ("baseline(1️⃣baseline(insured))", "expression.nested-baseline"),
+      ("count(staff where 1️⃣any(staff, permanent))", "expression.nested-aggregate"),
+      ("insured / 1️⃣12.3.4", "expression.invalid-number"),
     ])
-  func typeErrors(measure: String, expected: String) throws {
-    let yaml = Self.valid.replacingOccurrences(of: "measure: insured / population", with: "measure: '\(measure)'")
-    let error = try Self.onlyError(yaml)
-    #expect(error.message.en.contains(expected), "\(error.message.en)")
-    #expect(error.location?.line == position(of: measure, in: yaml).line)
+  func expressionErrors(measure: String, id: String) throws {
+    let source = Self.marked(replacing: "measure: insured / population", with: "measure: '\(measure)'")
+    let (set, diagnostics) = Self.load(source)
+    #expect(set == nil)
+    expectDiagnostics(diagnostics, [ExpectedDiagnostic(DiagnosticID(id), at: "1️⃣")], in: source)
   }
 
   @Test("A target without comparator, or given to a yes/no measure, is refused with an explanation")
   func badTargets() throws {
-    let bare = try Self.onlyError(Self.valid.replacingOccurrences(of: "2030: \"trên 99,5%\"", with: "2030: \"99,5%\""))
-    #expect(bare.message.vi.contains("thiếu phép so sánh"))
-    let yesNo = try Self.onlyError(
-      Self.valid.replacingOccurrences(
-        of: "measure: count(staff where role == \"doctor\" and permanent)",
-        with: "measure: any(staff, role == \"doctor\" and permanent)"))
-    #expect(yesNo.message.en.contains("takes no target"))
+    let bare = Self.marked(replacing: "2030: \"trên 99,5%\"", with: "2030: 1️⃣\"99,5%\"")
+    expectDiagnostics(
+      Self.load(bare).1, [ExpectedDiagnostic("criteria.target-without-comparator", at: "1️⃣")], in: bare)
+    let yesNo = Self.marked(
+      replacing: "measure: count(staff where role == \"doctor\" and permanent)\n    target: \">= 1\"",
+      with: "measure: any(staff, role == \"doctor\" and permanent)\n    target: 1️⃣\">= 1\"")
+    expectDiagnostics(Self.load(yesNo).1, [ExpectedDiagnostic("criteria.target-on-condition", at: "1️⃣")], in: yesNo)
   }
 
-  @Test("Duplicate indicator ids, missing citations and undeclared groups are errors")
+  @Test("Missing citations and undeclared groups are errors")
   func structuralErrors() throws {
-    let duplicate = try Self.onlyError(Self.valid.replacingOccurrences(of: "- id: doctor", with: "- id: bhyt"))
-    #expect(duplicate.message.en.contains("declared twice"))
-    let noSource = Self.valid
-      .replacingOccurrences(of: "source: {document: ct25-tan-yen, clause: \"I.3\"}", with: "source: ct25-tan-yen")
-    let uncited = try Self.onlyError(noSource)
-    #expect(uncited.message.en.contains("has no 'source'"))
-    let group = try Self.onlyError(Self.valid.replacingOccurrences(of: "    unit: percent", with: "    unit: percent\n    group: g1"))
-    #expect(group.message.en.contains("group 'g1' is not declared"))
+    let uncited = MarkedSource(
+      Self.valid
+        .replacingOccurrences(of: "source: {document: ct25-tan-yen, clause: \"I.3\"}", with: "source: ct25-tan-yen")
+        .replacingOccurrences(of: "  - id: bhyt", with: "  - 1️⃣id: bhyt"))
+    expectDiagnostics(Self.load(uncited).1, [ExpectedDiagnostic("criteria.missing-clause", at: "1️⃣")], in: uncited)
+    let group = Self.marked(replacing: "    unit: percent", with: "    unit: percent\n    group: 1️⃣g1")
+    expectDiagnostics(Self.load(group).1, [ExpectedDiagnostic("criteria.unknown-group", at: "1️⃣")], in: group)
   }
 
   @Test("Malformed YAML is reported with its position, never a crash")
@@ -190,16 +206,46 @@ struct CriteriaLoaderTests {
     }
   }
 
-  @Test("Unknown input types and gap units come with a suggestion")
+  @Test(
+    "Each kind of problem in a criteria file has its id, at the place it is",
+    arguments: [
+      ("2030: \"trên 99,5%\"", "1️⃣20x0: \"trên 99,5%\"", "criteria.not-a-year"),
+      (
+        "targets: {2025: \"đạt 95%\", 2030: \"trên 99,5%\"}", "targets: 1️⃣[\"đạt 95%\"]",
+        "criteria.targets-not-a-mapping"
+      ),
+      ("zone: {type: enum, values: [\"1\", \"2\", \"3\"]}", "zone: {type: enum, values: 1️⃣[]}", "criteria.empty-enum"),
+      ("  insured: count", "  insured: count\n  1️⃣Extra: count", "criteria.invalid-input-name"),
+      ("population: {type: count,", "population: {type: count, 1️⃣values: [a],", "criteria.key-not-for-type"),
+      ("permanent: boolean", "permanent: {type: 1️⃣list, fields: {a: count}}", "criteria.nested-list"),
+      ("item_name: name", "item_name: 1️⃣nome", "criteria.unknown-item-name"),
+      ("applies_when: zone != \"3\"", "applies_when: 1️⃣zone", "criteria.applies-when-not-a-condition"),
+      ("check: \"insured <= population\"", "check: 1️⃣\"insured\"", "criteria.check-not-a-condition"),
+      ("    unit: percent", "    unit: percent\n    gap: {unit: 1️⃣peple}", "criteria.unknown-gap-unit"),
+      ("target: \">= 1\"", "target: 1️⃣\">= 1%\"", "criteria.target-unit-mismatch"),
+      ("title: \"BHYT\"", "title: \"BHYT\"\n    level: 1️⃣province", "criteria.unknown-level"),
+      ("id: demo", "id: 1️⃣Demo", "criteria.invalid-id"),
+      ("    unit: percent", "    unit: percent\n    mandatory: 1️⃣yes", "criteria.not-a-boolean"),
+    ])
+  func criteriaErrors(old: String, new: String, id: String) throws {
+    let source = Self.marked(replacing: old, with: new)
+    let (set, diagnostics) = Self.load(source)
+    #expect(set == nil)
+    expectDiagnostics(diagnostics, [ExpectedDiagnostic(DiagnosticID(id), at: "1️⃣")], in: source)
+  }
+
+  @Test("Unknown input types and units come with a suggestion")
   func suggestions() throws {
-    let type = try Self.onlyError(Self.valid.replacingOccurrences(of: "insured: count", with: "insured: cout"))
-    #expect(type.hint?.en == "did you mean 'count'?")
-    let unit = try Self.onlyError(Self.valid.replacingOccurrences(of: "unit: percent", with: "unit: percnt"))
-    #expect(unit.hint?.en == "did you mean 'percent'?")
+    let type = Self.marked(replacing: "insured: count", with: "insured: 1️⃣cout")
+    let (_, typeDiagnostics) = Self.load(type)
+    expectDiagnostics(typeDiagnostics, [ExpectedDiagnostic("criteria.unknown-input-type", at: "1️⃣")], in: type)
+    #expect(typeDiagnostics.first?.hint?.en == "did you mean 'count'?")
+    let unit = Self.marked(replacing: "unit: percent", with: "unit: 1️⃣percnt")
+    let (_, unitDiagnostics) = Self.load(unit)
+    expectDiagnostics(unitDiagnostics, [ExpectedDiagnostic("criteria.unknown-unit", at: "1️⃣")], in: unit)
+    #expect(unitDiagnostics.first?.hint?.en == "did you mean 'percent'?")
   }
 }
-
-import Foundation
 
 enum FileManagerShim {
   static func yamlFiles(in folder: String) throws -> [String] {

@@ -44,11 +44,15 @@ struct ExampleTests {
 
   @Test("A misspelt indicator id or status in an example is a load error with a suggestion")
   func typos() throws {
-    let (set, diagnostics) = TestSupport.criteria(yaml: Self.yaml.replacingOccurrences(of: "expect: {bhyt:", with: "expect: {bhty:"))
+    let indicator = MarkedSource(Self.yaml.replacingOccurrences(of: "expect: {bhyt:", with: "expect: {1️⃣bhty:"))
+    let (set, diagnostics) = TestSupport.criteria(yaml: indicator.text)
     #expect(set == nil)
+    expectDiagnostics(diagnostics, [ExpectedDiagnostic("criteria.example-unknown-indicator", at: "1️⃣")], in: indicator)
     #expect(diagnostics.first?.hint?.en == "did you mean 'bhyt'?")
-    let (set2, diagnostics2) = TestSupport.criteria(yaml: Self.yaml.replacingOccurrences(of: "status: pass", with: "status: passed"))
+    let status = MarkedSource(Self.yaml.replacingOccurrences(of: "status: pass", with: "status: 1️⃣passed"))
+    let (set2, diagnostics2) = TestSupport.criteria(yaml: status.text)
     #expect(set2 == nil)
+    expectDiagnostics(diagnostics2, [ExpectedDiagnostic("criteria.unknown-outcome", at: "1️⃣")], in: status)
     #expect(diagnostics2.first?.hint?.en == "did you mean 'pass'?")
   }
 

@@ -29,7 +29,8 @@ struct ExtendsTests {
   }
 
   static func folder(_ files: [String: String]) throws -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tieuchi-extends-\(UUID().uuidString)").path
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tieuchi-extends-\(UUID().uuidString)")
+      .path
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     for (name, text) in files { try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name)) }
     return folder
@@ -41,19 +42,22 @@ struct ExtendsTests {
       "a.yaml": "extends: b.yaml\nid: a\n",
       "b.yaml": "extends: a.yaml\nid: b\n",
       "child.yaml": "extends: missing.yaml\nid: c\n",
-      "typo.yaml": "extends: \(TestSupport.path("Criteria/ct25-2030.yaml"))\nid: typo\nindicators:\n  - id: doctor\n    target: \"> 1\"\n    mesure: staff\n",
+      "typo.yaml":
+        "extends: \(TestSupport.path("Criteria/ct25-2030.yaml"))\nid: typo\n"
+        + "indicators:\n  - id: doctor\n    target: \"> 1\"\n    mesure: staff\n",
     ])
     let (cycle, cycleDiagnostics) = CriteriaLoader.load(path: folder + "/a.yaml")
     #expect(cycle == nil)
-    #expect(cycleDiagnostics.contains { $0.message.en.contains("cycle") })
+    #expect(cycleDiagnostics.map(\.id) == ["criteria.extends-cycle"])
 
     let (missing, missingDiagnostics) = CriteriaLoader.load(path: folder + "/child.yaml")
     #expect(missing == nil)
+    #expect(missingDiagnostics.map(\.id) == ["criteria.extends-not-found"])
     #expect(missingDiagnostics.first?.location == SourceLocation(file: folder + "/child.yaml", line: 1, column: 10))
 
     let (typo, typoDiagnostics) = CriteriaLoader.load(path: folder + "/typo.yaml")
     #expect(typo == nil)
-    let error = try #require(typoDiagnostics.first { $0.message.en.contains("mesure") })
+    let error = try #require(typoDiagnostics.first { $0.id == "criteria.unknown-key" })
     #expect(error.location == SourceLocation(file: folder + "/typo.yaml", line: 6, column: 5))
     #expect(error.hint?.en == "did you mean 'measure'?")
   }

@@ -5,20 +5,22 @@ import Testing
 
 @Suite("tieuchi lint")
 struct LintTests {
-  static let base = """
+  /// A set that loads but trips every per-set check, each at its marker.
+  static let marked = MarkedSource(
+    """
     id: lint-demo
     title: "Lint demo"
     source: {document: ct25-tan-yen, clause: "I.3"}
     inputs:
       population: count
       insured: count
-      unused_field: count
+      1️⃣unused_field: count
     rules:
       - {id: part-of-whole, check: "insured <= population"}
     groups:
-      - {id: g1, title: "G1", max_points: 10}
+      - 2️⃣{id: g1, title: "G1", max_points: 10}
     indicators:
-      - id: coverage
+      - 3️⃣id: coverage
         title: "Coverage"
         measure: insured / population
         unit: percent
@@ -26,7 +28,8 @@ struct LintTests {
         points: 4
         group: g1
     pass_rule: {min_points_percent: 80}
-    """
+    """)
+  static let base = marked.text
 
   static func lint(_ yaml: String, others: [String] = []) throws -> [Diagnostic] {
     var sets: [CriteriaSet] = []
@@ -39,22 +42,43 @@ struct LintTests {
 
   @Test("Points that do not add up, an impossible part-of-whole target, a loosening milestone, an unused input")
   func findings() throws {
-    let messages = try Self.lint(Self.base).map(\.message.en)
-    #expect(messages.contains { $0.contains("criterion 'g1' is worth 10 points but its indicators carry 4: 6 points") })
-    #expect(messages.contains { $0.contains("target '> 100%' (2025) can never be met") })
-    #expect(messages.contains { $0.contains("the 2030 target ('>= 99%') is looser than the 2025 one ('> 100%')") })
-    #expect(messages.contains { $0.contains("input 'unused_field' is declared but no indicator or rule uses it") })
-    #expect(messages.count == 4)
+    let findings = try Self.lint(Self.base)
+    expectDiagnostics(
+      findings,
+      [
+        ExpectedDiagnostic("lint.unused-input", at: "1️⃣", severity: .warning),
+        ExpectedDiagnostic("lint.points-short-of-maximum", at: "2️⃣", severity: .warning),
+        ExpectedDiagnostic("lint.impossible-target", at: "3️⃣", severity: .warning),
+        ExpectedDiagnostic("lint.loosening-milestone", at: "3️⃣", severity: .warning),
+      ],
+      in: Self.marked)
+    // The numbers are the point of the finding, whatever its wording.
+    #expect(findings[1].message.en.contains("10") && findings[1].message.en.contains("4"))
+  }
+
+  @Test("Points over a group's maximum, points under an all-indicators rule, milestones in opposite directions")
+  func otherFindings() throws {
+    let yaml = Self.base
+      .replacingOccurrences(of: "max_points: 10", with: "max_points: 3")
+      .replacingOccurrences(of: "pass_rule: {min_points_percent: 80}", with: "pass_rule: {all_indicators: true}")
+      .replacingOccurrences(of: "{2025: \"> 100%\", 2030: \">= 99%\"}", with: "{2025: \">= 90%\", 2030: \"< 5%\"}")
+    #expect(
+      try Self.lint(yaml).map(\.id) == [
+        "lint.unused-input", "lint.points-over-maximum", "lint.unused-points", "lint.opposite-milestones",
+      ])
   }
 
   @Test("The same measure with different targets in two sets is a contradiction, with both places named")
   func contradiction() throws {
     let other = Self.base.replacingOccurrences(of: "id: lint-demo", with: "id: other")
       .replacingOccurrences(of: "2030: \">= 99%\"", with: "2030: \">= 98%\"")
-    let found = try Self.lint(Self.base, others: [other]).filter { $0.message.en.contains("sets '") }
+    let found = try Self.lint(Self.base, others: [other]).filter { $0.id == "lint.contradictory-targets" }
     #expect(found.count == 1)
-    #expect(found.first?.message.en.contains("set0.yaml") == true)
-    #expect(found.first?.location?.file == "set1.yaml")
+    let indicator = try #require(Self.marked.positions["3️⃣"])
+    #expect(found.first?.location == SourceLocation(file: "set1.yaml", line: indicator.line, column: indicator.column))
+    #expect(
+      found.first?.notes.first?.location
+        == SourceLocation(file: "set0.yaml", line: indicator.line, column: indicator.column))
   }
 
   @Test("The shipped criteria lint without errors; the CLI reports file:line:column and exits 1 on warnings")
@@ -63,21 +87,22 @@ struct LintTests {
     // The shipped files carry deliberate warnings (qd1300's missing points, ct25's two BHYT targets).
     #expect(run.status == 1, "\(run.stdout)")
     #expect(run.stdout.contains(" 0 errors"))
-    #expect(run.stdout.contains("Criteria/ct25-2030.yaml:") && run.stdout.contains(": warning: 'ct25-2030/bhyt-coverage' sets"))
+    #expect(
+      run.stdout.contains("Criteria/ct25-2030.yaml:")
+        && run.stdout.contains(": warning: 'ct25-2030/bhyt-coverage' sets"))
     let clean = try CLI.run(["lint", "Criteria/ct25-2030.yaml"])
     #expect(clean.status == 0, "\(clean.stdout)")
   }
 
-  @Test("Milestones out of year order are a warning; two targets for one year an error")
+  @Test("Milestones out of year order are a warning")
   func milestoneOrder() throws {
-    let reversed = Self.base.replacingOccurrences(of: "targets: {2025: \"> 100%\", 2030: \">= 99%\"}", with: "targets: {2030: \">= 99%\", 2025: \">= 95%\"}")
-    let (set, diagnostics) = TestSupport.criteria(yaml: reversed)
+    let source = MarkedSource(
+      Self.base.replacingOccurrences(
+        of: "targets: {2025: \"> 100%\", 2030: \">= 99%\"}", with: "targets: 1️⃣{2030: \">= 99%\", 2025: \">= 95%\"}"))
+    let (set, diagnostics) = TestSupport.criteria(yaml: source.text)
     #expect(set != nil)
-    #expect(diagnostics.contains { $0.severity == .warning && $0.message.en.contains("not in year order (2030, 2025)") })
-    let twice = Self.base.replacingOccurrences(of: "2030: \">= 99%\"", with: "2025: \">= 99%\"")
-    let (broken, errors) = TestSupport.criteria(yaml: twice)
-    #expect(broken == nil)
-    #expect(!errors.isEmpty)
+    expectDiagnostics(
+      diagnostics, [ExpectedDiagnostic("criteria.milestones-out-of-order", at: "1️⃣", severity: .warning)], in: source)
   }
 
   @Test("An invalid file makes lint exit 3 with the loader's errors")

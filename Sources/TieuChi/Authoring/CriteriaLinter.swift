@@ -12,11 +12,10 @@ public enum CriteriaLinter {
       findings += unusedInputs(set)
     }
     findings += contradictions(sets)
-    return findings.sorted { ($0.location ?? SourceLocation(file: "", line: 0, column: 0)) < ($1.location ?? SourceLocation(file: "", line: 0, column: 0)) }
-  }
-
-  private static func warning(_ location: SourceLocation, vi: String, en: String, hint: LocalizedText? = nil) -> Diagnostic {
-    Diagnostic(.warning, at: location, LocalizedText(vi: vi, en: en), hint: hint)
+    return findings.sorted {
+      ($0.location ?? SourceLocation(file: "", line: 0, column: 0))
+        < ($1.location ?? SourceLocation(file: "", line: 0, column: 0))
+    }
   }
 
   private static func number(_ value: Rational) -> String { NumberText.format(value, decimals: 4, style: .plain) }
@@ -26,29 +25,22 @@ public enum CriteriaLinter {
   static func points(_ set: CriteriaSet) -> [Diagnostic] {
     var findings: [Diagnostic] = []
     for group in set.groups {
-      let carried = set.indicators.filter { $0.group == group.id }.reduce(Rational.zero) { $0.adding($1.points ?? .zero) ?? $0 }
+      let carried = set.indicators.filter { $0.group == group.id }.reduce(Rational.zero) {
+        $0.adding($1.points ?? .zero) ?? $0
+      }
       guard let max = group.maxPoints, carried != max else { continue }
       if carried < max {
         let lacking = max.subtracting(carried) ?? .zero
         findings.append(
-          warning(
-            group.location,
-            vi: "tiêu chí '\(group.id)' có \(number(max)) điểm nhưng các chỉ tiêu mới mang \(number(carried)) điểm: còn thiếu \(number(lacking)) điểm chỉ tiêu",
-            en: "criterion '\(group.id)' is worth \(number(max)) points but its indicators carry \(number(carried)): \(number(lacking)) points still lack indicators"))
+          .lintPointsShortOfMaximum(
+            group: group.id, max: number(max), carried: number(carried), lacking: number(lacking), at: group.location))
       } else {
         findings.append(
-          warning(
-            group.location,
-            vi: "các chỉ tiêu của '\(group.id)' mang \(number(carried)) điểm, vượt mức tối đa \(number(max))",
-            en: "the indicators of '\(group.id)' carry \(number(carried)) points, more than its maximum of \(number(max))"))
+          .lintPointsOverMaximum(group: group.id, max: number(max), carried: number(carried), at: group.location))
       }
     }
     if case .allIndicators = set.passRule, let scored = set.indicators.first(where: { $0.points != nil }) {
-      findings.append(
-        warning(
-          scored.location,
-          vi: "chỉ tiêu '\(scored.id)' có điểm nhưng quy tắc đạt là 'tất cả chỉ tiêu': điểm không được dùng",
-          en: "indicator '\(scored.id)' has points but the pass rule is all_indicators: points are not used"))
+      findings.append(.lintUnusedPoints(indicator: scored.id, at: scored.location))
     }
     return findings
   }
@@ -59,7 +51,8 @@ public enum CriteriaLinter {
   /// records, or a ratio whose parts a consistency rule bounds (`insured <= population`).
   static func upperBound(_ measure: Expression, rules: [ConsistencyRule]) -> Rational? {
     guard case .arithmetic(.divide, let part, let whole) = measure else { return nil }
-    if case .aggregate(let p) = part, case .aggregate(let w) = whole, p.kind == .count, w.kind == .count, p.list == w.list,
+    if case .aggregate(let p) = part, case .aggregate(let w) = whole, p.kind == .count, w.kind == .count,
+      p.list == w.list,
       w.condition == nil
     {
       return .one
@@ -85,14 +78,16 @@ public enum CriteriaLinter {
             || (target.comparator == .equal && order > 0)
         }
         if target.threshold < .zero || (target.threshold == .zero && target.comparator == .less) {
-          never = never || ((target.comparator == .less || target.comparator == .lessOrEqual) && isNonNegative(indicator.measure, set))
+          never =
+            never
+            || ((target.comparator == .less || target.comparator == .lessOrEqual)
+              && isNonNegative(indicator.measure, set))
         }
         if never {
           findings.append(
-            warning(
-              indicator.location,
-              vi: "chỉ tiêu '\(indicator.id)': mục tiêu '\(target.text)'\(milestone.year.map { " (mốc \($0))" } ?? "") không bao giờ đạt được với thước đo \(indicator.measureText)",
-              en: "indicator '\(indicator.id)': target '\(target.text)'\(milestone.year.map { " (\($0))" } ?? "") can never be met by \(indicator.measureText)"))
+            .lintImpossibleTarget(
+              indicator: indicator.id, target: target.text, year: milestone.year, measure: indicator.measureText,
+              at: indicator.location))
         }
       }
     }
@@ -106,7 +101,8 @@ public enum CriteriaLinter {
       if case .count = set.schema.inputs[slot].type { return true }
       return false
     case .aggregate(let aggregate): return aggregate.kind == .count
-    case .arithmetic(let op, let lhs, let rhs): return op != .subtract && isNonNegative(lhs, set) && isNonNegative(rhs, set)
+    case .arithmetic(let op, let lhs, let rhs):
+      return op != .subtract && isNonNegative(lhs, set) && isNonNegative(rhs, set)
     default: return false
     }
   }
@@ -125,18 +121,16 @@ public enum CriteriaLinter {
           || (falling.contains(a.comparator) && rising.contains(b.comparator))
         {
           findings.append(
-            warning(
-              indicator.location,
-              vi: "chỉ tiêu '\(indicator.id)': mốc \(earlier.year ?? 0) và \(later.year ?? 0) so sánh ngược chiều nhau ('\(a.text)', '\(b.text)')",
-              en: "indicator '\(indicator.id)': milestones \(earlier.year ?? 0) and \(later.year ?? 0) point in opposite directions ('\(a.text)', '\(b.text)')"))
+            .lintOppositeMilestones(
+              indicator: indicator.id, earlier: (earlier.year ?? 0, a.text), later: (later.year ?? 0, b.text),
+              at: indicator.location))
         } else if (rising.contains(a.comparator) && b.threshold < a.threshold)
           || (falling.contains(a.comparator) && b.threshold > a.threshold)
         {
           findings.append(
-            warning(
-              indicator.location,
-              vi: "chỉ tiêu '\(indicator.id)': mục tiêu năm \(later.year ?? 0) ('\(b.text)') lỏng hơn năm \(earlier.year ?? 0) ('\(a.text)')",
-              en: "indicator '\(indicator.id)': the \(later.year ?? 0) target ('\(b.text)') is looser than the \(earlier.year ?? 0) one ('\(a.text)')"))
+            .lintLooseningMilestone(
+              indicator: indicator.id, earlier: (earlier.year ?? 0, a.text), later: (later.year ?? 0, b.text),
+              at: indicator.location))
         }
       }
     }
@@ -149,18 +143,15 @@ public enum CriteriaLinter {
     var used = Set<String>()
     let texts = set.rules.map(\.checkText) + set.indicators.flatMap { [$0.measureText, $0.appliesWhenText ?? ""] }
     for text in texts {
-      for word in text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }) { used.insert(String(word)) }
+      for word in text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }) {
+        used.insert(String(word))
+      }
     }
     let builtIn = Set(InputSchema.stationAttributes + [GroupRecordFields.communesList])
     let groupInputs = set.groupSchema.inputs.filter { $0.level == .group }
     return (set.schema.inputs + groupInputs)
       .filter { !builtIn.contains($0.name) && !used.contains($0.name) }
-      .map {
-        warning(
-          $0.location,
-          vi: "đầu vào '\($0.name)' được khai báo nhưng không chỉ tiêu hay quy tắc nào dùng đến",
-          en: "input '\($0.name)' is declared but no indicator or rule uses it")
-      }
+      .map { .lintUnusedInput($0.name, at: $0.location) }
   }
 
   // MARK: Across sets
@@ -180,10 +171,11 @@ public enum CriteriaLinter {
               || first.milestone.target.threshold != milestone.target.threshold
           {
             findings.append(
-              warning(
-                indicator.location,
-                vi: "'\(set.id)/\(indicator.id)' đặt mục tiêu '\(milestone.target.text)' cho \(indicator.measureText)\(milestone.year.map { " năm \($0)" } ?? ""), trong khi '\(first.set.id)/\(first.indicator.id)' (\(first.indicator.location)) đặt '\(first.milestone.target.text)'",
-                en: "'\(set.id)/\(indicator.id)' sets '\(milestone.target.text)' for \(indicator.measureText)\(milestone.year.map { " in \($0)" } ?? ""), but '\(first.set.id)/\(first.indicator.id)' (\(first.indicator.location)) sets '\(first.milestone.target.text)'"))
+              .lintContradictoryTargets(
+                "\(set.id)/\(indicator.id)", target: milestone.target.text, measure: indicator.measureText,
+                year: milestone.year,
+                other: ("\(first.set.id)/\(first.indicator.id)", first.milestone.target.text, first.indicator.location),
+                at: indicator.location))
           } else if seen[key] == nil {
             seen[key] = (set, indicator, milestone)
           }

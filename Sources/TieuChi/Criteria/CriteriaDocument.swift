@@ -1,5 +1,3 @@
-import Foundation
-
 /// Reads a criteria file's YAML document and resolves `extends`, before any key is interpreted.
 ///
 /// A set that extends another is merged with it at the document level, so the merged document is
@@ -9,62 +7,70 @@ enum CriteriaDocument {
   /// How deep `extends` chains may go; deeper is almost surely a mistake (or a cycle through links).
   static let maxExtendsDepth = 8
 
+  /// Finds the file an `extends:` reference names: (reference as written, name of the file writing it).
+  typealias Resolver = (_ reference: String, _ from: String) -> CriteriaSource?
+
   /// The single YAML document of a criteria file.
-  static func parse(bytes: [UInt8], file: String, diagnostics: inout [Diagnostic]) -> DataNode? {
-    let parsed = YAMLReader.read(bytes: bytes, file: file)
+  static func parse(_ source: CriteriaSource, diagnostics: inout [Diagnostic]) -> DataNode? {
+    let parsed = YAMLReader.read(bytes: source.bytes, file: source.name)
     diagnostics += parsed.diagnostics
     guard parsed.diagnostics.isEmpty else { return nil }
     guard parsed.documents.count == 1, let root = parsed.documents.first else {
       diagnostics.append(
-        Diagnostic(
-          at: parsed.documents.dropFirst().first?.location ?? SourceLocation(file: file, line: 1, column: 1),
-          parsed.documents.isEmpty
-            ? LocalizedText(vi: "tệp tiêu chí rỗng", en: "the criteria file is empty")
-            : LocalizedText(vi: "tệp tiêu chí chỉ được có một tài liệu YAML", en: "a criteria file holds exactly one YAML document")))
+        parsed.documents.isEmpty
+          ? .criteriaEmptyFile(at: SourceLocation(file: source.name, line: 1, column: 1))
+          : .criteriaSeveralDocuments(
+            at: parsed.documents.dropFirst().first?.location ?? SourceLocation(file: source.name, line: 1, column: 1)))
       return nil
     }
     return root
   }
 
   /// The document with its `extends` chain merged in (parent first, then each child's changes).
+  ///
+  /// `chain` holds the files that led here, so a cycle is caught before it is followed; without a
+  /// resolver, a file that extends another is an error.
   static func resolvingExtends(
-    _ root: DataNode, file: String, diagnostics: inout [Diagnostic], chain: [String] = []
+    _ root: DataNode, file: String, resolve: Resolver?, diagnostics: inout [Diagnostic], chain: [String] = []
   ) -> DataNode? {
     guard let entry = root.entries?.first(where: { $0.key == "extends" }) else { return root }
-    guard let relative = entry.value.scalarText, !entry.value.isNull else {
-      diagnostics.append(
-        Diagnostic(
-          at: entry.value.location,
-          LocalizedText(
-            vi: "'extends' là đường dẫn tới bộ tiêu chí gốc, ví dụ ct25-2030.yaml",
-            en: "'extends' is the path of the parent criteria file, e.g. ct25-2030.yaml")))
+    guard let reference = entry.value.scalarText, !entry.value.isNull else {
+      diagnostics.append(.extendsNotAPath(at: entry.value.location))
       return nil
     }
-    let folder = (file as NSString).deletingLastPathComponent
-    let parentPath = relative.hasPrefix("/") ? relative : (folder.isEmpty ? relative : folder + "/" + relative)
-    let standardized = (parentPath as NSString).standardizingPath
-    if chain.contains(standardized) || chain.count >= maxExtendsDepth {
-      diagnostics.append(
-        Diagnostic(
-          at: entry.value.location,
-          LocalizedText(
-            vi: "'extends' tạo thành vòng lặp hoặc chuỗi quá dài: \((chain + [standardized]).joined(separator: " → "))",
-            en: "'extends' forms a cycle or too long a chain: \((chain + [standardized]).joined(separator: " → "))")))
+    guard let resolve else {
+      diagnostics.append(.extendsWithoutResolver(reference, at: entry.value.location))
       return nil
     }
-    guard let data = FileManager.default.contents(atPath: parentPath) else {
-      diagnostics.append(
-        Diagnostic(
-          at: entry.value.location,
-          LocalizedText(
-            vi: "không đọc được bộ tiêu chí gốc '\(parentPath)'", en: "cannot read the parent criteria file '\(parentPath)'")))
+    guard let parent = resolve(reference, file) else {
+      diagnostics.append(.extendsNotFound(reference, at: entry.value.location))
       return nil
     }
-    guard let parentRoot = parse(bytes: [UInt8](data), file: parentPath, diagnostics: &diagnostics),
-      let parent = resolvingExtends(
-        parentRoot, file: parentPath, diagnostics: &diagnostics, chain: chain + [(file as NSString).standardizingPath])
+    let visited = chain + [normalized(file)]
+    if visited.contains(normalized(parent.name)) || visited.count > maxExtendsDepth {
+      diagnostics.append(.extendsCycle(visited + [normalized(parent.name)], at: entry.value.location))
+      return nil
+    }
+    guard let parentRoot = parse(parent, diagnostics: &diagnostics),
+      let resolved = resolvingExtends(
+        parentRoot, file: parent.name, resolve: resolve, diagnostics: &diagnostics, chain: visited)
     else { return nil }
-    return merge(parent: parent, child: root)
+    return merge(parent: resolved, child: root)
+  }
+
+  /// `name` with `.` and `folder/..` steps removed, so two spellings of one path meet in a cycle check
+  /// (lexically: names need not be paths on a disk).
+  static func normalized(_ name: String) -> String {
+    var parts: [Substring] = []
+    for part in name.split(separator: "/", omittingEmptySubsequences: true) {
+      if part == "." { continue }
+      if part == "..", let last = parts.last, last != ".." {
+        parts.removeLast()
+      } else {
+        parts.append(part)
+      }
+    }
+    return (name.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
   }
 
   /// The child's keys over the parent's. `inputs` merge by name; `rules`, `groups` and `indicators`

@@ -36,7 +36,9 @@ extension CriteriaSet {
   public var missingPoints: [(group: IndicatorGroup, missing: Rational)] {
     groups.compactMap { group in
       guard let max = group.maxPoints else { return nil }
-      let declared = indicators.filter { $0.group == group.id }.reduce(Rational.zero) { $0.adding($1.points ?? .zero) ?? $0 }
+      let declared = indicators.filter { $0.group == group.id }.reduce(Rational.zero) {
+        $0.adding($1.points ?? .zero) ?? $0
+      }
       guard let missing = max.subtracting(declared), missing > .zero else { return nil }
       return (group, missing)
     }

@@ -3,22 +3,38 @@
 struct NodeReader {
   private(set) var diagnostics: [Diagnostic] = []
 
-  mutating func error(_ location: SourceLocation?, _ message: LocalizedText, hint: LocalizedText? = nil) {
-    diagnostics.append(Diagnostic(at: location, message, hint: hint))
+  /// Records a problem from the catalogue (`CriteriaLoader+Messages.swift`).
+  mutating func report(_ diagnostic: Diagnostic) {
+    diagnostics.append(diagnostic)
   }
 
-  mutating func warning(_ location: SourceLocation?, _ message: LocalizedText, hint: LocalizedText? = nil) {
-    diagnostics.append(Diagnostic(.warning, at: location, message, hint: hint))
+  /// Reports each declaration whose id repeats an earlier one's, with a note at the first: ids name
+  /// things across the file (`group: g1`, `expect: {bhyt: …}`), so a repeated one is ambiguous.
+  mutating func reportDuplicates(
+    _ declarations: [(id: String, location: SourceLocation)], kind: Diagnostic.DuplicateKind
+  ) {
+    var first: [String: SourceLocation] = [:]
+    for (id, location) in declarations {
+      if let earlier = first[id] {
+        report(.duplicateDeclaration(kind, id, at: location, first: earlier))
+      } else {
+        first[id] = location
+      }
+    }
+  }
+
+  /// The text and position of `key` in each mapping item that has it as a scalar.
+  static func declarations(in items: [DataNode], key: String = "id") -> [(id: String, location: SourceLocation)] {
+    items.compactMap { item in
+      guard let node = item[key], let text = node.scalarText, !node.isNull else { return nil }
+      return (text, node.location)
+    }
   }
 
   /// The entries of a mapping, reporting keys outside `allowed` with a "did you mean".
   mutating func mapping(_ node: DataNode, what: LocalizedText, allowed: [String]) -> [String: DataNode.Entry]? {
     guard let entries = node.entries else {
-      error(
-        node.location,
-        LocalizedText(
-          vi: "\(what.vi) phải là một bảng khóa–giá trị, nhưng gặp \(node.kindName.vi)",
-          en: "\(what.en) must be a mapping, found \(node.kindName.en)"))
+      report(.criteriaNotAMapping(what, found: node.kindName, at: node.location))
       return nil
     }
     var result: [String: DataNode.Entry] = [:]
@@ -26,23 +42,18 @@ struct NodeReader {
       if allowed.contains(entry.key) {
         result[entry.key] = entry
       } else {
-        error(
-          entry.keyLocation,
-          LocalizedText(
-            vi: "khóa '\(entry.key)' không có trong \(what.vi); các khóa hợp lệ: \(allowed.joined(separator: ", "))",
-            en: "unknown key '\(entry.key)' in \(what.en); expected one of: \(allowed.joined(separator: ", "))"),
-          hint: Suggestions.hint(for: entry.key, in: allowed))
+        report(.criteriaUnknownKey(entry.key, in: what, expected: allowed, at: entry.keyLocation))
       }
     }
     return result
   }
 
   /// Reports a required key that is absent.
-  mutating func require(_ key: String, in entries: [String: DataNode.Entry], of node: DataNode, what: LocalizedText) -> DataNode? {
+  mutating func require(_ key: String, in entries: [String: DataNode.Entry], of node: DataNode, what: LocalizedText)
+    -> DataNode?
+  {
     guard let value = entries[key]?.value else {
-      error(
-        node.location,
-        LocalizedText(vi: "\(what.vi) thiếu khóa bắt buộc '\(key)'", en: "\(what.en) is missing the required key '\(key)'"))
+      report(.criteriaMissingKey(key, in: what, at: node.location))
       return nil
     }
     return value
@@ -50,10 +61,7 @@ struct NodeReader {
 
   mutating func string(_ node: DataNode, what: String) -> String? {
     guard let text = node.scalarText, !node.isNull else {
-      error(
-        node.location,
-        LocalizedText(
-          vi: "'\(what)' phải là một chuỗi, nhưng gặp \(node.kindName.vi)", en: "'\(what)' must be a string, found \(node.kindName.en)"))
+      report(.criteriaNotAString(what, found: node.kindName, at: node.location))
       return nil
     }
     return text
@@ -63,14 +71,12 @@ struct NodeReader {
     guard let text = string(node, what: what) else { return nil }
     let valid =
       !text.isEmpty
-      && text.unicodeScalars.allSatisfy { ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "-" || $0 == "_" || $0 == "." }
+      && text.unicodeScalars.allSatisfy {
+        ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "-" || $0 == "_" || $0 == "."
+      }
       && text.unicodeScalars.first.map { ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") } == true
     guard valid else {
-      error(
-        node.location,
-        LocalizedText(
-          vi: "'\(what)' chỉ gồm chữ thường không dấu, số, '-', '_' hoặc '.', gặp '\(text)'",
-          en: "'\(what)' may only contain lower-case ASCII letters, digits, '-', '_' and '.', found '\(text)'"))
+      report(.criteriaInvalidIdentifier(what, text, at: node.location))
       return nil
     }
     return text
@@ -81,17 +87,16 @@ struct NodeReader {
     case "true" where !node.isQuoted: return true
     case "false" where !node.isQuoted: return false
     default:
-      error(
-        node.location,
-        LocalizedText(vi: "'\(what)' phải là true hoặc false", en: "'\(what)' must be true or false"))
+      report(.criteriaNotABoolean(what, at: node.location))
       return nil
     }
   }
 
   mutating func number(_ node: DataNode, what: String) -> Rational? {
-    guard let text = node.scalarText, !node.isNull, !node.isQuoted, case .success(let value) = NumberText.parseDecimal(text)
+    guard let text = node.scalarText, !node.isNull, !node.isQuoted,
+      case .success(let value) = NumberText.parseDecimal(text)
     else {
-      error(node.location, LocalizedText(vi: "'\(what)' phải là một số", en: "'\(what)' must be a number"))
+      report(.criteriaNotANumber(what, at: node.location))
       return nil
     }
     return value
@@ -113,10 +118,7 @@ struct NodeReader {
   /// The items of a sequence.
   mutating func sequence(_ node: DataNode, what: String) -> [DataNode]? {
     guard let items = node.items else {
-      error(
-        node.location,
-        LocalizedText(
-          vi: "'\(what)' phải là một danh sách, nhưng gặp \(node.kindName.vi)", en: "'\(what)' must be a list, found \(node.kindName.en)"))
+      report(.criteriaNotAList(what, found: node.kindName, at: node.location))
       return nil
     }
     return items

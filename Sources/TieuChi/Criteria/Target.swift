@@ -49,7 +49,9 @@ public struct Target: Sendable, Hashable {
     let match = phrases.first { phrase, _ in
       guard normalized.hasPrefix(phrase) else { return false }
       // Words must end at a word boundary ("trên" but not "trênx"); symbols need none.
-      guard let last = phrase.last, last.isLetter, let next = normalized.dropFirst(phrase.count).first else { return true }
+      guard let last = phrase.last, last.isLetter, let next = normalized.dropFirst(phrase.count).first else {
+        return true
+      }
       return !next.isLetter
     }
     guard let (phrase, comparator) = match else {

@@ -15,9 +15,16 @@ struct ExpressionLexer {
     var text: String
   }
 
+  /// What went wrong where; the parser turns it into a diagnostic at the file position.
   struct Failure: Error {
+    enum Problem {
+      case invalidNumber(String)
+      case unterminatedString(quote: Unicode.Scalar)
+      case unexpectedCharacter(Unicode.Scalar)
+    }
+
     var offset: Int
-    var message: LocalizedText
+    var problem: Problem
   }
 
   static func tokenize(_ source: String) throws(Failure) -> [Token] {
@@ -41,9 +48,7 @@ struct ExpressionLexer {
         while index < scalars.count, isDigit(scalars[index]) || scalars[index] == "." { index += 1 }
         let text = String(String.UnicodeScalarView(scalars[start..<index]))
         guard case .success(var value) = NumberText.parseDecimal(text) else {
-          throw Failure(
-            offset: start,
-            message: LocalizedText(vi: "số không hợp lệ '\(text)'", en: "invalid number '\(text)'"))
+          throw Failure(offset: start, problem: .invalidNumber(text))
         }
         // `99.5%` and `5‰` are written as the law writes them and mean 0.995 and 0.005.
         if index < scalars.count, scalars[index] == "%" || scalars[index] == "‰" {
@@ -67,9 +72,7 @@ struct ExpressionLexer {
           index += 1
         }
         guard index < scalars.count else {
-          throw Failure(
-            offset: start,
-            message: LocalizedText(vi: "chuỗi chưa được đóng (thiếu \(scalar))", en: "unterminated string (missing \(scalar))"))
+          throw Failure(offset: start, problem: .unterminatedString(quote: scalar))
         }
         index += 1
         tokens.append(Token(kind: .text(String(text).nfc), offset: start, text: String(text)))
@@ -90,11 +93,7 @@ struct ExpressionLexer {
         index += 1
         continue
       }
-      throw Failure(
-        offset: start,
-        message: LocalizedText(
-          vi: "ký tự không dùng được trong biểu thức: '\(scalar)'",
-          en: "unexpected character in expression: '\(scalar)'"))
+      throw Failure(offset: start, problem: .unexpectedCharacter(scalar))
     }
     tokens.append(Token(kind: .end, offset: scalars.count, text: ""))
     return tokens

@@ -62,15 +62,11 @@ public struct ExpressionParser {
     do {
       parser.tokens = try ExpressionLexer.tokenize(source.text)
     } catch {
-      throw Diagnostic(at: source.location(atOffset: error.offset), error.message)
+      throw .expressionLexical(error.problem, at: source.location(atOffset: error.offset))
     }
     let result = try parser.parseOr()
     guard case .end = parser.current.kind else {
-      throw parser.error(
-        at: parser.current,
-        LocalizedText(
-          vi: "thừa '\(parser.current.text)' ở cuối biểu thức",
-          en: "unexpected '\(parser.current.text)' after the end of the expression"))
+      throw .expressionTrailingText(parser.current.text, at: parser.location(of: parser.current))
     }
     return result
   }
@@ -91,20 +87,18 @@ public struct ExpressionParser {
 
   private mutating func expectSymbol(_ symbol: String) throws(Diagnostic) {
     guard isSymbol(symbol) else {
-      throw error(
-        at: current,
-        LocalizedText(vi: "cần '\(symbol)', gặp \(describe(current))", en: "expected '\(symbol)', found \(describe(current))"))
+      throw .expressionExpectedSymbol(symbol, found: describe(current), at: location(of: current))
     }
     advance()
   }
 
-  private func describe(_ token: ExpressionLexer.Token) -> String {
-    if case .end = token.kind { return "end of expression" }
-    return "'\(token.text)'"
+  private func describe(_ token: ExpressionLexer.Token) -> LocalizedText {
+    if case .end = token.kind { return LocalizedText(vi: "hết biểu thức", en: "end of expression") }
+    return LocalizedText("'\(token.text)'")
   }
 
-  private func error(at token: ExpressionLexer.Token, _ message: LocalizedText, hint: LocalizedText? = nil) -> Diagnostic {
-    Diagnostic(at: source.location(atOffset: token.offset), message, hint: hint)
+  private func location(of token: ExpressionLexer.Token) -> SourceLocation {
+    source.location(atOffset: token.offset)
   }
 
   // MARK: Grammar
@@ -193,7 +187,7 @@ public struct ExpressionParser {
       advance()
       let (operand, type) = try parseUnary()
       guard case .number = type else {
-        throw error(at: op, LocalizedText(vi: "dấu '-' chỉ dùng cho số", en: "'-' applies to numbers only"))
+        throw .expressionNegateNonNumber(at: location(of: op))
       }
       return (.negate(operand), type)
     }
@@ -225,8 +219,7 @@ public struct ExpressionParser {
         return try parsePassed(at: token)
       case "baseline" where isSymbol("("):
         guard !inBaseline else {
-          throw error(
-            at: token, LocalizedText(vi: "không lồng baseline(…) trong baseline(…)", en: "baseline(…) cannot be nested"))
+          throw .expressionNestedBaseline(at: location(of: token))
         }
         advance()
         inBaseline = true
@@ -235,15 +228,12 @@ public struct ExpressionParser {
         try expectSymbol(")")
         return (.baseline(inner), type)
       case "and", "or", "not", "where":
-        throw error(
-          at: token,
-          LocalizedText(vi: "thiếu giá trị trước '\(name)'", en: "expected a value before '\(name)'"))
+        throw .expressionMissingOperand(before: name, at: location(of: token))
       default:
         return try resolveName(name, at: token)
       }
     default:
-      throw error(
-        at: token, LocalizedText(vi: "cần một giá trị, gặp \(describe(token))", en: "expected a value, found \(describe(token))"))
+      throw .expressionExpectedValue(found: describe(token), at: location(of: token))
     }
   }
 
@@ -252,28 +242,15 @@ public struct ExpressionParser {
   ) throws(Diagnostic) -> (Expression, ExpressionType) {
     try expectSymbol("(")
     guard listScope == nil else {
-      throw error(
-        at: start,
-        LocalizedText(
-          vi: "không lồng \(kind.rawValue)(…) bên trong một hàm tổng hợp khác",
-          en: "\(kind.rawValue)(…) cannot be nested inside another aggregate"))
+      throw .expressionNestedAggregate(kind.rawValue, at: location(of: start))
     }
     let listToken = current
     guard case .identifier(let listName) = listToken.kind else {
-      throw error(
-        at: listToken,
-        LocalizedText(
-          vi: "\(kind.rawValue)(…) cần tên một danh sách, gặp \(describe(listToken))",
-          en: "\(kind.rawValue)(…) needs the name of a list input, found \(describe(listToken))"))
+      throw .expressionAggregateNeedsList(kind.rawValue, found: describe(listToken), at: location(of: listToken))
     }
     let lists = schema.inputs.filter { if case .list = $0.type { true } else { false } }.map(\.name)
     guard let slot = schema.index(of: listName), case .list(let definition) = schema.inputs[slot].type else {
-      throw error(
-        at: listToken,
-        LocalizedText(
-          vi: "'\(listName)' không phải là một danh sách đã khai báo trong inputs",
-          en: "'\(listName)' is not a list declared in inputs"),
-        hint: Suggestions.hint(for: listName, in: lists))
+      throw .expressionNotAList(listName, lists: lists, at: location(of: listToken))
     }
     advance()
     var fieldSlot: Int?
@@ -285,20 +262,15 @@ public struct ExpressionParser {
       guard case .identifier(let fieldName) = fieldToken.kind,
         let index = definition.fields.index(of: fieldName)
       else {
-        throw error(
-          at: fieldToken,
-          LocalizedText(
-            vi: "sum(…) cần một trường số của '\(listName)', dạng sum(\(listName).tên_trường)",
-            en: "sum(…) needs a numeric field of '\(listName)', as in sum(\(listName).field)"),
-          hint: Suggestions.hint(for: fieldToken.text, in: definition.fields.inputs.map(\.name)))
+        throw .expressionSumNeedsField(
+          list: listName, written: fieldToken.text, fields: definition.fields.inputs.map(\.name),
+          at: location(of: fieldToken))
       }
       switch definition.fields.inputs[index].type {
       case .count: resultType = .number(integer: true)
       case .number: resultType = .number(integer: false)
       default:
-        throw error(
-          at: fieldToken,
-          LocalizedText(vi: "'\(fieldName)' không phải trường số", en: "'\(fieldName)' is not a numeric field"))
+        throw .expressionNonNumericField(fieldName, at: location(of: fieldToken))
       }
       fieldSlot = index
       advance()
@@ -315,11 +287,7 @@ public struct ExpressionParser {
       try requireBoolean(type, at: conditionStart, operand: kind.rawValue)
       condition = parsed
     } else if kind == .all || kind == .any {
-      throw error(
-        at: current,
-        LocalizedText(
-          vi: "\(kind.rawValue)(…) cần một điều kiện: \(kind.rawValue)(\(listName), điều_kiện)",
-          en: "\(kind.rawValue)(…) needs a condition: \(kind.rawValue)(\(listName), condition)"))
+      throw .expressionMissingCondition(kind.rawValue, list: listName, at: location(of: current))
     }
     try expectSymbol(")")
     return (.aggregate(.init(kind: kind, list: slot, field: fieldSlot, condition: condition)), resultType)
@@ -327,7 +295,8 @@ public struct ExpressionParser {
 
   /// `passed("doctor")` / `passed()`: a commune's outcome for one indicator / the whole set, inside an
   /// aggregate over `communes` in a group-level indicator.
-  private mutating func parsePassed(at start: ExpressionLexer.Token) throws(Diagnostic) -> (Expression, ExpressionType) {
+  private mutating func parsePassed(at start: ExpressionLexer.Token) throws(Diagnostic) -> (Expression, ExpressionType)
+  {
     try expectSymbol("(")
     var id: String?
     let idToken = current
@@ -337,57 +306,39 @@ public struct ExpressionParser {
     }
     try expectSymbol(")")
     guard let scope = listScope, scope.name == GroupRecordFields.communesList else {
-      throw error(
-        at: start,
-        LocalizedText(
-          vi: "passed(…) chỉ dùng trong chỉ tiêu cấp nhóm, bên trong count/all/any/sum trên communes, ví dụ count(communes where passed(\"doctor\"))",
-          en: "passed(…) is only for group-level indicators, inside count/all/any/sum over communes, e.g. count(communes where passed(\"doctor\"))"))
+      throw .expressionPassedOutsideCommunes(at: location(of: start))
     }
     guard let slot = scope.definition.fields.index(of: id.map(CommuneOutcome.indicator) ?? .set) else {
       let known = scope.definition.fields.inputs.compactMap { field -> String? in
         if case .indicator(let id)? = field.outcome { return id }
         return nil
       }
-      throw error(
-        at: idToken,
-        LocalizedText(
-          vi: "không có chỉ tiêu cấp xã '\(id ?? "")' trong bộ tiêu chí",
-          en: "there is no commune-level indicator '\(id ?? "")' in this set"),
-        hint: Suggestions.hint(for: id ?? "", in: known))
+      throw .expressionUnknownIndicator(id ?? "", known: known, at: location(of: idToken))
     }
     return (.field(slot), .boolean)
   }
 
-  private func resolveName(_ name: String, at token: ExpressionLexer.Token) throws(Diagnostic) -> (Expression, ExpressionType) {
+  private func resolveName(_ name: String, at token: ExpressionLexer.Token) throws(Diagnostic) -> (
+    Expression, ExpressionType
+  ) {
     if let scope = listScope, let index = scope.definition.fields.index(of: name) {
       return (.field(index), try valueType(of: scope.definition.fields.inputs[index], at: token))
     }
     if let index = schema.index(of: name) {
       let input = schema.inputs[index]
       if case .list = input.type {
-        throw error(
-          at: token,
-          LocalizedText(
-            vi: "'\(name)' là một danh sách: dùng count(\(name) where …), all(\(name), …), any(\(name), …) hoặc sum(\(name).trường)",
-            en: "'\(name)' is a list: use count(\(name) where …), all(\(name), …), any(\(name), …) or sum(\(name).field)"))
+        throw .expressionListAsValue(name, at: location(of: token))
       }
       return (.input(index), try valueType(of: input, at: token))
     }
     var candidates = schema.inputs.map(\.name)
     if let scope = listScope { candidates += scope.definition.fields.inputs.map(\.name) }
-    let scopeText =
-      listScope.map {
-        LocalizedText(
-          vi: " (trong inputs hoặc các trường của '\($0.name)')", en: " (in inputs or the fields of '\($0.name)')")
-      } ?? LocalizedText(vi: " trong inputs", en: " in inputs")
-    throw error(
-      at: token,
-      LocalizedText(
-        vi: "không có trường '\(name)'\(scopeText.vi)", en: "unknown field '\(name)'; it is not declared\(scopeText.en)"),
-      hint: Suggestions.hint(for: name, in: candidates))
+    throw .expressionUnknownField(name, scope: listScope?.name, candidates: candidates, at: location(of: token))
   }
 
-  private func valueType(of input: InputDefinition, at token: ExpressionLexer.Token) throws(Diagnostic) -> ExpressionType {
+  private func valueType(of input: InputDefinition, at token: ExpressionLexer.Token) throws(Diagnostic)
+    -> ExpressionType
+  {
     switch input.type {
     case .count: return .number(integer: true)
     case .number: return .number(integer: false)
@@ -400,24 +351,20 @@ public struct ExpressionParser {
 
   // MARK: Type rules
 
-  private func requireBoolean(_ type: ExpressionType, at token: ExpressionLexer.Token, operand: String) throws(Diagnostic) {
+  private func requireBoolean(_ type: ExpressionType, at token: ExpressionLexer.Token, operand: String)
+    throws(Diagnostic)
+  {
     guard type == .boolean else {
-      throw error(
-        at: token,
-        LocalizedText(
-          vi: "'\(operand)' cần giá trị đúng/sai, nhưng gặp \(type.name.vi)",
-          en: "'\(operand)' needs a boolean, found a \(type.name.en)"))
+      throw .expressionNeedsCondition(operand, found: type, at: location(of: token))
     }
   }
 
-  private func requireNumbers(_ lhs: ExpressionType, _ rhs: ExpressionType, at op: ExpressionLexer.Token) throws(Diagnostic) -> Bool {
+  private func requireNumbers(_ lhs: ExpressionType, _ rhs: ExpressionType, at op: ExpressionLexer.Token)
+    throws(Diagnostic) -> Bool
+  {
     guard case .number(let l) = lhs, case .number(let r) = rhs else {
       let culprit = (lhs == .boolean || rhs == .boolean) ? ExpressionType.boolean : .text
-      throw error(
-        at: op,
-        LocalizedText(
-          vi: "phép '\(op.text)' chỉ dùng cho số, không dùng cho \(culprit.name.vi)",
-          en: "'\(op.text)' applies to numbers, not to a \(culprit.name.en)"))
+      throw .expressionArithmeticOnNonNumber(op.text, culprit: culprit, at: location(of: op))
     }
     return l && r
   }
@@ -434,28 +381,15 @@ public struct ExpressionParser {
       let literal: String? =
         if case .text(let t) = rhs { t } else if case .text(let t) = lhs { t } else { nil }
       if let literal, !ids.contains(literal) {
-        throw error(
-          at: rhsToken,
-          LocalizedText(
-            vi: "'\(literal)' không phải giá trị cho phép (\(ids.joined(separator: ", ")))",
-            en: "'\(literal)' is not one of the allowed values (\(ids.joined(separator: ", ")))"),
-          hint: Suggestions.hint(for: literal, in: ids))
+        throw .expressionUnknownEnumValue(literal, allowed: ids, at: location(of: rhsToken))
       }
       fallthrough
     case (.text, .text), (.boolean, .boolean), (.enumeration, .enumeration):
       guard comparator == .equal || comparator == .notEqual else {
-        throw error(
-          at: op,
-          LocalizedText(
-            vi: "'\(op.text)' chỉ so sánh được số; với \(lhsType.name.vi) hãy dùng == hoặc !=",
-            en: "'\(op.text)' compares numbers; use == or != for a \(lhsType.name.en)"))
+        throw .expressionOrderingNonNumbers(op.text, type: lhsType, at: location(of: op))
       }
     default:
-      throw error(
-        at: op,
-        LocalizedText(
-          vi: "không so sánh được \(lhsType.name.vi) với \(rhsType.name.vi)",
-          en: "cannot compare a \(lhsType.name.en) with a \(rhsType.name.en)"))
+      throw .expressionIncomparable(lhsType, rhsType, at: location(of: op))
     }
   }
 }

@@ -1,0 +1,220 @@
+/// Every diagnostic the expression lexer and parser can produce (ids `expression.*`), in both languages.
+///
+/// Each points at the token that is wrong, inside the expression's text in its file.
+extension Diagnostic {
+  // MARK: Tokens
+
+  static func expressionLexical(_ problem: ExpressionLexer.Failure.Problem, at location: SourceLocation) -> Diagnostic {
+    switch problem {
+    case .invalidNumber(let text):
+      Diagnostic(
+        "expression.invalid-number", at: location,
+        LocalizedText(vi: "số không hợp lệ '\(text)'", en: "invalid number '\(text)'"))
+    case .unterminatedString(let quote):
+      Diagnostic(
+        "expression.unterminated-string", at: location,
+        LocalizedText(vi: "chuỗi chưa được đóng (thiếu \(quote))", en: "unterminated string (missing \(quote))"))
+    case .unexpectedCharacter(let scalar):
+      Diagnostic(
+        "expression.unexpected-character", at: location,
+        LocalizedText(
+          vi: "ký tự không dùng được trong biểu thức: '\(scalar)'",
+          en: "unexpected character in expression: '\(scalar)'"))
+    }
+  }
+
+  // MARK: Grammar
+
+  static func expressionTrailingText(_ token: String, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      "expression.trailing-text", at: location,
+      LocalizedText(
+        vi: "thừa '\(token)' ở cuối biểu thức", en: "unexpected '\(token)' after the end of the expression"))
+  }
+
+  /// `found` is the offending token as quoted text, or "end of expression".
+  static func expressionExpectedSymbol(_ symbol: String, found: LocalizedText, at location: SourceLocation)
+    -> Diagnostic
+  {
+    Diagnostic(
+      "expression.expected-symbol", at: location,
+      LocalizedText(vi: "cần '\(symbol)', gặp \(found.vi)", en: "expected '\(symbol)', found \(found.en)"))
+  }
+
+  static func expressionExpectedValue(found: LocalizedText, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      "expression.expected-value", at: location,
+      LocalizedText(vi: "cần một giá trị, gặp \(found.vi)", en: "expected a value, found \(found.en)"))
+  }
+
+  static func expressionMissingOperand(before keyword: String, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      "expression.missing-operand", at: location,
+      LocalizedText(vi: "thiếu giá trị trước '\(keyword)'", en: "expected a value before '\(keyword)'"))
+  }
+
+  // MARK: Names
+
+  /// `scope` is the list being iterated, when inside an aggregate.
+  static func expressionUnknownField(
+    _ name: String, scope: String?, candidates: [String], at location: SourceLocation
+  ) -> Diagnostic {
+    let scopeText =
+      scope.map {
+        LocalizedText(vi: " (trong inputs hoặc các trường của '\($0)')", en: " (in inputs or the fields of '\($0)')")
+      } ?? LocalizedText(vi: " trong inputs", en: " in inputs")
+    return Diagnostic(
+      "expression.unknown-field", at: location,
+      LocalizedText(
+        vi: "không có trường '\(name)'\(scopeText.vi)", en: "unknown field '\(name)'; it is not declared\(scopeText.en)"
+      ),
+      hint: Suggestions.hint(for: name, in: candidates))
+  }
+
+  static func expressionListAsValue(_ name: String, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      "expression.list-as-value", at: location,
+      LocalizedText(
+        vi: "'\(name)' là một danh sách: dùng count(\(name) where …), all(\(name), …), any(\(name), …) "
+          + "hoặc sum(\(name).trường)",
+        en: "'\(name)' is a list: use count(\(name) where …), all(\(name), …), any(\(name), …) or sum(\(name).field)"))
+  }
+
+  // MARK: Aggregates and functions
+
+  static func expressionNestedBaseline(at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      "expression.nested-baseline", at: location,
+      LocalizedText(vi: "không lồng baseline(…) trong baseline(…)", en: "baseline(…) cannot be nested"))
+  }
+
+  static func expressionNestedAggregate(_ kind: String, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      "expression.nested-aggregate", at: location,
+      LocalizedText(
+        vi: "không lồng \(kind)(…) bên trong một hàm tổng hợp khác",
+        en: "\(kind)(…) cannot be nested inside another aggregate"))
+  }
+
+  static func expressionAggregateNeedsList(_ kind: String, found: LocalizedText, at location: SourceLocation)
+    -> Diagnostic
+  {
+    Diagnostic(
+      "expression.aggregate-needs-list", at: location,
+      LocalizedText(
+        vi: "\(kind)(…) cần tên một danh sách, gặp \(found.vi)",
+        en: "\(kind)(…) needs the name of a list input, found \(found.en)"))
+  }
+
+  static func expressionNotAList(_ name: String, lists: [String], at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      "expression.not-a-list", at: location,
+      LocalizedText(
+        vi: "'\(name)' không phải là một danh sách đã khai báo trong inputs",
+        en: "'\(name)' is not a list declared in inputs"),
+      hint: Suggestions.hint(for: name, in: lists))
+  }
+
+  static func expressionSumNeedsField(
+    list: String, written: String, fields: [String], at location: SourceLocation
+  ) -> Diagnostic {
+    Diagnostic(
+      "expression.sum-needs-field", at: location,
+      LocalizedText(
+        vi: "sum(…) cần một trường số của '\(list)', dạng sum(\(list).tên_trường)",
+        en: "sum(…) needs a numeric field of '\(list)', as in sum(\(list).field)"),
+      hint: Suggestions.hint(for: written, in: fields))
+  }
+
+  static func expressionNonNumericField(_ name: String, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      "expression.non-numeric-field", at: location,
+      LocalizedText(vi: "'\(name)' không phải trường số", en: "'\(name)' is not a numeric field"))
+  }
+
+  static func expressionMissingCondition(_ kind: String, list: String, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      "expression.missing-condition", at: location,
+      LocalizedText(
+        vi: "\(kind)(…) cần một điều kiện: \(kind)(\(list), điều_kiện)",
+        en: "\(kind)(…) needs a condition: \(kind)(\(list), condition)"))
+  }
+
+  static func expressionPassedOutsideCommunes(at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      "expression.passed-outside-communes", at: location,
+      LocalizedText(
+        vi: "passed(…) chỉ dùng trong chỉ tiêu cấp nhóm, bên trong count/all/any/sum trên communes, "
+          + "ví dụ count(communes where passed(\"doctor\"))",
+        en: "passed(…) is only for group-level indicators, inside count/all/any/sum over communes, "
+          + "e.g. count(communes where passed(\"doctor\"))"))
+  }
+
+  static func expressionUnknownIndicator(_ id: String, known: [String], at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      "expression.unknown-indicator", at: location,
+      LocalizedText(
+        vi: "không có chỉ tiêu cấp xã '\(id)' trong bộ tiêu chí",
+        en: "there is no commune-level indicator '\(id)' in this set"),
+      hint: Suggestions.hint(for: id, in: known))
+  }
+
+  // MARK: Types
+
+  static func expressionNegateNonNumber(at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      "expression.negate-non-number", at: location,
+      LocalizedText(vi: "dấu '-' chỉ dùng cho số", en: "'-' applies to numbers only"))
+  }
+
+  static func expressionNeedsCondition(_ operand: String, found type: ExpressionType, at location: SourceLocation)
+    -> Diagnostic
+  {
+    Diagnostic(
+      "expression.needs-condition", at: location,
+      LocalizedText(
+        vi: "'\(operand)' cần giá trị đúng/sai, nhưng gặp \(type.name.vi)",
+        en: "'\(operand)' needs a boolean, found a \(type.name.en)"))
+  }
+
+  static func expressionArithmeticOnNonNumber(_ op: String, culprit: ExpressionType, at location: SourceLocation)
+    -> Diagnostic
+  {
+    Diagnostic(
+      "expression.arithmetic-on-non-number", at: location,
+      LocalizedText(
+        vi: "phép '\(op)' chỉ dùng cho số, không dùng cho \(culprit.name.vi)",
+        en: "'\(op)' applies to numbers, not to a \(culprit.name.en)"))
+  }
+
+  static func expressionUnknownEnumValue(_ literal: String, allowed: [String], at location: SourceLocation)
+    -> Diagnostic
+  {
+    Diagnostic(
+      "expression.unknown-enum-value", at: location,
+      LocalizedText(
+        vi: "'\(literal)' không phải giá trị cho phép (\(allowed.joined(separator: ", ")))",
+        en: "'\(literal)' is not one of the allowed values (\(allowed.joined(separator: ", ")))"),
+      hint: Suggestions.hint(for: literal, in: allowed))
+  }
+
+  static func expressionOrderingNonNumbers(_ op: String, type: ExpressionType, at location: SourceLocation)
+    -> Diagnostic
+  {
+    Diagnostic(
+      "expression.ordering-non-numbers", at: location,
+      LocalizedText(
+        vi: "'\(op)' chỉ so sánh được số; với \(type.name.vi) hãy dùng == hoặc !=",
+        en: "'\(op)' compares numbers; use == or != for a \(type.name.en)"))
+  }
+
+  static func expressionIncomparable(_ lhs: ExpressionType, _ rhs: ExpressionType, at location: SourceLocation)
+    -> Diagnostic
+  {
+    Diagnostic(
+      "expression.incomparable-types", at: location,
+      LocalizedText(
+        vi: "không so sánh được \(lhs.name.vi) với \(rhs.name.vi)",
+        en: "cannot compare a \(lhs.name.en) with a \(rhs.name.en)"))
+  }
+}
