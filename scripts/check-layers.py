@@ -42,10 +42,13 @@ def main():
         if layer not in RANK:
             print(f"Sources/TieuChi/{layer}: a folder that is not a known layer ({', '.join(LAYERS)})")
             return 1
-        for name in sorted(os.listdir(folder)):
-            if name.endswith(".swift"):
-                with open(os.path.join(folder, name), encoding="utf-8") as handle:
-                    files[(layer, name)] = strip(handle.read())
+        # A layer's subfolders (Rendering/HTML) belong to it.
+        for parent, _, names in sorted(os.walk(folder)):
+            for name in sorted(names):
+                if name.endswith(".swift"):
+                    relative = os.path.relpath(os.path.join(parent, name), folder)
+                    with open(os.path.join(parent, name), encoding="utf-8") as handle:
+                        files[(layer, relative)] = strip(handle.read())
     owner = {}
     for (layer, _), text in files.items():
         for match in DECL.finditer(text):

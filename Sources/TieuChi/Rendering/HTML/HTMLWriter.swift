@@ -1,0 +1,97 @@
+/// Writes HTML (and inline SVG) in which data can only ever be text.
+///
+/// Element and attribute names are `StaticString`s, so they come from the program, never from data;
+/// every text and attribute value goes through escaping (`& < > " '`), and characters that have no
+/// place in a document (C0 controls other than tab and newline, DEL, C1 controls) are replaced with
+/// U+FFFD. A commune named `<script>alert(1)</script>` shows as that text.
+struct HTMLWriter {
+  private(set) var bytes: [UInt8] = []
+
+  init(capacity: Int = 64 * 1024) {
+    bytes.reserveCapacity(capacity)
+  }
+
+  /// `<tag a="v" …>`; a nil value leaves the attribute out.
+  mutating func open(_ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:]) {
+    bytes.append(UInt8(ascii: "<"))
+    append(tag)
+    for (name, value) in attributes {
+      guard let value else { continue }
+      bytes.append(UInt8(ascii: " "))
+      append(name)
+      bytes.append(contentsOf: "=\"".utf8)
+      escape(value)
+      bytes.append(UInt8(ascii: "\""))
+    }
+    bytes.append(UInt8(ascii: ">"))
+  }
+
+  mutating func close(_ tag: StaticString) {
+    bytes.append(contentsOf: "</".utf8)
+    append(tag)
+    bytes.append(UInt8(ascii: ">"))
+  }
+
+  /// `<tag …>text</tag>`.
+  mutating func element(_ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:], text: String) {
+    open(tag, attributes)
+    self.text(text)
+    close(tag)
+  }
+
+  /// `<tag …>` followed by what `content` writes, then `</tag>`.
+  mutating func element(
+    _ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:], _ content: (inout HTMLWriter) -> Void
+  ) {
+    open(tag, attributes)
+    content(&self)
+    close(tag)
+  }
+
+  /// An element with no content and no end tag (`<br>`, `<meta …>`), or a self-closed SVG element.
+  mutating func void(_ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:], svg: Bool = false) {
+    open(tag, attributes)
+    if svg {
+      bytes.removeLast()
+      bytes.append(contentsOf: "/>".utf8)
+    }
+  }
+
+  /// Text, escaped.
+  mutating func text(_ text: String) {
+    escape(text)
+  }
+
+  /// Markup the program wrote (the style sheet, the doctype): a static string, never data.
+  mutating func trusted(_ markup: StaticString) {
+    append(markup)
+  }
+
+  mutating func newline() {
+    bytes.append(UInt8(ascii: "\n"))
+  }
+
+  private mutating func append(_ string: StaticString) {
+    string.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  }
+
+  private mutating func escape(_ text: String) {
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "&": bytes.append(contentsOf: "&amp;".utf8)
+      case "<": bytes.append(contentsOf: "&lt;".utf8)
+      case ">": bytes.append(contentsOf: "&gt;".utf8)
+      case "\"": bytes.append(contentsOf: "&quot;".utf8)
+      case "'": bytes.append(contentsOf: "&#39;".utf8)
+      case "\t", "\n": bytes.append(UInt8(scalar.value))
+      default:
+        let value = scalar.value
+        if value < 0x20 || (0x7F...0x9F).contains(value) {
+          bytes.append(contentsOf: "\u{FFFD}".utf8)
+        } else {
+          bytes.append(contentsOf: String(scalar).utf8)
+        }
+      }
+    }
+  }
+}
