@@ -1,76 +1,89 @@
-/// A CSV file as read by `CSVReader`: its header, its well-formed rows, and the problems found.
+/// Spreadsheet-shaped input, whatever file it came from: a header row naming the columns, and rows of
+/// cells, each with its text and where it is.
 ///
-/// Rows the reader could not trust (wrong number of fields, malformed quotes, invalid UTF-8) are not
-/// in `rows`; each left one error in `diagnostics`, so a consumer can count lost stations. Errors about
-/// the header itself are located on `headerLine`.
-public struct CSVTable: Sendable {
-  public var file: String
-  /// The field separator, detected from the header line: `,`, `;` or tab.
-  public var separator: UInt8
-  /// Column names in NFC, trimmed of surrounding white space.
-  public var header: [String]
-  /// The physical line of the header (1-based); 1 when the file has no header.
+/// CSV files produce it today and XLSX sheets will next; the survey layer joins and reads tables without
+/// knowing which. Rows a reader could not trust (wrong number of cells, malformed quotes, invalid UTF-8)
+/// are not in `rows`: each is counted in `lostRows` and explained in `diagnostics`, so that a consumer
+/// can count the stations it lost.
+public struct Table: Sendable {
+  /// One column: its header text and where that text is.
+  public struct Column: Sendable, Hashable {
+    /// The header text in NFC, trimmed of surrounding white space.
+    public var name: String
+    public var location: SourceLocation
+
+    public init(name: String, location: SourceLocation) {
+      self.name = name
+      self.location = location
+    }
+  }
+
+  /// One record of the table, with exactly one cell per column once it is in `Table.rows`.
+  ///
+  /// Cell positions are kept as compact numbers rather than one `SourceLocation` per cell: readers are
+  /// on the hot path, and a location is only built when a message needs it.
+  public struct Row: Sendable {
+    /// The line where the record starts (1-based); a quoted CSV cell may carry it onto more lines.
+    public var line: Int
+    /// The cells' text in NFC, otherwise exactly as written: not trimmed, line breaks kept.
+    public var cells: [String]
+    /// Where each cell starts (1-based, in Unicode scalars): its opening quote when it is quoted.
+    public var cellColumns: [Int32]
+    /// For a record spanning several lines, how many lines after `line` each cell starts; empty when
+    /// the whole record is on one line, which is the usual case and costs nothing.
+    public var lineOffsets: [Int32]
+
+    public init(line: Int, cells: [String], cellColumns: [Int32], lineOffsets: [Int32] = []) {
+      self.line = line
+      self.cells = cells
+      self.cellColumns = cellColumns
+      self.lineOffsets = lineOffsets
+    }
+
+    /// Where cell `index` is in `file`, for errors about its value; the row's whole line when there
+    /// is no such cell.
+    public func location(ofCell index: Int, file: String) -> SourceLocation {
+      guard cellColumns.indices.contains(index) else { return SourceLocation(file: file, line: line, column: 0) }
+      let offset = lineOffsets.indices.contains(index) ? Int(lineOffsets[index]) : 0
+      return SourceLocation(file: file, line: line + offset, column: Int(cellColumns[index]))
+    }
+  }
+
+  /// The file (or `file[sheet]`) the table came from: the name locations and messages use.
+  public var name: String
+  /// The header row's columns, in order.
+  public var columns: [Column]
+  /// The line of the header row (1-based); 1 when the input has none.
   public var headerLine: Int
-  /// Where each header name starts (1-based Unicode scalar column), parallel to `header`.
-  public var headerColumns: [Int32]
-  /// The rows, each with exactly `header.count` fields.
-  public var rows: [CSVRow]
-  /// Problems per row and for the header; the rows not mentioned are still returned.
+  /// The rows, each with exactly `columns.count` cells.
+  public var rows: [Row]
+  /// Problems with the header and with rows; the rows not mentioned are still returned.
   public var diagnostics: [Diagnostic]
-  /// As `CSVRow.lineOffsets`, for a header with line breaks in quoted names.
-  var headerLineOffsets: [Int32] = []
+  /// Rows that could not be read and are not in `rows`: each is a station (or list record) lost.
+  public var lostRows: Int
 
   public init(
-    file: String,
-    separator: UInt8 = UInt8(ascii: ","),
-    header: [String] = [],
-    headerLine: Int = 1,
-    headerColumns: [Int32] = [],
-    rows: [CSVRow] = [],
-    diagnostics: [Diagnostic] = []
+    name: String, columns: [Column] = [], headerLine: Int = 1, rows: [Row] = [], diagnostics: [Diagnostic] = [],
+    lostRows: Int = 0
   ) {
-    self.file = file
-    self.separator = separator
-    self.header = header
+    self.name = name
+    self.columns = columns
     self.headerLine = headerLine
-    self.headerColumns = headerColumns
     self.rows = rows
     self.diagnostics = diagnostics
+    self.lostRows = lostRows
   }
 
-  /// Where header name `index` starts, for "unknown column" errors; the header line when unknown.
-  public func location(ofHeaderField index: Int) -> SourceLocation {
-    guard headerColumns.indices.contains(index) else { return SourceLocation(file: file, line: headerLine, column: 0) }
-    let offset = headerLineOffsets.indices.contains(index) ? Int(headerLineOffsets[index]) : 0
-    return SourceLocation(file: file, line: headerLine + offset, column: Int(headerColumns[index]))
-  }
-}
+  /// The header texts, in column order.
+  public var columnNames: [String] { columns.map(\.name) }
 
-/// One record of a CSV file.
-public struct CSVRow: Sendable {
-  /// The physical line where the record starts (1-based); a quoted field may carry it onto more lines.
-  public var line: Int
-  /// The fields in NFC, quotes removed and `""` unescaped, otherwise exactly as written: not trimmed,
-  /// line breaks inside quoted fields kept as they were in the file.
-  public var fields: [String]
-  /// Where each field starts (1-based, in Unicode scalars): its opening quote when it is quoted.
-  public var columns: [Int32]
-  /// For a record spanning several lines, how many lines after `line` each field starts; empty when
-  /// the whole record is on one line, which is the usual case and costs nothing.
-  public var lineOffsets: [Int32]
-
-  public init(line: Int, fields: [String], columns: [Int32], lineOffsets: [Int32] = []) {
-    self.line = line
-    self.fields = fields
-    self.columns = columns
-    self.lineOffsets = lineOffsets
+  /// Where column `index`'s header is, for "unknown column" errors; the header line when unknown.
+  public func location(ofColumn index: Int) -> SourceLocation {
+    columns.indices.contains(index) ? columns[index].location : SourceLocation(file: name, line: headerLine, column: 0)
   }
 
-  /// `file:line:column` of field `index`, for errors about its value; the row's line when there is no
-  /// such field.
-  public func location(ofField index: Int, file: String) -> SourceLocation {
-    guard columns.indices.contains(index) else { return SourceLocation(file: file, line: line, column: 0) }
-    let offset = lineOffsets.indices.contains(index) ? Int(lineOffsets[index]) : 0
-    return SourceLocation(file: file, line: line + offset, column: Int(columns[index]))
+  /// Where cell `index` of `row` is.
+  public func location(of row: Row, cell index: Int) -> SourceLocation {
+    row.location(ofCell: index, file: name)
   }
 }

@@ -19,7 +19,7 @@ extension YAMLReader {
       file: file, lineOffset: chunk.line, maxDepth: min(limits.maxDepth, 1000), maxNodes: limits.maxNodes)
     guard yaml_parser_initialize(parser) != 0 else {
       result.diagnostics.append(
-        Diagnostic(.error, at: builder.location(line: 0, column: 0), Messages.outOfMemory))
+        Messages.outOfMemory(at: builder.location(line: 0, column: 0)))
       result.lostRecords += 1
       return
     }
@@ -47,7 +47,7 @@ extension YAMLReader {
     if var failure {
       result.lostRecords += 1
       if let partial = builder.partialRoot() {
-        failure.message = Messages.partialList(failure.message, kept: partial.kept, lastLine: partial.lastLine)
+        Messages.partialList(&failure, kept: partial.kept, lastLine: partial.lastLine)
         result.documents.append(partial.node)
       }
       result.diagnostics.append(failure)
@@ -90,7 +90,7 @@ extension YAMLReader {
     }
     switch parser.error {
     case YAML_MEMORY_ERROR:
-      return Diagnostic(.error, at: location(0, 0), Messages.outOfMemory)
+      return Messages.outOfMemory(at: location(0, 0))
     case YAML_READER_ERROR:
       // Encoding errors come with a byte offset only.
       var offset = chunk.start + parser.problem_offset
@@ -108,31 +108,28 @@ extension YAMLReader {
       let position = Position.of(offset: offset, in: bytes, from: chunk.start, encoding: encoding)
       let at = location(position.line, position.column)
       if encoding == .utf8, problem.contains("UTF-8"), offset < chunk.end {
-        return Diagnostic(.error, at: at, Messages.invalidUTF8(problem, byte: bytes[offset]), hint: Messages.saveAsUTF8)
+        return Messages.invalidUTF8(problem, byte: bytes[offset], at: at)
       }
-      return Diagnostic(
-        .error, at: at, Messages.encodingError(problem, character: character),
-        hint: character == 0 ? Messages.nulHint : problem.contains("UTF-16") ? Messages.saveAsUTF8 : nil)
+      return Messages.encodingError(problem, character: character, at: at)
     default:
       let mark = parser.problem_mark
       let context = parser.context.map { String(cString: $0) }
       let contextLine =
         context != nil && parser.context_mark.line != mark.line ? chunk.line + parser.context_mark.line + 1 : nil
-      var message = Messages.syntaxError(problem, context: context, contextLine: contextLine)
+      let at = location(mark.line, mark.column)
       if encoding == .utf8, problem.contains("cannot start any token") {
         let offset = Position.offset(line: mark.line, column: mark.column, in: bytes, chunk: chunk)
         if let offset, offset < chunk.end {
-          message =
-            bytes[offset] == 0x09
-            ? Messages.tabIndentation(problem)
+          return bytes[offset] == 0x09
+            ? Messages.tabIndentation(problem, at: at)
             : Messages.syntaxError(
               problem + " (\(Position.describeCharacter(in: bytes, at: offset)))", context: context,
-              contextLine: contextLine)
+              contextLine: contextLine, at: at)
         }
       } else if problem.contains("tab character") {
-        message = Messages.tabIndentation(problem)
+        return Messages.tabIndentation(problem, at: at)
       }
-      return Diagnostic(.error, at: location(mark.line, mark.column), message)
+      return Messages.syntaxError(problem, context: context, contextLine: contextLine, at: at)
     }
   }
 }
