@@ -327,6 +327,35 @@ import Testing
         previousLine = row.line
       }
       #expect(table.columns.map(\.location.column).count == table.columnNames.count)
+      ReaderInvariants.expectLocationsInside(table.diagnostics, file: "f.csv", bytes: bytes)
+    }
+  }
+
+  /// Station rows damaged at random: every row is read or counted as lost, and every diagnostic is
+  /// inside the file.
+  @Test func everyGeneratedRowIsAccountedFor() {
+    let pieces: [[UInt8]] =
+      ["a", ",", ";", "\t", "\"", "\"\"", " ", "\n", "\r", "\r\n", "é", "9,5"].map { Array($0.utf8) }
+      + [[0xFF], [0xC3], [0xEF, 0xBB, 0xBF], [0x00]]
+    var generator = SplitMix64(seed: 0x726f_7773_6373_76)
+    for _ in 0..<3000 {
+      let count = 1 + Int(generator.next() % 8)
+      var rows = (0..<count).map { Array("\(10000 + $0),Tram \($0),\(100 + $0)\n".utf8) }
+      for index in rows.indices where generator.next() % 3 == 0 {
+        // Before the row's line break, so that the rows stay as many as generated.
+        let at = Int(generator.next() % UInt64(rows[index].count))
+        rows[index].insert(contentsOf: ReaderInvariants.pieces(pieces, count: 1, using: &generator), at: at)
+      }
+      let bytes = Array("code,name,population\n".utf8) + Array(rows.joined())
+      let table = CSVReader.read(bytes: bytes, file: "f.csv")
+      let context = String(decoding: bytes, as: UTF8.self)
+      #expect(table.rows.count + table.lostRows >= count, "\(context)")
+      ReaderInvariants.expectLocationsInside(table.diagnostics, file: "f.csv", bytes: bytes)
+
+      let batch = SurveyLoader.load(
+        [SurveyFile(name: "f.csv", format: .csv, bytes: bytes)], schema: ReaderInvariants.schema)
+      #expect(batch.records.count + batch.rejected >= count, "\(context)")
+      ReaderInvariants.expectLocationsInside(batch.diagnostics, file: "f.csv", bytes: bytes)
     }
   }
 }

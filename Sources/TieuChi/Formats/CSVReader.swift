@@ -14,8 +14,8 @@ public enum CSVReader {
   /// header is dropped with an error, except that extra fields which are all empty (an Excel
   /// artefact) are ignored with one warning for the file.
   ///
-  /// Rows it had to drop are counted in the table's `lostRows`; when the header cannot be read, or an
-  /// unclosed quote ends the reading, every non-blank line not read counts as lost.
+  /// Rows it had to drop are counted in the table's `lostRows`, once per line they took; when the
+  /// header cannot be read, or an unclosed quote ends the reading, every non-blank line not read counts.
   public static func read(bytes: [UInt8], file: String) -> Table {
     bytes.withUnsafeBufferPointer { buffer in
       var scanner = CSVScanner(bytes: buffer, file: file)
@@ -130,6 +130,9 @@ private struct CSVScanner {
     table.rows.reserveCapacity(end / max(1, 8 * width))
     readRows: while true {
       let recordStart = index
+      let recordLine = position.line
+      // A dropped record counts once per line it took: a misplaced quote may have joined several rows.
+      var linesTaken: Int { max(1, position.line - recordLine) }
       switch readRecord(expectedFields: width, role: .row) {
       case .end:
         break readRows
@@ -140,12 +143,12 @@ private struct CSVScanner {
         break readRows
       case .dropped(let diagnostic):
         table.diagnostics.append(diagnostic)
-        table.lostRows += 1
+        table.lostRows += linesTaken
       case .record(var row, let invalidText):
         if Self.isBlank(row) { continue readRows }
         if let invalidText {
           table.diagnostics.append(invalidText)
-          table.lostRows += 1
+          table.lostRows += linesTaken
           continue readRows
         }
         if row.cells.count == width {
@@ -170,7 +173,7 @@ private struct CSVScanner {
           continue readRows
         }
         table.diagnostics.append(fieldCountError(row, width: width))
-        table.lostRows += 1
+        table.lostRows += linesTaken
       }
     }
     if let ignored = ignoredEmptyFields, ignored.rows > 1 {

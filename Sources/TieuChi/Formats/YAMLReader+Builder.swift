@@ -62,15 +62,24 @@ extension YAMLReader {
     /// The line of the last item added to the bottom frame, for the partial-list message.
     var lastRootItemLine = 0
 
-    init(file: String, lineOffset: Int, maxDepth: Int, maxNodes: Int) {
+    /// When the piece does not end with a line break, libyaml puts the end of the stream at column 0
+    /// of a line after the last one: that line (piece-relative, 0-based) and the last line's length.
+    let endOfInput: (line: Int, column: Int)?
+
+    init(file: String, lineOffset: Int, maxDepth: Int, maxNodes: Int, endOfInput: (line: Int, column: Int)? = nil) {
       self.file = file
       self.lineOffset = lineOffset
       self.maxDepth = maxDepth
       self.maxNodes = max(0, maxNodes)
+      self.endOfInput = endOfInput
     }
 
     func location(line: Int, column: Int) -> SourceLocation {
-      SourceLocation(file: file, line: lineOffset + line + 1, column: column + 1)
+      if let end = endOfInput, line >= end.line {
+        // The line libyaml invents after the last one: point just past the input's last character.
+        return SourceLocation(file: file, line: lineOffset + end.line, column: end.column + 1)
+      }
+      return SourceLocation(file: file, line: lineOffset + line + 1, column: column + 1)
     }
 
     func location(_ mark: yaml_mark_t) -> SourceLocation {
@@ -272,6 +281,13 @@ extension YAMLReader {
       }
       if let root, let items = root.items, !items.isEmpty { return (root, items.count, lastRootItemLine) }
       return nil
+    }
+
+    /// When an error broke a top-level block list: the column of its `-` items, and the line after
+    /// which its unread items start (that of its last complete item, or the line before the list).
+    func brokenRootList() -> (column: Int, afterLine: Int)? {
+      guard let frame = stack.first, !frame.isMapping else { return nil }
+      return (frame.location.column, frame.items.isEmpty ? frame.location.line - 1 : lastRootItemLine)
     }
   }
 
