@@ -66,7 +66,8 @@ extension CSVReader {
           en: "duplicate column name '\(name)': already used by field \(first + 1) of the header"),
         notes: [
           Diagnostic.Note(
-            at: firstLocation, LocalizedText(vi: "cột '\(name)' đầu tiên ở đây", en: "the first '\(name)' column is here"))
+            at: firstLocation,
+            LocalizedText(vi: "cột '\(name)' đầu tiên ở đây", en: "the first '\(name)' column is here"))
         ])
     }
 

@@ -10,8 +10,10 @@ public struct Table: Sendable {
   public struct Column: Sendable, Hashable {
     /// The header text in NFC, trimmed of surrounding white space.
     public var name: String
+    /// Where the header text starts.
     public var location: SourceLocation
 
+    /// A column named `name`, its header at `location`.
     public init(name: String, location: SourceLocation) {
       self.name = name
       self.location = location
@@ -33,6 +35,7 @@ public struct Table: Sendable {
     /// the whole record is on one line, which is the usual case and costs nothing.
     public var lineOffsets: [Int32]
 
+    /// A row starting on `line`; `cellColumns` and `lineOffsets` as the properties say.
     public init(line: Int, cells: [String], cellColumns: [Int32], lineOffsets: [Int32] = []) {
       self.line = line
       self.cells = cells
@@ -62,6 +65,7 @@ public struct Table: Sendable {
   /// Rows that could not be read and are not in `rows`: each is a station (or list record) lost.
   public var lostRows: Int
 
+  /// A table as a reader builds it.
   public init(
     name: String, columns: [Column] = [], headerLine: Int = 1, rows: [Row] = [], diagnostics: [Diagnostic] = [],
     lostRows: Int = 0

@@ -23,9 +23,12 @@ public enum SurveyFormat: String, Sendable, CaseIterable {
 public struct SurveyFile: Sendable {
   /// The name locations and messages use: the path as the user gave it, or an upload's name.
   public var name: String
+  /// How to read `bytes`.
   public var format: SurveyFormat
+  /// The file's content, as stored (UTF-8 expected; a byte order mark is allowed).
   public var bytes: [UInt8]
 
+  /// A file named `name` holding `bytes` in `format`.
   public init(name: String, format: SurveyFormat, bytes: [UInt8]) {
     self.name = name
     self.format = format

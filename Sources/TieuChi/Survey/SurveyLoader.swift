@@ -2,6 +2,7 @@ import Foundation
 
 /// Everything read from the survey files of one run.
 public struct SurveyBatch: Sendable {
+  /// An empty batch, to be filled by `SurveyLoader`.
   public init() {}
 
   /// Readable station records, in file order.
@@ -128,7 +129,9 @@ public enum SurveyLoader {
     var found: [String] = []
     while let relative = enumerator.nextObject() as? String {
       let name = (relative as NSString).lastPathComponent
-      guard !name.hasPrefix("."), extensions.contains((relative as NSString).pathExtension.lowercased()) else { continue }
+      guard !name.hasPrefix("."), SurveyFormat(fileExtension: (relative as NSString).pathExtension) != nil else {
+        continue
+      }
       found.append((folder as NSString).appendingPathComponent(relative))
     }
     return found.sorted()

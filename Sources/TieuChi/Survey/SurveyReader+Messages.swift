@@ -136,7 +136,8 @@ extension SurveyReader {
     static func notABoolean(_ text: String, at location: SourceLocation) -> Diagnostic {
       Diagnostic(
         .surveyNotABoolean, at: location,
-        LocalizedText(vi: "'\(text)' không phải là có/không (true/false)", en: "'\(text)' is not a yes/no value (true/false)"))
+        LocalizedText(
+          vi: "'\(text)' không phải là có/không (true/false)", en: "'\(text)' is not a yes/no value (true/false)"))
     }
 
     static func unknownEnumValue(_ text: String, allowed ids: [String], at location: SourceLocation) -> Diagnostic {

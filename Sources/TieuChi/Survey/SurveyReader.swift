@@ -4,6 +4,7 @@
 /// A field that cannot be read makes only that field invalid (and is reported); the station is still
 /// evaluated. Only a record without a usable `code` is rejected whole.
 public struct SurveyReader: Sendable {
+  /// The inputs records are read for.
   public let schema: InputSchema
   /// Input names by their Vietnamese and English labels, so spreadsheet headers such as "Dân số" work.
   private let nameByLabel: [String: String]
@@ -16,6 +17,7 @@ public struct SurveyReader: Sendable {
   /// group-level indicators.
   private let groupReader: [SurveyReader]
 
+  /// A reader for `schema`'s inputs, and for group records through `groupSchema` if given.
   public init(schema: InputSchema, groupSchema: InputSchema? = nil) {
     self.schema = schema
     self.groupReader = groupSchema.map { [SurveyReader(schema: $0)] } ?? []
@@ -40,13 +42,16 @@ public struct SurveyReader: Sendable {
 
   /// The result of reading one document: records, and diagnostics about records and fields.
   public struct Output: Sendable {
+    /// The stations read, in document order.
     public var records: [StationRecord] = []
     /// Records that could not be used at all (counted in the batch's "rejected").
     public var rejected = 0
+    /// Problems with records and fields, in document order.
     public var diagnostics: [Diagnostic] = []
     /// Records of groups (`level: group`), read through the group schema.
     public var groupRecords: [StationRecord] = []
 
+    /// An output to read documents into, possibly carrying a reader's own counts.
     public init(records: [StationRecord] = [], rejected: Int = 0, diagnostics: [Diagnostic] = []) {
       self.records = records
       self.rejected = rejected
@@ -112,7 +117,9 @@ public struct SurveyReader: Sendable {
       case "code": codeNode = value
       case "name": name = value.isNull ? nil : value.scalarText?.trimmingSpaces
       case "year":
-        if !value.isNull, let text = value.scalarText, case .success(let y) = NumberText.parseCount(text), (1900...2200).contains(y) {
+        if !value.isNull, let text = value.scalarText, case .success(let y) = NumberText.parseCount(text),
+          (1900...2200).contains(y)
+        {
           year = y
         } else if !value.isNull {
           output.diagnostics.append(Messages.invalidYear(at: value.location))
@@ -133,7 +140,8 @@ public struct SurveyReader: Sendable {
       return
     }
     attributes["code"] = code
-    var record = StationRecord(location: node.location, code: code, name: name, year: year, attributes: attributes, values: values)
+    var record = StationRecord(
+      location: node.location, code: code, name: name, year: year, attributes: attributes, values: values)
     record.problems = Array(output.diagnostics[firstProblem...])
     record.waivers = waivers
     output.records.append(record)
@@ -152,7 +160,9 @@ public struct SurveyReader: Sendable {
     for entry in node.entries ?? [] {
       guard let key = reader.fieldName(entry.key), key != "level" else { continue }
       if let text = entry.value.scalarText, !entry.value.isNull { attributes[key] = text.trimmingSpaces }
-      if key == "year", let text = entry.value.scalarText, case .success(let y) = NumberText.parseCount(text) { year = y }
+      if key == "year", let text = entry.value.scalarText, case .success(let y) = NumberText.parseCount(text) {
+        year = y
+      }
       if let slot = reader.schema.index(of: key), key != GroupRecordFields.communesList {
         values[slot] = reader.convert(entry.value, slot: slot, field: key, diagnostics: &output.diagnostics)
       }
@@ -263,7 +273,8 @@ public struct SurveyReader: Sendable {
       for entry in entries {
         guard let key = fieldName(entry.key) else { continue }
         if let slot = schema.index(of: key) {
-          values[slot] = convert(entry.value, slot: slot, field: "\(field)[\(index + 1)].\(key)", diagnostics: &diagnostics)
+          values[slot] = convert(
+            entry.value, slot: slot, field: "\(field)[\(index + 1)].\(key)", diagnostics: &diagnostics)
         } else if key != "code", let hint = Suggestions.hint(for: key, in: schema.inputs.map(\.name)) {
           diagnostics.append(Messages.unusedListField(entry.key, of: field, hint: hint, at: entry.keyLocation))
         }

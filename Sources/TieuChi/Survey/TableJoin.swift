@@ -62,7 +62,11 @@ struct TableJoin {
             // A station with no rows in a given list table has an empty list, not a missing one:
             // the export simply had no repeat for it.
             let items = rows[key] ?? rows[key.withoutYear] ?? []
-            if rows[key] != nil { matched.insert(key) } else if rows[key.withoutYear] != nil { matched.insert(key.withoutYear) }
+            if rows[key] != nil {
+              matched.insert(key)
+            } else if rows[key.withoutYear] != nil {
+              matched.insert(key.withoutYear)
+            }
             entries.removeAll { reader.fieldName($0.key) == schema.inputs[slot].name }
             entries.append(
               DataNode.Entry(
@@ -106,7 +110,8 @@ struct TableJoin {
       let name = schema.inputs[slot].name
       if base == name || ["-", "_", "."].contains(where: { base.hasSuffix($0 + name) }) { return slot }
     }
-    let columns = table.columns.compactMap { reader.fieldName($0.name) }.filter { $0 != "code" && $0 != "year" && !$0.isEmpty }
+    let columns = table.columns.compactMap { reader.fieldName($0.name) }
+      .filter { $0 != "code" && $0 != "year" && !$0.isEmpty }
     for (slot, definition) in lists {
       let isFieldOfList = { (column: String) in definition.fields.index(of: column) != nil }
       let isStationInput = { (column: String) in schema.index(of: column) != nil }
