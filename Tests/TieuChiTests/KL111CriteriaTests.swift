@@ -36,10 +36,19 @@ struct KL111CriteriaTests {
       #expect(indicator.clause.hasPrefix("II.2, mục tiêu ("), "\(indicator.id): \(indicator.clause)")
       #expect(indicator.clause.contains("\""), "\(indicator.id) quotes the plan")
     }
-    // The quoted words are the plan's own: each quote appears verbatim in the source text (when the
-    // shared sources sit beside the repository, as on the development machine).
-    let sourcePath = TestSupport.path("../shared/sources/001_34f1193c76d5224e.txt")
-    guard let source = try? String(contentsOfFile: sourcePath, encoding: .utf8) else { return }
+  }
+
+  /// The plan's text, kept in the shared sources beside the repository (on the development machine).
+  static let sourcePath = TestSupport.path("../shared/sources/001_34f1193c76d5224e.txt")
+
+  // Skipped, visibly, where the shared sources are absent (CI, a fresh clone): a silent pass would
+  // claim the quotes were checked.
+  @Test(
+    "The quoted words are the plan's own: each quote appears verbatim in the plan's text",
+    .enabled(if: FileManager.default.fileExists(atPath: sourcePath), "../shared not found"))
+  func quotesAreVerbatim() throws {
+    let criteria = try TestSupport.criteria(Self.file)
+    let source = try String(contentsOfFile: Self.sourcePath, encoding: .utf8)
     for indicator in criteria.indicators {
       let parts = indicator.clause.split(separator: "\"", omittingEmptySubsequences: false)
       let quote = try #require(parts.count >= 3 ? String(parts[1]) : nil, "\(indicator.id)")

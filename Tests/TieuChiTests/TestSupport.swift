@@ -29,7 +29,8 @@ enum TestSupport {
 
   /// Reads inline survey text as if it were a file of the given name.
   static func batch(_ text: String, file: String = "survey.yaml", schema: InputSchema) -> SurveyBatch {
-    SurveyLoader.load(files: [(path: file, bytes: Array(text.utf8))], schema: schema)
+    let format = SurveyFormat(fileExtension: (file as NSString).pathExtension) ?? .yaml
+    return SurveyLoader.load([SurveyFile(name: file, format: format, bytes: Array(text.utf8))], schema: schema)
   }
 
   /// Evaluates inline survey YAML against a criteria set and returns the only commune's result.

@@ -461,26 +461,97 @@ struct YAMLReaderTests {
 
   // MARK: - Robustness
 
+  /// Pieces that break YAML in many ways; none contains `---` or `...`, so inserting them never adds a
+  /// document marker, and the number of documents an input was generated with stays its number.
+  static let fuzzPieces = [
+    "- ", ": ", "\n", "  ", "\t", "[", "]", "{", "}", ",", "&a ", "*a", "!!str ", "!x ", "? ", "|\n", ">-\n", "'",
+    "\"", "#", "%YAML 1.1\n", "key", "Việt", "e\u{301}", "\r\n", "\r", "<<", "\u{FEFF}", "\\", "@", "`", "\u{85}",
+  ].map { Array($0.utf8) }
+
+  /// Random bytes and random pieces (with `---` and `...` markers): no crash, and every diagnostic
+  /// inside the input.
   @Test func randomInputNeverCrashes() {
     var generator = SplitMix64(seed: 0x7469_6575_6368_69)
-    let pieces = [
-      "- ", ": ", "---\n", "...\n", "\n", "  ", "\t", "[", "]", "{", "}", ",", "&a ", "*a", "!!str ", "!x ", "? ",
-      "|\n", ">-\n", "'", "\"", "#", "%YAML 1.1\n", "%TAG ! x\n", "key", "Việt", "e\u{301}", "\r\n", "\r", "<<",
-      "\u{FEFF}", "\\", "@", "`", "\u{85}",
-    ]
+    let pieces = Self.fuzzPieces + [Array("---\n".utf8), Array("...\n".utf8)]
     for round in 0..<3000 {
       var bytes: [UInt8] = []
       let length = Int(generator.next() % 64)
       if round % 2 == 0 {
         for _ in 0..<length { bytes.append(UInt8(truncatingIfNeeded: generator.next())) }
       } else {
-        for _ in 0..<length { bytes += Array(pieces[Int(generator.next() % UInt64(pieces.count))].utf8) }
+        bytes = ReaderInvariants.pieces(pieces, count: length, using: &generator)
         if !bytes.isEmpty, generator.next() % 4 == 0 {
           bytes[Int(generator.next() % UInt64(bytes.count))] = UInt8(truncatingIfNeeded: generator.next())
         }
       }
       let file = YAMLReader.read(bytes: bytes, file: "fuzz.yaml", limits: .init(maxDepth: 8, maxNodes: 500))
       #expect(file.file == "fuzz.yaml")
+      ReaderInvariants.expectLocationsInside(file.diagnostics, file: "fuzz.yaml", bytes: bytes, yamlBreaks: true)
+    }
+  }
+
+  /// One station, ASCII so that any byte offset is a character boundary.
+  static func station(_ number: Int, indent: String = "") -> String {
+    "code: \"\(10000 + number)\"\n\(indent)name: Tram \(number)\n\(indent)population: \(100 + number)\n"
+  }
+
+  /// Stations as separate documents, damaged at random: none is lost without being counted. The reader
+  /// cuts at `---`, so each document yields a document, or a lost record; read as survey data, each
+  /// yields a record or a rejection.
+  @Test func everyGeneratedDocumentIsAccountedFor() {
+    var generator = SplitMix64(seed: 0x646f_6375_6d65_6e74)
+    for _ in 0..<1500 {
+      let count = 1 + Int(generator.next() % 6)
+      var documents = (0..<count).map { Array(Self.station($0).utf8) }
+      for index in documents.indices where generator.next() % 2 == 0 {
+        for _ in 0...(generator.next() % 3) {
+          // Before the document's final line break, so that the `---` after it stays a marker.
+          let at = Int(generator.next() % UInt64(documents[index].count))
+          if generator.next() % 5 == 0, at < documents[index].count - 1 {
+            documents[index][at] = UInt8(truncatingIfNeeded: generator.next())
+          } else {
+            documents[index].insert(
+              contentsOf: ReaderInvariants.pieces(Self.fuzzPieces, count: 1, using: &generator), at: at)
+          }
+        }
+      }
+      let bytes = Array(documents.joined(separator: Array("---\n".utf8)))
+      let file = YAMLReader.read(bytes: bytes, file: "f.yaml")
+      let context = String(decoding: bytes, as: UTF8.self)
+      #expect(file.documents.count + file.lostRecords >= count, "\(context)")
+      ReaderInvariants.expectLocationsInside(file.diagnostics, file: "f.yaml", bytes: bytes, yamlBreaks: true)
+
+      let batch = SurveyLoader.load(
+        [SurveyFile(name: "f.yaml", format: .yaml, bytes: bytes)], schema: ReaderInvariants.schema)
+      #expect(batch.records.count + batch.rejected >= count, "\(context)")
+      ReaderInvariants.expectLocationsInside(batch.diagnostics, file: "f.yaml", bytes: bytes, yamlBreaks: true)
+    }
+  }
+
+  /// Stations as the items of one top-level list, one item damaged: the items before the damage are
+  /// read, and the damaged one and every one after it are counted as lost.
+  ///
+  /// One insertion per input, after an item's `- `: two quotes or brackets in different items could
+  /// join them into one well-formed item, which no reader can tell from a real one.
+  @Test func everyGeneratedListItemIsAccountedFor() {
+    var generator = SplitMix64(seed: 0x6c69_7374_6974_656d)
+    for _ in 0..<1500 {
+      let count = 1 + Int(generator.next() % 8)
+      var items = (0..<count).map { Array(("- " + Self.station($0, indent: "  ")).utf8) }
+      let damaged = Int(generator.next() % UInt64(count))
+      // After the item's `- ` and before its final line break, so that the next item's `- ` stays.
+      let at = 2 + Int(generator.next() % UInt64(items[damaged].count - 2))
+      if generator.next() % 5 == 0, at < items[damaged].count - 1 {
+        items[damaged][at] = UInt8(truncatingIfNeeded: generator.next())
+      } else {
+        items[damaged].insert(contentsOf: ReaderInvariants.pieces(Self.fuzzPieces, count: 1, using: &generator), at: at)
+      }
+      let bytes = Array(items.joined())
+      let file = YAMLReader.read(bytes: bytes, file: "f.yaml")
+      let read = file.documents.reduce(0) { $0 + ($1.items?.count ?? 1) }
+      let context = String(decoding: bytes, as: UTF8.self)
+      #expect(read + file.lostRecords >= count, "\(context)\n\(rendered(file))")
+      ReaderInvariants.expectLocationsInside(file.diagnostics, file: "f.yaml", bytes: bytes, yamlBreaks: true)
     }
   }
 }

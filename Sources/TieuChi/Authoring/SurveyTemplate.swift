@@ -88,7 +88,7 @@ public enum SurveyTemplate {
         return StationAttribute(field: $0.name) == nil
       }.map { $0.label[language] }
     }
-    let text = CSVReader.write(header: labels, rows: [], separator: UInt8(ascii: ";"))
+    let text = CSVWriter.write(header: labels, rows: [], separator: UInt8(ascii: ";"))
     return .success(text)
   }
 }

@@ -1,4 +1,4 @@
-/// Reads and writes CSV files as Excel (Vietnamese locale: `;` and decimal commas) and
+/// Reads CSV files as Excel (Vietnamese locale: `;` and decimal commas) and
 /// KoboToolbox/ODK exports produce them.
 ///
 /// A strict reader of its own, over bytes: common libraries drop leading spaces, accept malformed
@@ -13,64 +13,24 @@ public enum CSVReader {
   /// Lines whose fields are all empty or spaces are skipped. A row with more or fewer fields than the
   /// header is dropped with an error, except that extra fields which are all empty (an Excel
   /// artefact) are ignored with one warning for the file.
-  public static func read(bytes: [UInt8], file: String) -> CSVTable {
+  ///
+  /// Rows it had to drop are counted in the table's `lostRows`, once per line they took; when the
+  /// header cannot be read, or an unclosed quote ends the reading, every non-blank line not read counts.
+  public static func read(bytes: [UInt8], file: String) -> Table {
     bytes.withUnsafeBufferPointer { buffer in
       var scanner = CSVScanner(bytes: buffer, file: file)
       return scanner.readTable()
     }
   }
 
-  /// Writes a CSV that Excel and LibreOffice read back unchanged as text: fields holding a quote,
-  /// CR or LF, any of `,` `;` tab, or starting or ending with white space are quoted, with quotes
-  /// doubled; records end with CRLF as RFC 4180 says. Quoting every candidate separator, not only the
-  /// one used, keeps `CSVReader`'s separator detection unambiguous on the written header.
-  ///
-  /// Excel still applies its own type guessing when it opens a file (`03433` becomes 3433), which no
-  /// quoting prevents. A row whose fields are all empty is read back as a blank line, i.e. skipped.
-  ///
-  /// - Parameters:
-  ///   - separator: `,`, `;` or tab; `;` is what Excel in a Vietnamese locale expects.
-  ///   - byteOrderMark: starts the text with U+FEFF, without which Excel on Windows reads UTF-8 as
-  ///     the legacy code page and garbles Vietnamese.
-  public static func write(
-    header: [String],
-    rows: [[String]],
-    separator: UInt8 = UInt8(ascii: ","),
-    byteOrderMark: Bool = true
-  ) -> String {
-    precondition(
-      separator < 0x80 && separator != 0x22 && separator != 0x0A && separator != 0x0D,
-      "a CSV separator must be an ASCII character other than a quote or a line break")
-    var output = byteOrderMark ? "\u{FEFF}" : ""
-    let separatorText = String(UnicodeScalar(separator))
-    func append(_ fields: [String], isFirst: Bool) {
-      for (position, field) in fields.enumerated() {
-        if position > 0 { output += separatorText }
-        // A first line `sep=;` would be taken for Excel's separator hint.
-        if needsQuotes(field, separator: separator) || (isFirst && position == 0 && field.hasPrefix("sep=")) {
-          output += "\""
-          output += field.replacing("\"", with: "\"\"")
-          output += "\""
-        } else {
-          output += field
-        }
-      }
-      output += "\r\n"
+  /// The separator `read(bytes:file:)` uses for these bytes: an Excel `sep=` line's, or the one
+  /// detected on the header line.
+  public static func separator(of bytes: [UInt8]) -> UInt8 {
+    bytes.withUnsafeBufferPointer { buffer in
+      var scanner = CSVScanner(bytes: buffer, file: "")
+      scanner.skipPreamble()
+      return scanner.separator
     }
-    append(header, isFirst: true)
-    for row in rows { append(row, isFirst: false) }
-    return output
-  }
-
-  static func needsQuotes(_ field: String, separator: UInt8) -> Bool {
-    for byte in field.utf8 {
-      switch byte {
-      case separator, .quote, .lineFeed, .carriageReturn, .comma, .semicolon, .tab: return true
-      default: continue
-      }
-    }
-    guard let first = field.unicodeScalars.first, let last = field.unicodeScalars.last else { return false }
-    return first.properties.isWhitespace || last.properties.isWhitespace
   }
 }
 
@@ -89,22 +49,11 @@ private struct CSVScanner {
   enum Role {
     case header
     case row
-
-    /// What an unreadable record costs, said at the end of its error.
-    var consequence: LocalizedText {
-      switch self {
-      case .header:
-        LocalizedText(
-          vi: "không đọc được dòng tiêu đề nên không đọc dòng nào của tệp",
-          en: "the header could not be read, so no row of the file was read")
-      case .row: LocalizedText(vi: "dòng này bị bỏ qua", en: "the row was skipped")
-      }
-    }
   }
 
   enum Outcome {
     /// A well-formed record; `invalidText` reports invalid UTF-8 in it (a row with it is dropped).
-    case record(CSVRow, invalidText: Diagnostic?)
+    case record(Table.Row, invalidText: Diagnostic?)
     /// A malformed record, already skipped to the end of its line; reading goes on.
     case dropped(Diagnostic)
     /// Nothing after this point can be read.
@@ -129,35 +78,38 @@ private struct CSVScanner {
 
   // MARK: Table
 
-  mutating func readTable() -> CSVTable {
-    var table = CSVTable(file: file)
-    if InputBytes.hasUTF16ByteOrderMark(bytes) {
-      table.diagnostics.append(InputBytes.utf16Diagnostic(file: file))
-      return table
-    }
+  /// Skips a byte order mark and blank lines, and settles the separator.
+  mutating func skipPreamble() {
     if InputBytes.hasUTF8ByteOrderMark(bytes) {
       index = 3
       position = LinePosition(start: 3)
     }
     skipBlankLines()
     if !readSeparatorHint() { separator = detectSeparator() }
-    table.separator = separator
+  }
 
-    var header: CSVRow
+  mutating func readTable() -> Table {
+    var table = Table(name: file)
+    if InputBytes.hasUTF16ByteOrderMark(bytes) {
+      table.diagnostics.append(CSVReader.Messages.utf16(file: file))
+      table.lostRows = 1
+      return table
+    }
+    skipPreamble()
+
+    var header: Table.Row
     findHeader: while true {
       let recordLine = position.line
+      let recordStart = index
       switch readRecord(expectedFields: 16, role: .header) {
       case .end:
-        table.diagnostics.append(
-          Diagnostic(
-            .error, at: SourceLocation(file: file, line: 1, column: 0),
-            LocalizedText(
-              vi: "tệp CSV trống: không có dòng tiêu đề chứa tên các cột",
-              en: "the CSV file is empty: it has no header line with the column names")))
+        table.diagnostics.append(CSVReader.Messages.emptyFile(file))
         return table
       case .dropped(let diagnostic), .stopped(let diagnostic):
         table.headerLine = recordLine
         table.diagnostics.append(diagnostic)
+        // No row can be placed without the header: every line after it is lost.
+        table.lostRows = max(1, nonBlankLines(from: recordStart) - 1)
         return table
       case .record(let row, let invalidText):
         if Self.isBlank(row) { continue findHeader }
@@ -168,35 +120,43 @@ private struct CSVScanner {
       }
     }
     table.headerLine = header.line
-    table.headerColumns = header.columns
-    table.headerLineOffsets = header.lineOffsets
-    table.header = header.fields.map(Self.trimmed)
-    checkNames(table.header, of: header, into: &table.diagnostics)
+    table.columns = header.cells.indices.map { position in
+      Table.Column(name: Self.trimmed(header.cells[position]), location: header.location(ofCell: position, file: file))
+    }
+    checkNames(table.columns, into: &table.diagnostics)
 
-    let width = table.header.count
+    let width = table.columns.count
     var ignoredEmptyFields: (diagnostic: Int, rows: Int)?
     table.rows.reserveCapacity(end / max(1, 8 * width))
     readRows: while true {
+      let recordStart = index
+      let recordLine = position.line
+      // A dropped record counts once per line it took: a misplaced quote may have joined several rows.
+      var linesTaken: Int { max(1, position.line - recordLine) }
       switch readRecord(expectedFields: width, role: .row) {
       case .end:
         break readRows
       case .stopped(let diagnostic):
         table.diagnostics.append(diagnostic)
+        // Nothing from the unclosed quote on was read: each non-blank line may have been a record.
+        table.lostRows += max(1, nonBlankLines(from: recordStart))
         break readRows
       case .dropped(let diagnostic):
         table.diagnostics.append(diagnostic)
+        table.lostRows += linesTaken
       case .record(var row, let invalidText):
         if Self.isBlank(row) { continue readRows }
         if let invalidText {
           table.diagnostics.append(invalidText)
+          table.lostRows += linesTaken
           continue readRows
         }
-        if row.fields.count == width {
+        if row.cells.count == width {
           table.rows.append(row)
           continue readRows
         }
-        let count = row.fields.count
-        if count > width, row.fields[width...].allSatisfy(\.isEmpty) {
+        let count = row.cells.count
+        if count > width, row.cells[width...].allSatisfy(\.isEmpty) {
           // Excel writes empty trailing cells of a once-used column as extra separators: no data
           // is lost by ignoring them, and one warning per file is enough.
           if let ignored = ignoredEmptyFields {
@@ -204,83 +164,71 @@ private struct CSVScanner {
           } else {
             ignoredEmptyFields = (table.diagnostics.count, 1)
             table.diagnostics.append(
-              Diagnostic(
-                .warning, at: row.location(ofField: width, file: file),
-                LocalizedText(
-                  vi: "dòng có \(count) trường nhưng dòng tiêu đề có \(width); các trường thừa đều trống nên "
-                    + "được bỏ qua",
-                  en: "the row has \(count) fields but the header has \(width); the extra fields are all empty "
-                    + "and were ignored")))
+              CSVReader.Messages.extraEmptyFields(count, width: width, at: row.location(ofCell: width, file: file)))
           }
-          row.fields.removeLast(count - width)
-          row.columns.removeLast(count - width)
+          row.cells.removeLast(count - width)
+          row.cellColumns.removeLast(count - width)
           if !row.lineOffsets.isEmpty { row.lineOffsets.removeLast(count - width) }
           table.rows.append(row)
           continue readRows
         }
         table.diagnostics.append(fieldCountError(row, width: width))
+        table.lostRows += linesTaken
       }
     }
     if let ignored = ignoredEmptyFields, ignored.rows > 1 {
-      let others = ignored.rows - 1
-      table.diagnostics[ignored.diagnostic].message.vi += " (tương tự ở \(others) dòng khác)"
-      table.diagnostics[ignored.diagnostic].message.en += " (also on \(others) other row\(others == 1 ? "" : "s"))"
+      CSVReader.Messages.alsoOnOtherRows(&table.diagnostics[ignored.diagnostic], others: ignored.rows - 1)
     }
     return table
   }
 
-  func fieldCountError(_ row: CSVRow, width: Int) -> Diagnostic {
-    let count = row.fields.count
+  /// How many lines from `offset` on hold something other than spaces and tabs: the records an error
+  /// that stops the reading may have hidden. Only called on that error path.
+  func nonBlankLines(from offset: Int) -> Int {
+    var count = 0
+    var blank = true
+    var cursor = offset
+    while cursor < end {
+      let byte = bytes[cursor]
+      if byte == .lineFeed || byte == .carriageReturn {
+        if !blank { count += 1 }
+        blank = true
+        if byte == .carriageReturn, cursor + 1 < end, bytes[cursor + 1] == .lineFeed { cursor += 1 }
+      } else if byte != .space && byte != .tab {
+        blank = false
+      }
+      cursor += 1
+    }
+    return blank ? count : count + 1
+  }
+
+  func fieldCountError(_ row: Table.Row, width: Int) -> Diagnostic {
+    let count = row.cells.count
     let location =
       count > width
-      ? row.location(ofField: width, file: file) : SourceLocation(file: file, line: row.line, column: 0)
-    var hint: LocalizedText?
-    if count > width {
-      let example =
-        separator == .comma
-        ? LocalizedText(vi: ", như dấu phẩy thập phân trong 99,5,", en: ", such as the decimal comma in 99,5,")
-        : LocalizedText("")
-      let name = Self.separatorName(separator)
-      hint = LocalizedText(
-        vi: "giá trị chứa dấu phân cách \(name.vi)\(example.vi) phải đặt trong dấu ngoặc kép",
-        en: "a value that contains the separator \(name.en)\(example.en) must be in double quotes")
-    }
-    return Diagnostic(
-      .error, at: location,
-      LocalizedText(
-        vi: "dòng có \(count) trường nhưng dòng tiêu đề có \(width); dòng này bị bỏ qua",
-        en: "the row has \(count) field\(count == 1 ? "" : "s") but the header has \(width); the row was skipped"),
-      hint: hint)
+      ? row.location(ofCell: width, file: file) : SourceLocation(file: file, line: row.line, column: 0)
+    return CSVReader.Messages.fieldCount(count, width: width, at: location, separator: separator)
   }
 
   /// Empty and repeated column names make values unaddressable: errors, located on the header.
-  func checkNames(_ names: [String], of header: CSVRow, into diagnostics: inout [Diagnostic]) {
+  func checkNames(_ columns: [Table.Column], into diagnostics: inout [Diagnostic]) {
     var seen: [String: Int] = [:]
-    seen.reserveCapacity(names.count)
-    for (position, name) in names.enumerated() {
-      let location = header.location(ofField: position, file: file)
-      if name.isEmpty {
+    seen.reserveCapacity(columns.count)
+    for (position, column) in columns.enumerated() {
+      if column.name.isEmpty {
+        diagnostics.append(CSVReader.Messages.emptyColumnName(at: column.location, position: position))
+      } else if let first = seen[column.name] {
         diagnostics.append(
-          Diagnostic(
-            .error, at: location,
-            LocalizedText(
-              vi: "tên cột trống ở trường thứ \(position + 1) của dòng tiêu đề",
-              en: "empty column name in field \(position + 1) of the header")))
-      } else if let first = seen[name] {
-        diagnostics.append(
-          Diagnostic(
-            .error, at: location,
-            LocalizedText(
-              vi: "tên cột '\(name)' bị trùng: đã dùng ở trường thứ \(first + 1) của dòng tiêu đề",
-              en: "duplicate column name '\(name)': already used by field \(first + 1) of the header")))
+          CSVReader.Messages.duplicateColumnName(
+            column.name, at: column.location, first: first, firstLocation: columns[first].location))
       } else {
-        seen[name] = position
+        seen[column.name] = position
       }
     }
   }
 
-  static func isBlank(_ row: CSVRow) -> Bool {
-    row.fields.allSatisfy { $0.utf8.allSatisfy { $0 == .space } }
+  static func isBlank(_ row: Table.Row) -> Bool {
+    row.cells.allSatisfy { $0.utf8.allSatisfy { $0 == .space } }
   }
 
   static func trimmed(_ text: String) -> String {
@@ -289,11 +237,6 @@ private struct CSVScanner {
     let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
     if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return text }
     return String(scalars[first...last])
-  }
-
-  static func separatorName(_ separator: UInt8) -> LocalizedText {
-    separator == .tab
-      ? LocalizedText(vi: "ký tự tab", en: "tab") : LocalizedText("'\(String(UnicodeScalar(separator)))'")
   }
 
   // MARK: Separator
@@ -393,7 +336,8 @@ private struct CSVScanner {
         while true {
           guard index < end else {
             return .stopped(
-              unterminatedQuote(line: openLine, column: Int(column), role: role))
+              CSVReader.Messages.unclosedQuote(
+                at: SourceLocation(file: file, line: openLine, column: Int(column)), isHeader: role == .header))
           }
           let byte = bytes[index]
           if byte == .quote {
@@ -449,11 +393,7 @@ private struct CSVScanner {
           let bad = InputBytes.firstInvalidUTF8(bytes, in: contentStart..<contentEnd)
         {
           let location = locate(bad, from: recordStart, line: recordLine, lineStart: recordLineStart)
-          invalidText = Diagnostic(
-            .error, at: location,
-            InputBytes.invalidUTF8Message(
-              byte: bytes[bad], consequence: role == .row ? role.consequence : nil),
-            hint: InputBytes.saveAsUTF8Hint)
+          invalidText = CSVReader.Messages.invalidUTF8(at: location, byte: bytes[bad], isHeader: role == .header)
         }
         text =
           escaped
@@ -471,7 +411,7 @@ private struct CSVScanner {
       position.startLine(at: index)
       break
     }
-    let row = CSVRow(line: recordLine, fields: fields, columns: columns, lineOffsets: lineOffsets)
+    let row = Table.Row(line: recordLine, cells: fields, cellColumns: columns, lineOffsets: lineOffsets)
     return .record(row, invalidText: invalidText)
   }
 
@@ -506,45 +446,14 @@ private struct CSVScanner {
   // MARK: Errors
 
   mutating func strayQuote(role: Role) -> Diagnostic {
-    Diagnostic(
-      .error, at: SourceLocation(file: file, line: position.line, column: position.column(at: index, in: bytes)),
-      LocalizedText(
-        vi: "Lỗi cú pháp CSV: dấu '\"' nằm giữa một trường không mở bằng dấu '\"'; \(role.consequence.vi)",
-        en: "CSV syntax error: a '\"' inside a field that does not start with '\"'; \(role.consequence.en)"),
-      hint: LocalizedText(
-        vi: "trường chứa dấu '\"' phải đặt cả trong dấu ngoặc kép, và mỗi dấu '\"' bên trong viết thành \"\"",
-        en: "a field containing '\"' must be quoted as a whole, with each '\"' inside written as \"\""))
+    CSVReader.Messages.strayQuote(
+      at: SourceLocation(file: file, line: position.line, column: position.column(at: index, in: bytes)),
+      isHeader: role == .header)
   }
 
   mutating func textAfterQuote(role: Role) -> Diagnostic {
-    let found = InputBytes.describe(bytes, at: index)
-    let name = Self.separatorName(separator)
-    return Diagnostic(
-      .error, at: SourceLocation(file: file, line: position.line, column: position.column(at: index, in: bytes)),
-      LocalizedText(
-        vi: "Lỗi cú pháp CSV: cần dấu phân cách \(name.vi) hoặc hết dòng sau dấu '\"' đóng, gặp \(found.vi); "
-          + role.consequence.vi,
-        en: "CSV syntax error: expected the separator \(name.en) or the end of the line after the closing '\"', "
-          + "found \(found.en); \(role.consequence.en)"),
-      hint: LocalizedText(
-        vi: "dấu '\"' bên trong một trường đặt trong ngoặc kép phải viết thành \"\"",
-        en: "a '\"' inside a quoted field must be written as \"\""))
-  }
-
-  func unterminatedQuote(line openLine: Int, column: Int, role: Role) -> Diagnostic {
-    let consequence =
-      switch role {
-      case .header:
-        LocalizedText(vi: "không đọc được tệp", en: "the file was not read")
-      case .row:
-        LocalizedText(
-          vi: "phần còn lại của tệp, từ dòng \(openLine), không được đọc",
-          en: "the rest of the file, from line \(openLine) on, was not read")
-      }
-    return Diagnostic(
-      .error, at: SourceLocation(file: file, line: openLine, column: column),
-      LocalizedText(
-        vi: "Lỗi cú pháp CSV: trường mở bằng dấu '\"' ở đây không có dấu '\"' đóng; \(consequence.vi)",
-        en: "CSV syntax error: the quoted field opened here has no closing '\"'; \(consequence.en)"))
+    CSVReader.Messages.textAfterQuote(
+      at: SourceLocation(file: file, line: position.line, column: position.column(at: index, in: bytes)),
+      found: InputBytes.describe(bytes, at: index), separator: separator, isHeader: role == .header)
   }
 }

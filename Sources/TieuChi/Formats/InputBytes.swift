@@ -10,9 +10,10 @@ enum InputBytes {
     bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
   }
 
-  static func utf16Diagnostic(file: String) -> Diagnostic {
+  /// A whole-file problem, with the id of the reader's domain (`json.utf16`, `csv.utf16`).
+  static func utf16Diagnostic(_ id: DiagnosticID, file: String) -> Diagnostic {
     Diagnostic(
-      .error, at: SourceLocation(file: file, line: 1, column: 0),
+      id, at: SourceLocation(file: file),
       LocalizedText(
         vi: "tệp được mã hóa UTF-16; chương trình chỉ đọc UTF-8",
         en: "the file is encoded in UTF-16; only UTF-8 is read"),

@@ -50,11 +50,8 @@ extension UInt8 {
 /// no input (100,000 nested `[`) can overflow it, and so that the top-level array's completed
 /// elements are still at hand when an error ends the parse.
 private struct JSONParser {
-  struct Failure: Error {
-    var location: SourceLocation
-    var message: LocalizedText
-    var hint: LocalizedText?
-  }
+  /// Parsing stops at the first error, which is the diagnostic itself.
+  typealias Failure = Diagnostic
 
   struct Frame {
     var isObject: Bool
@@ -92,7 +89,7 @@ private struct JSONParser {
 
   mutating func parseFile() -> ParsedFile {
     if InputBytes.hasUTF16ByteOrderMark(bytes) {
-      return ParsedFile(file: file, diagnostics: [InputBytes.utf16Diagnostic(file: file)], lostRecords: 1)
+      return ParsedFile(file: file, diagnostics: [JSONReader.Messages.utf16(file: file)], lostRecords: 1)
     }
     if InputBytes.hasUTF8ByteOrderMark(bytes) {
       index = 3
@@ -100,49 +97,29 @@ private struct JSONParser {
     }
     skipWhitespace()
     guard index < end else {
-      return ParsedFile(
-        file: file,
-        diagnostics: [
-          Diagnostic(
-            .error, at: SourceLocation(file: file, line: 1, column: 0),
-            LocalizedText(
-              vi: "tệp JSON trống: không có giá trị nào", en: "the JSON file is empty: it holds no value"))
-        ])
+      return ParsedFile(file: file, diagnostics: [JSONReader.Messages.emptyFile(file)])
     }
     do throws(Failure) {
       let root = try parseValue()
       skipWhitespace()
       guard index >= end else {
-        let failure = syntaxError(
-          expected: LocalizedText(
-            vi: "hết tệp sau giá trị gốc", en: "the end of the file after the top-level value"))
+        let failure = syntaxError(expected: JSONReader.Messages.endAfterRoot)
         // A complete top-level list is kept: every element in it was read without error.
         let documents = root.items != nil ? [root] : []
-        return ParsedFile(file: file, documents: documents, diagnostics: [diagnostic(failure)], lostRecords: 1)
+        return ParsedFile(file: file, documents: documents, diagnostics: [failure], lostRecords: 1)
       }
       return ParsedFile(file: file, documents: [root])
     } catch {
       var failure = error
       guard let root = stack.first, !root.isObject, !root.items.isEmpty else {
-        return ParsedFile(file: file, diagnostics: [diagnostic(failure)], lostRecords: 1)
+        return ParsedFile(file: file, diagnostics: [failure], lostRecords: 1)
       }
-      let count = root.items.count
-      failure.message.vi +=
-        "; chỉ đọc được \(count) phần tử đầu của danh sách gốc, các phần tử từ đây trở đi không đọc được"
-      failure.message.en +=
-        count == 1
-        ? "; only the first element of the top-level list was read, the elements from here on could not be read"
-        : "; only the first \(count) elements of the top-level list were read, the elements from here on could "
-          + "not be read"
+      JSONReader.Messages.partialList(&failure, kept: root.items.count)
       return ParsedFile(
         file: file,
         documents: [DataNode(.sequence(root.items), at: root.location)],
-        diagnostics: [diagnostic(failure)], lostRecords: 1)
+        diagnostics: [failure], lostRecords: 1)
     }
-  }
-
-  func diagnostic(_ failure: Failure) -> Diagnostic {
-    Diagnostic(.error, at: failure.location, failure.message, hint: failure.hint)
   }
 
   // MARK: Values
@@ -152,7 +129,7 @@ private struct JSONParser {
     var value: DataNode
     nextValue: while true {
       skipWhitespace()
-      guard index < end else { throw syntaxError(expected: Self.aValue) }
+      guard index < end else { throw syntaxError(expected: JSONReader.Messages.aValue) }
       let location = location(at: index)
       switch bytes[index] {
       case .openBracket:
@@ -202,9 +179,7 @@ private struct JSONParser {
             continue nextValue
           }
           guard next == .closeBrace else {
-            throw syntaxError(
-              expected: LocalizedText(
-                vi: "',' hoặc '}' sau một giá trị trong đối tượng", en: "',' or '}' after a value in an object"))
+            throw syntaxError(expected: JSONReader.Messages.afterObjectValue)
           }
           index += 1
           let frame = stack.removeLast()
@@ -219,9 +194,7 @@ private struct JSONParser {
             continue nextValue
           }
           guard next == .closeBracket else {
-            throw syntaxError(
-              expected: LocalizedText(
-                vi: "',' hoặc ']' sau một phần tử của mảng", en: "',' or ']' after an array element"))
+            throw syntaxError(expected: JSONReader.Messages.afterArrayElement)
           }
           index += 1
           let frame = stack.removeLast()
@@ -232,15 +205,9 @@ private struct JSONParser {
     }
   }
 
-  static let aValue = LocalizedText(vi: "một giá trị", en: "a value")
-
   func checkDepth(_ location: SourceLocation) throws(Failure) {
     guard stack.count >= maxDepth else { return }
-    throw Failure(
-      location: location,
-      message: LocalizedText(
-        vi: "JSON lồng nhau quá sâu: hơn \(maxDepth) cấp danh sách và đối tượng",
-        en: "the JSON is nested too deeply: more than \(maxDepth) levels of lists and objects"))
+    throw JSONReader.Messages.tooDeep(maxDepth, at: location)
   }
 
   /// Reads `"key" :` inside an object and checks the key is new.
@@ -248,12 +215,9 @@ private struct JSONParser {
     skipWhitespace()
     guard index < end, bytes[index] == .quote else {
       if let comma, index < end, bytes[index] == .closeBrace { throw trailingComma(comma, before: "}") }
-      var failure = syntaxError(
-        expected: LocalizedText(vi: "một khóa trong dấu ngoặc kép", en: "a key in double quotes"))
+      var failure = syntaxError(expected: JSONReader.Messages.aQuotedKey)
       if failure.hint == nil, index < end, bytes[index] != .closeBrace {
-        failure.hint = LocalizedText(
-          vi: "khóa của đối tượng JSON phải đặt trong dấu ngoặc kép, ví dụ \"ma_xa\"",
-          en: "JSON object keys must be in double quotes, e.g. \"ma_xa\"")
+        failure.hint = JSONReader.Messages.quotedKeyHint
       }
       throw failure
     }
@@ -261,16 +225,11 @@ private struct JSONParser {
     let key = try readString(openedAt: keyLocation)
     let top = stack.count - 1
     if let first = firstEntry(named: key, in: top) {
-      let firstLocation = stack[top].entries[first].keyLocation
-      throw Failure(
-        location: keyLocation,
-        message: LocalizedText(
-          vi: "khóa '\(key)' bị trùng: đã có ở dòng \(firstLocation.line), cột \(firstLocation.column)",
-          en: "duplicate key '\(key)': already used on line \(firstLocation.line), column \(firstLocation.column)"))
+      throw JSONReader.Messages.duplicateKey(key, at: keyLocation, first: stack[top].entries[first].keyLocation)
     }
     skipWhitespace()
     guard index < end, bytes[index] == .colon else {
-      throw syntaxError(expected: LocalizedText(vi: "':' sau khóa '\(key)'", en: "':' after the key '\(key)'"))
+      throw syntaxError(expected: JSONReader.Messages.colonAfter(key))
     }
     index += 1
     stack[top].key = key
@@ -318,13 +277,8 @@ private struct JSONParser {
       }
       if byte < 0x20 {
         if byte == .lineFeed || byte == .carriageReturn { throw unterminatedString(opening, atEndOfFile: false) }
-        throw Failure(
-          location: location(at: index),
-          message: LocalizedText(
-            vi: "Lỗi cú pháp JSON: \(InputBytes.describe(bytes, at: index).vi) trong chuỗi phải được viết "
-              + "bằng mã thoát\(byte == .tab ? " (\\t)" : "")",
-            en: "JSON syntax error: \(InputBytes.describe(bytes, at: index).en) inside a string must be "
-              + "escaped\(byte == .tab ? " (as \\t)" : "")"))
+        throw JSONReader.Messages.unescapedControlCharacter(
+          InputBytes.describe(bytes, at: index), isTab: byte == .tab, at: location(at: index))
       }
       guard let length = InputBytes.sequenceLength(bytes, at: index) else { throw invalidUTF8(at: index) }
       nonASCII = true
@@ -378,14 +332,7 @@ private struct JSONParser {
         throw invalidUTF8(at: index)
       }
       let found = InputBytes.describe(bytes, at: index, word: false)
-      throw Failure(
-        location: location(at: escapeStart),
-        message: LocalizedText(
-          vi: "Lỗi cú pháp JSON: mã thoát không hợp lệ, gặp '\\' rồi \(found.vi)",
-          en: "JSON syntax error: invalid escape, found '\\' followed by \(found.en)"),
-        hint: LocalizedText(
-          vi: "các mã thoát hợp lệ: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX; dấu '\\' thường viết là \\\\",
-          en: "valid escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX; a plain '\\' is written \\\\"))
+      throw JSONReader.Messages.invalidEscape(found, at: location(at: escapeStart))
     }
     scratch.append(replacement)
     index += 1
@@ -407,11 +354,7 @@ private struct JSONParser {
         }
       guard let digit else {
         let found = InputBytes.describe(bytes, at: index, word: false)
-        throw Failure(
-          location: location(at: escapeStart),
-          message: LocalizedText(
-            vi: "Lỗi cú pháp JSON: cần 4 chữ số thập lục phân sau '\\u', gặp \(found.vi)",
-            en: "JSON syntax error: expected 4 hexadecimal digits after '\\u', found \(found.en)"))
+        throw JSONReader.Messages.invalidUnicodeEscape(found, at: location(at: escapeStart))
       }
       value = value << 4 | digit
       index += 1
@@ -424,21 +367,14 @@ private struct JSONParser {
     let start = index
     if bytes[index] == .minus { index += 1 }
     guard index < end, bytes[index].isDigit else {
-      throw syntaxError(expected: LocalizedText(vi: "một chữ số sau '-'", en: "a digit after '-'"))
+      throw syntaxError(expected: JSONReader.Messages.digitAfterMinus)
     }
     if bytes[index] == 0x30 {
       index += 1
       if index < end, bytes[index].isDigit {
         while index < end, bytes[index].isDigit { index += 1 }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        throw Failure(
-          location: location,
-          message: LocalizedText(
-            vi: "Lỗi cú pháp JSON: số không được bắt đầu bằng chữ số 0, gặp '\(text)'",
-            en: "JSON syntax error: a number cannot start with a leading zero, found '\(text)'"),
-          hint: LocalizedText(
-            vi: "mã xã và các mã khác phải viết dạng chuỗi: \"\(text)\"",
-            en: "commune codes and other codes must be written as strings: \"\(text)\""))
+        throw JSONReader.Messages.leadingZero(text, at: location)
       }
     } else {
       while index < end, bytes[index].isDigit { index += 1 }
@@ -446,8 +382,7 @@ private struct JSONParser {
     if index < end, bytes[index] == .period {
       index += 1
       guard index < end, bytes[index].isDigit else {
-        throw syntaxError(
-          expected: LocalizedText(vi: "một chữ số sau dấu thập phân '.'", en: "a digit after the decimal point"))
+        throw syntaxError(expected: JSONReader.Messages.digitAfterPoint)
       }
       while index < end, bytes[index].isDigit { index += 1 }
     }
@@ -455,7 +390,7 @@ private struct JSONParser {
       index += 1
       if index < end, bytes[index] == UInt8(ascii: "+") || bytes[index] == .minus { index += 1 }
       guard index < end, bytes[index].isDigit else {
-        throw syntaxError(expected: LocalizedText(vi: "một chữ số của số mũ", en: "a digit in the exponent"))
+        throw syntaxError(expected: JSONReader.Messages.exponentDigit)
       }
       while index < end, bytes[index].isDigit { index += 1 }
     }
@@ -472,7 +407,7 @@ private struct JSONParser {
     if word.elementsEqual("false".utf8) { return "false" }
     if word.elementsEqual("null".utf8) { return "null" }
     index = start
-    throw syntaxError(expected: Self.aValue)
+    throw syntaxError(expected: JSONReader.Messages.aValue)
   }
 
   // MARK: Positions
@@ -516,76 +451,24 @@ private struct JSONParser {
     if index < end, bytes[index] >= 0x80, InputBytes.sequenceLength(bytes, at: index) == nil {
       return invalidUTF8(at: index)
     }
-    let found = InputBytes.describe(bytes, at: index)
-    var hint: LocalizedText?
-    if index < end {
-      let word = InputBytes.word(bytes, at: index)
-      switch bytes[index] {
-      case UInt8(ascii: "'"):
-        hint = LocalizedText(
-          vi: "chuỗi JSON dùng dấu ngoặc kép (\"), không dùng dấu nháy đơn",
-          en: "JSON strings use double quotes (\"), not single quotes")
-      case UInt8(ascii: "/"):
-        hint = LocalizedText(vi: "JSON không cho phép chú thích", en: "JSON does not allow comments")
-      default:
-        if ["NaN", "Infinity", "inf", "nan"].contains(word) {
-          hint = LocalizedText(
-            vi: "JSON không có NaN hay Infinity; hãy dùng null hoặc một số",
-            en: "JSON has no NaN or Infinity; write null or a number")
-        } else if ["True", "False", "Null", "TRUE", "FALSE", "NULL", "None", "nil"].contains(word) {
-          hint = LocalizedText(
-            vi: "các từ khóa JSON viết thường: true, false, null",
-            en: "JSON literals are lower case: true, false, null")
-        }
-      }
-    }
-    return Failure(
-      location: location(at: index),
-      message: LocalizedText(
-        vi: "Lỗi cú pháp JSON: cần \(expected.vi), gặp \(found.vi)",
-        en: "JSON syntax error: expected \(expected.en), found \(found.en)"),
-      hint: hint)
+    return JSONReader.Messages.syntaxError(
+      expected: expected, found: InputBytes.describe(bytes, at: index), at: location(at: index),
+      byte: index < end ? bytes[index] : nil, word: index < end ? InputBytes.word(bytes, at: index) : "")
   }
 
   func trailingComma(_ comma: Mark, before closer: String) -> Failure {
-    Failure(
-      location: location(of: comma),
-      message: LocalizedText(
-        vi: "Lỗi cú pháp JSON: cần một giá trị sau ',', gặp '\(closer)'",
-        en: "JSON syntax error: expected a value after ',', found '\(closer)'"),
-      hint: LocalizedText(
-        vi: "JSON không cho phép dấu ',' thừa ở cuối; hãy xóa dấu ',' này",
-        en: "JSON does not allow a trailing comma; remove this ','"))
+    JSONReader.Messages.trailingComma(before: closer, at: location(of: comma))
   }
 
   func unterminatedString(_ opening: SourceLocation, atEndOfFile: Bool) -> Failure {
-    Failure(
-      location: opening,
-      message: LocalizedText(
-        vi: "Lỗi cú pháp JSON: chuỗi mở ở đây không có dấu '\"' đóng trước khi hết \(atEndOfFile ? "tệp" : "dòng")",
-        en: "JSON syntax error: the string opened here has no closing '\"' before the end of the "
-          + (atEndOfFile ? "file" : "line")),
-      hint: LocalizedText(
-        vi: "xuống dòng trong chuỗi phải viết là \\n", en: "a line break inside a string is written \\n"))
+    JSONReader.Messages.unterminatedString(at: opening, atEndOfFile: atEndOfFile)
   }
 
   mutating func loneSurrogate(_ escapeStart: Int, _ value: Int) -> Failure {
-    let code = InputBytes.hex(value, digits: 4)
-    return Failure(
-      location: location(at: escapeStart),
-      message: LocalizedText(
-        vi: "Lỗi cú pháp JSON: '\\u\(code)' là nửa cặp thay thế UTF-16 đứng một mình",
-        en: "JSON syntax error: '\\u\(code)' is a lone UTF-16 surrogate"),
-      hint: LocalizedText(
-        vi: "ký tự ngoài BMP phải viết bằng một cặp \\uD800–\\uDBFF rồi \\uDC00–\\uDFFF",
-        en: "characters outside the BMP are written as a pair \\uD800–\\uDBFF then \\uDC00–\\uDFFF"))
+    JSONReader.Messages.loneSurrogate(value, at: location(at: escapeStart))
   }
 
   mutating func invalidUTF8(at offset: Int) -> Failure {
-    let location = location(at: offset)
-    return Failure(
-      location: location,
-      message: InputBytes.invalidUTF8Message(byte: bytes[offset], consequence: nil),
-      hint: InputBytes.saveAsUTF8Hint)
+    JSONReader.Messages.invalidUTF8(at: location(at: offset), byte: bytes[offset])
   }
 }

@@ -62,15 +62,24 @@ extension YAMLReader {
     /// The line of the last item added to the bottom frame, for the partial-list message.
     var lastRootItemLine = 0
 
-    init(file: String, lineOffset: Int, maxDepth: Int, maxNodes: Int) {
+    /// When the piece does not end with a line break, libyaml puts the end of the stream at column 0
+    /// of a line after the last one: that line (piece-relative, 0-based) and the last line's length.
+    let endOfInput: (line: Int, column: Int)?
+
+    init(file: String, lineOffset: Int, maxDepth: Int, maxNodes: Int, endOfInput: (line: Int, column: Int)? = nil) {
       self.file = file
       self.lineOffset = lineOffset
       self.maxDepth = maxDepth
       self.maxNodes = max(0, maxNodes)
+      self.endOfInput = endOfInput
     }
 
     func location(line: Int, column: Int) -> SourceLocation {
-      SourceLocation(file: file, line: lineOffset + line + 1, column: column + 1)
+      if let end = endOfInput, line >= end.line {
+        // The line libyaml invents after the last one: point just past the input's last character.
+        return SourceLocation(file: file, line: lineOffset + end.line, column: end.column + 1)
+      }
+      return SourceLocation(file: file, line: lineOffset + line + 1, column: column + 1)
     }
 
     func location(_ mark: yaml_mark_t) -> SourceLocation {
@@ -110,8 +119,8 @@ extension YAMLReader {
 
     /// Charges a node of `size` values whose deepest value is at `depth`, or returns why it cannot.
     mutating func enter(depth: Int, size: Int, at location: SourceLocation) -> Diagnostic? {
-      if depth > maxDepth { return Diagnostic(.error, at: location, Messages.tooDeep(maxDepth)) }
-      if size > maxNodes - nodeCount { return Diagnostic(.error, at: location, Messages.tooManyNodes(maxNodes)) }
+      if depth > maxDepth { return Messages.tooDeep(maxDepth, at: location) }
+      if size > maxNodes - nodeCount { return Messages.tooManyNodes(maxNodes, at: location) }
       nodeCount += size
       return nil
     }
@@ -158,12 +167,12 @@ extension YAMLReader {
       let name = anchor.map { String(cString: $0) } ?? ""
       // An anchor still open is the one the alias means (the latest definition), and it contains it.
       if stack.contains(where: { $0.anchor == name }) {
-        diagnostics.append(Diagnostic(.error, at: location, Messages.recursiveAlias(name)))
+        diagnostics.append(Messages.recursiveAlias(name, at: location))
         dropValue()
         return nil
       }
       guard let anchored = anchors[name] else {
-        diagnostics.append(Diagnostic(.error, at: location, Messages.undefinedAlias(name)))
+        diagnostics.append(Messages.undefinedAlias(name, at: location))
         dropValue()
         return nil
       }
@@ -191,10 +200,10 @@ extension YAMLReader {
       case .wantValue(let key, let keyLocation):
         stack[top].entries.append(DataNode.Entry(key: key, keyLocation: keyLocation, value: node))
         if stack[top].keyLines != nil {
-          stack[top].keyLines![key] = keyLocation.line
+          stack[top].keyLines![key] = stack[top].entries.count - 1
         } else if stack[top].entries.count > Self.linearKeyLimit {
           var lines: [String: Int] = [:]
-          for entry in stack[top].entries { lines[entry.key] = entry.keyLocation.line }
+          for (position, entry) in stack[top].entries.enumerated() { lines[entry.key] = position }
           stack[top].keyLines = lines
         }
         stack[top].state = .wantKey
@@ -206,17 +215,17 @@ extension YAMLReader {
     /// Checks a mapping key; a rejected key is reported and its value will be dropped.
     mutating func acceptKey(_ node: DataNode, at location: SourceLocation, in frame: Frame) -> KeyState {
       guard case .scalar(let key, let style) = node.content else {
-        diagnostics.append(Diagnostic(.error, at: location, Messages.complexKey))
+        diagnostics.append(Messages.complexKey(at: location))
         return .skipValue
       }
       if style == .plain && key == "<<" {
-        diagnostics.append(Diagnostic(.error, at: location, Messages.mergeKey, hint: Messages.mergeKeyHint))
+        diagnostics.append(Messages.mergeKey(at: location))
         return .skipValue
       }
-      let firstLine =
-        frame.keyLines.map { $0[key] } ?? frame.entries.first { $0.key == key }.map { $0.keyLocation.line }
-      if let firstLine {
-        diagnostics.append(Diagnostic(.error, at: location, Messages.duplicateKey(key, firstLine: firstLine)))
+      let first =
+        frame.keyLines.map { $0[key] } ?? frame.entries.firstIndex { $0.key == key }
+      if let first {
+        diagnostics.append(Messages.duplicateKey(key, at: location, first: frame.entries[first].keyLocation))
         return .skipValue
       }
       return .wantValue(key: key, location: location)
@@ -243,7 +252,7 @@ extension YAMLReader {
       if tag == "!" { return kind == .scalar }
       let core = "tag:yaml.org,2002:"
       guard tag.hasPrefix(core) else {
-        diagnostics.append(Diagnostic(.error, at: location, Messages.unsupportedTag(tag), hint: Messages.tagHint))
+        diagnostics.append(Messages.unsupportedTag(tag, at: location))
         return false
       }
       let name = String(tag.dropFirst(core.count))
@@ -254,11 +263,11 @@ extension YAMLReader {
       case "map": fits = .mapping
       default:
         diagnostics.append(
-          Diagnostic(.error, at: location, Messages.unsupportedTag("!!" + name), hint: Messages.tagHint))
+          Messages.unsupportedTag("!!" + name, at: location))
         return false
       }
       guard fits == kind else {
-        diagnostics.append(Diagnostic(.error, at: location, Messages.mismatchedTag("!!" + name, on: kind)))
+        diagnostics.append(Messages.mismatchedTag("!!" + name, on: kind, at: location))
         return false
       }
       return name == "str"
@@ -272,6 +281,13 @@ extension YAMLReader {
       }
       if let root, let items = root.items, !items.isEmpty { return (root, items.count, lastRootItemLine) }
       return nil
+    }
+
+    /// When an error broke a top-level block list: the column of its `-` items, and the line after
+    /// which its unread items start (that of its last complete item, or the line before the list).
+    func brokenRootList() -> (column: Int, afterLine: Int)? {
+      guard let frame = stack.first, !frame.isMapping else { return nil }
+      return (frame.location.column, frame.items.isEmpty ? frame.location.line - 1 : lastRootItemLine)
     }
   }
 

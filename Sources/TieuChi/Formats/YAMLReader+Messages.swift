@@ -1,19 +1,43 @@
+extension DiagnosticID {
+  static let yamlSyntaxError: DiagnosticID = "yaml.syntax-error"
+  static let yamlTabIndentation: DiagnosticID = "yaml.tab-indentation"
+  static let yamlEncodingError: DiagnosticID = "yaml.encoding-error"
+  static let yamlInvalidUTF8: DiagnosticID = "yaml.invalid-utf8"
+  static let yamlOutOfMemory: DiagnosticID = "yaml.out-of-memory"
+  static let yamlTooDeep: DiagnosticID = "yaml.too-deep"
+  static let yamlTooManyNodes: DiagnosticID = "yaml.too-many-nodes"
+  static let yamlComplexKey: DiagnosticID = "yaml.complex-key"
+  static let yamlMergeKey: DiagnosticID = "yaml.merge-key"
+  static let yamlDuplicateKey: DiagnosticID = "yaml.duplicate-key"
+  static let yamlUndefinedAlias: DiagnosticID = "yaml.undefined-alias"
+  static let yamlRecursiveAlias: DiagnosticID = "yaml.recursive-alias"
+  static let yamlUnsupportedTag: DiagnosticID = "yaml.unsupported-tag"
+  static let yamlMismatchedTag: DiagnosticID = "yaml.mismatched-tag"
+}
+
 extension YAMLReader {
-  /// Every message the YAML reader can produce, in both languages.
+  /// Every diagnostic the YAML reader can produce, in both languages, each with its id. Built only
+  /// when something is wrong.
   ///
   /// libyaml's own English problem text is kept in both languages: it is precise, it is what search
   /// engines know, and translating all of its phrases would drift from the library.
   enum Messages {
     /// `contextLine` is where the construct named by the context began, when not on the error's line:
     /// for an unclosed quote or a key without ':', that is where the mistake is.
-    static func syntaxError(_ problem: String, context: String?, contextLine: Int? = nil) -> LocalizedText {
+    static func syntaxError(
+      _ problem: String, context: String?, contextLine: Int? = nil, at location: SourceLocation
+    ) -> Diagnostic {
       guard let context else {
-        return LocalizedText(vi: "Lỗi cú pháp YAML: \(problem)", en: "YAML syntax error: \(problem)")
+        return Diagnostic(
+          .yamlSyntaxError, at: location,
+          LocalizedText(vi: "Lỗi cú pháp YAML: \(problem)", en: "YAML syntax error: \(problem)"))
       }
       let vi = contextVietnamese[context] ?? context
-      return LocalizedText(
-        vi: "Lỗi cú pháp YAML: \(problem) (\(vi)\(contextLine.map { " bắt đầu ở dòng \($0)" } ?? ""))",
-        en: "YAML syntax error: \(problem) (\(context)\(contextLine.map { " starting at line \($0)" } ?? ""))")
+      return Diagnostic(
+        .yamlSyntaxError, at: location,
+        LocalizedText(
+          vi: "Lỗi cú pháp YAML: \(problem) (\(vi)\(contextLine.map { " bắt đầu ở dòng \($0)" } ?? ""))",
+          en: "YAML syntax error: \(problem) (\(context)\(contextLine.map { " starting at line \($0)" } ?? ""))"))
     }
 
     /// libyaml's contexts ("while parsing …"), in Vietnamese.
@@ -43,26 +67,32 @@ extension YAMLReader {
       "while scanning for the next token": "khi tìm phần tử tiếp theo",
     ]
 
-    static func tabIndentation(_ problem: String) -> LocalizedText {
-      LocalizedText(
-        vi: "Lỗi cú pháp YAML: không được dùng ký tự Tab để thụt lề trong YAML, hãy dùng dấu cách (\(problem))",
-        en: "YAML syntax error: tabs cannot indent YAML, use spaces (\(problem))")
+    static func tabIndentation(_ problem: String, at location: SourceLocation) -> Diagnostic {
+      Diagnostic(
+        .yamlTabIndentation, at: location,
+        LocalizedText(
+          vi: "Lỗi cú pháp YAML: không được dùng ký tự Tab để thụt lề trong YAML, hãy dùng dấu cách (\(problem))",
+          en: "YAML syntax error: tabs cannot indent YAML, use spaces (\(problem))"))
     }
 
-    static func encodingError(_ problem: String, character: Int?) -> LocalizedText {
+    static func encodingError(_ problem: String, character: Int?, at location: SourceLocation) -> Diagnostic {
       let detail = character.map { " (U+\(hex($0, digits: 4)))" } ?? ""
-      return LocalizedText(
-        vi: "Lỗi mã hóa ký tự trong YAML: \(problem)\(detail)", en: "YAML encoding error: \(problem)\(detail)")
+      return Diagnostic(
+        .yamlEncodingError, at: location,
+        LocalizedText(
+          vi: "Lỗi mã hóa ký tự trong YAML: \(problem)\(detail)", en: "YAML encoding error: \(problem)\(detail)"),
+        hint: character == 0 ? nulHint : problem.contains("UTF-16") ? saveAsUTF8 : nil)
     }
 
-    static func invalidUTF8(_ problem: String, byte: UInt8) -> LocalizedText {
+    static func invalidUTF8(_ problem: String, byte: UInt8, at location: SourceLocation) -> Diagnostic {
       let code = hex(Int(byte), digits: 2)
-      return LocalizedText(
+      let message = LocalizedText(
         vi:
           "Lỗi mã hóa ký tự trong YAML: tệp không phải UTF-8 hợp lệ, byte 0x\(code) ở đây không thuộc một ký tự UTF-8 "
           + "(\(problem))",
         en: "YAML encoding error: the file is not valid UTF-8, byte 0x\(code) here is not part of a UTF-8 character "
           + "(\(problem))")
+      return Diagnostic(.yamlInvalidUTF8, at: location, message, hint: saveAsUTF8)
     }
 
     /// NUL characters in a text file usually mean UTF-16 without a byte order mark, or a binary file.
@@ -73,12 +103,16 @@ extension YAMLReader {
     static let saveAsUTF8 = LocalizedText(
       vi: "hãy lưu lại tệp dạng UTF-8", en: "save the file again as UTF-8")
 
-    static let outOfMemory = LocalizedText(
-      vi: "không đủ bộ nhớ để đọc YAML", en: "out of memory while reading YAML")
+    static func outOfMemory(at location: SourceLocation) -> Diagnostic {
+      Diagnostic(
+        .yamlOutOfMemory, at: location,
+        LocalizedText(vi: "không đủ bộ nhớ để đọc YAML", en: "out of memory while reading YAML"))
+    }
 
     /// Extends the error that ended a top-level list with what was kept of it.
-    static func partialList(_ message: LocalizedText, kept: Int, lastLine: Int) -> LocalizedText {
-      LocalizedText(
+    static func partialList(_ diagnostic: inout Diagnostic, kept: Int, lastLine: Int) {
+      let message = diagnostic.message
+      diagnostic.message = LocalizedText(
         vi: message.vi
           + "; chỉ đọc được \(kept) mục đầu của danh sách gốc (mục cuối ở dòng \(lastLine)), "
           + "các mục sau đó không đọc được",
@@ -89,63 +123,89 @@ extension YAMLReader {
           + "the items after it could not be read")
     }
 
-    static func tooDeep(_ maxDepth: Int) -> LocalizedText {
-      LocalizedText(
-        vi: "YAML lồng nhau quá sâu: hơn \(maxDepth) cấp", en: "YAML nesting deeper than \(maxDepth) levels")
+    static func tooDeep(_ maxDepth: Int, at location: SourceLocation) -> Diagnostic {
+      Diagnostic(
+        .yamlTooDeep, at: location,
+        LocalizedText(
+          vi: "YAML lồng nhau quá sâu: hơn \(maxDepth) cấp", en: "YAML nesting deeper than \(maxDepth) levels"))
     }
 
-    static func tooManyNodes(_ maxNodes: Int) -> LocalizedText {
-      LocalizedText(
-        vi: "tài liệu YAML quá lớn: hơn \(maxNodes) giá trị (mỗi bí danh '*' tính bằng số giá trị nó sao chép)",
-        en: "YAML document too large: more than \(maxNodes) values (each '*' alias counts the values it copies)")
+    static func tooManyNodes(_ maxNodes: Int, at location: SourceLocation) -> Diagnostic {
+      Diagnostic(
+        .yamlTooManyNodes, at: location,
+        LocalizedText(
+          vi: "tài liệu YAML quá lớn: hơn \(maxNodes) giá trị (mỗi bí danh '*' tính bằng số giá trị nó sao chép)",
+          en: "YAML document too large: more than \(maxNodes) values (each '*' alias counts the values it copies)"))
     }
 
-    static let complexKey = LocalizedText(
-      vi: "không hỗ trợ khóa phức (complex keys are not supported): khóa của bảng phải là một giá trị đơn",
-      en: "complex keys are not supported: a mapping key must be a single value")
-
-    static let mergeKey = LocalizedText(
-      vi: "không hỗ trợ khóa gộp '<<'", en: "the merge key '<<' is not supported")
-
-    static let mergeKeyHint = LocalizedText(
-      vi: "không hỗ trợ khóa gộp (merge keys); hãy viết đầy đủ từng khóa",
-      en: "merge keys are not supported; write the keys out")
-
-    static func duplicateKey(_ key: String, firstLine: Int) -> LocalizedText {
-      LocalizedText(
-        vi: "khóa '\(key)' bị trùng: đã có ở dòng \(firstLine)",
-        en: "duplicate key '\(key)': already used on line \(firstLine)")
+    static func complexKey(at location: SourceLocation) -> Diagnostic {
+      Diagnostic(
+        .yamlComplexKey, at: location,
+        LocalizedText(
+          vi: "không hỗ trợ khóa phức (complex keys are not supported): khóa của bảng phải là một giá trị đơn",
+          en: "complex keys are not supported: a mapping key must be a single value"))
     }
 
-    static func undefinedAlias(_ name: String) -> LocalizedText {
-      LocalizedText(
-        vi: "bí danh '*\(name)' chưa được định nghĩa: không có neo '&\(name)' trước nó trong tài liệu này",
-        en: "undefined alias '*\(name)': no anchor '&\(name)' before it in this document")
+    static func mergeKey(at location: SourceLocation) -> Diagnostic {
+      Diagnostic(
+        .yamlMergeKey, at: location,
+        LocalizedText(vi: "không hỗ trợ khóa gộp '<<'", en: "the merge key '<<' is not supported"),
+        hint: LocalizedText(
+          vi: "không hỗ trợ khóa gộp (merge keys); hãy viết đầy đủ từng khóa",
+          en: "merge keys are not supported; write the keys out"))
     }
 
-    static func recursiveAlias(_ name: String) -> LocalizedText {
-      LocalizedText(
-        vi: "bí danh '*\(name)' nằm bên trong chính giá trị mang neo '&\(name)'",
-        en: "alias '*\(name)' is inside the very value anchored '&\(name)'")
+    static func duplicateKey(_ key: String, at location: SourceLocation, first: SourceLocation) -> Diagnostic {
+      Diagnostic(
+        .yamlDuplicateKey, at: location,
+        LocalizedText(
+          vi: "khóa '\(key)' bị trùng: đã có ở dòng \(first.line)",
+          en: "duplicate key '\(key)': already used on line \(first.line)"),
+        notes: [
+          Diagnostic.Note(
+            at: first, LocalizedText(vi: "khóa '\(key)' đầu tiên ở đây", en: "the first '\(key)' key is here"))
+        ])
     }
 
-    static func unsupportedTag(_ tag: String) -> LocalizedText {
-      LocalizedText(vi: "không hỗ trợ thẻ YAML '\(tag)'", en: "unsupported YAML tag '\(tag)'")
+    static func undefinedAlias(_ name: String, at location: SourceLocation) -> Diagnostic {
+      Diagnostic(
+        .yamlUndefinedAlias, at: location,
+        LocalizedText(
+          vi: "bí danh '*\(name)' chưa được định nghĩa: không có neo '&\(name)' trước nó trong tài liệu này",
+          en: "undefined alias '*\(name)': no anchor '&\(name)' before it in this document"))
+    }
+
+    static func recursiveAlias(_ name: String, at location: SourceLocation) -> Diagnostic {
+      Diagnostic(
+        .yamlRecursiveAlias, at: location,
+        LocalizedText(
+          vi: "bí danh '*\(name)' nằm bên trong chính giá trị mang neo '&\(name)'",
+          en: "alias '*\(name)' is inside the very value anchored '&\(name)'"))
+    }
+
+    static func unsupportedTag(_ tag: String, at location: SourceLocation) -> Diagnostic {
+      Diagnostic(
+        .yamlUnsupportedTag, at: location,
+        LocalizedText(vi: "không hỗ trợ thẻ YAML '\(tag)'", en: "unsupported YAML tag '\(tag)'"), hint: tagHint)
     }
 
     static let tagHint = LocalizedText(
       vi: "hãy bỏ thẻ này; kiểu của giá trị do tiêu chí khai báo",
       en: "remove the tag; a value's type comes from the criteria")
 
-    static func mismatchedTag(_ tag: String, on kind: DocumentBuilder.NodeKind) -> LocalizedText {
+    static func mismatchedTag(_ tag: String, on kind: DocumentBuilder.NodeKind, at location: SourceLocation)
+      -> Diagnostic
+    {
       let (vi, en) =
         switch kind {
         case .scalar: ("một giá trị đơn", "a scalar")
         case .sequence: ("một danh sách", "a list")
         case .mapping: ("một bảng khóa–giá trị", "a mapping")
         }
-      return LocalizedText(
-        vi: "thẻ YAML '\(tag)' không dùng được cho \(vi)", en: "the YAML tag '\(tag)' cannot be used on \(en)")
+      return Diagnostic(
+        .yamlMismatchedTag, at: location,
+        LocalizedText(
+          vi: "thẻ YAML '\(tag)' không dùng được cho \(vi)", en: "the YAML tag '\(tag)' cannot be used on \(en)"))
     }
 
     static func hex(_ value: Int, digits: Int) -> String {

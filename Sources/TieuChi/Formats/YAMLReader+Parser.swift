@@ -16,10 +16,11 @@ extension YAMLReader {
     input.initialize(to: InputCursor(next: base + chunk.start, end: base + chunk.end))
 
     var builder = DocumentBuilder(
-      file: file, lineOffset: chunk.line, maxDepth: min(limits.maxDepth, 1000), maxNodes: limits.maxNodes)
+      file: file, lineOffset: chunk.line, maxDepth: min(limits.maxDepth, 1000), maxNodes: limits.maxNodes,
+      endOfInput: encoding == .utf8 ? endOfInput(chunk, of: bytes) : nil)
     guard yaml_parser_initialize(parser) != 0 else {
       result.diagnostics.append(
-        Diagnostic(.error, at: builder.location(line: 0, column: 0), Messages.outOfMemory))
+        Messages.outOfMemory(at: builder.location(line: 0, column: 0)))
       result.lostRecords += 1
       return
     }
@@ -30,7 +31,7 @@ extension YAMLReader {
     var failure: Diagnostic?
     while true {
       guard yaml_parser_parse(parser, &event) != 0 else {
-        failure = syntaxDiagnostic(parser.pointee, chunk: chunk, bytes: bytes, encoding: encoding, file: file)
+        failure = syntaxDiagnostic(parser.pointee, chunk: chunk, bytes: bytes, encoding: encoding, builder: builder)
         break
       }
       let isEnd = event.type == YAML_STREAM_END_EVENT
@@ -45,13 +46,106 @@ extension YAMLReader {
     result.documents.append(contentsOf: builder.documents)
     result.diagnostics.append(contentsOf: builder.diagnostics)
     if var failure {
-      result.lostRecords += 1
+      // The error costs the document, or, in a top-level list, the item it is in and every item after.
+      if encoding == .utf8, let list = builder.brokenRootList() ?? rootListAhead(in: chunk, of: bytes, builder) {
+        result.lostRecords += max(1, itemLines(in: chunk, of: bytes, column: list.column, after: list.afterLine))
+      } else {
+        result.lostRecords += 1
+      }
       if let partial = builder.partialRoot() {
-        failure.message = Messages.partialList(failure.message, kept: partial.kept, lastLine: partial.lastLine)
+        Messages.partialList(&failure, kept: partial.kept, lastLine: partial.lastLine)
         result.documents.append(partial.node)
       }
       result.diagnostics.append(failure)
     }
+  }
+
+  /// Where libyaml's invented line after a piece without a final line break is (see
+  /// `DocumentBuilder.endOfInput`); nil when the piece ends with a line break, as most do.
+  static func endOfInput(_ chunk: Chunk, of bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int)? {
+    guard chunk.end > chunk.start else { return nil }
+    let last = bytes[chunk.end - 1]
+    if last == 0x0A || last == 0x0D || Position.breakWidth(bytes, at: max(chunk.start, chunk.end - 2)) == 2
+      || Position.breakWidth(bytes, at: max(chunk.start, chunk.end - 3)) == 3
+    {
+      return nil
+    }
+    var line = 0
+    var lineStart = chunk.start
+    var offset = chunk.start
+    while offset < chunk.end {
+      if let width = Position.breakWidth(bytes, at: offset) {
+        offset += width
+        line += 1
+        lineStart = offset
+      } else {
+        offset += 1
+      }
+    }
+    if line == 0, chunk.end - chunk.start >= 3, bytes[chunk.start] == 0xEF, bytes[chunk.start + 1] == 0xBB,
+      bytes[chunk.start + 2] == 0xBF
+    {
+      lineStart += 3
+    }
+    return (line + 1, InputBytes.scalarCount(bytes, from: lineStart, to: chunk.end))
+  }
+
+  /// A top-level block list that broke before libyaml reported its start (an encoding error is found
+  /// while reading ahead): the first content line of the piece starts with `- `.
+  static func rootListAhead(
+    in chunk: Chunk, of bytes: UnsafeBufferPointer<UInt8>, _ builder: DocumentBuilder
+  ) -> (column: Int, afterLine: Int)? {
+    guard builder.stack.isEmpty, builder.root == nil else { return nil }
+    var line = chunk.line + 1
+    var offset = chunk.start
+    if chunk.end - chunk.start >= 3, bytes[offset] == 0xEF, bytes[offset + 1] == 0xBB, bytes[offset + 2] == 0xBF {
+      offset += 3
+    }
+    while offset < chunk.end {
+      var cursor = offset
+      while cursor < chunk.end, bytes[cursor] == 0x20 { cursor += 1 }
+      let byte = cursor < chunk.end ? bytes[cursor] : 0x0A
+      if byte == 0x2D {
+        let next = cursor + 1 < chunk.end ? bytes[cursor + 1] : 0x0A
+        guard next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D else { return nil }
+        return (cursor - offset + 1, line - 1)
+      }
+      // Blank, comment and directive lines come before the content; `---` starts it.
+      guard byte == 0x0A || byte == 0x0D || byte == 0x23 || byte == 0x25 else { return nil }
+      while offset < chunk.end, bytes[offset] != 0x0A, bytes[offset] != 0x0D { offset += 1 }
+      if offset < chunk.end {
+        if bytes[offset] == 0x0D, offset + 1 < chunk.end, bytes[offset + 1] == 0x0A { offset += 1 }
+        offset += 1
+      }
+      line += 1
+    }
+    return nil
+  }
+
+  /// How many lines of `chunk` after file line `after` start a block list item (`-` then a blank) at
+  /// `column`: the top-level items an error left unread. A line count, not a parse, so it also
+  /// counts items the error's own damage hides; only run when a list broke.
+  static func itemLines(in chunk: Chunk, of bytes: UnsafeBufferPointer<UInt8>, column: Int, after: Int) -> Int {
+    var count = 0
+    var line = chunk.line + 1
+    var offset = chunk.start
+    while offset < chunk.end {
+      if line > after {
+        var cursor = offset
+        while cursor < chunk.end, bytes[cursor] == 0x20, cursor - offset < column - 1 { cursor += 1 }
+        if cursor - offset == column - 1, cursor < chunk.end, bytes[cursor] == 0x2D {
+          let next = cursor + 1 < chunk.end ? bytes[cursor + 1] : 0x0A
+          if next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D { count += 1 }
+        }
+      }
+      while offset < chunk.end, bytes[offset] != 0x0A, bytes[offset] != 0x0D { offset += 1 }
+      if offset < chunk.end {
+        if bytes[offset] == 0x0D, offset + 1 < chunk.end, bytes[offset + 1] == 0x0A { offset += 1 }
+        offset += 1
+      }
+      line += 1
+    }
+    return count
   }
 
   /// The unread part of a piece, handed to libyaml by `readPiece`.
@@ -82,15 +176,16 @@ extension YAMLReader {
 
   /// The diagnostic for libyaml's error, placed file-globally.
   static func syntaxDiagnostic(
-    _ parser: yaml_parser_t, chunk: Chunk, bytes: UnsafeBufferPointer<UInt8>, encoding: Encoding, file: String
+    _ parser: yaml_parser_t, chunk: Chunk, bytes: UnsafeBufferPointer<UInt8>, encoding: Encoding,
+    builder: DocumentBuilder
   ) -> Diagnostic {
     let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
     func location(_ line: Int, _ column: Int) -> SourceLocation {
-      SourceLocation(file: file, line: chunk.line + line + 1, column: column + 1)
+      builder.location(line: line, column: column)
     }
     switch parser.error {
     case YAML_MEMORY_ERROR:
-      return Diagnostic(.error, at: location(0, 0), Messages.outOfMemory)
+      return Messages.outOfMemory(at: location(0, 0))
     case YAML_READER_ERROR:
       // Encoding errors come with a byte offset only.
       var offset = chunk.start + parser.problem_offset
@@ -108,31 +203,28 @@ extension YAMLReader {
       let position = Position.of(offset: offset, in: bytes, from: chunk.start, encoding: encoding)
       let at = location(position.line, position.column)
       if encoding == .utf8, problem.contains("UTF-8"), offset < chunk.end {
-        return Diagnostic(.error, at: at, Messages.invalidUTF8(problem, byte: bytes[offset]), hint: Messages.saveAsUTF8)
+        return Messages.invalidUTF8(problem, byte: bytes[offset], at: at)
       }
-      return Diagnostic(
-        .error, at: at, Messages.encodingError(problem, character: character),
-        hint: character == 0 ? Messages.nulHint : problem.contains("UTF-16") ? Messages.saveAsUTF8 : nil)
+      return Messages.encodingError(problem, character: character, at: at)
     default:
       let mark = parser.problem_mark
       let context = parser.context.map { String(cString: $0) }
       let contextLine =
         context != nil && parser.context_mark.line != mark.line ? chunk.line + parser.context_mark.line + 1 : nil
-      var message = Messages.syntaxError(problem, context: context, contextLine: contextLine)
+      let at = location(mark.line, mark.column)
       if encoding == .utf8, problem.contains("cannot start any token") {
         let offset = Position.offset(line: mark.line, column: mark.column, in: bytes, chunk: chunk)
         if let offset, offset < chunk.end {
-          message =
-            bytes[offset] == 0x09
-            ? Messages.tabIndentation(problem)
+          return bytes[offset] == 0x09
+            ? Messages.tabIndentation(problem, at: at)
             : Messages.syntaxError(
               problem + " (\(Position.describeCharacter(in: bytes, at: offset)))", context: context,
-              contextLine: contextLine)
+              contextLine: contextLine, at: at)
         }
       } else if problem.contains("tab character") {
-        message = Messages.tabIndentation(problem)
+        return Messages.tabIndentation(problem, at: at)
       }
-      return Diagnostic(.error, at: location(mark.line, mark.column), message)
+      return Messages.syntaxError(problem, context: context, contextLine: contextLine, at: at)
     }
   }
 }

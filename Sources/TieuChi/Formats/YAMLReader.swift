@@ -16,6 +16,7 @@ public enum YAMLReader {
     /// an alias bomb ("billion laughs") fails after a few events instead of building a huge tree.
     public var maxNodes: Int
 
+    /// Bounds for one read; the defaults suit criteria and station files.
     public init(maxDepth: Int = 64, maxNodes: Int = 2_000_000) {
       self.maxDepth = maxDepth
       self.maxNodes = maxNodes

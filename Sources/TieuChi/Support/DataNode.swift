@@ -5,6 +5,7 @@
 /// text with their style: no type is resolved here (`yes`, `010`, `99,5` stay as written), because only
 /// the declared type of an input or a criteria key knows how to read them.
 public struct DataNode: Sendable {
+  /// How a scalar was written, which decides whether it can mean "no value".
   public enum ScalarStyle: Sendable, Hashable {
     /// Unquoted. In YAML and JSON, `null`, `~` and the empty plain scalar mean "no value".
     case plain
@@ -14,10 +15,14 @@ public struct DataNode: Sendable {
 
   /// One `key: value` pair of a mapping. Keys are always scalars.
   public struct Entry: Sendable {
+    /// The key's text, in NFC.
     public var key: String
+    /// Where the key is written.
     public var keyLocation: SourceLocation
+    /// The value the key maps to.
     public var value: DataNode
 
+    /// An entry `key: value`, its key at `keyLocation`.
     public init(key: String, keyLocation: SourceLocation, value: DataNode) {
       self.key = key
       self.keyLocation = keyLocation
@@ -25,6 +30,7 @@ public struct DataNode: Sendable {
     }
   }
 
+  /// What the node holds.
   public enum Content: Sendable {
     case scalar(String, ScalarStyle)
     case sequence([DataNode])
@@ -32,9 +38,12 @@ public struct DataNode: Sendable {
     case mapping([Entry])
   }
 
+  /// The node's value.
   public var content: Content
+  /// Where the node starts: its first character, or its anchor or tag.
   public var location: SourceLocation
 
+  /// A node holding `content`, starting at `location`.
   public init(_ content: Content, at location: SourceLocation) {
     self.content = content
     self.location = location

@@ -2,6 +2,7 @@ import Foundation
 
 /// Everything read from the survey files of one run.
 public struct SurveyBatch: Sendable {
+  /// An empty batch, to be filled by `SurveyLoader`.
   public init() {}
 
   /// Readable station records, in file order.
@@ -21,92 +22,106 @@ public struct SurveyBatch: Sendable {
 /// Problems never stop the batch: an unreadable file, a broken record or a bad field is reported with
 /// its location and everything else is still read.
 public enum SurveyLoader {
+  /// The file extensions `load(paths:schema:groupSchema:)` reads from a folder.
   public static let extensions = ["yaml", "yml", "json", "csv"]
 
-  /// Expands folders (recursively, sorted) and reads every survey file.
+  /// Reads survey files already in memory, each in its stated format.
+  ///
+  /// Files are parsed in parallel. CSV files are joined together (list files onto station files, see
+  /// `TableJoin`) before their rows are read; a station-year appearing twice keeps its first record.
+  public static func load(_ files: [SurveyFile], schema: InputSchema, groupSchema: InputSchema? = nil) -> SurveyBatch {
+    var batch = SurveyBatch()
+    batch.files = files.map(\.name)
+    read(files, schema: schema, groupSchema: groupSchema, into: &batch)
+    return batch
+  }
+
+  /// Expands folders (recursively, sorted) and reads every survey file, its format given by its
+  /// extension. A missing path, an empty folder, an unreadable file or an unsupported extension is
+  /// reported, and the other files are still read.
   public static func load(paths: [String], schema: InputSchema, groupSchema: InputSchema? = nil) -> SurveyBatch {
     var batch = SurveyBatch()
     var files: [String] = []
     for path in paths {
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-        batch.diagnostics.append(fileError(path, LocalizedText(vi: "không có tệp hoặc thư mục này", en: "no such file or folder")))
+        batch.diagnostics.append(Messages.noSuchPath(path))
         continue
       }
       if isDirectory.boolValue {
         let found = surveyFiles(in: path)
-        if found.isEmpty {
-          batch.diagnostics.append(
-            Diagnostic(
-              .warning, at: SourceLocation(file: path, line: 0, column: 0),
-              LocalizedText(vi: "thư mục không có tệp .yaml, .json hay .csv nào", en: "the folder holds no .yaml, .json or .csv file")))
-        }
+        if found.isEmpty { batch.diagnostics.append(Messages.emptyFolder(path)) }
         files += found
       } else {
         files.append(path)
       }
     }
-    batch.files = files
     let contents = files.map { FileManager.default.contents(atPath: $0).map { [UInt8]($0) } }
     return load(files: Array(zip(files, contents)), schema: schema, groupSchema: groupSchema, into: batch)
   }
 
-  /// Reads files already in memory (`nil` contents: the file could not be read).
+  /// Reads files already in memory, named by their paths, their formats given by the paths' extensions
+  /// (`nil` contents: the file could not be read). Both problems are reported per file.
   public static func load(
     files: [(path: String, bytes: [UInt8]?)], schema: InputSchema, groupSchema: InputSchema? = nil,
     into batch: SurveyBatch = SurveyBatch()
   ) -> SurveyBatch {
     var batch = batch
+    batch.files += files.map(\.path)
+    var surveyFiles: [SurveyFile] = []
+    for file in files {
+      guard let bytes = file.bytes else {
+        batch.diagnostics.append(Messages.unreadableFile(file.path))
+        continue
+      }
+      guard let format = SurveyFormat(fileExtension: (file.path as NSString).pathExtension) else {
+        batch.diagnostics.append(Messages.unknownFileType(file.path))
+        continue
+      }
+      surveyFiles.append(SurveyFile(name: file.path, format: format, bytes: bytes))
+    }
+    read(surveyFiles, schema: schema, groupSchema: groupSchema, into: &batch)
+    return batch
+  }
+
+  private static func read(
+    _ files: [SurveyFile], schema: InputSchema, groupSchema: InputSchema?, into batch: inout SurveyBatch
+  ) {
     let reader = SurveyReader(schema: schema, groupSchema: groupSchema)
-    var tables: [CSVTable] = []
     // Parse and read the files in parallel: a whole-country batch is tens of megabytes of YAML.
     let parsed = ParallelMap.map(files) { file -> Parsed in
-      guard let bytes = file.bytes else { return .unreadable }
       let parsedFile: ParsedFile
-      switch (file.path as NSString).pathExtension.lowercased() {
-      case "yaml", "yml": parsedFile = YAMLReader.read(bytes: bytes, file: file.path)
-      case "json": parsedFile = JSONReader.read(bytes: bytes, file: file.path)
-      case "csv": return .table(CSVReader.read(bytes: bytes, file: file.path))
-      default: return .unsupported
+      switch file.format {
+      case .yaml: parsedFile = YAMLReader.read(bytes: file.bytes, file: file.name)
+      case .json: parsedFile = JSONReader.read(bytes: file.bytes, file: file.name)
+      case .csv: return .table(CSVReader.read(bytes: file.bytes, file: file.name))
       }
       // A syntax error loses the record(s) it breaks: count them, so every input record shows.
       var output = SurveyReader.Output(rejected: parsedFile.lostRecords, diagnostics: parsedFile.diagnostics)
       for document in parsedFile.documents { reader.read(document: document, into: &output) }
       return .records(output)
     }
-    for (file, result) in zip(files, parsed) {
+    var tables: [Table] = []
+    for result in parsed {
       switch result {
-      case .unreadable:
-        batch.diagnostics.append(fileError(file.path, LocalizedText(vi: "không đọc được tệp", en: "cannot read the file")))
-      case .unsupported:
-        batch.diagnostics.append(
-          fileError(
-            file.path,
-            LocalizedText(
-              vi: "không biết đọc loại tệp này; dùng .yaml, .yml, .json hoặc .csv",
-              en: "unsupported file type; use .yaml, .yml, .json or .csv")))
-      case .records(let output):
-        batch.add(output)
-      case .table(let table):
-        tables.append(table)
+      case .records(let output): batch.add(output)
+      case .table(let table): tables.append(table)
       }
     }
     if !tables.isEmpty {
       var output = SurveyReader.Output()
-      for document in CSVJoin(schema: schema, reader: reader).stations(from: tables, diagnostics: &output.diagnostics, rejected: &output.rejected) {
+      let join = TableJoin(schema: schema, reader: reader)
+      for document in join.stations(from: tables, diagnostics: &output.diagnostics, rejected: &output.rejected) {
         reader.read(document: document, into: &output)
       }
       batch.add(output)
     }
     batch.rejectDuplicates()
-    return batch
   }
 
   private enum Parsed: Sendable {
-    case unreadable
-    case unsupported
     case records(SurveyReader.Output)
-    case table(CSVTable)
+    case table(Table)
   }
 
   static func surveyFiles(in folder: String) -> [String] {
@@ -114,14 +129,12 @@ public enum SurveyLoader {
     var found: [String] = []
     while let relative = enumerator.nextObject() as? String {
       let name = (relative as NSString).lastPathComponent
-      guard !name.hasPrefix("."), extensions.contains((relative as NSString).pathExtension.lowercased()) else { continue }
+      guard !name.hasPrefix("."), SurveyFormat(fileExtension: (relative as NSString).pathExtension) != nil else {
+        continue
+      }
       found.append((folder as NSString).appendingPathComponent(relative))
     }
     return found.sorted()
-  }
-
-  static func fileError(_ path: String, _ message: LocalizedText) -> Diagnostic {
-    Diagnostic(at: SourceLocation(file: path, line: 0, column: 0), message)
   }
 }
 
@@ -143,11 +156,8 @@ extension SurveyBatch {
       if let original = first[key] {
         rejected += 1
         diagnostics.append(
-          Diagnostic(
-            at: record.location,
-            LocalizedText(
-              vi: "mã xã \(record.code)\(record.year.map { " năm \($0)" } ?? "") đã có ở \(original); bản ghi này bị bỏ qua",
-              en: "commune code \(record.code)\(record.year.map { " for \($0)" } ?? "") already appears at \(original); this record is skipped")))
+          SurveyLoader.Messages.duplicateStation(
+            code: record.code, year: record.year, at: record.location, first: original))
       } else {
         first[key] = record.location
         kept.append(record)

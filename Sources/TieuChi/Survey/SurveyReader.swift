@@ -4,6 +4,7 @@
 /// A field that cannot be read makes only that field invalid (and is reported); the station is still
 /// evaluated. Only a record without a usable `code` is rejected whole.
 public struct SurveyReader: Sendable {
+  /// The inputs records are read for.
   public let schema: InputSchema
   /// Input names by their Vietnamese and English labels, so spreadsheet headers such as "Dân số" work.
   private let nameByLabel: [String: String]
@@ -16,6 +17,7 @@ public struct SurveyReader: Sendable {
   /// group-level indicators.
   private let groupReader: [SurveyReader]
 
+  /// A reader for `schema`'s inputs, and for group records through `groupSchema` if given.
   public init(schema: InputSchema, groupSchema: InputSchema? = nil) {
     self.schema = schema
     self.groupReader = groupSchema.map { [SurveyReader(schema: $0)] } ?? []
@@ -40,13 +42,16 @@ public struct SurveyReader: Sendable {
 
   /// The result of reading one document: records, and diagnostics about records and fields.
   public struct Output: Sendable {
+    /// The stations read, in document order.
     public var records: [StationRecord] = []
     /// Records that could not be used at all (counted in the batch's "rejected").
     public var rejected = 0
+    /// Problems with records and fields, in document order.
     public var diagnostics: [Diagnostic] = []
     /// Records of groups (`level: group`), read through the group schema.
     public var groupRecords: [StationRecord] = []
 
+    /// An output to read documents into, possibly carrying a reader's own counts.
     public init(records: [StationRecord] = [], rejected: Int = 0, diagnostics: [Diagnostic] = []) {
       self.records = records
       self.rejected = rejected
@@ -64,12 +69,7 @@ public struct SurveyReader: Sendable {
     case .scalar:
       if document.isNull { return }
       output.rejected += 1
-      output.diagnostics.append(
-        Diagnostic(
-          at: document.location,
-          LocalizedText(
-            vi: "cần một trạm (bảng khóa–giá trị) hoặc một danh sách trạm, nhưng gặp \(document.kindName.vi)",
-            en: "expected a station (a mapping) or a list of stations, found \(document.kindName.en)")))
+      output.diagnostics.append(Messages.notAStationOrList(found: document.kindName, at: document.location))
     }
   }
 
@@ -91,12 +91,7 @@ public struct SurveyReader: Sendable {
     }
     guard let entries = node.entries else {
       output.rejected += 1
-      output.diagnostics.append(
-        Diagnostic(
-          at: node.location,
-          LocalizedText(
-            vi: "một trạm phải là bảng khóa–giá trị, nhưng gặp \(node.kindName.vi)",
-            en: "a station must be a mapping, found \(node.kindName.en)")))
+      output.diagnostics.append(Messages.notAStation(found: node.kindName, at: node.location))
       return
     }
     let firstProblem = output.diagnostics.count
@@ -122,13 +117,12 @@ public struct SurveyReader: Sendable {
       case "code": codeNode = value
       case "name": name = value.isNull ? nil : value.scalarText?.trimmingSpaces
       case "year":
-        if !value.isNull, let text = value.scalarText, case .success(let y) = NumberText.parseCount(text), (1900...2200).contains(y) {
+        if !value.isNull, let text = value.scalarText, case .success(let y) = NumberText.parseCount(text),
+          (1900...2200).contains(y)
+        {
           year = y
         } else if !value.isNull {
-          output.diagnostics.append(
-            Diagnostic(
-              at: value.location,
-              LocalizedText(vi: "'year' phải là một năm, ví dụ 2024", en: "'year' must be a year, e.g. 2024")))
+          output.diagnostics.append(Messages.invalidYear(at: value.location))
         }
       default: break
       }
@@ -138,12 +132,7 @@ public struct SurveyReader: Sendable {
         let hint = Suggestions.hint(for: key, in: schema.inputs.map(\.name))
       {
         // Unknown keys are normal (surveys carry more than one set needs); near-misses are typos.
-        output.diagnostics.append(
-          Diagnostic(
-            .warning, at: entry.keyLocation,
-            LocalizedText(
-              vi: "trường '\(entry.key)' không được bộ tiêu chí dùng đến", en: "field '\(entry.key)' is not used by the criteria"),
-            hint: hint))
+        output.diagnostics.append(Messages.unusedField(entry.key, hint: hint, at: entry.keyLocation))
       }
     }
     guard let code = stationCode(codeNode, station: node, diagnostics: &output.diagnostics) else {
@@ -151,7 +140,8 @@ public struct SurveyReader: Sendable {
       return
     }
     attributes["code"] = code
-    var record = StationRecord(location: node.location, code: code, name: name, year: year, attributes: attributes, values: values)
+    var record = StationRecord(
+      location: node.location, code: code, name: name, year: year, attributes: attributes, values: values)
     record.problems = Array(output.diagnostics[firstProblem...])
     record.waivers = waivers
     output.records.append(record)
@@ -160,12 +150,7 @@ public struct SurveyReader: Sendable {
   /// A group's own record: no commune code; identified by its grouping field (`district: …`).
   private func readGroup(_ node: DataNode, into output: inout Output) {
     guard let reader = groupReader.first else {
-      output.diagnostics.append(
-        Diagnostic(
-          .warning, at: node.location,
-          LocalizedText(
-            vi: "bản ghi cấp nhóm (level: group) bị bỏ qua: bộ tiêu chí không có chỉ tiêu cấp nhóm",
-            en: "group record (level: group) ignored: the criteria set has no group-level indicators")))
+      output.diagnostics.append(Messages.groupRecordIgnored(at: node.location))
       return
     }
     let firstProblem = output.diagnostics.count
@@ -175,7 +160,9 @@ public struct SurveyReader: Sendable {
     for entry in node.entries ?? [] {
       guard let key = reader.fieldName(entry.key), key != "level" else { continue }
       if let text = entry.value.scalarText, !entry.value.isNull { attributes[key] = text.trimmingSpaces }
-      if key == "year", let text = entry.value.scalarText, case .success(let y) = NumberText.parseCount(text) { year = y }
+      if key == "year", let text = entry.value.scalarText, case .success(let y) = NumberText.parseCount(text) {
+        year = y
+      }
       if let slot = reader.schema.index(of: key), key != GroupRecordFields.communesList {
         values[slot] = reader.convert(entry.value, slot: slot, field: key, diagnostics: &output.diagnostics)
       }
@@ -188,21 +175,11 @@ public struct SurveyReader: Sendable {
 
   private func stationCode(_ node: DataNode?, station: DataNode, diagnostics: inout [Diagnostic]) -> String? {
     guard let node, !node.isNull, let raw = node.scalarText?.trimmingSpaces, !raw.isEmpty else {
-      diagnostics.append(
-        Diagnostic(
-          at: node?.location ?? station.location,
-          LocalizedText(
-            vi: "trạm không có mã xã 'code' nên không đánh giá được", en: "the station has no commune 'code' and cannot be evaluated")))
+      diagnostics.append(Messages.missingCode(at: node?.location ?? station.location))
       return nil
     }
     if let padded = Self.restoredCode(raw) {
-      diagnostics.append(
-        Diagnostic(
-          .warning, at: node.location,
-          LocalizedText(
-            vi: "mã xã '\(raw)' có vẻ đã mất số 0 ở đầu; dùng '\(padded)'",
-            en: "commune code '\(raw)' seems to have lost its leading zeros; using '\(padded)'"),
-          hint: LocalizedText(vi: "đặt mã trong dấu nháy: \"\(padded)\"", en: "quote the code: \"\(padded)\"")))
+      diagnostics.append(Messages.codeLostLeadingZeros(raw, padded: padded, at: node.location))
       return padded
     }
     return raw
@@ -231,10 +208,7 @@ public struct SurveyReader: Sendable {
       return reader.convertItems(node, field: field, diagnostics: &diagnostics)
     }
     guard let raw = node.scalarText else {
-      return invalid(
-        node, field: field,
-        LocalizedText(vi: "cần một giá trị đơn, nhưng gặp \(node.kindName.vi)", en: "expected a single value, found \(node.kindName.en)"),
-        &diagnostics)
+      return invalid(Messages.notASingleValue(found: node.kindName, at: node.location), field: field, &diagnostics)
     }
     let text = raw.trimmingSpaces
     if text.isEmpty { return .missing }
@@ -242,31 +216,25 @@ public struct SurveyReader: Sendable {
     case .count:
       switch NumberText.parseCount(text) {
       case .success(let n): return .number(Rational(n))
-      case .failure(let failure): return invalid(node, field: field, Self.countMessage(failure, text), &diagnostics)
+      case .failure(let failure):
+        return invalid(Messages.count(failure, text, at: node.location), field: field, &diagnostics)
       }
     case .number:
       switch NumberText.parseDecimal(text) {
       case .success(let n): return .number(n)
       case .failure:
-        return invalid(node, field: field, LocalizedText(vi: "'\(text)' không phải là một số", en: "'\(text)' is not a number"), &diagnostics)
+        return invalid(Messages.notANumber(text, at: node.location), field: field, &diagnostics)
       }
     case .boolean:
       if let value = Self.booleanSpellings[text.lowercased()] { return .boolean(value) }
-      return invalid(
-        node, field: field,
-        LocalizedText(vi: "'\(text)' không phải là có/không (true/false)", en: "'\(text)' is not a yes/no value (true/false)"),
-        &diagnostics)
+      return invalid(Messages.notABoolean(text, at: node.location), field: field, &diagnostics)
     case .text:
       return .text(text)
     case .enumeration(let definition):
       if let id = definition.resolve(text) { return .text(id) }
-      let ids = definition.values.map(\.id)
       return invalid(
-        node, field: field,
-        LocalizedText(
-          vi: "'\(text)' không phải giá trị cho phép (\(ids.joined(separator: ", ")))",
-          en: "'\(text)' is not one of the allowed values (\(ids.joined(separator: ", ")))"),
-        &diagnostics, hint: Suggestions.hint(for: text, in: ids))
+        Messages.unknownEnumValue(text, allowed: definition.values.map(\.id), at: node.location), field: field,
+        &diagnostics)
     case .list:
       preconditionFailure("handled above")
     }
@@ -277,39 +245,19 @@ public struct SurveyReader: Sendable {
     "có": true, "không": false, "đúng": true, "sai": false, "x": true,
   ]
 
-  static func countMessage(_ failure: NumberText.Failure, _ text: String) -> LocalizedText {
-    switch failure {
-    case .negative:
-      LocalizedText(vi: "số đếm không được âm: '\(text)'", en: "a count cannot be negative: '\(text)'")
-    case .notWhole:
-      LocalizedText(vi: "cần một số nguyên, gặp '\(text)'", en: "expected a whole number, found '\(text)'")
-    case .groupedDigits(let suggestion):
-      LocalizedText(
-        vi: "'\(text)' có dấu phân cách hàng nghìn, dễ nhầm với số thập phân; viết \(suggestion)",
-        en: "'\(text)' groups digits by thousands, which is ambiguous; write \(suggestion)")
-    case .tooLarge:
-      LocalizedText(vi: "số quá lớn: '\(text)'", en: "number too large: '\(text)'")
-    case .notANumber:
-      LocalizedText(vi: "cần một số nguyên, gặp '\(text)'", en: "expected a whole number, found '\(text)'")
-    }
-  }
-
-  private func invalid(
-    _ node: DataNode, field: String, _ message: LocalizedText, _ diagnostics: inout [Diagnostic], hint: LocalizedText? = nil
-  ) -> InputValue {
-    diagnostics.append(
-      Diagnostic(
-        at: node.location, LocalizedText(vi: "\(field): \(message.vi)", en: "\(field): \(message.en)"), hint: hint))
-    return .invalid(message)
+  /// Reports a field's problem under the field's name, and keeps the bare problem as the value's reason.
+  private func invalid(_ diagnostic: Diagnostic, field: String, _ diagnostics: inout [Diagnostic]) -> InputValue {
+    let reason = diagnostic.message
+    var diagnostic = diagnostic
+    diagnostic.message = LocalizedText(vi: "\(field): \(reason.vi)", en: "\(field): \(reason.en)")
+    diagnostics.append(diagnostic)
+    return .invalid(reason)
   }
 
   /// Reads a list input's records; `self` reads the list's fields.
   private func convertItems(_ node: DataNode, field: String, diagnostics: inout [Diagnostic]) -> InputValue {
     guard let items = node.items else {
-      return invalid(
-        node, field: field,
-        LocalizedText(vi: "cần một danh sách, nhưng gặp \(node.kindName.vi)", en: "expected a list, found \(node.kindName.en)"),
-        &diagnostics)
+      return invalid(Messages.notAList(found: node.kindName, at: node.location), field: field, &diagnostics)
     }
     var result: [ListItem] = []
     result.reserveCapacity(items.count)
@@ -317,27 +265,18 @@ public struct SurveyReader: Sendable {
       var values = [InputValue](repeating: .missing, count: schema.inputs.count)
       guard let entries = item.entries else {
         // Keep the record, unusable: dropping it would silently change counts.
-        values = values.map { _ in .invalid(LocalizedText(vi: "bản ghi hỏng", en: "unusable record")) }
-        diagnostics.append(
-          Diagnostic(
-            at: item.location,
-            LocalizedText(
-              vi: "\(field)[\(index + 1)]: cần một bảng khóa–giá trị, nhưng gặp \(item.kindName.vi)",
-              en: "\(field)[\(index + 1)]: expected a mapping, found \(item.kindName.en)")))
+        values = values.map { _ in .invalid(Messages.unusableRecord) }
+        diagnostics.append(Messages.listItemNotAMapping(field, index: index, found: item.kindName, at: item.location))
         result.append(ListItem(location: item.location, values: values))
         continue
       }
       for entry in entries {
         guard let key = fieldName(entry.key) else { continue }
         if let slot = schema.index(of: key) {
-          values[slot] = convert(entry.value, slot: slot, field: "\(field)[\(index + 1)].\(key)", diagnostics: &diagnostics)
+          values[slot] = convert(
+            entry.value, slot: slot, field: "\(field)[\(index + 1)].\(key)", diagnostics: &diagnostics)
         } else if key != "code", let hint = Suggestions.hint(for: key, in: schema.inputs.map(\.name)) {
-          diagnostics.append(
-            Diagnostic(
-              .warning, at: entry.keyLocation,
-              LocalizedText(
-                vi: "trường '\(entry.key)' của \(field) không được dùng đến", en: "field '\(entry.key)' of \(field) is not used"),
-              hint: hint))
+          diagnostics.append(Messages.unusedListField(entry.key, of: field, hint: hint, at: entry.keyLocation))
         }
       }
       result.append(ListItem(location: item.location, values: values))

@@ -1,28 +1,30 @@
 import Foundation
 
-/// Assembles station documents from CSV tables the way KoboToolbox/ODK export repeat groups: one
-/// table of stations, and for each list input (staff, hamlets) a table of records joined on `code`
-/// (and `year`, when the list table has that column).
+/// Assembles station documents from tables (CSV files today, spreadsheet sheets next) the way
+/// KoboToolbox/ODK export repeat groups: one table of stations, and for each list input (staff,
+/// hamlets) a table of records joined on `code` (and `year`, when the list table has that column).
 ///
-/// A table is the list table of input `staff` when its file is named `staff.csv` or ends in
-/// `-staff.csv`, `_staff.csv`, `.staff.csv`, or when all its columns but `code`/`year` are fields of
-/// `staff`. Every other table is a station table.
-struct CSVJoin {
+/// A table is the list table of input `staff` when its name (without extension) is `staff` or ends in
+/// `-staff`, `_staff`, `.staff`, or when all its columns but `code`/`year` are fields of `staff`.
+/// Every other table is a station table.
+struct TableJoin {
   let schema: InputSchema
   let reader: SurveyReader
 
-  func stations(from tables: [CSVTable], diagnostics: inout [Diagnostic], rejected: inout Int) -> [DataNode] {
-    var stationTables: [CSVTable] = []
+  /// The station documents, each with its list inputs joined in; `rejected` counts the station rows
+  /// the tables' readers lost.
+  func stations(from tables: [Table], diagnostics: inout [Diagnostic], rejected: inout Int) -> [DataNode] {
+    var stationTables: [Table] = []
     var listRows: [Int: [JoinKey: [DataNode]]] = [:]
-    var listTables: [Int: [CSVTable]] = [:]
+    var listTables: [Int: [Table]] = [:]
     for table in tables {
       diagnostics += table.diagnostics
       if let slot = listSlot(for: table) {
         listTables[slot, default: []].append(table)
       } else {
         stationTables.append(table)
-        // A row the CSV reader had to drop is a station lost: count it.
-        rejected += table.diagnostics.filter { $0.severity == .error && $0.location?.line != table.headerLine }.count
+        // A row the reader had to drop is a station lost: count it.
+        rejected += table.lostRows
       }
     }
     var matched: Set<JoinKey> = []
@@ -30,23 +32,17 @@ struct CSVJoin {
     var stationKeys: Set<JoinKey> = []
     for (slot, tablesForList) in listTables {
       for table in tablesForList {
-        let names = table.header.map { reader.fieldName($0) }
+        let names = table.columns.map { reader.fieldName($0.name) }
         guard let codeColumn = names.firstIndex(of: "code") else {
           diagnostics.append(
-            Diagnostic(
-              at: SourceLocation(file: table.file, line: table.headerLine, column: 1),
-              LocalizedText(
-                vi: "bảng \(schema.inputs[slot].name) cần cột 'code' (mã xã) để ghép với trạm",
-                en: "the \(schema.inputs[slot].name) table needs a 'code' column to join it to its station")))
+            SurveyLoader.Messages.listTableWithoutCode(
+              schema.inputs[slot].name, at: SourceLocation(file: table.name, line: table.headerLine, column: 1)))
           continue
         }
         let yearColumn = names.firstIndex(of: "year")
         for row in table.rows {
           guard let key = JoinKey(row: row, codeColumn: codeColumn, yearColumn: yearColumn) else {
-            diagnostics.append(
-              Diagnostic(
-                at: row.location(ofField: codeColumn, file: table.file),
-                LocalizedText(vi: "dòng không có mã xã 'code'", en: "the row has no commune 'code'")))
+            diagnostics.append(SurveyLoader.Messages.listRowWithoutCode(at: table.location(of: row, cell: codeColumn)))
             continue
           }
           listRows[slot, default: [:]][key, default: []].append(node(row, table: table))
@@ -54,7 +50,7 @@ struct CSVJoin {
       }
     }
     for table in stationTables {
-      let names = table.header.map { reader.fieldName($0) }
+      let names = table.columns.map { reader.fieldName($0.name) }
       let codeColumn = names.firstIndex(of: "code")
       let yearColumn = names.firstIndex(of: "year")
       for row in table.rows {
@@ -66,7 +62,11 @@ struct CSVJoin {
             // A station with no rows in a given list table has an empty list, not a missing one:
             // the export simply had no repeat for it.
             let items = rows[key] ?? rows[key.withoutYear] ?? []
-            if rows[key] != nil { matched.insert(key) } else if rows[key.withoutYear] != nil { matched.insert(key.withoutYear) }
+            if rows[key] != nil {
+              matched.insert(key)
+            } else if rows[key.withoutYear] != nil {
+              matched.insert(key.withoutYear)
+            }
             entries.removeAll { reader.fieldName($0.key) == schema.inputs[slot].name }
             entries.append(
               DataNode.Entry(
@@ -81,28 +81,27 @@ struct CSVJoin {
     for (slot, rows) in listRows {
       for (key, nodes) in rows where !matched.contains(key) {
         diagnostics.append(
-          Diagnostic(
-            at: nodes[0].location,
-            LocalizedText(
-              vi: "\(nodes.count) dòng \(schema.inputs[slot].name) có mã xã \(key.code) nhưng không có trạm nào mang mã này",
-              en: "\(nodes.count) \(schema.inputs[slot].name) row(s) have commune code \(key.code), but no station has that code")))
+          SurveyLoader.Messages.unmatchedListRows(
+            nodes.count, list: schema.inputs[slot].name, code: key.code, at: nodes[0].location))
       }
     }
     return stations
   }
 
-  private func node(_ row: CSVRow, table: CSVTable) -> DataNode {
+  private func node(_ row: Table.Row, table: Table) -> DataNode {
     var entries: [DataNode.Entry] = []
-    entries.reserveCapacity(table.header.count)
-    for (index, name) in table.header.enumerated() where index < row.fields.count && !name.isEmpty {
-      let location = row.location(ofField: index, file: table.file)
-      entries.append(DataNode.Entry(key: name, keyLocation: location, value: DataNode(.scalar(row.fields[index], .plain), at: location)))
+    entries.reserveCapacity(table.columns.count)
+    for (index, column) in table.columns.enumerated() where index < row.cells.count && !column.name.isEmpty {
+      let location = table.location(of: row, cell: index)
+      entries.append(
+        DataNode.Entry(
+          key: column.name, keyLocation: location, value: DataNode(.scalar(row.cells[index], .plain), at: location)))
     }
-    return DataNode(.mapping(entries), at: SourceLocation(file: table.file, line: row.line, column: 1))
+    return DataNode(.mapping(entries), at: SourceLocation(file: table.name, line: row.line, column: 1))
   }
 
-  private func listSlot(for table: CSVTable) -> Int? {
-    let base = ((table.file as NSString).lastPathComponent as NSString).deletingPathExtension.lowercased()
+  private func listSlot(for table: Table) -> Int? {
+    let base = ((table.name as NSString).lastPathComponent as NSString).deletingPathExtension.lowercased()
     let lists = schema.inputs.indices.compactMap { slot -> (Int, ListDefinition)? in
       if case .list(let definition) = schema.inputs[slot].type { return (slot, definition) }
       return nil
@@ -111,7 +110,8 @@ struct CSVJoin {
       let name = schema.inputs[slot].name
       if base == name || ["-", "_", "."].contains(where: { base.hasSuffix($0 + name) }) { return slot }
     }
-    let columns = table.header.compactMap { reader.fieldName($0) }.filter { $0 != "code" && $0 != "year" && !$0.isEmpty }
+    let columns = table.columns.compactMap { reader.fieldName($0.name) }
+      .filter { $0 != "code" && $0 != "year" && !$0.isEmpty }
     for (slot, definition) in lists {
       let isFieldOfList = { (column: String) in definition.fields.index(of: column) != nil }
       let isStationInput = { (column: String) in schema.index(of: column) != nil }
@@ -128,13 +128,13 @@ private struct JoinKey: Hashable, Comparable {
   var code: String
   var year: String?
 
-  init?(row: CSVRow, codeColumn: Int, yearColumn: Int?) {
-    guard codeColumn < row.fields.count else { return nil }
-    let raw = row.fields[codeColumn].trimmingSpaces
+  init?(row: Table.Row, codeColumn: Int, yearColumn: Int?) {
+    guard codeColumn < row.cells.count else { return nil }
+    let raw = row.cells[codeColumn].trimmingSpaces
     guard !raw.isEmpty else { return nil }
     code = SurveyReader.restoredCode(raw) ?? raw
-    if let yearColumn, yearColumn < row.fields.count {
-      let text = row.fields[yearColumn].trimmingSpaces
+    if let yearColumn, yearColumn < row.cells.count {
+      let text = row.cells[yearColumn].trimmingSpaces
       year = text.isEmpty ? nil : text
     }
   }

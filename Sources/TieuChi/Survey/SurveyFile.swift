@@ -1,0 +1,37 @@
+/// The formats survey data can come in.
+public enum SurveyFormat: String, Sendable, CaseIterable {
+  case yaml
+  case json
+  case csv
+
+  /// The format a file name's extension stands for (yaml/yml, json, csv), for callers that read from
+  /// disk; nil for any other extension. Case does not matter.
+  public init?(fileExtension: String) {
+    switch fileExtension.lowercased() {
+    case "yaml", "yml": self = .yaml
+    case "json": self = .json
+    case "csv": self = .csv
+    default: return nil
+    }
+  }
+}
+
+/// One survey file's content, with the format to read it in and the name its diagnostics use.
+///
+/// The engine never guesses a format from a name: callers that read from disk map extensions with
+/// `SurveyFormat(fileExtension:)`, and others (an upload, a test) say what the bytes are.
+public struct SurveyFile: Sendable {
+  /// The name locations and messages use: the path as the user gave it, or an upload's name.
+  public var name: String
+  /// How to read `bytes`.
+  public var format: SurveyFormat
+  /// The file's content, as stored (UTF-8 expected; a byte order mark is allowed).
+  public var bytes: [UInt8]
+
+  /// A file named `name` holding `bytes` in `format`.
+  public init(name: String, format: SurveyFormat, bytes: [UInt8]) {
+    self.name = name
+    self.format = format
+    self.bytes = bytes
+  }
+}

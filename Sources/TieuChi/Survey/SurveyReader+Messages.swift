@@ -1,0 +1,203 @@
+extension DiagnosticID {
+  static let surveyNotAStation: DiagnosticID = "survey.not-a-station"
+  static let surveyInvalidYear: DiagnosticID = "survey.invalid-year"
+  static let surveyUnusedField: DiagnosticID = "survey.unused-field"
+  static let surveyGroupRecordIgnored: DiagnosticID = "survey.group-record-ignored"
+  static let surveyMissingCode: DiagnosticID = "survey.missing-code"
+  static let surveyCodeLostLeadingZeros: DiagnosticID = "survey.code-lost-leading-zeros"
+  static let surveyNotASingleValue: DiagnosticID = "survey.not-a-single-value"
+  static let surveyNotANumber: DiagnosticID = "survey.not-a-number"
+  static let surveyNotAWholeNumber: DiagnosticID = "survey.not-a-whole-number"
+  static let surveyNegativeCount: DiagnosticID = "survey.negative-count"
+  static let surveyGroupedDigits: DiagnosticID = "survey.grouped-digits"
+  static let surveyNumberTooLarge: DiagnosticID = "survey.number-too-large"
+  static let surveyNotABoolean: DiagnosticID = "survey.not-a-boolean"
+  static let surveyUnknownEnumValue: DiagnosticID = "survey.unknown-enum-value"
+  static let surveyNotAList: DiagnosticID = "survey.not-a-list"
+  static let surveyListItemNotAMapping: DiagnosticID = "survey.list-item-not-a-mapping"
+  static let surveyWaiversNotAList: DiagnosticID = "survey.waivers-not-a-list"
+  static let surveyUnknownWaiverKey: DiagnosticID = "survey.unknown-waiver-key"
+  static let surveyInvalidWaiverDate: DiagnosticID = "survey.invalid-waiver-date"
+  static let surveyIncompleteWaiver: DiagnosticID = "survey.incomplete-waiver"
+}
+
+extension SurveyReader {
+  /// Every diagnostic about records and fields, in both languages. Built only when a value is wrong.
+  ///
+  /// A field's diagnostic carries the bare problem ("'abc' is not a number"): the reader prefixes the
+  /// field's name for the report, and keeps the bare text as the value's reason.
+  enum Messages {
+    static func notAStationOrList(found kind: LocalizedText, at location: SourceLocation) -> Diagnostic {
+      Diagnostic(
+        .surveyNotAStation, at: location,
+        LocalizedText(
+          vi: "cần một trạm (bảng khóa–giá trị) hoặc một danh sách trạm, nhưng gặp \(kind.vi)",
+          en: "expected a station (a mapping) or a list of stations, found \(kind.en)"))
+    }
+
+    static func notAStation(found kind: LocalizedText, at location: SourceLocation) -> Diagnostic {
+      Diagnostic(
+        .surveyNotAStation, at: location,
+        LocalizedText(
+          vi: "một trạm phải là bảng khóa–giá trị, nhưng gặp \(kind.vi)",
+          en: "a station must be a mapping, found \(kind.en)"))
+    }
+
+    static func invalidYear(at location: SourceLocation) -> Diagnostic {
+      Diagnostic(
+        .surveyInvalidYear, at: location,
+        LocalizedText(vi: "'year' phải là một năm, ví dụ 2024", en: "'year' must be a year, e.g. 2024"))
+    }
+
+    static func unusedField(_ key: String, hint: LocalizedText, at location: SourceLocation) -> Diagnostic {
+      Diagnostic(
+        .surveyUnusedField, .warning, at: location,
+        LocalizedText(
+          vi: "trường '\(key)' không được bộ tiêu chí dùng đến", en: "field '\(key)' is not used by the criteria"),
+        hint: hint)
+    }
+
+    static func unusedListField(_ key: String, of list: String, hint: LocalizedText, at location: SourceLocation)
+      -> Diagnostic
+    {
+      Diagnostic(
+        .surveyUnusedField, .warning, at: location,
+        LocalizedText(
+          vi: "trường '\(key)' của \(list) không được dùng đến", en: "field '\(key)' of \(list) is not used"),
+        hint: hint)
+    }
+
+    static func groupRecordIgnored(at location: SourceLocation) -> Diagnostic {
+      Diagnostic(
+        .surveyGroupRecordIgnored, .warning, at: location,
+        LocalizedText(
+          vi: "bản ghi cấp nhóm (level: group) bị bỏ qua: bộ tiêu chí không có chỉ tiêu cấp nhóm",
+          en: "group record (level: group) ignored: the criteria set has no group-level indicators"))
+    }
+
+    static func missingCode(at location: SourceLocation) -> Diagnostic {
+      Diagnostic(
+        .surveyMissingCode, at: location,
+        LocalizedText(
+          vi: "trạm không có mã xã 'code' nên không đánh giá được",
+          en: "the station has no commune 'code' and cannot be evaluated"))
+    }
+
+    static func codeLostLeadingZeros(_ raw: String, padded: String, at location: SourceLocation) -> Diagnostic {
+      Diagnostic(
+        .surveyCodeLostLeadingZeros, .warning, at: location,
+        LocalizedText(
+          vi: "mã xã '\(raw)' có vẻ đã mất số 0 ở đầu; dùng '\(padded)'",
+          en: "commune code '\(raw)' seems to have lost its leading zeros; using '\(padded)'"),
+        hint: LocalizedText(vi: "đặt mã trong dấu nháy: \"\(padded)\"", en: "quote the code: \"\(padded)\""))
+    }
+
+    // MARK: Values
+
+    static func notASingleValue(found kind: LocalizedText, at location: SourceLocation) -> Diagnostic {
+      Diagnostic(
+        .surveyNotASingleValue, at: location,
+        LocalizedText(vi: "cần một giá trị đơn, nhưng gặp \(kind.vi)", en: "expected a single value, found \(kind.en)"))
+    }
+
+    static func count(_ failure: NumberText.Failure, _ text: String, at location: SourceLocation) -> Diagnostic {
+      switch failure {
+      case .negative:
+        Diagnostic(
+          .surveyNegativeCount, at: location,
+          LocalizedText(vi: "số đếm không được âm: '\(text)'", en: "a count cannot be negative: '\(text)'"))
+      case .notWhole:
+        Diagnostic(
+          .surveyNotAWholeNumber, at: location,
+          LocalizedText(vi: "cần một số nguyên, gặp '\(text)'", en: "expected a whole number, found '\(text)'"))
+      case .groupedDigits(let suggestion):
+        Diagnostic(
+          .surveyGroupedDigits, at: location,
+          LocalizedText(
+            vi: "'\(text)' có dấu phân cách hàng nghìn, dễ nhầm với số thập phân; viết \(suggestion)",
+            en: "'\(text)' groups digits by thousands, which is ambiguous; write \(suggestion)"))
+      case .tooLarge:
+        Diagnostic(
+          .surveyNumberTooLarge, at: location,
+          LocalizedText(vi: "số quá lớn: '\(text)'", en: "number too large: '\(text)'"))
+      case .notANumber:
+        Diagnostic(
+          .surveyNotANumber, at: location,
+          LocalizedText(vi: "cần một số nguyên, gặp '\(text)'", en: "expected a whole number, found '\(text)'"))
+      }
+    }
+
+    static func notANumber(_ text: String, at location: SourceLocation) -> Diagnostic {
+      Diagnostic(
+        .surveyNotANumber, at: location,
+        LocalizedText(vi: "'\(text)' không phải là một số", en: "'\(text)' is not a number"))
+    }
+
+    static func notABoolean(_ text: String, at location: SourceLocation) -> Diagnostic {
+      Diagnostic(
+        .surveyNotABoolean, at: location,
+        LocalizedText(
+          vi: "'\(text)' không phải là có/không (true/false)", en: "'\(text)' is not a yes/no value (true/false)"))
+    }
+
+    static func unknownEnumValue(_ text: String, allowed ids: [String], at location: SourceLocation) -> Diagnostic {
+      Diagnostic(
+        .surveyUnknownEnumValue, at: location,
+        LocalizedText(
+          vi: "'\(text)' không phải giá trị cho phép (\(ids.joined(separator: ", ")))",
+          en: "'\(text)' is not one of the allowed values (\(ids.joined(separator: ", ")))"),
+        hint: Suggestions.hint(for: text, in: ids))
+    }
+
+    static func notAList(found kind: LocalizedText, at location: SourceLocation) -> Diagnostic {
+      Diagnostic(
+        .surveyNotAList, at: location,
+        LocalizedText(vi: "cần một danh sách, nhưng gặp \(kind.vi)", en: "expected a list, found \(kind.en)"))
+    }
+
+    static func listItemNotAMapping(_ field: String, index: Int, found kind: LocalizedText, at location: SourceLocation)
+      -> Diagnostic
+    {
+      Diagnostic(
+        .surveyListItemNotAMapping, at: location,
+        LocalizedText(
+          vi: "\(field)[\(index + 1)]: cần một bảng khóa–giá trị, nhưng gặp \(kind.vi)",
+          en: "\(field)[\(index + 1)]: expected a mapping, found \(kind.en)"))
+    }
+
+    static let unusableRecord = LocalizedText(vi: "bản ghi hỏng", en: "unusable record")
+
+    // MARK: Waivers
+
+    static func waiversNotAList(at location: SourceLocation) -> Diagnostic {
+      Diagnostic(
+        .surveyWaiversNotAList, at: location,
+        LocalizedText(vi: "'waivers' phải là một danh sách", en: "'waivers' must be a list"))
+    }
+
+    static func unknownWaiverKey(_ key: String, expected keys: [String], at location: SourceLocation) -> Diagnostic {
+      Diagnostic(
+        .surveyUnknownWaiverKey, at: location,
+        LocalizedText(
+          vi: "khóa '\(key)' không có trong một miễn trừ; dùng: \(keys.joined(separator: ", "))",
+          en: "unknown key '\(key)' in a waiver; expected: \(keys.joined(separator: ", "))"),
+        hint: Suggestions.hint(for: key, in: keys))
+    }
+
+    static func invalidWaiverDate(_ text: String, at location: SourceLocation) -> Diagnostic {
+      Diagnostic(
+        .surveyInvalidWaiverDate, at: location,
+        LocalizedText(
+          vi: "ngày hết hạn '\(text)' không hợp lệ; viết 2025-12-31 hoặc 31/12/2025",
+          en: "expiry date '\(text)' is not a date; write 2025-12-31 or 31/12/2025"))
+    }
+
+    static func incompleteWaiver(missing: [String], at location: SourceLocation) -> Diagnostic {
+      Diagnostic(
+        .surveyIncompleteWaiver, at: location,
+        LocalizedText(
+          vi: "miễn trừ thiếu \(missing.joined(separator: ", ")): không được áp dụng",
+          en: "the waiver lacks \(missing.joined(separator: ", ")) and is not applied"))
+    }
+  }
+}
