@@ -74,7 +74,6 @@ public enum ExampleRunner {
   }
 
   private static func mismatch(_ location: SourceLocation, _ english: String) -> Diagnostic {
-    // Test output speaks the criteria author's terms (ids, statuses), identical in both languages.
-    Diagnostic("example.mismatch", at: location, LocalizedText(english))
+    .exampleMismatch(at: location, english)
   }
 }

@@ -72,13 +72,7 @@ public enum SurveyTemplate {
     if let list {
       guard let input = criteria.schema[list], case .list(let definition) = input.type else {
         let lists = criteria.schema.inputs.filter { if case .list = $0.type { true } else { false } }.map(\.name)
-        return .failure(
-          Diagnostic(
-            at: nil,
-            LocalizedText(
-              vi: "'\(list)' không phải đầu vào dạng danh sách; có: \(lists.joined(separator: ", "))",
-              en: "'\(list)' is not a list input; the lists are: \(lists.joined(separator: ", "))"),
-            hint: Suggestions.hint(for: list, in: lists)))
+        return .failure(.notAListInput(list, lists: lists))
       }
       labels = [StationAttribute.code.label[language]] + definition.fields.inputs.map { $0.label[language] }
     } else {

@@ -51,17 +51,6 @@ public struct Diagnostic: Error, Sendable, Hashable {
     self.notes = notes
   }
 
-  /// A diagnostic not yet given an id; kept while call sites move to their domain's catalogue.
-  @available(*, deprecated, message: "give the diagnostic an id from its domain's catalogue")
-  public init(
-    _ severity: Severity = .error,
-    at location: SourceLocation?,
-    _ message: LocalizedText,
-    hint: LocalizedText? = nil
-  ) {
-    self.init(.unclassified, severity, at: location, message, hint: hint)
-  }
-
   /// `file:line:column: error: message (hint)` in the chosen language, then one line per note
   /// (`file:line:column: note: …`). A whole-file problem reads `file: error: message`.
   public func rendered(in language: Language) -> String {
@@ -100,9 +89,6 @@ public struct DiagnosticID: Sendable, Hashable, CustomStringConvertible, Express
   }
 
   public var description: String { rawValue }
-
-  /// Diagnostics created before ids existed; none should remain.
-  public static let unclassified: DiagnosticID = "unclassified"
 }
 
 /// A set of diagnostics raised together, e.g. every problem found while loading one criteria file.
