@@ -54,7 +54,7 @@ struct ExplainCommand: ParsableCommand {
         throw ExitStatus.unreadableInput
       }
       out += "\n" + explanation.heading(trace) + "\n"
-      out += explanation.trace(of: set.indicators[index], result: trace.result, evaluator: trace.evaluator)
+      out += explanation.trace(of: set.indicators[index], trace)
     }
     writeStandardOutput(out)
   }

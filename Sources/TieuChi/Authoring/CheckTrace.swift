@@ -19,7 +19,8 @@ public struct CheckTrace: Sendable {
 
   public struct Trace: Sendable {
     public var result: IndicatorResult
-    public var evaluator: ExpressionEvaluator
+    /// The evaluator over the commune's (or group's) record, to value each sub-expression.
+    package var evaluator: ExpressionEvaluator
     /// Whose verdict it is: the commune, or its group.
     public var subject: Subject
     public var year: Int?

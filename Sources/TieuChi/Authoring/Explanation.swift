@@ -51,7 +51,13 @@ public struct Explanation: Sendable {
       + (trace.year.map { text(", năm \($0)", ", year \($0)") } ?? "") + ":"
   }
 
-  public func trace(of indicator: Indicator, result: IndicatorResult, evaluator: ExpressionEvaluator) -> String {
+  /// Every sub-expression's value for the traced commune or group, the target in force, the verdict and
+  /// the gap.
+  public func trace(of indicator: Indicator, _ trace: CheckTrace.Trace) -> String {
+    self.trace(of: indicator, result: trace.result, evaluator: trace.evaluator)
+  }
+
+  func trace(of indicator: Indicator, result: IndicatorResult, evaluator: ExpressionEvaluator) -> String {
     let phrases = ReportPhrases(criteria: criteria, language: language)
     let printer = ExpressionPrinter(schema: evaluator.schema)
     var out = ""

@@ -18,9 +18,9 @@ public struct CriteriaExample: Sendable {
   /// The evaluation year; nil: the stations' own.
   public var year: Int?
   /// The example's station records, as written (read through the set's schema when run).
-  public var stations: [DataNode]
+  package var stations: [DataNode]
   /// The previous round's records, for `baseline(…)`.
-  public var baseline: [DataNode] = []
+  package var baseline: [DataNode] = []
   public var expectations: [Expectation]
   /// The expected commune status (of the first station), if given.
   public var commune: CommuneStatus?

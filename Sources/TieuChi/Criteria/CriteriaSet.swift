@@ -59,7 +59,7 @@ public struct SourceDocument: Sendable {
 /// that uses one of its inputs becomes unknown, with the rule named as the reason.
 public struct ConsistencyRule: Sendable {
   public var id: String
-  public var check: Expression
+  package var check: Expression
   public var checkText: String
   public var message: LocalizedText
   /// Slots of the inputs the rule reads.
@@ -86,15 +86,15 @@ public struct Indicator: Sendable {
   /// Commune indicators are evaluated per station; group indicators once per group, over its communes.
   public var level: Level
 
-  public var measure: Expression
-  public var measureType: ExpressionType
+  package var measure: Expression
+  package var measureType: ExpressionType
   /// The measure as written, for explanations.
   public var measureText: String
   public var unit: MeasureUnit
   /// Milestones sorted by year; empty for a yes/no measure (which passes when true).
   public var milestones: [Milestone]
   /// When set and false for a commune, the indicator is not applicable there.
-  public var appliesWhen: Expression?
+  package var appliesWhen: Expression?
   public var appliesWhenText: String?
   public var gap: GapSpec?
   /// A knock-out indicator (*điểm liệt*): the commune cannot pass without it, whatever its points.

@@ -26,6 +26,15 @@ public struct Checker: Sendable {
     (criteria.schema, criteria.hasGroupIndicators ? criteria.groupSchema : nil)
   }
 
+  /// Reads survey files (each with its format named: nothing is guessed from a file name) and the
+  /// previous round's, and evaluates them. Problems in the files are in the result's diagnostics; a
+  /// broken record never stops the batch.
+  public func run(_ files: [SurveyFile], baseline: [SurveyFile] = []) -> CheckResult {
+    let (station, group) = schemas
+    let previous = baseline.isEmpty ? nil : SurveyLoader.load(baseline, schema: station, groupSchema: group)
+    return run(SurveyLoader.load(files, schema: station, groupSchema: group), baseline: previous)
+  }
+
   /// Evaluates survey data already read, against the previous round when given.
   public func run(_ batch: SurveyBatch, baseline: SurveyBatch? = nil) -> CheckResult {
     CheckResult(criteria: criteria, batch: batch, year: year, groupBy: groupBy, asOf: asOf, baseline: baseline)

@@ -2,16 +2,16 @@
 ///
 /// `false and unknown` is `false`, `true or unknown` is `true`; comparisons of unknown numbers are
 /// decided when the bounds allow it; everything else unknown stays unknown and carries its reasons.
-public struct ExpressionEvaluator: Sendable {
-  public let schema: InputSchema
-  public let record: StationRecord
+package struct ExpressionEvaluator: Sendable {
+  package let schema: InputSchema
+  package let record: StationRecord
   /// Inputs made unusable by a failed consistency rule (slot → rule id).
-  public let inconsistent: [Int: String]
+  package let inconsistent: [Int: String]
 
   /// The previous round's record of the same commune or group, for `baseline(…)`.
-  public let baseline: StationRecord?
+  package let baseline: StationRecord?
 
-  public init(schema: InputSchema, record: StationRecord, inconsistent: [Int: String] = [:], baseline: StationRecord? = nil) {
+  package init(schema: InputSchema, record: StationRecord, inconsistent: [Int: String] = [:], baseline: StationRecord? = nil) {
     self.schema = schema
     self.record = record
     self.inconsistent = inconsistent
@@ -25,7 +25,7 @@ public struct ExpressionEvaluator: Sendable {
     var item: ListItem
   }
 
-  public func evaluate(_ expression: Expression) -> Value {
+  package func evaluate(_ expression: Expression) -> Value {
     evaluate(expression, in: nil)
   }
 

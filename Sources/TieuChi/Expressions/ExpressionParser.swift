@@ -14,15 +14,15 @@
 ///          | 'sum' '(' LIST '.' FIELD [('where' | ',') or] ')'
 ///          | 'baseline' '(' or ')' | 'passed' '(' [STRING] ')'
 /// ```
-public struct ExpressionParser {
+package struct ExpressionParser {
   /// Where an expression's text sits in its file, so errors point into it.
-  public struct Source: Sendable {
-    public var text: String
-    public var origin: SourceLocation
+  package struct Source: Sendable {
+    package var text: String
+    package var origin: SourceLocation
     /// The text was quoted in YAML, so its first character is one column after the node's start.
-    public var quoted: Bool
+    package var quoted: Bool
 
-    public init(text: String, origin: SourceLocation, quoted: Bool) {
+    package init(text: String, origin: SourceLocation, quoted: Bool) {
       self.text = text
       self.origin = origin
       self.quoted = quoted
@@ -57,7 +57,7 @@ public struct ExpressionParser {
   private var inBaseline = false
 
   /// Parses `source` against `schema`, returning the typed expression.
-  public static func parse(_ source: Source, schema: InputSchema) throws(Diagnostic) -> (Expression, ExpressionType) {
+  package static func parse(_ source: Source, schema: InputSchema) throws(Diagnostic) -> (Expression, ExpressionType) {
     var parser = ExpressionParser(source: source, schema: schema)
     do {
       parser.tokens = try ExpressionLexer.tokenize(source.text)

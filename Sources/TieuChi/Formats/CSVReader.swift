@@ -4,7 +4,7 @@
 /// A strict reader of its own, over bytes: common libraries drop leading spaces, accept malformed
 /// quotes silently, or give no line numbers, and a checker must say where bad input is. Problems are
 /// per record: a bad row is reported and dropped, and the other rows are still returned.
-public enum CSVReader {
+package enum CSVReader {
   /// Reads a CSV file: UTF-8 with or without a byte order mark; CRLF, LF or lone CR line ends;
   /// RFC 4180 quoting, including line breaks inside quoted fields.
   ///
@@ -16,7 +16,7 @@ public enum CSVReader {
   ///
   /// Rows it had to drop are counted in the table's `lostRows`, once per line they took; when the
   /// header cannot be read, or an unclosed quote ends the reading, every non-blank line not read counts.
-  public static func read(bytes: [UInt8], file: String) -> Table {
+  package static func read(bytes: [UInt8], file: String) -> Table {
     bytes.withUnsafeBufferPointer { buffer in
       var scanner = CSVScanner(bytes: buffer, file: file)
       return scanner.readTable()
@@ -25,7 +25,7 @@ public enum CSVReader {
 
   /// The separator `read(bytes:file:)` uses for these bytes: an Excel `sep=` line's, or the one
   /// detected on the header line.
-  public static func separator(of bytes: [UInt8]) -> UInt8 {
+  package static func separator(of bytes: [UInt8]) -> UInt8 {
     bytes.withUnsafeBufferPointer { buffer in
       var scanner = CSVScanner(bytes: buffer, file: "")
       scanner.skipPreamble()

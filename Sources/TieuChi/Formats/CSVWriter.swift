@@ -1,5 +1,5 @@
 /// Writes CSV files that Excel, LibreOffice and `CSVReader` read back unchanged as text.
-public enum CSVWriter {
+package enum CSVWriter {
   /// Writes a header and rows: fields holding a quote, CR or LF, any of `,` `;` tab, or starting or
   /// ending with white space are quoted, with quotes doubled; records end with CRLF as RFC 4180 says.
   /// Quoting every candidate separator, not only the one used, keeps `CSVReader`'s separator detection
@@ -12,7 +12,7 @@ public enum CSVWriter {
   ///   - separator: `,`, `;` or tab; `;` is what Excel in a Vietnamese locale expects.
   ///   - byteOrderMark: starts the text with U+FEFF, without which Excel on Windows reads UTF-8 as
   ///     the legacy code page and garbles Vietnamese.
-  public static func write(
+  package static func write(
     header: [String],
     rows: [[String]],
     separator: UInt8 = UInt8(ascii: ","),

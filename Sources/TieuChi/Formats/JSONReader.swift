@@ -4,7 +4,7 @@
 /// numbers into `Double`, which would lose `010` and `99.50` as written. The grammar is strict RFC 8259
 /// (no comments, no trailing commas, no `NaN`); the one liberty is a leading UTF-8 byte order mark,
 /// which Windows tools write.
-public enum JSONReader {
+package enum JSONReader {
   /// Parses one JSON file.
   ///
   /// - Objects become mappings (entries in file order, each key located at its opening quote), arrays
@@ -19,7 +19,7 @@ public enum JSONReader {
   /// - Parameters:
   ///   - maxDepth: how many lists and objects may be nested. Values above 1,000 count as 1,000: a
   ///     deeper tree could overflow the stack when it is released.
-  public static func read(bytes: [UInt8], file: String, maxDepth: Int = 64) -> ParsedFile {
+  package static func read(bytes: [UInt8], file: String, maxDepth: Int = 64) -> ParsedFile {
     bytes.withUnsafeBufferPointer { buffer in
       var parser = JSONParser(bytes: buffer, file: file, maxDepth: min(maxDepth, 1000))
       return parser.parseFile()

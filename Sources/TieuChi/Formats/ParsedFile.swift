@@ -3,19 +3,19 @@
 /// Readers never stop a batch at the first problem. A YAML file is split at its `---` document
 /// markers and each document is parsed on its own, so one broken station leaves the others readable;
 /// a list that breaks part-way keeps the items completed before the break.
-public struct ParsedFile: Sendable {
+package struct ParsedFile: Sendable {
   /// The file name, as locations give it.
-  public var file: String
+  package var file: String
   /// Complete documents, and partial roots holding the items read before an error.
-  public var documents: [DataNode]
+  package var documents: [DataNode]
   /// Every problem found, in file order.
-  public var diagnostics: [Diagnostic]
+  package var diagnostics: [Diagnostic]
   /// Documents (or the rest of a list) that an error made unreadable: at least one per such error,
   /// so a batch's record count includes what it could not read.
-  public var lostRecords: Int
+  package var lostRecords: Int
 
   /// A parse result; readers build it, tests and tools may too.
-  public init(file: String, documents: [DataNode] = [], diagnostics: [Diagnostic] = [], lostRecords: Int = 0) {
+  package init(file: String, documents: [DataNode] = [], diagnostics: [Diagnostic] = [], lostRecords: Int = 0) {
     self.file = file
     self.documents = documents
     self.diagnostics = diagnostics

@@ -5,16 +5,16 @@
 /// knowing which. Rows a reader could not trust (wrong number of cells, malformed quotes, invalid UTF-8)
 /// are not in `rows`: each is counted in `lostRows` and explained in `diagnostics`, so that a consumer
 /// can count the stations it lost.
-public struct Table: Sendable {
+package struct Table: Sendable {
   /// One column: its header text and where that text is.
-  public struct Column: Sendable, Hashable {
+  package struct Column: Sendable, Hashable {
     /// The header text in NFC, trimmed of surrounding white space.
-    public var name: String
+    package var name: String
     /// Where the header text starts.
-    public var location: SourceLocation
+    package var location: SourceLocation
 
     /// A column named `name`, its header at `location`.
-    public init(name: String, location: SourceLocation) {
+    package init(name: String, location: SourceLocation) {
       self.name = name
       self.location = location
     }
@@ -24,19 +24,19 @@ public struct Table: Sendable {
   ///
   /// Cell positions are kept as compact numbers rather than one `SourceLocation` per cell: readers are
   /// on the hot path, and a location is only built when a message needs it.
-  public struct Row: Sendable {
+  package struct Row: Sendable {
     /// The line where the record starts (1-based); a quoted CSV cell may carry it onto more lines.
-    public var line: Int
+    package var line: Int
     /// The cells' text in NFC, otherwise exactly as written: not trimmed, line breaks kept.
-    public var cells: [String]
+    package var cells: [String]
     /// Where each cell starts (1-based, in Unicode scalars): its opening quote when it is quoted.
-    public var cellColumns: [Int32]
+    package var cellColumns: [Int32]
     /// For a record spanning several lines, how many lines after `line` each cell starts; empty when
     /// the whole record is on one line, which is the usual case and costs nothing.
-    public var lineOffsets: [Int32]
+    package var lineOffsets: [Int32]
 
     /// A row starting on `line`; `cellColumns` and `lineOffsets` as the properties say.
-    public init(line: Int, cells: [String], cellColumns: [Int32], lineOffsets: [Int32] = []) {
+    package init(line: Int, cells: [String], cellColumns: [Int32], lineOffsets: [Int32] = []) {
       self.line = line
       self.cells = cells
       self.cellColumns = cellColumns
@@ -45,7 +45,7 @@ public struct Table: Sendable {
 
     /// Where cell `index` is in `file`, for errors about its value; the row's whole line when there
     /// is no such cell.
-    public func location(ofCell index: Int, file: String) -> SourceLocation {
+    package func location(ofCell index: Int, file: String) -> SourceLocation {
       guard cellColumns.indices.contains(index) else { return SourceLocation(file: file, line: line, column: 0) }
       let offset = lineOffsets.indices.contains(index) ? Int(lineOffsets[index]) : 0
       return SourceLocation(file: file, line: line + offset, column: Int(cellColumns[index]))
@@ -53,20 +53,20 @@ public struct Table: Sendable {
   }
 
   /// The file (or `file[sheet]`) the table came from: the name locations and messages use.
-  public var name: String
+  package var name: String
   /// The header row's columns, in order.
-  public var columns: [Column]
+  package var columns: [Column]
   /// The line of the header row (1-based); 1 when the input has none.
-  public var headerLine: Int
+  package var headerLine: Int
   /// The rows, each with exactly `columns.count` cells.
-  public var rows: [Row]
+  package var rows: [Row]
   /// Problems with the header and with rows; the rows not mentioned are still returned.
-  public var diagnostics: [Diagnostic]
+  package var diagnostics: [Diagnostic]
   /// Rows that could not be read and are not in `rows`: each is a station (or list record) lost.
-  public var lostRows: Int
+  package var lostRows: Int
 
   /// A table as a reader builds it.
-  public init(
+  package init(
     name: String, columns: [Column] = [], headerLine: Int = 1, rows: [Row] = [], diagnostics: [Diagnostic] = [],
     lostRows: Int = 0
   ) {
@@ -79,15 +79,15 @@ public struct Table: Sendable {
   }
 
   /// The header texts, in column order.
-  public var columnNames: [String] { columns.map(\.name) }
+  package var columnNames: [String] { columns.map(\.name) }
 
   /// Where column `index`'s header is, for "unknown column" errors; the header line when unknown.
-  public func location(ofColumn index: Int) -> SourceLocation {
+  package func location(ofColumn index: Int) -> SourceLocation {
     columns.indices.contains(index) ? columns[index].location : SourceLocation(file: name, line: headerLine, column: 0)
   }
 
   /// Where cell `index` of `row` is.
-  public func location(of row: Row, cell index: Int) -> SourceLocation {
+  package func location(of row: Row, cell index: Int) -> SourceLocation {
     row.location(ofCell: index, file: name)
   }
 }

@@ -5,25 +5,25 @@
 /// bilingual diagnostics, duplicate-key detection, and resilience. The stream is cut into documents at
 /// their `---` lines before libyaml sees it, and each piece gets its own parser, so a syntax error
 /// loses one document instead of every document after it.
-public enum YAMLReader {
+package enum YAMLReader {
   /// Bounds that keep hostile or broken input from exhausting the stack, memory or time of the stages
   /// that walk the tree afterwards.
-  public struct Limits: Sendable {
+  package struct Limits: Sendable {
     /// How deeply values may nest; a root scalar is at depth 1. Values above 1,000 count as 1,000,
     /// because releasing a deeper tree could overflow the stack.
-    public var maxDepth: Int
+    package var maxDepth: Int
     /// How many values one document may hold. An alias is charged the size of the node it copies, so
     /// an alias bomb ("billion laughs") fails after a few events instead of building a huge tree.
-    public var maxNodes: Int
+    package var maxNodes: Int
 
     /// Bounds for one read; the defaults suit criteria and station files.
-    public init(maxDepth: Int = 64, maxNodes: Int = 2_000_000) {
+    package init(maxDepth: Int = 64, maxNodes: Int = 2_000_000) {
       self.maxDepth = maxDepth
       self.maxNodes = maxNodes
     }
 
     /// 64 levels and two million values per document: far above any criteria or station file.
-    public static let `default` = Limits()
+    package static let `default` = Limits()
   }
 
   /// Reads every document of a YAML stream.
@@ -40,7 +40,7 @@ public enum YAMLReader {
   ///   callers that refuse any error and callers that read what they can both work. Empty and
   ///   comment-only documents produce nothing.
   /// - UTF-8 is expected (a byte order mark is allowed); UTF-16 with a byte order mark is read too.
-  public static func read(bytes: [UInt8], file: String, limits: Limits = .default) -> ParsedFile {
+  package static func read(bytes: [UInt8], file: String, limits: Limits = .default) -> ParsedFile {
     var result = ParsedFile(file: file)
     guard !bytes.isEmpty else { return result }
     if let bigEndian = utf16ByteOrder(bytes) {

@@ -2,9 +2,9 @@
 ///
 /// Vietnamese writes `99,5` for 99.5 and `12.850` for twelve thousand eight hundred and fifty, so a
 /// bare `12.850` in a count is ambiguous: it is refused with a hint rather than guessed.
-public enum NumberText {
+package enum NumberText {
   /// Why a text is not an acceptable number.
-  public enum Failure: Error, Sendable, Hashable {
+  package enum Failure: Error, Sendable, Hashable {
     case notANumber
     case notWhole
     case negative
@@ -15,7 +15,7 @@ public enum NumberText {
 
   /// A plain decimal: optional sign, digits, optional `.` or `,` and more digits, optional trailing `%`
   /// handled by the caller. No exponents, no grouping.
-  public static func parseDecimal(_ text: String) -> Result<Rational, Failure> {
+  package static func parseDecimal(_ text: String) -> Result<Rational, Failure> {
     var copy = text
     return copy.withUTF8 { parseDecimal(bytes: $0) }
   }
@@ -65,7 +65,7 @@ public enum NumberText {
   }
 
   /// A whole, non-negative number of people, staff, hamlets…
-  public static func parseCount(_ text: String) -> Result<Int, Failure> {
+  package static func parseCount(_ text: String) -> Result<Int, Failure> {
     var copy = text
     return copy.withUTF8 { bytes in
       // Fast path for the usual plain digits: a whole-country batch reads millions of counts.
@@ -100,7 +100,7 @@ public enum NumberText {
 
   /// Writes `value` rounded half away from zero to at most `decimals` places, trailing zeros dropped
   /// unless `minDecimals` asks for them; grouping and decimal mark follow `style`.
-  public static func format(
+  package static func format(
     _ value: Rational,
     decimals: Int,
     minDecimals: Int = 0,
@@ -141,7 +141,7 @@ public enum NumberText {
 
   /// Like `format`, but adds decimals (up to `maxDecimals`) until the written value no longer equals
   /// `threshold` when the exact value differs from it, so a report never shows "99,50 % < 99,5 %".
-  public static func format(
+  package static func format(
     _ value: Rational,
     distinctFrom threshold: Rational?,
     decimals: Int,
@@ -168,15 +168,15 @@ public enum NumberText {
   }
 
   /// How numbers are written: Vietnamese `12.850,5`, English `12,850.5`, machine `12850.5`.
-  public struct Style: Sendable, Hashable {
-    public var decimalMark: Character
-    public var groupSeparator: Character?
+  package struct Style: Sendable, Hashable {
+    package var decimalMark: Character
+    package var groupSeparator: Character?
 
-    public static let vietnamese = Style(decimalMark: ",", groupSeparator: ".")
-    public static let english = Style(decimalMark: ".", groupSeparator: ",")
-    public static let plain = Style(decimalMark: ".", groupSeparator: nil)
+    package static let vietnamese = Style(decimalMark: ",", groupSeparator: ".")
+    package static let english = Style(decimalMark: ".", groupSeparator: ",")
+    package static let plain = Style(decimalMark: ".", groupSeparator: nil)
 
-    public static func `for`(_ language: Language) -> Style {
+    package static func `for`(_ language: Language) -> Style {
       language == .vi ? .vietnamese : .english
     }
   }

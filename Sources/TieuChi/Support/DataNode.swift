@@ -4,9 +4,9 @@
 /// loader are written once and every later error can point at `file:line:column`. Scalars are kept as
 /// text with their style: no type is resolved here (`yes`, `010`, `99,5` stay as written), because only
 /// the declared type of an input or a criteria key knows how to read them.
-public struct DataNode: Sendable {
+package struct DataNode: Sendable {
   /// How a scalar was written, which decides whether it can mean "no value".
-  public enum ScalarStyle: Sendable, Hashable {
+  package enum ScalarStyle: Sendable, Hashable {
     /// Unquoted. In YAML and JSON, `null`, `~` and the empty plain scalar mean "no value".
     case plain
     /// Quoted or block scalars: always text, never null.
@@ -14,16 +14,16 @@ public struct DataNode: Sendable {
   }
 
   /// One `key: value` pair of a mapping. Keys are always scalars.
-  public struct Entry: Sendable {
+  package struct Entry: Sendable {
     /// The key's text, in NFC.
-    public var key: String
+    package var key: String
     /// Where the key is written.
-    public var keyLocation: SourceLocation
+    package var keyLocation: SourceLocation
     /// The value the key maps to.
-    public var value: DataNode
+    package var value: DataNode
 
     /// An entry `key: value`, its key at `keyLocation`.
-    public init(key: String, keyLocation: SourceLocation, value: DataNode) {
+    package init(key: String, keyLocation: SourceLocation, value: DataNode) {
       self.key = key
       self.keyLocation = keyLocation
       self.value = value
@@ -31,7 +31,7 @@ public struct DataNode: Sendable {
   }
 
   /// What the node holds.
-  public enum Content: Sendable {
+  package enum Content: Sendable {
     case scalar(String, ScalarStyle)
     case sequence([DataNode])
     /// Entries in document order; readers reject duplicate keys.
@@ -39,47 +39,47 @@ public struct DataNode: Sendable {
   }
 
   /// The node's value.
-  public var content: Content
+  package var content: Content
   /// Where the node starts: its first character, or its anchor or tag.
-  public var location: SourceLocation
+  package var location: SourceLocation
 
   /// A node holding `content`, starting at `location`.
-  public init(_ content: Content, at location: SourceLocation) {
+  package init(_ content: Content, at location: SourceLocation) {
     self.content = content
     self.location = location
   }
 
   /// True for YAML `null`, `~`, an empty plain scalar, and JSON `null`.
-  public var isNull: Bool {
+  package var isNull: Bool {
     guard case .scalar(let text, .plain) = content else { return false }
     return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
   }
 
   /// The scalar's text, or `nil` for sequences and mappings.
-  public var scalarText: String? {
+  package var scalarText: String? {
     if case .scalar(let text, _) = content { return text }
     return nil
   }
 
   /// The mapping's entries, or `nil` for scalars and sequences.
-  public var entries: [Entry]? {
+  package var entries: [Entry]? {
     if case .mapping(let entries) = content { return entries }
     return nil
   }
 
   /// The sequence's items, or `nil` for scalars and mappings.
-  public var items: [DataNode]? {
+  package var items: [DataNode]? {
     if case .sequence(let items) = content { return items }
     return nil
   }
 
   /// The value for `key` in a mapping.
-  public subscript(key: String) -> DataNode? {
+  package subscript(key: String) -> DataNode? {
     entries?.first { $0.key == key }?.value
   }
 
   /// A short name of the node's kind, for "expected a mapping, found a list" messages.
-  public var kindName: LocalizedText {
+  package var kindName: LocalizedText {
     switch content {
     case .scalar: isNull ? LocalizedText(vi: "giá trị rỗng", en: "null") : LocalizedText(vi: "giá trị đơn", en: "a scalar")
     case .sequence: LocalizedText(vi: "danh sách", en: "a list")

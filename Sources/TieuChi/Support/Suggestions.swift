@@ -1,9 +1,9 @@
 /// "Did you mean …?" for misspelt keys, input names and enum values.
-public enum Suggestions {
+package enum Suggestions {
   /// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo
   /// (at most a third of the word's length, and at least one edit allowed). Case and diacritics
   /// differences count as one edit each.
-  public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+  package static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
     let target = Array(word.lowercased().unicodeScalars)
     var best: (candidate: String, distance: Int)?
     for candidate in candidates {
@@ -15,7 +15,7 @@ public enum Suggestions {
   }
 
   /// A bilingual "did you mean 'x'?" hint, or nil when nothing is close.
-  public static func hint(for word: String, in candidates: some Sequence<String>) -> LocalizedText? {
+  package static func hint(for word: String, in candidates: some Sequence<String>) -> LocalizedText? {
     closest(to: word, in: candidates).map {
       LocalizedText(vi: "có phải ý bạn là '\($0)'?", en: "did you mean '\($0)'?")
     }

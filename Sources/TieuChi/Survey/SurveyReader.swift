@@ -3,9 +3,9 @@
 ///
 /// A field that cannot be read makes only that field invalid (and is reported); the station is still
 /// evaluated. Only a record without a usable `code` is rejected whole.
-public struct SurveyReader: Sendable {
+package struct SurveyReader: Sendable {
   /// The inputs records are read for.
-  public let schema: InputSchema
+  package let schema: InputSchema
   /// Input names by their Vietnamese and English labels, so spreadsheet headers such as "Dân số" work.
   private let nameByLabel: [String: String]
   /// Readers for the records of each list input, built once rather than per station.
@@ -18,7 +18,7 @@ public struct SurveyReader: Sendable {
   private let groupReader: [SurveyReader]
 
   /// A reader for `schema`'s inputs, and for group records through `groupSchema` if given.
-  public init(schema: InputSchema, groupSchema: InputSchema? = nil) {
+  package init(schema: InputSchema, groupSchema: InputSchema? = nil) {
     self.schema = schema
     self.groupReader = groupSchema.map { [SurveyReader(schema: $0)] } ?? []
     var nameByLabel: [String: String] = [:]
@@ -41,18 +41,18 @@ public struct SurveyReader: Sendable {
   private static func labelKey(_ text: String) -> String { text.nfc.lowercased().trimmingSpaces }
 
   /// The result of reading one document: records, and diagnostics about records and fields.
-  public struct Output: Sendable {
+  package struct Output: Sendable {
     /// The stations read, in document order.
-    public var records: [StationRecord] = []
+    package var records: [StationRecord] = []
     /// Records that could not be used at all (counted in the batch's "rejected").
-    public var rejected = 0
+    package var rejected = 0
     /// Problems with records and fields, in document order.
-    public var diagnostics: [Diagnostic] = []
+    package var diagnostics: [Diagnostic] = []
     /// Records of groups (`level: group`), read through the group schema.
-    public var groupRecords: [StationRecord] = []
+    package var groupRecords: [StationRecord] = []
 
     /// An output to read documents into, possibly carrying a reader's own counts.
-    public init(records: [StationRecord] = [], rejected: Int = 0, diagnostics: [Diagnostic] = []) {
+    package init(records: [StationRecord] = [], rejected: Int = 0, diagnostics: [Diagnostic] = []) {
       self.records = records
       self.rejected = rejected
       self.diagnostics = diagnostics
@@ -60,7 +60,7 @@ public struct SurveyReader: Sendable {
   }
 
   /// Reads a document that is one station (a mapping) or a list of stations.
-  public func read(document: DataNode, into output: inout Output) {
+  package func read(document: DataNode, into output: inout Output) {
     switch document.content {
     case .mapping:
       read(station: document, into: &output)
