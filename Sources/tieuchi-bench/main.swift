@@ -18,7 +18,8 @@ while let argument = arguments.popFirst() {
   case "--write": writeFolder = arguments.popFirst()
   default:
     guard let n = Int(argument), n > 0 else {
-      FileHandle.standardError.write(Data("usage: tieuchi-bench [N] [--files K] [--criteria FILE] [--write FOLDER] [--stages]\n".utf8))
+      FileHandle.standardError.write(
+        Data("usage: tieuchi-bench [N] [--files K] [--criteria FILE] [--write FOLDER] [--stages]\n".utf8))
       exit(64)
     }
     count = n
@@ -95,7 +96,9 @@ if let writeFolder {
 }
 let megabytes = Double(files.reduce(0) { $0 + ($1.bytes?.count ?? 0) }) / 1_048_576
 
-print("tieuchi-bench: \(count) stations in \(fileCount) file(s), \(String(format: "%.1f", megabytes)) MiB of YAML, criteria \(criteria.id)")
+print(
+  "tieuchi-bench: \(count) stations in \(fileCount) file(s), \(String(format: "%.1f", megabytes)) MiB of YAML, criteria \(criteria.id)"
+)
 var start = ContinuousClock.now
 let batch = SurveyLoader.load(files: files, schema: criteria.schema)
 let readTime = seconds(start)
@@ -106,7 +109,8 @@ start = ContinuousClock.now
 let json = JSONReport(ReportOptions(language: .vi)).render(report)
 let renderTime = seconds(start)
 let total = readTime + evaluateTime + renderTime
-let statuses = CommuneStatus.allCases.map { "\($0.rawValue) \(report.summary.communes[$0] ?? 0)" }.joined(separator: ", ")
+let statuses = CommuneStatus.allCases.map { "\($0.rawValue) \(report.summary.communes[$0] ?? 0)" }.joined(
+  separator: ", ")
 print("  read (parse YAML + survey):  \(String(format: "%.3f", readTime)) s")
 print("  evaluate:                    \(String(format: "%.3f", evaluateTime)) s")
 print("  render JSON (\(json.count / 1_048_576) MiB):        \(String(format: "%.3f", renderTime)) s")

@@ -4,7 +4,8 @@ import TieuChi
 struct CheckCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "check",
-    abstract: "Đánh giá dữ liệu khảo sát trạm y tế theo một bộ tiêu chí — evaluate station survey data against a criteria set.",
+    abstract:
+      "Đánh giá dữ liệu khảo sát trạm y tế theo một bộ tiêu chí — evaluate station survey data against a criteria set.",
     discussion: """
       Exit status: 0 everything read and every commune passes; 1 some commune fails or is incomplete;
       2 some input could not be read (the rest was evaluated); 3 invalid criteria file; 64 usage error.
@@ -17,7 +18,8 @@ struct CheckCommand: ParsableCommand {
 
   @Option(
     name: .long,
-    help: ArgumentHelp("Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
+    help: ArgumentHelp(
+      "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "format"))
   var format: ReportFormat = .text
 
   @Flag(name: .long, help: "Only the one-line-per-commune table and the totals.")

@@ -19,7 +19,8 @@ struct CriteriaOptions: ParsableArguments {
 /// How an evaluation runs: the year, the grouping, the previous round and the day waivers are checked
 /// against. Shared by `check` and `explain`, so a trace is made exactly as the check was.
 struct EvaluationOptions: ParsableArguments {
-  @Option(name: .long, help: "Evaluation year: the milestones in force that year apply (default: each record's own year).")
+  @Option(
+    name: .long, help: "Evaluation year: the milestones in force that year apply (default: each record's own year).")
   var year: Int?
 
   @Option(
@@ -30,7 +31,9 @@ struct EvaluationOptions: ParsableArguments {
   @Option(name: .long, help: "The previous round's survey data (file or folder), for targets about change.")
   var baseline: [String] = []
 
-  @Option(name: .customLong("as-of"), help: "The day waivers are checked against, e.g. 2025-12-31 (default: today in Vietnam).")
+  @Option(
+    name: .customLong("as-of"),
+    help: "The day waivers are checked against, e.g. 2025-12-31 (default: today in Vietnam).")
   var asOf: String?
 
   func validate() throws {

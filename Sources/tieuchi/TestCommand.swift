@@ -17,7 +17,8 @@ struct TestCommand: ParsableCommand {
 
   @OptionGroup var languageOptions: LanguageOptions
 
-  @Option(name: .customLong("as-of"), help: "The day waivers in examples are checked against (default: today in Vietnam).")
+  @Option(
+    name: .customLong("as-of"), help: "The day waivers in examples are checked against (default: today in Vietnam).")
   var asOf: String?
 
   func validate() throws {
@@ -47,9 +48,10 @@ struct TestCommand: ParsableCommand {
       out += text("\(outcomes.count) ví dụ", "\(outcomes.count) example\(outcomes.count == 1 ? "" : "s")") + "\n"
       if outcomes.isEmpty {
         out += "  ⚠ "
-        out += text(
-          "không có ví dụ: hãy thêm ví dụ đúng ngưỡng, dưới ngưỡng một bước và khi thiếu dữ liệu",
-          "no examples: add some at the thresholds, one step below, and with data missing") + "\n"
+        out +=
+          text(
+            "không có ví dụ: hãy thêm ví dụ đúng ngưỡng, dưới ngưỡng một bước và khi thiếu dữ liệu",
+            "no examples: add some at the thresholds, one step below, and with data missing") + "\n"
       }
       for outcome in outcomes {
         if outcome.passed {

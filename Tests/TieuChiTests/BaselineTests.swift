@@ -47,7 +47,8 @@ struct BaselineTests {
     let criteria = try #require(set, "\(diagnostics.map { $0.rendered(in: .en) })")
     let report = CheckResult(
       criteria: criteria, batch: TestSupport.batch(Self.current, schema: criteria.schema), year: nil,
-      asOf: TestSupport.asOf, baseline: TestSupport.batch(Self.previous, file: "previous.yaml", schema: criteria.schema))
+      asOf: TestSupport.asOf, baseline: TestSupport.batch(Self.previous, file: "previous.yaml", schema: criteria.schema)
+    )
     let byCode = Dictionary(uniqueKeysWithValues: report.communes.map { ($0.record.code, $0) })
     // A: 15.6 ‰ → 15.0 ‰, a fall of 0.6 ‰.
     #expect(byCode["03433"]?.indicator("commune-birth-rate-fall", in: criteria)?.status == .pass)
@@ -66,7 +67,8 @@ struct BaselineTests {
 
   @Test("The command reads the previous round with --baseline")
   func command() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tieuchi-baseline-\(UUID().uuidString)").path
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tieuchi-baseline-\(UUID().uuidString)")
+      .path
     try FileManager.default.createDirectory(atPath: folder + "/now", withIntermediateDirectories: true)
     try FileManager.default.createDirectory(atPath: folder + "/before", withIntermediateDirectories: true)
     try Data(Self.yaml.utf8).write(to: URL(fileURLWithPath: folder + "/change.yaml"))
@@ -76,7 +78,8 @@ struct BaselineTests {
     let communes = try #require(try without.json()["communes"] as? [[String: Any]])
     #expect(communes.allSatisfy { $0["status"] as? String == "incomplete" })
     let with = try CLI.run([
-      "check", "--criteria", folder + "/change.yaml", "--baseline", folder + "/before", "--format", "json", folder + "/now",
+      "check", "--criteria", folder + "/change.yaml", "--baseline", folder + "/before", "--format", "json",
+      folder + "/now",
     ])
     let statuses = try #require(try with.json()["communes"] as? [[String: Any]]).map { $0["status"] as? String ?? "" }
     #expect(statuses == ["pass", "fail", "incomplete"])

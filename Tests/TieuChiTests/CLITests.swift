@@ -51,9 +51,11 @@ struct CLITests {
     for commune in communes {
       #expect(["pass", "fail", "incomplete"].contains(commune["status"] as? String ?? ""))
       let indicators = try #require(commune["indicators"] as? [[String: Any]])
-      #expect(indicators.map { $0["id"] as? String ?? "" } == [
-        "doctor", "village-health-worker", "bhyt-coverage", "phc-bhyt", "health-managed", "ehealth-book", "telemedicine",
-      ])
+      #expect(
+        indicators.map { $0["id"] as? String ?? "" } == [
+          "doctor", "village-health-worker", "bhyt-coverage", "phc-bhyt", "health-managed", "ehealth-book",
+          "telemedicine",
+        ])
       for indicator in indicators where indicator["status"] as? String == "fail" {
         #expect(indicator["gap"] is [String: Any], "a failed indicator has a gap: \(indicator)")
       }
@@ -91,17 +93,17 @@ struct CLITests {
   func invalidCriteria() throws {
     let folder = try Self.scratch([
       "bad.yaml": """
-        id: bad
-        title: "Bad"
-        source: {document: x, clause: "1"}
-        inputs:
-          population: count
-        indicators:
-          - id: a
-            title: "A"
-            mesure: population
-            target: "> 1"
-        """
+      id: bad
+      title: "Bad"
+      source: {document: x, clause: "1"}
+      inputs:
+        population: count
+      indicators:
+        - id: a
+          title: "A"
+          mesure: population
+          target: "> 1"
+      """
     ])
     let run = try CLI.run(["check", "--criteria", folder + "/bad.yaml", "Samples/tan-yen-2024"])
     #expect(run.status == 3)
@@ -123,7 +125,9 @@ struct CLITests {
   func hostileInput() throws {
     var bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
     for level in 1..<12 {
-      bomb += "l\(level): &l\(level) [" + Array(repeating: "*\(level == 1 ? "a" : "l\(level - 1)")", count: 10).joined(separator: ", ") + "]\n"
+      bomb +=
+        "l\(level): &l\(level) ["
+        + Array(repeating: "*\(level == 1 ? "a" : "l\(level - 1)")", count: 10).joined(separator: ", ") + "]\n"
     }
     let folder = try Self.scratch([
       "bomb.yaml": "code: \"07339\"\n" + bomb,
@@ -156,11 +160,15 @@ struct CLITests {
 extension CLITests {
   @Test("Grouping is chosen on the command line; a field no record has is warned about with a suggestion")
   func grouping() throws {
-    let byProvince = try CLI.run(["check", "--criteria", Self.criteria, "--group-by", "province", "--summary",
-      "Samples/tan-yen-2024"])
+    let byProvince = try CLI.run([
+      "check", "--criteria", Self.criteria, "--group-by", "province", "--summary",
+      "Samples/tan-yen-2024",
+    ])
     #expect(byProvince.stdout.contains("Theo tỉnh:\n  Tỉnh Bắc Giang: 22 xã — 7 đạt, 13 không đạt, 2 chưa đủ dữ liệu"))
-    let typo = try CLI.run(["check", "--criteria", Self.criteria, "--group-by", "provnce", "--summary",
-      "Samples/tan-yen-2024"])
+    let typo = try CLI.run([
+      "check", "--criteria", Self.criteria, "--group-by", "provnce", "--summary",
+      "Samples/tan-yen-2024",
+    ])
     #expect(typo.status == 1, "a warning does not make input unreadable")
     #expect(typo.stderr.contains("cảnh báo: không bản ghi nào có trường 'provnce'"))
     #expect(typo.stderr.contains("'province'"))

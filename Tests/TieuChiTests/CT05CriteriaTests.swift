@@ -52,7 +52,9 @@ struct CT05CriteriaTests {
 
   /// The comparators as the plan words them: "dưới" <, "không vượt quá" ≤, "đạt"/"tối thiểu" ≥, "trên" >.
   static let expectedTargets: [String: [Want]] = [
-    "epi-vaccines": [Want(year: 2025, comparator: ">=", numerator: 12), Want(year: 2030, comparator: ">=", numerator: 14)],
+    "epi-vaccines": [
+      Want(year: 2025, comparator: ">=", numerator: 12), Want(year: 2030, comparator: ">=", numerator: 14),
+    ],
     "child-malnutrition": [
       Want(year: 2025, comparator: "<", numerator: 10, denominator: 100),
       Want(year: 2030, comparator: "<", numerator: 9, denominator: 100),
@@ -71,7 +73,9 @@ struct CT05CriteriaTests {
     ],
     "health-managed": [Want(year: 2025, comparator: ">", numerator: 95, denominator: 100)],
     "ncd-stations": [Want(year: 2025, comparator: ">=", numerator: 1)],
-    "sex-ratio-at-birth": [Want(year: 2025, comparator: "<=", numerator: 115), Want(year: 2030, comparator: "<=", numerator: 111)],
+    "sex-ratio-at-birth": [
+      Want(year: 2025, comparator: "<=", numerator: 115), Want(year: 2030, comparator: "<=", numerator: 111),
+    ],
     "premarital-checkup": [
       Want(year: 2025, comparator: ">=", numerator: 45, denominator: 100),
       Want(year: 2030, comparator: ">=", numerator: 90, denominator: 100),
@@ -85,7 +89,8 @@ struct CT05CriteriaTests {
     "satisfaction": [Want(year: nil, comparator: ">", numerator: 80, denominator: 100)],
     "sex-ratio-yearly-fall": [Want(year: nil, comparator: ">=", numerator: 2, denominator: 10)],
     "ytdp-leaders-postgraduate": [
-      Want(year: 2025, comparator: ">=", numerator: 80, denominator: 100), Want(year: 2030, comparator: ">=", numerator: 1),
+      Want(year: 2025, comparator: ">=", numerator: 80, denominator: 100),
+      Want(year: 2030, comparator: ">=", numerator: 1),
     ],
   ]
 
@@ -119,16 +124,17 @@ struct CT05CriteriaTests {
     var description: String { code }
   }
 
-  static let communes: [Expected] = [
-    "07303", "07306", "07309", "07318", "07321", "07324", "07330", "07333", "07336", "07339", "07342", "07345",
-    "07348", "07351", "07354", "07357", "07360", "07363",
-  ].map { Expected(code: $0, status: "pass") } + [
-    Expected(code: "07312", status: "incomplete", unknown: ["ncd-services"]),
-    Expected(code: "07315", status: "fail", failing: ["ncd-services": nil]),
-    Expected(code: "07327", status: "fail", failing: ["epi-vaccines": 1]),
-    // ncd_treatment false and ncd_management empty: false and unknown is false, so fail, not incomplete.
-    Expected(code: "07366", status: "fail", failing: ["ncd-services": nil]),
-  ]
+  static let communes: [Expected] =
+    [
+      "07303", "07306", "07309", "07318", "07321", "07324", "07330", "07333", "07336", "07339", "07342", "07345",
+      "07348", "07351", "07354", "07357", "07360", "07363",
+    ].map { Expected(code: $0, status: "pass") } + [
+      Expected(code: "07312", status: "incomplete", unknown: ["ncd-services"]),
+      Expected(code: "07315", status: "fail", failing: ["ncd-services": nil]),
+      Expected(code: "07327", status: "fail", failing: ["epi-vaccines": 1]),
+      // ncd_treatment false and ncd_management empty: false and unknown is false, so fail, not incomplete.
+      Expected(code: "07366", status: "fail", failing: ["ncd-services": nil]),
+    ]
 
   static func run(_ extra: [String] = []) throws -> (CLIRun, [String: Any]) {
     let run = try CLI.runOnce(["check", "--criteria", file, "--format", "json"] + extra + [sample])
@@ -301,9 +307,11 @@ struct CT05CriteriaTests {
     #expect(ratio["status"] as? String == "fail")
     #expect(ratio["threshold"] as? Int == 111)
     #expect((ratio["gap"] as? [String: Any])?["amount"] as? Int == 4)
-    #expect((indicators["premarital-checkup"]?["gap"] as? [String: Any])?["amount"] as? Int == 765)  // 90 % of 1938 = 1744.2
-    #expect((indicators["prenatal-screening"]?["gap"] as? [String: Any])?["amount"] as? Int == 617)  // 70 % of 2679 = 1875.3
+    // 90 % of 1938 = 1744.2; 70 % of 2679 = 1875.3.
+    #expect((indicators["premarital-checkup"]?["gap"] as? [String: Any])?["amount"] as? Int == 765)
+    #expect((indicators["prenatal-screening"]?["gap"] as? [String: Any])?["amount"] as? Int == 617)
     #expect(indicators["health-managed"]?["milestone"] as? Int == 2025, "'từ năm 2025 trở đi' stays in force")
-    #expect(indicators["life-expectancy"]?["status"] as? String == "fail", "74.2 against the 2025 target, still in force")
+    #expect(
+      indicators["life-expectancy"]?["status"] as? String == "fail", "74.2 against the 2025 target, still in force")
   }
 }

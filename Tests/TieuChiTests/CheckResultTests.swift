@@ -9,7 +9,8 @@ struct CheckResultTests {
   @Test("Indicator results are reachable by id, in the set's order, for communes and groups")
   func byId() throws {
     let criteria = try TestSupport.criteria()
-    let batch = SurveyLoader.load(paths: [TestSupport.path("Samples/tan-yen-2024")], schema: criteria.schema,
+    let batch = SurveyLoader.load(
+      paths: [TestSupport.path("Samples/tan-yen-2024")], schema: criteria.schema,
       groupSchema: criteria.groupSchema)
     let result = Checker(criteria: criteria, asOf: TestSupport.asOf).run(batch)
     let commune = try #require(result.communes.first)

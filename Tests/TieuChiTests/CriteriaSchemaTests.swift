@@ -48,10 +48,13 @@ struct CriteriaSchemaTests {
   @Test("the schema accepts every criteria file", arguments: criteriaFiles)
   func acceptsCriteria(_ file: String) throws {
     let failures = try Self.schema().validate(Self.document(file))
-    #expect(failures.isEmpty, "\(file) does not match docs/criteria.schema.json:\n\(failures.map(\.description).joined(separator: "\n"))")
+    #expect(
+      failures.isEmpty,
+      "\(file) does not match docs/criteria.schema.json:\n\(failures.map(\.description).joined(separator: "\n"))")
   }
 
-  @Test("an invalid fixture is rejected by both the schema and the loader, at the same place", arguments: invalidFixtures)
+  @Test(
+    "an invalid fixture is rejected by both the schema and the loader, at the same place", arguments: invalidFixtures)
   func rejectsInvalid(_ file: String) throws {
     let failures = try Self.schema().validate(Self.document(file))
     #expect(!failures.isEmpty, "the schema accepts \(file)")
@@ -107,16 +110,16 @@ struct CriteriaSchemaTests {
   /// A small valid set; each check below breaks one place of it.
   static let valid =
     base + """
-    examples:
-      - name: "đạt"
-        station: {population: 100, insured: 96}
-        commune: pass
-        expect: {bhyt: pass}
-      - name: "thiếu 1 người"
-        station: {population: 100, insured: 95}
-        expect: {bhyt: {status: fail, gap: 1}}
+      examples:
+        - name: "đạt"
+          station: {population: 100, insured: 96}
+          commune: pass
+          expect: {bhyt: pass}
+        - name: "thiếu 1 người"
+          station: {population: 100, insured: 95}
+          expect: {bhyt: {status: fail, gap: 1}}
 
-    """
+      """
 
   @Test("the valid base set loads and matches the schema")
   func validBase() throws {
@@ -163,12 +166,17 @@ struct CriteriaSchemaTests {
       ("pass rule", "{all_indicators: true}", "{all_indicators: true, bogus_key: 1}", "#/$defs/passRule"),
       ("label", "en: \"Demo\"}", "en: \"Demo\", bogus_key: 1}", "#/$defs/localizedObject"),
       ("example", "commune: pass", "commune: pass\n    bogus_key: 1", "#/$defs/example"),
-      ("expected outcome", "{status: fail, gap: 1}", "{status: fail, gap: 1, bogus_key: 1}", "#/$defs/expectation/oneOf/1"),
+      (
+        "expected outcome", "{status: fail, gap: 1}", "{status: fail, gap: 1, bogus_key: 1}",
+        "#/$defs/expectation/oneOf/1"
+      ),
     ])
   func keys(_ place: String, _ old: String, _ new: String, _ reference: String) throws {
     let loader = Set(try Self.loaderList(replacing: old, with: new))
     let schema = try Self.schemaKeys(reference)
-    #expect(loader.subtracting(schema).isEmpty, "\(place): keys the loader accepts but the schema lacks: \(loader.subtracting(schema).sorted())")
+    #expect(
+      loader.subtracting(schema).isEmpty,
+      "\(place): keys the loader accepts but the schema lacks: \(loader.subtracting(schema).sorted())")
     let extra = schema.subtracting(loader)
     #expect(extra.isEmpty, "\(place): keys the schema allows but the loader rejects: \(extra.sorted())")
   }
@@ -199,7 +207,9 @@ struct CriteriaSchemaTests {
     #expect(try Self.schemaEnum("#/$defs/example/properties/commune") == CommuneStatus.allCases.map(\.rawValue))
     let statuses = Set(try Self.schemaEnum("#/$defs/status"))
     let loaderStatuses = Set(IndicatorStatus.allCases.map(\.rawValue))
-    #expect(loaderStatuses.subtracting(statuses).isEmpty, "statuses the schema lacks: \(loaderStatuses.subtracting(statuses))")
+    #expect(
+      loaderStatuses.subtracting(statuses).isEmpty, "statuses the schema lacks: \(loaderStatuses.subtracting(statuses))"
+    )
     // `waived` is being added to the evaluator; the schema already allows it.
     #expect(statuses.subtracting(loaderStatuses).subtracting(["waived"]).isEmpty)
 
@@ -210,7 +220,8 @@ struct CriteriaSchemaTests {
 
   /// The built-in gap units, from the loader's error for an unknown one.
   static func loaderGapUnits() throws -> [String] {
-    let (_, diagnostics) = TestSupport.criteria(yaml: valid.replacingOccurrences(of: "{unit: people}", with: "{unit: bogus}"))
+    let (_, diagnostics) = TestSupport.criteria(
+      yaml: valid.replacingOccurrences(of: "{unit: people}", with: "{unit: bogus}"))
     let message = try #require(diagnostics.first { $0.message.en.contains("unknown gap unit") }?.message.en)
     // "unknown gap unit 'bogus'; use one of beds, children, … or {vi: …, en: …}"
     let list = try #require(message.components(separatedBy: "use one of ").last?.components(separatedBy: " or {").first)
@@ -238,7 +249,9 @@ struct CriteriaSchemaTests {
 
   @Test(
     "targets without a comparator or a number are refused by both",
-    arguments: ["95%", "khoảng 75", "", "trên", "trên 99,5 người", "đạt trên mức 95%", "approximately 5", "5 trên", "trên 99,"])
+    arguments: [
+      "95%", "khoảng 75", "", "trên", "trên 99,5 người", "đạt trên mức 95%", "approximately 5", "5 trên", "trên 99,",
+    ])
   func badTargets(_ text: String) throws {
     let parsed = if case .success = Target.parse(text, unit: .percent) { true } else { false }
     #expect(!parsed, "the loader accepts '\(text)'")
@@ -260,26 +273,28 @@ struct CriteriaSchemaTests {
     #expect(schema.validate(try #require(parsed.documents.first)).isEmpty)
     // Without extends the same file lacks title, source, inputs and the indicator's title and measure,
     // and its target's % needs the indicator's `unit: percent`, inherited no more.
-    let alone = YAMLReader.read(bytes: Array(child.replacingOccurrences(of: "extends: ct25-2030.yaml\n", with: "").utf8), file: "alone.yaml")
+    let alone = YAMLReader.read(
+      bytes: Array(child.replacingOccurrences(of: "extends: ct25-2030.yaml\n", with: "").utf8), file: "alone.yaml")
     let failures = schema.validate(try #require(alone.documents.first))
     #expect(failures.count == 6, "\(failures.map(\.description))")
   }
 
   @Test("examples: worked cases with expected outcomes")
   func examples() throws {
-    let withExamples = Self.base + """
-      examples:
-        - name: "đạt: BHYT 96%"
-          year: 2025
-          station: {code: "00001", population: 100, insured: 96}
-          expect: {bhyt: pass}
-          commune: pass
-        - name: "thiếu 1 người"
-          stations: [{code: "00002", population: 100, insured: 95}]
-          expect:
-            bhyt: {status: fail, gap: 1, items: []}
+    let withExamples =
+      Self.base + """
+        examples:
+          - name: "đạt: BHYT 96%"
+            year: 2025
+            station: {code: "00001", population: 100, insured: 96}
+            expect: {bhyt: pass}
+            commune: pass
+          - name: "thiếu 1 người"
+            stations: [{code: "00002", population: 100, insured: 95}]
+            expect:
+              bhyt: {status: fail, gap: 1, items: []}
 
-      """
+        """
     let schema = try Self.schema()
     let good = YAMLReader.read(bytes: Array(withExamples.utf8), file: "examples.yaml")
     let goodFailures = schema.validate(try #require(good.documents.first))

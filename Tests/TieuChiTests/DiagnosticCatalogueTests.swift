@@ -5,8 +5,10 @@ import Testing
 /// domain's catalogue, as `domain.kebab-name`.
 @Suite("Diagnostic catalogue")
 struct DiagnosticCatalogueTests {
-  static let domains = ["criteria", "expression", "lint", "yaml", "json", "csv", "survey", "evaluation", "example",
-    "template", "cli"]
+  static let domains = [
+    "criteria", "expression", "lint", "yaml", "json", "csv", "survey", "evaluation", "example",
+    "template", "cli",
+  ]
 
   /// Every id literal in the sources, with the files it appears in.
   static func idLiterals() throws -> [String: [String]] {

@@ -31,8 +31,10 @@ struct EvaluationTests {
     ])
   func bhytBoundary(population: Int, insured: Int, status: IndicatorStatus, gap: Int) throws {
     let result = try TestSupport.evaluate(
-      passingStation(set: ["population": "\(population)", "insured": "\(insured)", "health_managed": "\(population)",
-        "ehealth_book": "\(population)", "telemedicine_users": "\(population)"]),
+      passingStation(set: [
+        "population": "\(population)", "insured": "\(insured)", "health_managed": "\(population)",
+        "ehealth_book": "\(population)", "telemedicine_users": "\(population)",
+      ]),
       criteria: criteria)
     let bhyt = try #require(result.indicator("bhyt-coverage", in: criteria))
     #expect(bhyt.status == status)
@@ -131,8 +133,10 @@ struct EvaluationTests {
   @Test("A zero population is a division by zero: unknown, not a pass or a crash")
   func zeroDenominator() throws {
     let result = try TestSupport.evaluate(
-      passingStation(set: ["population": "0", "insured": "0", "health_managed": "0", "ehealth_book": "0",
-        "telemedicine_users": "0"]),
+      passingStation(set: [
+        "population": "0", "insured": "0", "health_managed": "0", "ehealth_book": "0",
+        "telemedicine_users": "0",
+      ]),
       criteria: criteria)
     let bhyt = try #require(result.indicator("bhyt-coverage", in: criteria))
     #expect(bhyt.status == .unknown)
@@ -144,7 +148,8 @@ struct EvaluationTests {
     let yaml = passingStation(set: ["phc_users": "-5"])
     let batch = TestSupport.batch(yaml, schema: criteria.schema)
     let problem = try #require(batch.diagnostics.first { $0.severity == .error })
-    let line = yaml.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("phc_users:") }! + 1
+    let line =
+      yaml.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("phc_users:") }! + 1
     #expect(problem.location == SourceLocation(file: "survey.yaml", line: line, column: 12))
     #expect(problem.message.en.contains("cannot be negative"))
     let result = try TestSupport.evaluate(yaml, criteria: criteria)

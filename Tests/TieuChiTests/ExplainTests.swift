@@ -15,7 +15,8 @@ struct ExplainTests {
   @Test("With a station: every sub-expression's value, the target in force, the verdict and the gap")
   func trace() throws {
     let run = try CLI.run([
-      "explain", "--criteria", "Criteria/ct25-2030.yaml", "bhyt-coverage", "--station", "Samples/tan-yen-2024", "--code", "07354",
+      "explain", "--criteria", "Criteria/ct25-2030.yaml", "bhyt-coverage", "--station", "Samples/tan-yen-2024",
+      "--code", "07354",
     ])
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.contains("Đánh giá cho 07354 Xã Việt Lập, năm 2024:"))
@@ -35,7 +36,8 @@ struct ExplainTests {
   @Test("A group-level indicator is traced for the commune's group")
   func groupTrace() throws {
     let run = try CLI.run([
-      "explain", "--criteria", "Criteria/ct25-2030.yaml", "communes-national-criteria", "--station", "Samples/tan-yen-2024",
+      "explain", "--criteria", "Criteria/ct25-2030.yaml", "communes-national-criteria", "--station",
+      "Samples/tan-yen-2024",
       "--code", "07321",
     ])
     #expect(run.stdout.contains("Đánh giá cho Huyện Tân Yên, năm 2024:"))
@@ -49,7 +51,8 @@ struct ExplainTests {
     #expect(typo.status == 64)
     #expect(typo.stderr.contains("'bhyt-coverage'"))
     let missing = try CLI.run([
-      "explain", "--criteria", "Criteria/ct25-2030.yaml", "doctor", "--station", "Samples/tan-yen-2024", "--code", "07399",
+      "explain", "--criteria", "Criteria/ct25-2030.yaml", "doctor", "--station", "Samples/tan-yen-2024", "--code",
+      "07399",
     ])
     #expect(missing.status == 2)
     #expect(missing.stderr.contains("07399"))
@@ -57,11 +60,15 @@ struct ExplainTests {
 
   @Test("A target about change is traced against the previous round given with --baseline")
   func baselineTrace() throws {
-    let sample = try String(contentsOfFile: TestSupport.path("Samples/ct05-tan-yen-2025/district.yaml"), encoding: .utf8)
+    let sample = try String(
+      contentsOfFile: TestSupport.path("Samples/ct05-tan-yen-2025/district.yaml"), encoding: .utf8)
     // The same district a year earlier, with the same births: the sex ratio did not fall at all.
-    let folder = try CLITests.scratch(["previous.yaml": sample.replacingOccurrences(of: "\nyear: 2025", with: "\nyear: 2024")])
+    let folder = try CLITests.scratch([
+      "previous.yaml": sample.replacingOccurrences(of: "\nyear: 2025", with: "\nyear: 2024")
+    ])
     let arguments = [
-      "explain", "--criteria", "Criteria/ct05-2030.yaml", "sex-ratio-yearly-fall", "--station", "Samples/ct05-tan-yen-2025",
+      "explain", "--criteria", "Criteria/ct05-2030.yaml", "sex-ratio-yearly-fall", "--station",
+      "Samples/ct05-tan-yen-2025",
       "--code", "07303", "--lang", "en",
     ]
     let without = try CLI.run(arguments)

@@ -23,9 +23,12 @@ struct GoldenOutputTests {
     Case(name: "check-ct25-tan-yen-vi", arguments: ["check"] + ct25 + [tanYen], status: 1),
     Case(name: "check-ct25-tan-yen-en", arguments: ["check"] + ct25 + ["--lang", "en", tanYen], status: 1),
     Case(name: "check-ct25-tan-yen-summary-vi", arguments: ["check"] + ct25 + ["--summary", tanYen], status: 1),
-    Case(name: "check-ct25-tan-yen-summary-en", arguments: ["check"] + ct25 + ["--summary", "--lang", "en", tanYen], status: 1),
+    Case(
+      name: "check-ct25-tan-yen-summary-en", arguments: ["check"] + ct25 + ["--summary", "--lang", "en", tanYen],
+      status: 1),
     Case(name: "check-ct25-tan-yen-json", arguments: ["check"] + ct25 + ["--format", "json", tanYen], status: 1),
-    Case(name: "check-ct25-csv-en", arguments: ["check"] + ct25 + ["--lang", "en", "Samples/tan-yen-2024-csv"], status: 1),
+    Case(
+      name: "check-ct25-csv-en", arguments: ["check"] + ct25 + ["--lang", "en", "Samples/tan-yen-2024-csv"], status: 1),
     Case(name: "check-ct25-kobo-vi", arguments: ["check"] + ct25 + ["Samples/kobo-json"], status: 1),
     Case(
       name: "check-ct25-self-assessment-vi",
@@ -48,7 +51,9 @@ struct GoldenOutputTests {
       ], status: 1),
     Case(
       name: "check-qd1300-muong-te-vi",
-      arguments: ["check", "--criteria", "Criteria/qd1300-2030.yaml", "--as-of", "2025-06-30", "Samples/qd1300-muong-te-2025"],
+      arguments: [
+        "check", "--criteria", "Criteria/qd1300-2030.yaml", "--as-of", "2025-06-30", "Samples/qd1300-muong-te-2025",
+      ],
       status: 1),
     Case(
       name: "check-ct25-two-rounds-vi",

@@ -44,7 +44,8 @@ struct GroupLevelTests {
 
   func report(_ yaml: String, groupBy: String? = nil) -> CheckResult {
     let batch = SurveyLoader.load(
-      files: [(path: "district.yaml", bytes: Array(yaml.utf8))], schema: criteria.schema, groupSchema: criteria.groupSchema)
+      files: [(path: "district.yaml", bytes: Array(yaml.utf8))], schema: criteria.schema,
+      groupSchema: criteria.groupSchema)
     return CheckResult(criteria: criteria, batch: batch, year: 2025, groupBy: groupBy, asOf: TestSupport.asOf)
   }
 
@@ -82,12 +83,15 @@ struct GroupLevelTests {
   @Test("A share of stations names the communes that fall short; one commune's missing data makes it 'at least'")
   func shareOfStations() throws {
     let report = report(Self.district)
-    let share = try #require(report.groups.first?.indicators.first { report.criteria.indicators[$0.index].id == "midwife-share" })
+    let share = try #require(
+      report.groups.first?.indicators.first { report.criteria.indicators[$0.index].id == "midwife-share" })
     #expect(share.status == .fail)
     #expect(share.gap?.items == ["Xã Thu Lũm"])
     #expect(share.gap?.atLeast == true)
     #expect(share.gap?.amount == Rational(1))
-    #expect(share.reasons.contains(.missing(FieldPath(input: "communes", item: 3, itemName: "Xã Ka Lăng", field: "passed(\"midwife\")"))))
+    #expect(
+      share.reasons.contains(
+        .missing(FieldPath(input: "communes", item: 3, itemName: "Xã Ka Lăng", field: "passed(\"midwife\")"))))
   }
 
   @Test("A statistic that exists only for the district comes from its own record")
@@ -101,14 +105,17 @@ struct GroupLevelTests {
     #expect(report.summary.records == 4, "but it is an input record, and counted")
 
     let without = self.report(Self.district.replacingOccurrences(of: "life_expectancy: \"73,5\"", with: "note: none"))
-    let unknown = try #require(without.groups.first?.indicators.first { without.criteria.indicators[$0.index].id == "life" })
+    let unknown = try #require(
+      without.groups.first?.indicators.first { without.criteria.indicators[$0.index].id == "life" })
     #expect(unknown.status == .unknown)
     #expect(unknown.reasons == [.missing(FieldPath(input: "life_expectancy"))])
   }
 
   @Test("Grouping is chosen at run time: by province after the 2025 reform")
   func groupByProvince() throws {
-    let data = Self.district + "\n---\n{code: \"07306\", name: \"Xã Nhã Nam\", province: \"Tỉnh Bắc Ninh\", population: 10, insured: 10, midwives: 1}\n"
+    let data =
+      Self.district
+      + "\n---\n{code: \"07306\", name: \"Xã Nhã Nam\", province: \"Tỉnh Bắc Ninh\", population: 10, insured: 10, midwives: 1}\n"
     let report = report(data, groupBy: "province")
     #expect(report.groups.map(\.key) == ["Tỉnh Lai Châu", "Tỉnh Bắc Ninh"])
     #expect(report.groups.map(\.communes) == [3, 1])
@@ -116,11 +123,13 @@ struct GroupLevelTests {
     #expect(bacNinh.indicators.first { report.criteria.indicators[$0.index].id == "district-bhyt" }?.status == .pass)
   }
 
-  @Test("With --year, a group's own record of another year still applies; groups with only their own record are reported")
+  @Test(
+    "With --year, a group's own record of another year still applies; groups with only their own record are reported")
   func groupRecordYears() throws {
     let data = "{level: group, district: \"Huyện Mường Tè\", year: 2024, life_expectancy: 74}\n"
     let batch = SurveyLoader.load(
-      files: [(path: "district.yaml", bytes: Array(data.utf8))], schema: criteria.schema, groupSchema: criteria.groupSchema)
+      files: [(path: "district.yaml", bytes: Array(data.utf8))], schema: criteria.schema,
+      groupSchema: criteria.groupSchema)
     let report = CheckResult(criteria: criteria, batch: batch, year: 2030, asOf: TestSupport.asOf)
     #expect(report.groupBy == "district", "the grouping is found from group records too")
     let group = try #require(report.groups.first)
@@ -132,7 +141,8 @@ struct GroupLevelTests {
 
   @Test("passed(…) is checked when the file is loaded")
   func passedErrors() throws {
-    let outside = Self.yaml.replacingOccurrences(of: "measure: midwives, target", with: "measure: 'passed(\"midwife\")', target")
+    let outside = Self.yaml.replacingOccurrences(
+      of: "measure: midwives, target", with: "measure: 'passed(\"midwife\")', target")
     let (set1, diagnostics1) = TestSupport.criteria(yaml: outside)
     #expect(set1 == nil)
     #expect(diagnostics1.contains { $0.message.en.contains("only for group-level indicators") })
@@ -145,7 +155,9 @@ struct GroupLevelTests {
 
   @Test("The Tân Yên district fails its 100 % target, naming the communes that do not meet the national criteria")
   func tanYenDistrict() throws {
-    let run = try CLI.run(["check", "--criteria", "Criteria/ct25-2030.yaml", "--format", "json", "Samples/tan-yen-2024"])
+    let run = try CLI.run([
+      "check", "--criteria", "Criteria/ct25-2030.yaml", "--format", "json", "Samples/tan-yen-2024",
+    ])
     let groups = try #require(try run.json()["groups"] as? [[String: Any]])
     #expect(groups.count == 1)
     let district = try #require(groups.first)
@@ -156,6 +168,7 @@ struct GroupLevelTests {
     let gap = try #require(indicator["gap"] as? [String: Any])
     #expect(gap["amount"] as? Int == 5)
     #expect(gap["at_least"] as? Bool == true)
-    #expect(gap["items"] as? [String] == ["Xã Quang Tiến", "Xã An Dương", "Xã Song Vân", "Xã Việt Lập", "Xã Ngọc Thiện"])
+    #expect(
+      gap["items"] as? [String] == ["Xã Quang Tiến", "Xã An Dương", "Xã Song Vân", "Xã Việt Lập", "Xã Ngọc Thiện"])
   }
 }

@@ -424,7 +424,8 @@ struct MarkedInput {
   /// A list of stations with one damaged: the stations before the damage are read, and the damage is
   /// counted. (How many stations after it were lost is not known: JSON has no lines to count them by.)
   @Test func damagedStationListKeepsWhatCameBefore() {
-    let pieces = ["{", "}", "[", "]", "\"", "\\", ",", ":", " ", "\n", "0", "-", "true", "nul", "é", "\t", "//"]
+    let pieces =
+      ["{", "}", "[", "]", "\"", "\\", ",", ":", " ", "\n", "0", "-", "true", "nul", "é", "\t", "//"]
       .map { Array($0.utf8) } + [[0xFF], [0x00]]
     var generator = SplitMix64(seed: 0x6a73_6f6e_6c69_7374)
     for _ in 0..<2000 {

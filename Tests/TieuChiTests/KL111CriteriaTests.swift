@@ -232,7 +232,8 @@ struct KL111CriteriaTests {
     // 1125/1500 is exactly 75 %: "đạt 75%" passes.
     GroupExpected(id: "dvkt-district", status: "pass", exact: "3/4"),
     GroupExpected(id: "stations-bhyt", status: "pass", exact: "1"),
-    GroupExpected(id: "stations-full-phc", status: "fail", exact: "13/14", gap: 1, direction: "increase", items: ["Xã Tá Bạ"]),
+    GroupExpected(
+      id: "stations-full-phc", status: "fail", exact: "13/14", gap: 1, direction: "increase", items: ["Xã Tá Bạ"]),
     GroupExpected(id: "clinics-bhyt", status: "pass", exact: "1"),
     GroupExpected(id: "clinics-full-phc", status: "fail", exact: "1/2", gap: 1, direction: "increase", items: []),
     // Thu Lũm's ncd_services is missing, but 11 of 14 is already ≥ 78 %.
@@ -250,7 +251,8 @@ struct KL111CriteriaTests {
     GroupExpected(id: "underweight-u5", status: "pass", exact: "955/5832"),
     GroupExpected(id: "stunting-u5", status: "fail", exact: "445/1944", gap: 67, direction: "decrease", items: []),
     // Pa ủ counts: its midwives are missing but it has an obstetric-paediatric assistant doctor.
-    GroupExpected(id: "stations-midwife", status: "fail", exact: "13/14", gap: 1, direction: "increase", items: ["Xã Tà Tổng"]),
+    GroupExpected(
+      id: "stations-midwife", status: "fail", exact: "13/14", gap: 1, direction: "increase", items: ["Xã Tà Tổng"]),
     GroupExpected(id: "stations-yhct", status: "pass", exact: "5/7"),
     // 930/1000 is exactly 93 %: "đạt 93%" passes.
     GroupExpected(id: "infant-immunisation", status: "pass", exact: "93/100"),
@@ -309,6 +311,8 @@ struct KL111CriteriaTests {
     #expect(run.stderr.isEmpty)
     #expect(run.stdout.contains("1 more university-trained staff needed"))
     #expect(run.stdout.contains("67 fewer stunted children needed"))
-    #expect(run.stdout.contains("1 more stations with a midwife or obstetric-paediatric assistant doctor needed (not yet: Xã Tà Tổng)"))
+    #expect(
+      run.stdout.contains(
+        "1 more stations with a midwife or obstetric-paediatric assistant doctor needed (not yet: Xã Tà Tổng)"))
   }
 }

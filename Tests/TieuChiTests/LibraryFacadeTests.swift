@@ -52,7 +52,8 @@ struct LibraryFacadeTests {
     let (loaded, _) = CriteriaLoader.load(path: TestSupport.path("Criteria/ct25-2030.yaml"))
     let criteria = try #require(loaded)
     let file = SurveyFile(
-      name: "Samples/tan-yen-2024/stations.yaml", format: .yaml, bytes: try Self.bytes("Samples/tan-yen-2024/stations.yaml"))
+      name: "Samples/tan-yen-2024/stations.yaml", format: .yaml,
+      bytes: try Self.bytes("Samples/tan-yen-2024/stations.yaml"))
     let result = Checker(criteria: criteria, asOf: try #require(CalendarDate("2025-06-30"))).run([file])
     let text = String(decoding: ReportFormat.text.renderer(ReportOptions()).render(result), as: UTF8.self)
     let golden = try String(

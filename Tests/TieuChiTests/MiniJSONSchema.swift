@@ -132,7 +132,9 @@ struct MiniJSONSchema {
   /// Checks that every keyword is supported and every `$ref` resolves, and compiles the patterns.
   private static func walk(_ schema: Value, path: String, patterns: inout [String: NSRegularExpression]) throws {
     if case .bool = schema { return }
-    guard case .object(let members) = schema else { throw SchemaError(description: "\(path): a schema must be an object or a boolean") }
+    guard case .object(let members) = schema else {
+      throw SchemaError(description: "\(path): a schema must be an object or a boolean")
+    }
     for (keyword, value) in members {
       let here = "\(path)/\(keyword)"
       guard validationKeywords.contains(keyword) || annotationKeywords.contains(keyword) else {
@@ -151,7 +153,9 @@ struct MiniJSONSchema {
         guard case .array(let subschemas) = value, !subschemas.isEmpty else {
           throw SchemaError(description: "\(here) must be a non-empty array")
         }
-        for (index, subschema) in subschemas.enumerated() { try walk(subschema, path: "\(here)/\(index)", patterns: &patterns) }
+        for (index, subschema) in subschemas.enumerated() {
+          try walk(subschema, path: "\(here)/\(index)", patterns: &patterns)
+        }
       case "pattern":
         guard let pattern = value.string else { throw SchemaError(description: "\(here) must be a string") }
         try compile(pattern, at: here, into: &patterns)
@@ -167,7 +171,9 @@ struct MiniJSONSchema {
     }
   }
 
-  private static func compile(_ pattern: String, at path: String, into patterns: inout [String: NSRegularExpression]) throws {
+  private static func compile(_ pattern: String, at path: String, into patterns: inout [String: NSRegularExpression])
+    throws
+  {
     guard patterns[pattern] == nil else { return }
     do {
       patterns[pattern] = try NSRegularExpression(pattern: pattern)
@@ -202,7 +208,9 @@ struct MiniJSONSchema {
       switch value {
       case .object(let members):
         for (key, member) in members {
-          if key == "$ref", let reference = member.string, Self.resolve(reference, in: root) == nil { missing.append(reference) }
+          if key == "$ref", let reference = member.string, Self.resolve(reference, in: root) == nil {
+            missing.append(reference)
+          }
           if key != "enum" && key != "const" && key != "examples" && key != "default" { visit(member) }
         }
       case .array(let items): items.forEach(visit)
@@ -234,7 +242,8 @@ struct MiniJSONSchema {
 
   static let integerPattern = try! NSRegularExpression(pattern: "^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
   static let numberPattern = try! NSRegularExpression(
-    pattern: "^(?:[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$")
+    pattern:
+      "^(?:[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$")
 
   static func matches(_ regex: NSRegularExpression, _ text: String) -> Bool {
     regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
@@ -283,9 +292,12 @@ struct MiniJSONSchema {
     default: return
     }
     guard case .object(let s) = schema else { return }
-    func fail(_ message: String, at location: SourceLocation? = nil, path childPath: String? = nil, typeMismatch: Bool = false) {
+    func fail(
+      _ message: String, at location: SourceLocation? = nil, path childPath: String? = nil, typeMismatch: Bool = false
+    ) {
       failures.append(
-        Failure(location: location ?? node.location, path: childPath ?? path, message: message, isTypeMismatch: typeMismatch))
+        Failure(
+          location: location ?? node.location, path: childPath ?? path, message: message, isTypeMismatch: typeMismatch))
     }
     let kind = Self.kind(of: node)
 
@@ -308,10 +320,13 @@ struct MiniJSONSchema {
     }
     if case .array(let allowed) = s["enum"] {
       if !allowed.contains(where: { Self.scalarValue(of: node) == $0 }) {
-        let hint = node.scalarText.flatMap { Suggestions.hint(for: $0, in: allowed.compactMap(\.string)) }.map { " (\($0.en))" } ?? ""
+        let hint =
+          node.scalarText.flatMap { Suggestions.hint(for: $0, in: allowed.compactMap(\.string)) }.map { " (\($0.en))" }
+          ?? ""
         // A list or mapping where scalars are listed is as wrong as a type mismatch (ranks `oneOf` branches).
         fail(
-          Self.message(s, "\(Self.describe(node)) is not one of \(allowed.map(\.rendered).joined(separator: ", "))\(hint)"),
+          Self.message(
+            s, "\(Self.describe(node)) is not one of \(allowed.map(\.rendered).joined(separator: ", "))\(hint)"),
           typeMismatch: node.scalarText == nil)
       }
     }
@@ -341,7 +356,8 @@ struct MiniJSONSchema {
             check(entry.value, against: subschema, path: childPath, into: &failures)
           }
         }
-        for (pattern, subschema) in patternProperties where patterns[pattern].map({ Self.matches($0, entry.key) }) == true {
+        for (pattern, subschema) in patternProperties
+        where patterns[pattern].map({ Self.matches($0, entry.key) }) == true {
           matched = true
           check(entry.value, against: subschema, path: childPath, into: &failures)
         }
@@ -350,7 +366,9 @@ struct MiniJSONSchema {
             var message = "unknown key '\(entry.key)'"
             if !properties.isEmpty {
               message += "; expected one of: \(properties.keys.sorted().joined(separator: ", "))"
-              if let hint = Suggestions.hint(for: entry.key, in: properties.keys.sorted()) { message += " (\(hint.en))" }
+              if let hint = Suggestions.hint(for: entry.key, in: properties.keys.sorted()) {
+                message += " (\(hint.en))"
+              }
             } else if !patternProperties.isEmpty {
               message += "; keys must match \(patternProperties.keys.sorted().joined(separator: " or "))"
             }
@@ -370,7 +388,9 @@ struct MiniJSONSchema {
 
     if kind == .array, let items = node.items {
       if let itemSchema = s["items"] {
-        for (index, item) in items.enumerated() { check(item, against: itemSchema, path: "\(path)/\(index)", into: &failures) }
+        for (index, item) in items.enumerated() {
+          check(item, against: itemSchema, path: "\(path)/\(index)", into: &failures)
+        }
       }
       if let minimum = s["minItems"]?.int, items.count < minimum {
         fail(Self.message(s, "needs at least \(minimum) item(s), found \(items.count)"))

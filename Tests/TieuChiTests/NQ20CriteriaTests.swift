@@ -39,7 +39,8 @@ struct NQ20CriteriaTests {
       "epi-vaccines": Gap(amount: 1, text: "cần thêm 1 loại vắc xin"),
       "under1-mortality": Gap(amount: 0.8, text: "cần giảm hơn 0,8 ‰"),
       "adult-obesity": Gap(amount: 1.1, text: "cần giảm hơn 1,1 điểm phần trăm"),
-      "ncd-stations": Gap(amount: 1, text: "cần thêm 1 trạm y tế thực hiện dự phòng, quản lý, điều trị bệnh không lây nhiễm"),
+      "ncd-stations": Gap(
+        amount: 1, text: "cần thêm 1 trạm y tế thực hiện dự phòng, quản lý, điều trị bệnh không lây nhiễm"),
       "doctors": Gap(amount: 452, text: "cần thêm 452 bác sỹ"),
       "nurses": Gap(amount: 1079, text: "cần thêm 1.079 điều dưỡng viên"),
       "satisfaction": Gap(amount: 1, text: "cần thêm 1 người hài lòng"),
@@ -68,7 +69,8 @@ struct NQ20CriteriaTests {
 
   /// Runs the sample as the README says (`--group-by province`, JSON) and returns the run and its groups.
   static func run(_ extra: [String] = []) throws -> (CLIRun, [[String: Any]]) {
-    let run = try CLI.runOnce(["check", "--criteria", file, "--group-by", "province", "--format", "json"] + extra + [sample])
+    let run = try CLI.runOnce(
+      ["check", "--criteria", file, "--group-by", "province", "--format", "json"] + extra + [sample])
     let groups = try #require(try run.json()["groups"] as? [[String: Any]])
     return (run, groups)
   }
@@ -78,7 +80,9 @@ struct NQ20CriteriaTests {
     return Dictionary(uniqueKeysWithValues: list.map { ($0["id"] as? String ?? "", $0) })
   }
 
-  @Test("The file loads with no diagnostic; 20 province indicators, each with a 2025 and a 2030 milestone and a quoted clause")
+  @Test(
+    "The file loads with no diagnostic; 20 province indicators, each with a 2025 and a 2030 milestone and a quoted clause"
+  )
   func loads() throws {
     let (set, diagnostics) = CriteriaLoader.load(path: TestSupport.path(Self.file))
     #expect(diagnostics.isEmpty, "\(diagnostics.map { $0.rendered(in: .en) })")
@@ -94,7 +98,8 @@ struct NQ20CriteriaTests {
     }
   }
 
-  @Test("Comparators follow the plan's words: strict where it says trên/dưới, inclusive for đạt/tối thiểu, ≤ for giảm còn")
+  @Test(
+    "Comparators follow the plan's words: strict where it says trên/dưới, inclusive for đạt/tối thiểu, ≤ for giảm còn")
   func comparators() throws {
     let criteria = try TestSupport.criteria(Self.file)
     func comparators(_ id: String) -> [TargetComparator] {

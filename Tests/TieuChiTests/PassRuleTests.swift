@@ -152,7 +152,9 @@ struct IncompleteSetTests {
     #expect(criteria.groups.count == 10)
     #expect(criteria.groups.compactMap(\.maxPoints).reduce(Rational.zero) { $0.adding($1)! } == Rational(100))
     #expect(criteria.missingPoints.map(\.missing).reduce(Rational.zero) { $0.adding($1)! } == Rational(100))
-    let run = try CLI.run(["check", "--criteria", "Criteria/qd1300-2030.yaml", "--format", "json", "Samples/qd1300-muong-te-2025"])
+    let run = try CLI.run([
+      "check", "--criteria", "Criteria/qd1300-2030.yaml", "--format", "json", "Samples/qd1300-muong-te-2025",
+    ])
     #expect(run.status == 1)
     let json = try run.json()
     #expect(json["missing_points"] as? Int == 100)

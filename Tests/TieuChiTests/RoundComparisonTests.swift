@@ -23,10 +23,14 @@ struct RoundComparisonTests {
     let comparison = try #require(result.comparison)
     let changes = Dictionary(uniqueKeysWithValues: comparison.communes.map { ($0.code, $0.change) })
     #expect(changes.count == 17)
-    #expect(changes.filter { $0.value == .newlyPassing }.keys.sorted() == ["07321", "07330", "07342", "07348", "07354", "07357"])
+    #expect(
+      changes.filter { $0.value == .newlyPassing }.keys.sorted() == [
+        "07321", "07330", "07342", "07348", "07354", "07357",
+      ])
     #expect(changes.filter { $0.value == .newlyFailing }.keys.sorted() == ["07309", "07363"])
     #expect(changes.filter { $0.value == .stillPassing }.keys.sorted() == ["07306", "07324", "07336", "07339"])
-    #expect(changes.filter { $0.value == .stillFailing }.keys.sorted() == ["07327", "07345", "07351", "07360", "07366"])
+    #expect(
+      changes.filter { $0.value == .stillFailing }.keys.sorted() == ["07327", "07345", "07351", "07360", "07366"])
     let songVan = try #require(comparison.communes.first { $0.code == "07345" })
     let coverage = try #require(songVan.indicators.first { $0.indicator == "bhyt-coverage" })
     #expect(coverage.previous.gap?.amount == Rational(41))
@@ -38,7 +42,10 @@ struct RoundComparisonTests {
   func reusedCodes() throws {
     let comparison = try #require(result.comparison)
     #expect(comparison.unmatchedCurrent.map(\.code) == ["07315", "07333"])
-    #expect(comparison.unmatchedCurrent.map(\.reason) == [.codeReused(otherName: "Xã Quang Tiến"), .codeReused(otherName: "Xã Lam Cốt")])
+    #expect(
+      comparison.unmatchedCurrent.map(\.reason) == [
+        .codeReused(otherName: "Xã Quang Tiến"), .codeReused(otherName: "Xã Lam Cốt"),
+      ])
     #expect(comparison.unmatchedPrevious.map(\.code) == ["07303", "07312", "07315", "07318", "07333"])
   }
 

@@ -22,7 +22,8 @@ struct SampleOutcomeTests {
     Expected(code: "07318", status: "pass"),
     Expected(code: "07321", status: "fail", failing: ["doctor": 1]),
     Expected(code: "07324", status: "pass"),
-    Expected(code: "07327", status: "fail", failing: ["village-health-worker": 2], items: ["Thôn Trại Ba", "Thôn Nghè"]),
+    Expected(
+      code: "07327", status: "fail", failing: ["village-health-worker": 2], items: ["Thôn Trại Ba", "Thôn Nghè"]),
     Expected(code: "07330", status: "fail", failing: ["telemedicine": 478]),
     Expected(code: "07333", status: "fail", failing: ["bhyt-coverage": 1]),
     Expected(code: "07336", status: "pass"),
@@ -106,7 +107,8 @@ struct SampleOutcomeTests {
   @Test("Running the four ct25 samples at once reports the repeated stations as duplicates, losing none silently")
   func allCt25Samples() throws {
     let run = try CLI.run([
-      "check", "--criteria", "Criteria/ct25-2030.yaml", "--format", "json", "Samples/tan-yen-2024", "Samples/self-assessment",
+      "check", "--criteria", "Criteria/ct25-2030.yaml", "--format", "json", "Samples/tan-yen-2024",
+      "Samples/self-assessment",
       "Samples/tan-yen-2024-csv", "Samples/kobo-json",
     ])
     #expect(run.status == 2)

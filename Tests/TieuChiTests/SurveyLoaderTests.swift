@@ -14,9 +14,10 @@ import Testing
 
   // MARK: Formats
 
-  @Test(arguments: [
-    ("yaml", SurveyFormat.yaml), ("YML", .yaml), ("json", .json), ("Csv", .csv), ("xlsx", nil), ("", nil),
-  ] as [(String, SurveyFormat?)])
+  @Test(
+    arguments: [
+      ("yaml", SurveyFormat.yaml), ("YML", .yaml), ("json", .json), ("Csv", .csv), ("xlsx", nil), ("", nil),
+    ] as [(String, SurveyFormat?)])
   func formatFromExtension(_ fileExtension: String, _ format: SurveyFormat?) {
     #expect(SurveyFormat(fileExtension: fileExtension) == format)
   }
@@ -40,10 +41,12 @@ import Testing
     #expect(fromMemory.records.map(\.code) == fromDisk.records.map(\.code))
     #expect(fromMemory.records.map(\.location) == fromDisk.records.map(\.location))
     #expect(
-      fromMemory.records.map { String(describing: $0.values) } == fromDisk.records.map { String(describing: $0.values) })
+      fromMemory.records.map { String(describing: $0.values) } == fromDisk.records.map { String(describing: $0.values) }
+    )
     // The staff list file was joined: a station has staff.
     let staff = try #require(Self.schema.index(of: "staff"))
-    #expect(fromMemory.records.contains { if case .list(let items) = $0.values[staff] { !items.isEmpty } else { false } })
+    #expect(
+      fromMemory.records.contains { if case .list(let items) = $0.values[staff] { !items.isEmpty } else { false } })
   }
 
   @Test func aFormatIsNeverGuessedFromTheName() {
@@ -61,7 +64,8 @@ import Testing
     let batch = SurveyLoader.load(
       files: [(path: "gone.yaml", bytes: nil), (path: "data.xlsx", bytes: [0x50, 0x4B])], schema: Self.schema)
     #expect(batch.diagnostics.map(\.id) == ["survey.unreadable-file", "survey.unknown-file-type"])
-    #expect(batch.diagnostics.map(\.location) == [SourceLocation(file: "gone.yaml"), SourceLocation(file: "data.xlsx")])
+    #expect(
+      batch.diagnostics.map(\.location) == [SourceLocation(file: "gone.yaml"), SourceLocation(file: "data.xlsx")])
     #expect(batch.diagnostics.map { $0.rendered(in: .en) }.allSatisfy { !$0.contains(":0") })
   }
 
@@ -177,7 +181,8 @@ import Testing
       in: source)
     let tab = MarkedSource("a:\n1️⃣\tb: 1\n")
     expectDiagnostics(
-      YAMLReader.read(bytes: tab.bytes, file: "t.yaml").diagnostics, [ExpectedDiagnostic("yaml.tab-indentation", at: "1️⃣")],
+      YAMLReader.read(bytes: tab.bytes, file: "t.yaml").diagnostics,
+      [ExpectedDiagnostic("yaml.tab-indentation", at: "1️⃣")],
       in: tab)
   }
 

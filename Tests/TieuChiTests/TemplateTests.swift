@@ -15,7 +15,8 @@ struct TemplateTests {
     let filled = form.replacingOccurrences(of: "code: \"\"", with: "code: \"07339\"")
       .replacingOccurrences(of: "population:", with: "population: 12850")
     let batch = TestSupport.batch(filled, schema: criteria.schema)
-    #expect(batch.diagnostics.filter { $0.severity == .error }.isEmpty, "\(batch.diagnostics.map { $0.rendered(in: .en) })")
+    #expect(
+      batch.diagnostics.filter { $0.severity == .error }.isEmpty, "\(batch.diagnostics.map { $0.rendered(in: .en) })")
     let record = try #require(batch.records.first)
     #expect(record.code == "07339")
     guard case .number(let population) = record.values[try #require(criteria.schema.index(of: "population"))] else {
@@ -37,14 +38,16 @@ struct TemplateTests {
     let staffHeader = try SurveyTemplate.csv(criteria, language: .vi, list: "staff").get()
     #expect(staffHeader.hasPrefix("\u{FEFF}Mã xã;Họ và tên;Chức danh;Biên chế cơ hữu của trạm"))
     let columns = header.dropFirst().split(separator: ";").count
-    let row = ["07339", "Thị trấn Cao Thượng", "thị trấn", "Huyện Tân Yên", "Tỉnh Bắc Giang", "2024", "12850", "12811"]
+    let row =
+      ["07339", "Thị trấn Cao Thượng", "thị trấn", "Huyện Tân Yên", "Tỉnh Bắc Giang", "2024", "12850", "12811"]
       + Array(repeating: "", count: columns - 8)
     let stations = header + row.joined(separator: ";") + "\r\n"
     let staff = staffHeader + "7339;Nguyễn Văn An;Bác sĩ;có\r\n"
     let batch = SurveyLoader.load(
       files: [(path: "stations.csv", bytes: Array(stations.utf8)), (path: "staff.csv", bytes: Array(staff.utf8))],
       schema: criteria.schema)
-    #expect(batch.diagnostics.filter { $0.severity == .error }.isEmpty, "\(batch.diagnostics.map { $0.rendered(in: .en) })")
+    #expect(
+      batch.diagnostics.filter { $0.severity == .error }.isEmpty, "\(batch.diagnostics.map { $0.rendered(in: .en) })")
     let report = CheckResult(criteria: criteria, batch: batch, year: nil, asOf: TestSupport.asOf)
     let commune = try #require(report.communes.first)
     #expect(commune.record.code == "07339")

@@ -7,7 +7,8 @@ import Testing
 enum TestSupport {
   static let root: String = {
     // Tests/TieuChiTests/TestSupport.swift → repository root.
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .path
   }()
 
   static func path(_ relative: String) -> String { root + "/" + relative }
@@ -87,7 +88,11 @@ func passingStation(set overrides: KeyValuePairs<String, String> = [:], remove: 
   ]
   var fields = defaults.filter { !remove.contains($0.0) }
   for (key, value) in overrides {
-    if let index = fields.firstIndex(where: { $0.0 == key }) { fields[index].1 = value } else { fields.append((key, value)) }
+    if let index = fields.firstIndex(where: { $0.0 == key }) {
+      fields[index].1 = value
+    } else {
+      fields.append((key, value))
+    }
   }
   return fields.map { "\($0.0): \($0.1)" }.joined(separator: "\n") + "\n"
 }

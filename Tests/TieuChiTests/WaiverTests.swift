@@ -27,7 +27,9 @@ struct WaiverTests {
 
   @Test("A valid waiver reports the indicator as waived, not pass, and the commune is not blocked by it")
   func valid() throws {
-    let yaml = passingStation(set: ["staff": "\n  - {name: \"Y sĩ A\", role: assistant_doctor, permanent: true}", "waivers": Self.waiver])
+    let yaml = passingStation(set: [
+      "staff": "\n  - {name: \"Y sĩ A\", role: assistant_doctor, permanent: true}", "waivers": Self.waiver,
+    ])
     let report = try check(yaml, asOf: "2025-06-30")
     let commune = try #require(report.communes.first)
     let doctor = try #require(commune.indicator("doctor", in: criteria))
@@ -40,7 +42,9 @@ struct WaiverTests {
 
   @Test("An expired waiver is ignored with a warning, so the failure shows")
   func expired() throws {
-    let yaml = passingStation(set: ["staff": "\n  - {name: \"Y sĩ A\", role: assistant_doctor, permanent: true}", "waivers": Self.waiver])
+    let yaml = passingStation(set: [
+      "staff": "\n  - {name: \"Y sĩ A\", role: assistant_doctor, permanent: true}", "waivers": Self.waiver,
+    ])
     let report = try check(yaml, asOf: "2026-01-01")
     let commune = try #require(report.communes.first)
     #expect(commune.indicator("doctor", in: criteria)?.status == .fail)

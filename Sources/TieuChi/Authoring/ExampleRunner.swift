@@ -14,7 +14,8 @@ public enum ExampleRunner {
   }
 
   static func run(_ example: CriteriaExample, criteria: CriteriaSet, asOf: CalendarDate) -> Outcome {
-    let reader = SurveyReader(schema: criteria.schema, groupSchema: criteria.hasGroupIndicators ? criteria.groupSchema : nil)
+    let reader = SurveyReader(
+      schema: criteria.schema, groupSchema: criteria.hasGroupIndicators ? criteria.groupSchema : nil)
     let batch = read(example.stations, reader: reader)
     let baseline = example.baseline.isEmpty ? nil : read(example.baseline, reader: reader)
     var failures = (batch.diagnostics + (baseline?.diagnostics ?? [])).filter { $0.severity == .error }
@@ -26,7 +27,8 @@ public enum ExampleRunner {
     for expectation in example.expectations {
       guard let result = report.communes.first?[expectation.indicator] ?? report.groups.first?[expectation.indicator]
       else {
-        failures.append(mismatch(expectation.location, "\(expectation.indicator): not evaluated (no station in the example?)"))
+        failures.append(
+          mismatch(expectation.location, "\(expectation.indicator): not evaluated (no station in the example?)"))
         continue
       }
       if result.status != expectation.status {
@@ -41,7 +43,8 @@ public enum ExampleRunner {
         failures.append(
           mismatch(
             expectation.location,
-            "\(expectation.indicator): expected a gap of \(gap), got \(result.gap?.amount.map(\.description) ?? "none")"))
+            "\(expectation.indicator): expected a gap of \(gap), got \(result.gap?.amount.map(\.description) ?? "none")"
+          ))
       }
       if let items = expectation.items, (result.gap?.items ?? []) != items {
         failures.append(
@@ -63,7 +66,9 @@ public enum ExampleRunner {
       var record = node
       if var entries = node.entries, !entries.contains(where: { $0.key == "code" }) {
         entries.append(
-          DataNode.Entry(key: "code", keyLocation: node.location, value: DataNode(.scalar("ex\(index + 1)", .quoted), at: node.location)))
+          DataNode.Entry(
+            key: "code", keyLocation: node.location,
+            value: DataNode(.scalar("ex\(index + 1)", .quoted), at: node.location)))
         record = DataNode(.mapping(entries), at: node.location)
       }
       reader.read(document: record, into: &output)

@@ -15,7 +15,11 @@ public struct Explanation: Sendable {
   public func definition(of indicator: Indicator) -> String {
     let phrases = ReportPhrases(criteria: criteria, language: language)
     var out = "\(indicator.id): \(indicator.title[language])\n"
-    out += text("  Cấp: ", "  Level: ") + (indicator.level == .commune ? text("xã (từng trạm)", "commune (each station)") : text("nhóm xã (huyện, tỉnh…)", "group of communes (district, province…)")) + "\n"
+    out +=
+      text("  Cấp: ", "  Level: ")
+      + (indicator.level == .commune
+        ? text("xã (từng trạm)", "commune (each station)")
+        : text("nhóm xã (huyện, tỉnh…)", "group of communes (district, province…)")) + "\n"
     out += text("  Căn cứ: ", "  Legal basis: ") + (criteria.source.title?[language] ?? criteria.source.document)
     out += text(", mục ", ", clause ") + indicator.clause + "\n"
     out += text("  Thước đo: ", "  Measure: ") + indicator.measureText
@@ -32,8 +36,12 @@ public struct Explanation: Sendable {
       out += phrases.target(target, of: indicator).split(separator: " ", maxSplits: 1).last.map(String.init) ?? ""
       out += text(" (như văn bản viết: \"\(target.text)\")", " (as written: \"\(target.text)\")") + "\n"
     }
-    if let condition = indicator.appliesWhenText { out += text("  Chỉ áp dụng khi: ", "  Applies only when: ") + condition + "\n" }
-    if let gap = indicator.gap { out += text("  Khoảng thiếu tính bằng: ", "  Gap counted in: ") + gap.unit[language] + "\n" }
+    if let condition = indicator.appliesWhenText {
+      out += text("  Chỉ áp dụng khi: ", "  Applies only when: ") + condition + "\n"
+    }
+    if let gap = indicator.gap {
+      out += text("  Khoảng thiếu tính bằng: ", "  Gap counted in: ") + gap.unit[language] + "\n"
+    }
     if indicator.mandatory { out += text("  Chỉ tiêu điểm liệt\n", "  Knock-out indicator\n") }
     if let points = indicator.points { out += text("  Điểm: ", "  Points: ") + phrases.number(points) + "\n" }
     return out
@@ -45,7 +53,8 @@ public struct Explanation: Sendable {
     let subject: String
     switch trace.subject {
     case .commune(let code, let name): subject = "\(code) \(name ?? "")"
-    case .group(let field, let key): subject = ReportPhrases(criteria: criteria, language: language).group(key, field: field)
+    case .group(let field, let key):
+      subject = ReportPhrases(criteria: criteria, language: language).group(key, field: field)
     }
     return text("Đánh giá cho ", "Evaluation for ") + subject
       + (trace.year.map { text(", năm \($0)", ", year \($0)") } ?? "") + ":"
@@ -72,7 +81,9 @@ public struct Explanation: Sendable {
       out += milestone.year.map { text(" (mốc \($0))", " (by \($0))") } ?? ""
       out += ": " + phrases.target(milestone.target, of: indicator) + "\n"
     }
-    out += text("  Thực tế: ", "  Actual: ") + phrases.actual(result.actual, of: indicator, target: result.milestone?.target) + "\n"
+    out +=
+      text("  Thực tế: ", "  Actual: ") + phrases.actual(result.actual, of: indicator, target: result.milestone?.target)
+      + "\n"
     out += text("  Kết quả: ", "  Result: ") + phrases.status(result.status) + "\n"
     if !result.reasons.isEmpty { out += "  ↳ " + phrases.reasons(result.reasons, limit: 10) + "\n" }
     if let gap = result.gap { out += "  ↳ " + phrases.gap(gap) + "\n" }
@@ -106,7 +117,8 @@ public struct Explanation: Sendable {
         let name = evaluator.itemName(item, definition) ?? "#\(index + 1)"
         steps.append(
           (
-            "    " + "\(evaluator.schema.inputs[aggregate.list].name)[\(name)]: " + printer.text(condition, list: aggregate.list),
+            "    " + "\(evaluator.schema.inputs[aggregate.list].name)[\(name)]: "
+              + printer.text(condition, list: aggregate.list),
             describe(evaluator.evaluate(condition, in: scope), phrases: phrases)
           ))
       }
@@ -124,9 +136,12 @@ public struct Explanation: Sendable {
     case .unknown(let u):
       var bounds = ""
       if u.lower != nil || u.upper != nil {
-        bounds = " [" + (u.lower.map { phrases.number($0, decimals: 6) } ?? "…") + " … " + (u.upper.map { phrases.number($0, decimals: 6) } ?? "…") + "]"
+        bounds =
+          " [" + (u.lower.map { phrases.number($0, decimals: 6) } ?? "…") + " … "
+          + (u.upper.map { phrases.number($0, decimals: 6) } ?? "…") + "]"
       }
-      return text("chưa rõ", "unknown") + bounds + (u.reasons.isEmpty ? "" : " — " + phrases.reasons(u.reasons, limit: 3))
+      return text("chưa rõ", "unknown") + bounds
+        + (u.reasons.isEmpty ? "" : " — " + phrases.reasons(u.reasons, limit: 3))
     }
   }
 }

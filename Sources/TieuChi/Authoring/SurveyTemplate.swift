@@ -11,7 +11,8 @@ public enum SurveyTemplate {
     case .text: return vi ? "chữ" : "text"
     case .enumeration(let definition):
       return (vi ? "một trong: " : "one of: ")
-        + definition.values.map { $0.label[language] == $0.id ? $0.id : "\($0.id) (\($0.label[language]))" }.joined(separator: " | ")
+        + definition.values.map { $0.label[language] == $0.id ? $0.id : "\($0.id) (\($0.label[language]))" }.joined(
+          separator: " | ")
     case .list: return vi ? "danh sách" : "list"
     }
   }
@@ -39,7 +40,10 @@ public enum SurveyTemplate {
     out += "year:" + comment(StationAttribute.year.label[language]) + "\n"
     for input in criteria.schema.inputs where StationAttribute(field: input.name) == nil {
       if case .list(let definition) = input.type {
-        out += "\(input.name):" + comment(input.label[language] + (vi ? " — danh sách, mỗi mục một dòng:" : " — a list, one line per item:")) + "\n"
+        out +=
+          "\(input.name):"
+          + comment(input.label[language] + (vi ? " — danh sách, mỗi mục một dòng:" : " — a list, one line per item:"))
+          + "\n"
         let fields = definition.fields.inputs.map { field in "\(field.name): \(blank(field))" }.joined(separator: ", ")
         out += "  - {\(fields)}\n"
         for field in definition.fields.inputs { out += "    #   \(field.name): " + describe(field, language) + "\n" }
@@ -47,10 +51,15 @@ public enum SurveyTemplate {
         out += "\(input.name): \(blank(input))" + comment(describe(input, language)) + "\n"
       }
     }
-    let groupInputs = criteria.groupSchema.inputs.filter { $0.level == .group && StationAttribute(field: $0.name) == nil && $0.name != GroupRecordFields.communesList }
+    let groupInputs = criteria.groupSchema.inputs.filter {
+      $0.level == .group && StationAttribute(field: $0.name) == nil && $0.name != GroupRecordFields.communesList
+    }
     if criteria.hasGroupIndicators && !groupInputs.isEmpty {
       out += "---\n"
-      out += vi ? "# Số liệu của cả huyện/tỉnh (một bản ghi cho mỗi nhóm):\n" : "# Figures of the whole district/province (one record per group):\n"
+      out +=
+        vi
+        ? "# Số liệu của cả huyện/tỉnh (một bản ghi cho mỗi nhóm):\n"
+        : "# Figures of the whole district/province (one record per group):\n"
       out += "level: group\ndistrict: \"\"\nprovince: \"\"\nyear:\n"
       for input in groupInputs { out += "\(input.name): \(blank(input))" + comment(describe(input, language)) + "\n" }
     }
@@ -67,7 +76,8 @@ public enum SurveyTemplate {
 
   /// A CSV header in the report language's labels (which read back as input names), UTF-8 with BOM,
   /// `;`-separated as Vietnamese Excel expects; `list` gives the form of that list input's file instead.
-  public static func csv(_ criteria: CriteriaSet, language: Language, list: String? = nil) -> Result<String, Diagnostic> {
+  public static func csv(_ criteria: CriteriaSet, language: Language, list: String? = nil) -> Result<String, Diagnostic>
+  {
     var labels: [String]
     if let list {
       guard let input = criteria.schema[list], case .list(let definition) = input.type else {

@@ -48,7 +48,8 @@ public struct CheckResult: Sendable {
     self.communes = Evaluator(criteria: criteria, asOf: asOf, baseline: baseline?.records ?? [])
       .evaluate(batch.records, year: year)
     // The previous round in its own years: as it was judged then.
-    let previousCommunes = baseline.map { Evaluator(criteria: criteria, asOf: asOf).evaluate($0.records, year: nil) } ?? []
+    let previousCommunes =
+      baseline.map { Evaluator(criteria: criteria, asOf: asOf).evaluate($0.records, year: nil) } ?? []
     self.previousCommunes = previousCommunes
     let field = grouped ? groupBy ?? Self.defaultGrouping(batch.records + batch.groupRecords) : nil
     self.groupBy = field

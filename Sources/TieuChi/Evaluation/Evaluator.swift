@@ -60,7 +60,8 @@ public struct Evaluator: Sendable {
       result.cheapestFix = ImprovementPlanner(criteria: criteria)
         .cheapestFix(
           results.filter { $0.status != .notApplicable && $0.status != .waived }, score: score, minTotal: minTotal,
-          minGroup: minGroup)
+          minGroup: minGroup
+        )
         .map { $0.map { criteria.indicators[$0].id } }
     }
     return result

@@ -59,7 +59,9 @@ struct GapFinder {
 
   /// The change to `have` that meets `comparator boundary`: for whole things the smallest whole
   /// number (strict comparators step one past the boundary), otherwise the exact difference.
-  private func shortfall(have: Rational, boundary: Rational, comparator: TargetComparator, whole: Bool, unit: LocalizedText?) -> Gap? {
+  private func shortfall(
+    have: Rational, boundary: Rational, comparator: TargetComparator, whole: Bool, unit: LocalizedText?
+  ) -> Gap? {
     let needed: Rational
     let direction: Gap.Direction
     switch comparator {
@@ -100,7 +102,8 @@ struct GapFinder {
         names.append(evaluator.itemName(item, definition) ?? "#\(index + 1)")
       }
     }
-    var gap = Gap(amount: Rational(names.count), direction: .increase, unit: unit ?? listUnit(aggregate.list), items: names)
+    var gap = Gap(
+      amount: Rational(names.count), direction: .increase, unit: unit ?? listUnit(aggregate.list), items: names)
     gap.itemsOnly = true
     gap.countsWholeThings = true
     return gap

@@ -43,7 +43,9 @@ struct GroupEvaluator {
       switch field.outcome {
       case .set?: return .status
       case .indicator(let id)?:
-        guard let position = communeIndicators.firstIndex(where: { criteria.indicators[$0].id == id }) else { return .absent }
+        guard let position = communeIndicators.firstIndex(where: { criteria.indicators[$0].id == id }) else {
+          return .absent
+        }
         return .indicator(position)
       case nil: break
       }
@@ -57,7 +59,8 @@ struct GroupEvaluator {
     var year: Int?
   }
 
-  func evaluate(_ communes: [CommuneResult], groupRecords: [StationRecord], field: String?, year: Int?) -> [GroupResult] {
+  func evaluate(_ communes: [CommuneResult], groupRecords: [StationRecord], field: String?, year: Int?) -> [GroupResult]
+  {
     var order: [Key] = []
     var members: [Key: [CommuneResult]] = [:]
     for commune in communes {
@@ -85,7 +88,8 @@ struct GroupEvaluator {
         schema: criteria.groupSchema, record: synthetic, baseline: baselineRecord(for: key, field: field))
       let results = groupIndicators.map { evaluator.evaluateIndicator($0, expressions, year: year ?? key.year) }
       let status: CommuneStatus =
-        results.contains { $0.status == .fail } ? .fail : results.contains { $0.status == .unknown } ? .incomplete : .pass
+        results.contains { $0.status == .fail }
+        ? .fail : results.contains { $0.status == .unknown } ? .incomplete : .pass
       return GroupResult(
         field: field, key: key.value, year: year ?? key.year, status: status, indicators: IndicatorResults(results),
         communes: members[key]?.count ?? 0, record: record)
@@ -97,7 +101,8 @@ struct GroupEvaluator {
     guard let baseline else { return nil }
     let inGroup = { (attributes: [String: String]) in field.map { attributes[$0] == key.value } ?? true }
     let communes = baseline.communes.filter { inGroup($0.record.attributes) }
-    let years = Set(communes.compactMap(\.year) + baseline.groupRecords.filter { inGroup($0.attributes) }.compactMap(\.year))
+    let years = Set(
+      communes.compactMap(\.year) + baseline.groupRecords.filter { inGroup($0.attributes) }.compactMap(\.year))
     let previousYear = years.filter { key.year == nil || $0 < key.year! }.max()
     let members = communes.filter { $0.year == previousYear }
     let own = baseline.groupRecords.first { inGroup($0.attributes) && $0.year == previousYear }
@@ -107,7 +112,9 @@ struct GroupEvaluator {
 
   /// A group's own record: the one for the group's year; with `--year`, which applies one year's
   /// milestones to every record, the record of that year if there is one, else the latest.
-  private func ownRecord(for key: Key, field: String?, in records: [StationRecord], requestedYear: Int?) -> StationRecord? {
+  private func ownRecord(for key: Key, field: String?, in records: [StationRecord], requestedYear: Int?)
+    -> StationRecord?
+  {
     let mine = field.map { field in records.filter { $0.attributes[field] == key.value } } ?? records
     if let exact = mine.first(where: { $0.year == key.year }) { return exact }
     if let undated = mine.first(where: { $0.year == nil }) { return undated }
@@ -116,7 +123,8 @@ struct GroupEvaluator {
   }
 
   /// The record a group's indicators are evaluated on (also used by `explain` to trace them).
-  func record(key: String?, year: Int?, communes: [CommuneResult], own: StationRecord?, field: String?) -> StationRecord {
+  func record(key: String?, year: Int?, communes: [CommuneResult], own: StationRecord?, field: String?) -> StationRecord
+  {
     groupRecord(key: Key(value: key, year: year), field: field, communes: communes, own: own)
   }
 

@@ -17,7 +17,9 @@ struct ImprovementPlanner {
     for result in applicable {
       let indicator = criteria.indicators[result.index]
       guard let full = indicator.points, result.status != .unknown else {
-        if indicator.mandatory && result.status == .unknown { forced.append(Candidate(index: result.index, gain: .zero, group: indicator.group)) }
+        if indicator.mandatory && result.status == .unknown {
+          forced.append(Candidate(index: result.index, gain: .zero, group: indicator.group))
+        }
         continue
       }
       let gain = full.subtracting(result.points ?? .zero) ?? .zero
@@ -38,7 +40,9 @@ struct ImprovementPlanner {
       var groups = earnedGroup
       for candidate in forced + chosen {
         total = total.adding(candidate.gain) ?? total
-        if let group = candidate.group, let earned = groups[group] { groups[group] = earned.adding(candidate.gain) ?? earned }
+        if let group = candidate.group, let earned = groups[group] {
+          groups[group] = earned.adding(candidate.gain) ?? earned
+        }
       }
       guard total >= needTotal else { return false }
       return groups.allSatisfy { id, earned in earned >= (needGroup[id] ?? .zero) }

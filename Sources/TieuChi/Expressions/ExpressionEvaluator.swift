@@ -11,7 +11,9 @@ package struct ExpressionEvaluator: Sendable {
   /// The previous round's record of the same commune or group, for `baseline(…)`.
   package let baseline: StationRecord?
 
-  package init(schema: InputSchema, record: StationRecord, inconsistent: [Int: String] = [:], baseline: StationRecord? = nil) {
+  package init(
+    schema: InputSchema, record: StationRecord, inconsistent: [Int: String] = [:], baseline: StationRecord? = nil
+  ) {
     self.schema = schema
     self.record = record
     self.inconsistent = inconsistent
@@ -35,8 +37,11 @@ package struct ExpressionEvaluator: Sendable {
     case .text(let text): return .text(text)
     case .boolean(let value): return .boolean(value)
     case .input(let slot):
-      if let rule = inconsistent[slot] { return .unknown(.init([.inconsistent(rule: rule)], lower: floor(schema.inputs[slot].type))) }
-      return value(record.values[slot], type: schema.inputs[slot].type, path: FieldPath(input: schema.inputs[slot].name))
+      if let rule = inconsistent[slot] {
+        return .unknown(.init([.inconsistent(rule: rule)], lower: floor(schema.inputs[slot].type)))
+      }
+      return value(
+        record.values[slot], type: schema.inputs[slot].type, path: FieldPath(input: schema.inputs[slot].name))
     case .field(let fieldSlot):
       guard let scope, case .list(let definition) = schema.inputs[scope.list].type else {
         preconditionFailure("the parser only allows fields inside aggregates")
@@ -78,7 +83,9 @@ package struct ExpressionEvaluator: Sendable {
   }
 
   /// The path is only built when the value is missing or invalid: known values are the hot path.
-  private func value(_ input: InputValue, type: @autoclosure () -> InputType, path: @autoclosure () -> FieldPath) -> Value {
+  private func value(_ input: InputValue, type: @autoclosure () -> InputType, path: @autoclosure () -> FieldPath)
+    -> Value
+  {
     switch input {
     case .number(let n): return .number(n)
     case .boolean(let b): return .boolean(b)
@@ -235,11 +242,13 @@ package struct ExpressionEvaluator: Sendable {
   private func evaluateAggregate(_ aggregate: Expression.Aggregate) -> Value {
     let listInput = schema.inputs[aggregate.list]
     if let rule = inconsistent[aggregate.list] {
-      return .unknown(.init([.inconsistent(rule: rule)], lower: aggregate.kind == .all || aggregate.kind == .any ? nil : .zero))
+      return .unknown(
+        .init([.inconsistent(rule: rule)], lower: aggregate.kind == .all || aggregate.kind == .any ? nil : .zero))
     }
     guard case .list(let items) = record.values[aggregate.list] else {
       let path = FieldPath(input: listInput.name)
-      let reason: UnknownReason = if case .invalid = record.values[aggregate.list] { .invalid(path) } else { .missing(path) }
+      let reason: UnknownReason =
+        if case .invalid = record.values[aggregate.list] { .invalid(path) } else { .missing(path) }
       let numeric = aggregate.kind == .count || aggregate.kind == .sum
       return .unknown(.init([reason], lower: numeric && aggregate.kind == .count ? .zero : nil))
     }

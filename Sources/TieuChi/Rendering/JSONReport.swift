@@ -45,7 +45,8 @@ public struct JSONReport: ReportRenderer {
     let statics = IndicatorStatics(criteria: report.criteria, report: self)
     return value(
       report,
-      communes: .array(report.communes.map { commune($0, criteria: report.criteria, phrases: phrases, statics: statics) }),
+      communes: .array(
+        report.communes.map { commune($0, criteria: report.criteria, phrases: phrases, statics: statics) }),
       phrases: phrases, statics: statics)
   }
 
@@ -68,7 +69,9 @@ public struct JSONReport: ReportRenderer {
       ("lang", .string(language.rawValue)),
       ("group_by", report.groupBy.map(JSONValue.string) ?? .null),
       ("communes", communes),
-      ("groups", .array(report.groups.map { group($0, criteria: report.criteria, phrases: phrases, statics: statics) })),
+      (
+        "groups", .array(report.groups.map { group($0, criteria: report.criteria, phrases: phrases, statics: statics) })
+      ),
       ("errors", .array(errors.map(diagnostic))),
       ("warnings", .array(warnings.map(diagnostic))),
       ("summary", summary(report.summary)),
@@ -95,7 +98,8 @@ public struct JSONReport: ReportRenderer {
     let total = { (total: GapTotal?) -> JSONValue in
       guard let total else { return .null }
       return .object([
-        ("amount", total.amount.map { decimal($0) } ?? .null), ("unit", total.unit.map { .string($0[language]) } ?? .null),
+        ("amount", total.amount.map { decimal($0) } ?? .null),
+        ("unit", total.unit.map { .string($0[language]) } ?? .null),
         ("communes", .int(total.communes)), ("items", .int(total.items)), ("at_least", .bool(total.atLeast)),
         ("text", .string(phrases.total(total))),
       ])
@@ -142,7 +146,10 @@ public struct JSONReport: ReportRenderer {
                 "gaps",
                 .array(
                   group.gaps.map { gap in
-                    .object([("id", .string(gap.indicator)), ("previous", total(gap.previous)), ("current", total(gap.current))])
+                    .object([
+                      ("id", .string(gap.indicator)), ("previous", total(gap.previous)),
+                      ("current", total(gap.current)),
+                    ])
                   })
               ),
             ])
@@ -151,7 +158,9 @@ public struct JSONReport: ReportRenderer {
     ])
   }
 
-  func commune(_ commune: CommuneResult, criteria: CriteriaSet, phrases: ReportPhrases, statics: IndicatorStatics) -> JSONValue {
+  func commune(_ commune: CommuneResult, criteria: CriteriaSet, phrases: ReportPhrases, statics: IndicatorStatics)
+    -> JSONValue
+  {
     let record = commune.record
     var members: [(String, JSONValue)] = [
       ("code", .string(record.code)),
@@ -162,7 +171,10 @@ public struct JSONReport: ReportRenderer {
       ("file", .string(record.location.file)),
       ("line", .int(record.location.line)),
       ("status", .string(commune.status.rawValue)),
-      ("indicators", .array(commune.indicators.map { indicator($0, criteria: criteria, phrases: phrases, statics: statics) })),
+      (
+        "indicators",
+        .array(commune.indicators.map { indicator($0, criteria: criteria, phrases: phrases, statics: statics) })
+      ),
       (
         "violations",
         .array(
@@ -187,7 +199,9 @@ public struct JSONReport: ReportRenderer {
               "groups",
               .array(
                 score.groups.map {
-                  .object([("id", .string($0.id)), ("earned", decimal($0.earned)), ("available", decimal($0.available))])
+                  .object([
+                    ("id", .string($0.id)), ("earned", decimal($0.earned)), ("available", decimal($0.available)),
+                  ])
                 })
             ),
           ])
@@ -197,7 +211,9 @@ public struct JSONReport: ReportRenderer {
   }
 
   /// A group's results: its key, the communes it has, and its group-level indicators.
-  func group(_ group: GroupResult, criteria: CriteriaSet, phrases: ReportPhrases, statics: IndicatorStatics) -> JSONValue {
+  func group(_ group: GroupResult, criteria: CriteriaSet, phrases: ReportPhrases, statics: IndicatorStatics)
+    -> JSONValue
+  {
     .object([
       ("field", group.field.map(JSONValue.string) ?? .null),
       ("key", group.key.map(JSONValue.string) ?? .null),
@@ -206,7 +222,10 @@ public struct JSONReport: ReportRenderer {
       ("communes", .int(group.communes)),
       ("file", group.record.map { .string($0.location.file) } ?? .null),
       ("line", group.record.map { .int($0.location.line) } ?? .null),
-      ("indicators", .array(group.indicators.map { indicator($0, criteria: criteria, phrases: phrases, statics: statics) })),
+      (
+        "indicators",
+        .array(group.indicators.map { indicator($0, criteria: criteria, phrases: phrases, statics: statics) })
+      ),
     ])
   }
 
@@ -384,7 +403,9 @@ public struct JSONReport: ReportRenderer {
         "groups",
         .array(
           summary.groups.map { group in
-            .object([("key", group.key.map(JSONValue.string) ?? .null), ("total", .int(group.total))] + communeCounts(group.communes))
+            .object(
+              [("key", group.key.map(JSONValue.string) ?? .null), ("total", .int(group.total))]
+                + communeCounts(group.communes))
           })
       ),
     ])

@@ -61,7 +61,8 @@ public struct ReportPhrases: Sendable {
       let decimals = indicator.unit == .number && scaled.isInteger ? 0 : 2
       // Rates keep two decimals ("96,30 %") so a column of them lines up and reads alike.
       let minDecimals = indicator.unit == .number ? 0 : 2
-      return NumberText.format(scaled, distinctFrom: threshold, decimals: decimals, minDecimals: minDecimals, style: style)
+      return NumberText.format(
+        scaled, distinctFrom: threshold, decimals: decimals, minDecimals: minDecimals, style: style)
         + indicator.unit.suffix(language)
     }
   }
@@ -76,7 +77,8 @@ public struct ReportPhrases: Sendable {
       return text("đúng", "true")
     }
     let scaled = target.threshold.multiplied(by: Rational(indicator.unit.scale)) ?? target.threshold
-    return "\(target.comparator.symbol) \(NumberText.format(scaled, decimals: 6, style: style))\(indicator.unit.suffix(language))"
+    return
+      "\(target.comparator.symbol) \(NumberText.format(scaled, decimals: 6, style: style))\(indicator.unit.suffix(language))"
   }
 
   public func number(_ value: Rational, decimals: Int = 2) -> String {
@@ -101,7 +103,9 @@ public struct ReportPhrases: Sendable {
 
   /// "7/22 (31,82 %)": passing communes of a total, with the share.
   public func passRate(_ passing: Int, of total: Int) -> String {
-    guard total > 0, let share = Rational(Int128(passing) * 100, Int128(total)) else { return "\(count(passing))/\(count(total))" }
+    guard total > 0, let share = Rational(Int128(passing) * 100, Int128(total)) else {
+      return "\(count(passing))/\(count(total))"
+    }
     return "\(count(passing))/\(count(total)) (\(number(share)) %)"
   }
 

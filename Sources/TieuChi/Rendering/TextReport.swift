@@ -32,7 +32,8 @@ public struct TextReport: ReportRenderer {
       let list = missing.map { "\($0.group.id) \(phrases.number($0.missing))" }.joined(separator: ", ")
       out += text(
         "⚠ Bộ tiêu chí chưa đầy đủ: còn \(phrases.number(total)) điểm chưa có chỉ tiêu (\(list)). Không xã nào có thể được công nhận đạt theo bộ này; chỉ có thể kết luận không đạt hoặc chưa đủ căn cứ.\n",
-        "⚠ Incomplete criteria set: \(phrases.number(total)) points have no indicator yet (\(list)). No commune can be certified with this set; it can only show a failure or an incomplete result.\n")
+        "⚠ Incomplete criteria set: \(phrases.number(total)) points have no indicator yet (\(list)). No commune can be certified with this set; it can only show a failure or an incomplete result.\n"
+      )
     }
     if !summaryOnly {
       for commune in report.communes {
@@ -72,7 +73,8 @@ public struct TextReport: ReportRenderer {
       switch unmatched.reason {
       case .noRecord: out += text(" (không có ở kỳ trước)", " (not in the previous round)") + "\n"
       case .codeReused(let other):
-        out += text(" (mã này ở kỳ trước là \(other): đơn vị khác)", " (this code was \(other) before: another unit)") + "\n"
+        out +=
+          text(" (mã này ở kỳ trước là \(other): đơn vị khác)", " (this code was \(other) before: another unit)") + "\n"
       }
     }
     for gone in comparison.unmatchedPrevious {
@@ -82,7 +84,8 @@ public struct TextReport: ReportRenderer {
     }
     if !summaryOnly {
       for commune in comparison.communes {
-        out += "  \(commune.code) \(commune.name ?? ""): \(phrases.status(commune.previous)) → \(phrases.status(commune.current))"
+        out +=
+          "  \(commune.code) \(commune.name ?? ""): \(phrases.status(commune.previous)) → \(phrases.status(commune.current))"
         out += " (\(phrases.change(commune.change)))\n"
         for change in commune.indicators {
           let moved = change.valueChange.map { $0 != .zero } ?? false
@@ -131,19 +134,27 @@ public struct TextReport: ReportRenderer {
     if let score = commune.score {
       out += "  " + text("Điểm", "Points") + ": \(phrases.number(score.earned))/\(phrases.number(score.available))"
       if score.possible != score.earned {
-        out += text(" (tối đa có thể \(phrases.number(score.possible)))", " (at most \(phrases.number(score.possible)) possible)")
+        out += text(
+          " (tối đa có thể \(phrases.number(score.possible)))", " (at most \(phrases.number(score.possible)) possible)")
       }
       let groups = score.groups.filter { $0.available > .zero }
       if !groups.isEmpty {
-        out += " — " + groups.map { "\($0.id) \(phrases.number($0.earned))/\(phrases.number($0.available))" }.joined(separator: ", ")
+        out +=
+          " — "
+          + groups.map { "\($0.id) \(phrases.number($0.earned))/\(phrases.number($0.available))" }.joined(
+            separator: ", ")
       }
       out += "\n"
     }
     if let fix = commune.cheapestFix, !fix.isEmpty {
-      out += "  " + text("Để đạt, cần cải thiện ít nhất: ", "To pass, improve at least: ") + fix.joined(separator: ", ") + "\n"
+      out +=
+        "  " + text("Để đạt, cần cải thiện ít nhất: ", "To pass, improve at least: ") + fix.joined(separator: ", ")
+        + "\n"
     }
     for violation in commune.violations {
-      out += "  ⚠ " + text("Dữ liệu mâu thuẫn", "Inconsistent data") + " (\(violation.rule)): \(violation.message[language])\n"
+      out +=
+        "  ⚠ " + text("Dữ liệu mâu thuẫn", "Inconsistent data")
+        + " (\(violation.rule)): \(violation.message[language])\n"
     }
     for problem in commune.record.problems where problem.severity == .error {
       out += "  ⚠ " + problem.rendered(in: language) + "\n"
@@ -155,7 +166,8 @@ public struct TextReport: ReportRenderer {
   /// Why the outcome is not final, as the evaluator found it: the data to supply, or the criteria set
   /// that cannot certify anyone yet.
   func incompleteness(_ commune: CommuneResult, phrases: ReportPhrases) -> String {
-    let describe = { (inputs: [String]) in inputs.map { phrases.describe(FieldPath(input: $0)) }.joined(separator: "; ") }
+    let describe = { (inputs: [String]) in inputs.map { phrases.describe(FieldPath(input: $0)) }.joined(separator: "; ")
+    }
     var missing: [String] = []
     var criteriaIncomplete = false
     for reason in commune.incompleteReasons {
@@ -182,8 +194,11 @@ public struct TextReport: ReportRenderer {
         out += missing.isEmpty ? ".\n" : text(": cần bổ sung ", ": supply ") + describe(missing) + ".\n"
       }
       if commune.incompleteReasons.contains(.numberTooLarge) {
-        out += "  " + text(
-          "Tổng điểm hoặc tổng số quá lớn để tính chính xác.\n", "A points total or sum is too large to compute exactly.\n")
+        out +=
+          "  "
+          + text(
+            "Tổng điểm hoặc tổng số quá lớn để tính chính xác.\n",
+            "A points total or sum is too large to compute exactly.\n")
       }
       return out
     }
@@ -207,7 +222,9 @@ public struct TextReport: ReportRenderer {
         targetText,
       ]
     }
-    let header = [text("Kết quả", "Result"), text("Chỉ tiêu", "Indicator"), text("Thực tế", "Actual"), text("Mục tiêu", "Target")]
+    let header = [
+      text("Kết quả", "Result"), text("Chỉ tiêu", "Indicator"), text("Thực tế", "Actual"), text("Mục tiêu", "Target"),
+    ]
     let widths = (0..<header.count).map { column in
       ([header] + rows).map { $0[column].count }.max() ?? 0
     }
@@ -249,7 +266,9 @@ public struct TextReport: ReportRenderer {
       : text(" · chỉ tiêu cấp \(fieldName(group.field))", " · \(fieldName(group.field))-level targets")
     var out = "■ \(heading): \(phrases.status(group.status))\n"
     out += "  " + text("\(phrases.count(group.communes)) xã", "\(phrases.count(group.communes)) communes")
-    if let record = group.record { out += text("; số liệu cấp nhóm: \(record.location)", "; group data: \(record.location)") }
+    if let record = group.record {
+      out += text("; số liệu cấp nhóm: \(record.location)", "; group data: \(record.location)")
+    }
     out += "\n"
     out += indicatorTable(group.indicators, criteria: criteria, phrases: phrases)
     return out
@@ -276,7 +295,8 @@ public struct TextReport: ReportRenderer {
       if !failing.isEmpty { notes.append(text("không đạt: ", "failing: ") + failing.joined(separator: ", ")) }
       if !unknown.isEmpty { notes.append(text("chưa rõ: ", "unknown: ") + unknown.joined(separator: ", ")) }
       return [
-        commune.record.code, commune.record.name ?? "", commune.year.map(String.init) ?? "", phrases.status(commune.status),
+        commune.record.code, commune.record.name ?? "", commune.year.map(String.init) ?? "",
+        phrases.status(commune.status),
         notes.joined(separator: "; "),
       ]
     }
@@ -309,10 +329,12 @@ public struct TextReport: ReportRenderer {
     var out = text("Tổng", "Total") + ": "
     out += text(
       "\(phrases.count(summary.records)) bản ghi · \(phrases.count(summary.evaluated)) xã được đánh giá: \(n(.pass)) đạt, \(n(.fail)) không đạt, \(n(.incomplete)) chưa đủ dữ liệu",
-      "\(phrases.count(summary.records)) records · \(phrases.count(summary.evaluated)) communes evaluated: \(n(.pass)) pass, \(n(.fail)) fail, \(n(.incomplete)) incomplete")
+      "\(phrases.count(summary.records)) records · \(phrases.count(summary.evaluated)) communes evaluated: \(n(.pass)) pass, \(n(.fail)) fail, \(n(.incomplete)) incomplete"
+    )
     if summary.groupRecords > 0 {
       out += text(
-        " · \(phrases.count(summary.groupRecords)) bản ghi cấp nhóm", " · \(phrases.count(summary.groupRecords)) group records")
+        " · \(phrases.count(summary.groupRecords)) bản ghi cấp nhóm",
+        " · \(phrases.count(summary.groupRecords)) group records")
     }
     if summary.rejected > 0 {
       out += text(
@@ -323,7 +345,8 @@ public struct TextReport: ReportRenderer {
     if summary.errors > 0 || summary.warnings > 0 {
       out += text(
         "Lỗi dữ liệu: \(phrases.count(summary.errors)), cảnh báo: \(phrases.count(summary.warnings)) (chi tiết ở trên hoặc trong luồng lỗi)\n",
-        "Data errors: \(phrases.count(summary.errors)), warnings: \(phrases.count(summary.warnings)) (details above or on standard error)\n")
+        "Data errors: \(phrases.count(summary.errors)), warnings: \(phrases.count(summary.warnings)) (details above or on standard error)\n"
+      )
     }
     if let groupBy = report.groupBy, summary.groups.count > 0, report.communes.count > 1 {
       out += text("Theo \(fieldName(groupBy))", "By \(fieldName(groupBy))") + ":\n"

@@ -81,7 +81,8 @@ package struct DataNode: Sendable {
   /// A short name of the node's kind, for "expected a mapping, found a list" messages.
   package var kindName: LocalizedText {
     switch content {
-    case .scalar: isNull ? LocalizedText(vi: "giá trị rỗng", en: "null") : LocalizedText(vi: "giá trị đơn", en: "a scalar")
+    case .scalar:
+      isNull ? LocalizedText(vi: "giá trị rỗng", en: "null") : LocalizedText(vi: "giá trị đơn", en: "a scalar")
     case .sequence: LocalizedText(vi: "danh sách", en: "a list")
     case .mapping: LocalizedText(vi: "bảng khóa–giá trị", en: "a mapping")
     }

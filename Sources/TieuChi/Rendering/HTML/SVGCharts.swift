@@ -35,9 +35,15 @@ struct SVGCharts {
         for (row, bar) in bars.enumerated() {
           let y = row * rowHeight + 5
           let length = tenths(bar.share, of: plot)
-          html.element("text", ["x": "\(labelWidth - 6)", "y": "\(y + 15)", "class": "label", "text-anchor": "end"], text: bar.label)
-          html.void("rect", ["x": "\(labelWidth)", "y": "\(y + 3)", "width": "\(plot)", "height": "14", "class": "track"], svg: true)
-          html.void("rect", ["x": "\(labelWidth)", "y": "\(y + 3)", "width": decimal(length), "height": "14", "class": "bar"], svg: true)
+          html.element(
+            "text", ["x": "\(labelWidth - 6)", "y": "\(y + 15)", "class": "label", "text-anchor": "end"],
+            text: bar.label)
+          html.void(
+            "rect", ["x": "\(labelWidth)", "y": "\(y + 3)", "width": "\(plot)", "height": "14", "class": "track"],
+            svg: true)
+          html.void(
+            "rect", ["x": "\(labelWidth)", "y": "\(y + 3)", "width": decimal(length), "height": "14", "class": "bar"],
+            svg: true)
           html.element("text", ["x": "\(labelWidth + plot + 6)", "y": "\(y + 15)", "class": "value"], text: bar.text)
         }
       }
@@ -63,23 +69,32 @@ struct SVGCharts {
         for (row, point) in sorted.enumerated() {
           let y = row * rowHeight + 5
           let share = max(.zero, point.value.divided(by: scale) ?? .zero)
-          html.element("text", ["x": "\(labelWidth - 6)", "y": "\(y + 15)", "class": "label", "text-anchor": "end"], text: point.label)
+          html.element(
+            "text", ["x": "\(labelWidth - 6)", "y": "\(y + 15)", "class": "label", "text-anchor": "end"],
+            text: point.label)
           html.void(
             "rect",
-            ["x": "\(labelWidth)", "y": "\(y + 3)", "width": decimal(tenths(share, of: plot)), "height": "14",
-             "class": point.passes ? "bar pass" : "bar fail"], svg: true)
+            [
+              "x": "\(labelWidth)", "y": "\(y + 3)", "width": decimal(tenths(share, of: plot)), "height": "14",
+              "class": point.passes ? "bar pass" : "bar fail",
+            ], svg: true)
           html.element("text", ["x": "\(labelWidth + plot + 6)", "y": "\(y + 15)", "class": "value"], text: point.text)
         }
         let x = decimal(Int(labelWidth) * 10 + tenths(threshold.divided(by: scale) ?? .one, of: plot))
         html.void("line", ["x1": x, "x2": x, "y1": "0", "y2": "\(height - 20)", "class": "threshold"], svg: true)
-        html.element("text", ["x": x, "y": "\(height - 6)", "class": "threshold-label", "text-anchor": "middle"], text: thresholdText)
+        html.element(
+          "text", ["x": x, "y": "\(height - 6)", "class": "threshold-label", "text-anchor": "middle"],
+          text: thresholdText)
       }
       html.element("figcaption", text: title)
     }
   }
 
   private static func svgAttributes(height: Int, title: String) -> KeyValuePairs<StaticString, String?> {
-    ["viewBox": "0 0 \(width) \(height)", "width": "100%", "role": "img", "aria-label": title, "xmlns": "http://www.w3.org/2000/svg"]
+    [
+      "viewBox": "0 0 \(width) \(height)", "width": "100%", "role": "img", "aria-label": title,
+      "xmlns": "http://www.w3.org/2000/svg",
+    ]
   }
 
   /// `share × length` in tenths of a pixel, rounded down; shares are clamped to [0, 1].
