@@ -17,6 +17,7 @@ public struct CheckTrace: Sendable {
     case group(field: String?, key: String?)
   }
 
+  /// One indicator's verdict for one commune or group, with what is needed to value its sub-expressions.
   public struct Trace: Sendable {
     public var result: IndicatorResult
     /// The evaluator over the commune's (or group's) record, to value each sub-expression.

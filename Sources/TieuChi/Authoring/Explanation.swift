@@ -4,6 +4,7 @@ public struct Explanation: Sendable {
   public let criteria: CriteriaSet
   public let language: Language
 
+  /// Explanations of `criteria`'s indicators in `language`.
   public init(criteria: CriteriaSet, language: Language) {
     self.criteria = criteria
     self.language = language

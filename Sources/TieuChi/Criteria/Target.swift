@@ -6,6 +6,7 @@ public struct Target: Sendable, Hashable {
   /// The text as written in the criteria file, quoted back in explanations.
   public var text: String
 
+  /// A target: `comparator threshold`, as written in `text`.
   public init(comparator: TargetComparator, threshold: Rational, text: String) {
     self.comparator = comparator
     self.threshold = threshold
@@ -80,6 +81,7 @@ public struct Milestone: Sendable, Hashable {
   public var year: Int?
   public var target: Target
 
+  /// The target in force by `year` (nil: always).
   public init(year: Int?, target: Target) {
     self.year = year
     self.target = target

@@ -13,6 +13,7 @@ public struct Checker: Sendable {
   /// The day waivers are checked against.
   public var asOf: CalendarDate
 
+  /// A check of `criteria` with the options of one run; `asOf` is required: the library has no clock.
   public init(criteria: CriteriaSet, year: Int? = nil, groupBy: String? = nil, asOf: CalendarDate) {
     self.criteria = criteria
     self.year = year

@@ -45,6 +45,7 @@ public struct IndicatorResults: RandomAccessCollection, Sendable {
 
 /// What is missing for a failed indicator, in real units.
 public struct Gap: Sendable {
+  /// Whether the measure must go up or down.
   public enum Direction: String, Sendable {
     /// "enroll 96 more people".
     case increase
@@ -79,6 +80,7 @@ public struct RuleViolation: Sendable {
 
 /// Points scored, where the pass rule uses points.
 public struct Score: Sendable {
+  /// The points of one criterion (group of indicators).
   public struct Group: Sendable {
     public internal(set) var id: String
     public internal(set) var earned: Rational

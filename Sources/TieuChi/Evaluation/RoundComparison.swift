@@ -53,6 +53,7 @@ public struct RoundComparison: Sendable {
 
   /// A commune of one round with no comparable record in the other.
   public struct Unmatched: Sendable {
+    /// Why a commune could not be compared.
     public enum Reason: Sendable, Hashable {
       /// No record with this code in the other round.
       case noRecord

@@ -13,6 +13,7 @@ public struct Summary: Sendable {
   public internal(set) var indicators: [(id: String, counts: [IndicatorStatus: Int])]
   public internal(set) var groups: [Group]
 
+  /// The communes of one value of the grouping field, by status.
   public struct Group: Sendable {
     /// The grouping field's value; nil for records without it.
     public internal(set) var key: String?

@@ -8,6 +8,7 @@ public enum TargetComparator: String, Sendable, CaseIterable {
   case equal = "=="
   case notEqual = "!="
 
+  /// Whether the comparator holds for a comparison result (-1, 0, 1 as from `Rational.compare`).
   public func holds(_ order: Int) -> Bool {
     switch self {
     case .greater: order > 0

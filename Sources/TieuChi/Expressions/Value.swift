@@ -14,6 +14,7 @@ public enum Value: Sendable {
     public var lower: Rational?
     public var upper: Rational?
 
+    /// An unknown value, why, and the bounds still known.
     public init(_ reasons: [UnknownReason], lower: Rational? = nil, upper: Rational? = nil) {
       self.reasons = reasons
       self.lower = lower
@@ -47,6 +48,7 @@ public struct FieldPath: Sendable, Hashable {
   public var itemName: String?
   public var field: String?
 
+  /// An input, or a field of the `item`-th record (1-based) of a list input.
   public init(input: String, item: Int? = nil, itemName: String? = nil, field: String? = nil) {
     self.input = input
     self.item = item

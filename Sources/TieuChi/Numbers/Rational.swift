@@ -77,6 +77,7 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
 
   // MARK: Arithmetic, reporting overflow as nil
 
+  /// The exact sum, or nil on overflow.
   public func adding(_ other: Rational) -> Rational? {
     guard let lhs = Rational.mul(numerator, other.denominator),
       let rhs = Rational.mul(other.numerator, denominator),
@@ -86,11 +87,13 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     return overflow ? nil : Rational(sum, den)
   }
 
+  /// The exact difference, or nil on overflow.
   public func subtracting(_ other: Rational) -> Rational? {
     guard other.numerator != .min else { return nil }
     return adding(Rational(reduced: -other.numerator, other.denominator))
   }
 
+  /// The exact product, or nil on overflow.
   public func multiplied(by other: Rational) -> Rational? {
     // Cross-reduce first so that percentages of large populations stay well inside 128 bits.
     let g1 = Int128(Rational.gcd(numerator.magnitude, other.denominator.magnitude))

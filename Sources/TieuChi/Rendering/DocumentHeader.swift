@@ -11,6 +11,7 @@ public struct DocumentHeader: Sendable {
   public var date: CalendarDate?
   public var language: Language
 
+  /// The header of a report issued by `issuer` at `place` on `date`; what is nil is left to fill in.
   public init(issuer: String?, place: String?, date: CalendarDate?, language: Language) {
     self.issuer = issuer
     self.place = place

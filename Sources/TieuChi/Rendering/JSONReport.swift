@@ -3,6 +3,7 @@
 public struct JSONReport: ReportRenderer {
   public var language: Language
 
+  /// A JSON renderer in the options' language.
   public init(_ options: ReportOptions = ReportOptions()) {
     self.language = options.language
   }

@@ -9,6 +9,7 @@ public indirect enum JSONValue: Sendable {
   case array([JSONValue])
   case object([(String, JSONValue)])
 
+  /// A whole number.
   public static func int(_ value: Int) -> JSONValue { .number(String(value)) }
 
   /// Writes the value; `indent` > 0 pretty-prints with that many spaces per level.

@@ -3,6 +3,7 @@ public struct ReportPhrases: Sendable {
   public let criteria: CriteriaSet
   public let language: Language
 
+  /// The phrases of reports about `criteria` in `language`.
   public init(criteria: CriteriaSet, language: Language) {
     self.criteria = criteria
     self.language = language
@@ -14,6 +15,7 @@ public struct ReportPhrases: Sendable {
 
   // MARK: Statuses
 
+  /// A commune's status in capitals: "ĐẠT", "KHÔNG ĐẠT", "CHƯA ĐỦ DỮ LIỆU".
   public func status(_ status: CommuneStatus) -> String {
     switch status {
     case .pass: text("ĐẠT", "PASS")
@@ -22,6 +24,7 @@ public struct ReportPhrases: Sendable {
     }
   }
 
+  /// An indicator's status: "Đạt", "Không đạt", "Chưa rõ", "Không áp dụng", "Miễn trừ".
   public func status(_ status: IndicatorStatus) -> String {
     switch status {
     case .pass: text("Đạt", "Pass")
@@ -32,6 +35,7 @@ public struct ReportPhrases: Sendable {
     }
   }
 
+  /// The symbol that stands for a status where colour cannot be relied on: ✓ ✗ ? – ≈.
   public func symbol(_ status: IndicatorStatus) -> String {
     switch status {
     case .pass: "✓"
@@ -81,16 +85,19 @@ public struct ReportPhrases: Sendable {
       "\(target.comparator.symbol) \(NumberText.format(scaled, decimals: 6, style: style))\(indicator.unit.suffix(language))"
   }
 
+  /// A number in the language's style, rounded to `decimals` places: "1.245", "99,69".
   public func number(_ value: Rational, decimals: Int = 2) -> String {
     NumberText.format(value, decimals: decimals, style: style)
   }
 
+  /// A whole number in the language's style: "12.850".
   public func count(_ value: Int) -> String {
     NumberText.format(Rational(value), decimals: 0, style: style)
   }
 
   // MARK: Comparison with the previous round
 
+  /// A commune's movement since the previous round: "mới đạt", "vẫn không đạt".
   public func change(_ change: RoundComparison.Change) -> String {
     switch change {
     case .newlyPassing: text("mới đạt", "newly passing")

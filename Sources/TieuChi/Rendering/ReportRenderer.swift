@@ -15,6 +15,7 @@ public struct ReportOptions: Sendable {
   /// shorter form honour it; the others ignore it).
   public var summaryOnly: Bool
 
+  /// Options for a report: Vietnamese and in full unless asked otherwise.
   public init(language: Language = .vi, summaryOnly: Bool = false) {
     self.language = language
     self.summaryOnly = summaryOnly

@@ -5,6 +5,7 @@ public struct TextReport: ReportRenderer {
   /// Only the one-line-per-commune table and the totals (for large batches).
   public var summaryOnly: Bool
 
+  /// A text renderer with these options.
   public init(_ options: ReportOptions = ReportOptions()) {
     self.language = options.language
     self.summaryOnly = options.summaryOnly
@@ -12,6 +13,7 @@ public struct TextReport: ReportRenderer {
 
   private func text(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
 
+  /// The report as UTF-8 bytes.
   public func render(_ result: CheckResult) -> [UInt8] {
     Array(text(result).utf8)
   }

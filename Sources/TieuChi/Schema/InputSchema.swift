@@ -8,6 +8,7 @@ public struct InputSchema: Sendable {
   public private(set) var inputs: [InputDefinition]
   private var indexByName: [String: Int]
 
+  /// A schema of these inputs, in this order (an input's position is its slot).
   public init(_ inputs: [InputDefinition]) {
     self.inputs = inputs
     var indexByName: [String: Int] = [:]
@@ -15,6 +16,7 @@ public struct InputSchema: Sendable {
     self.indexByName = indexByName
   }
 
+  /// The slot of the input with this name.
   public func index(of name: String) -> Int? { indexByName[name] }
 
   /// The slot of the field holding a commune outcome (in the `communes` list of a group schema).
@@ -22,6 +24,7 @@ public struct InputSchema: Sendable {
     inputs.firstIndex { $0.outcome == outcome }
   }
 
+  /// The input with this name.
   public subscript(name: String) -> InputDefinition? {
     indexByName[name].map { inputs[$0] }
   }
@@ -44,6 +47,7 @@ public struct InputDefinition: Sendable {
   /// Set for the fields of a group's `communes` list that hold a commune's outcome rather than data.
   public var outcome: CommuneOutcome?
 
+  /// An input as the criteria file declares it.
   public init(
     name: String, type: InputType, label: LocalizedText, unit: LocalizedText?, location: SourceLocation,
     level: Level = .commune, outcome: CommuneOutcome? = nil
@@ -85,6 +89,7 @@ public indirect enum InputType: Sendable {
 
 /// The allowed values of an `enum` input.
 public struct EnumDefinition: Sendable {
+  /// One allowed value: its id, its labels and other accepted spellings.
   public struct Value: Sendable {
     public var id: String
     public var label: LocalizedText
@@ -95,6 +100,7 @@ public struct EnumDefinition: Sendable {
   public var values: [Value]
   private var lookup: [String: String]
 
+  /// An enumeration of these values; every spelling of each is accepted in data.
   public init(values: [Value]) {
     self.values = values
     var lookup: [String: String] = [:]
@@ -113,6 +119,7 @@ public struct EnumDefinition: Sendable {
     return lookup[EnumDefinition.key(spelling)]
   }
 
+  /// Whether a value has this id.
   public func contains(id: String) -> Bool { values.contains { $0.id == id } }
 
   private static func key(_ text: String) -> String { text.nfc.lowercased().trimmingSpaces }
@@ -124,6 +131,7 @@ public struct ListDefinition: Sendable {
   /// The field that names a record in gap lists (a hamlet's `name`), if any.
   public var itemName: String?
 
+  /// A list whose records have these fields, named in gap lists by `itemName`.
   public init(fields: InputSchema, itemName: String?) {
     self.fields = fields
     self.itemName = itemName

@@ -16,6 +16,7 @@ public struct StationRecord: Sendable {
   /// Waivers granted to this commune (`waivers:` in the data).
   public var waivers: [Waiver] = []
 
+  /// A record as a reader builds it; `values` are by the slots of the schema it was read with.
   public init(
     location: SourceLocation, code: String, name: String?, year: Int?, attributes: [String: String],
     values: [InputValue]
@@ -47,6 +48,7 @@ public struct ListItem: Sendable {
   public var location: SourceLocation
   public var values: [InputValue]
 
+  /// A list record and its field values, by the slots of the list's fields.
   public init(location: SourceLocation, values: [InputValue]) {
     self.location = location
     self.values = values

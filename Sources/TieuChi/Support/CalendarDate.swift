@@ -6,6 +6,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
   public var month: Int
   public var day: Int
 
+  /// A valid day between 1900 and 2200, or nil.
   public init?(year: Int, month: Int, day: Int) {
     let days = [
       31, (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,

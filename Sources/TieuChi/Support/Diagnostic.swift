@@ -4,6 +4,7 @@
 /// code they lead to. Each has a stable `id` (`criteria.unknown-key`, `survey.not-a-number`) that tests,
 /// scripts and the JSON output rely on, whatever the wording of the message in either language.
 public struct Diagnostic: Error, Sendable, Hashable {
+  /// An error makes input unusable; a warning only informs.
   public enum Severity: String, Sendable, Hashable, Comparable {
     case warning
     case error
@@ -18,6 +19,7 @@ public struct Diagnostic: Error, Sendable, Hashable {
     public var location: SourceLocation?
     public var message: LocalizedText
 
+    /// A note at `location` (nil: no place).
     public init(at location: SourceLocation?, _ message: LocalizedText) {
       self.location = location
       self.message = message
@@ -35,6 +37,7 @@ public struct Diagnostic: Error, Sendable, Hashable {
   public var hint: LocalizedText?
   public var notes: [Note]
 
+  /// A diagnostic of kind `id`; catalogues (`+Messages.swift`) are the only callers.
   public init(
     _ id: DiagnosticID,
     _ severity: Severity = .error,
@@ -80,10 +83,12 @@ public struct Diagnostic: Error, Sendable, Hashable {
 public struct DiagnosticID: Sendable, Hashable, CustomStringConvertible, ExpressibleByStringLiteral {
   public let rawValue: String
 
+  /// An id from its text, `domain.kebab-name`.
   public init(_ rawValue: String) {
     self.rawValue = rawValue
   }
 
+  /// An id written as a literal in a catalogue.
   public init(stringLiteral value: String) {
     self.rawValue = value
   }
@@ -95,6 +100,7 @@ public struct DiagnosticID: Sendable, Hashable, CustomStringConvertible, Express
 public struct DiagnosticList: Error, Sendable {
   public var diagnostics: [Diagnostic]
 
+  /// The diagnostics raised together.
   public init(_ diagnostics: [Diagnostic]) {
     self.diagnostics = diagnostics
   }

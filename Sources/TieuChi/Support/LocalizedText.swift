@@ -6,6 +6,7 @@ public struct LocalizedText: Sendable, Hashable {
   public var vi: String
   public var en: String
 
+  /// A text written in both languages.
   public init(vi: String, en: String) {
     self.vi = vi
     self.en = en

@@ -8,6 +8,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
   public var line: Int
   public var column: Int
 
+  /// A place in `file`: 1-based line and column (0: the whole line).
   public init(file: String, line: Int, column: Int) {
     self.file = file
     self.line = line
