@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import TieuChi
 
@@ -25,12 +26,17 @@ struct CheckCommand: ParsableCommand {
   @Flag(name: .long, help: "Only the one-line-per-commune table and the totals.")
   var summary = false
 
+  @OptionGroup var document: DocumentOptions
+
   @Argument(help: "Survey data files or folders (.yaml, .yml, .json, .csv).")
   var data: [String] = []
 
   func validate() throws {
     guard !data.isEmpty else {
       throw ValidationError("give at least one survey data file or folder, e.g. Samples/tan-yen-2024")
+    }
+    if format.isBinary && document.output == nil && isatty(STDOUT_FILENO) != 0 {
+      throw ValidationError("--format \(format.rawValue) writes a binary file: add --output FILE.\(format.fileExtension)")
     }
   }
 
@@ -44,8 +50,22 @@ struct CheckCommand: ParsableCommand {
     // The result's diagnostics include the evaluation's own (an expired waiver, an unknown grouping field).
     diagnostics.emit(result.batch.diagnostics, print: !format.carriesDiagnostics)
     diagnostics.countRejected(result.batch.rejected)
+    let report = format.renderer(document.reportOptions(language: language, summaryOnly: summary)).render(result)
+    do {
+      try OutputFile.write(report, to: document.output, binary: format.isBinary, format: format)
+    } catch {
+      switch error {
+      case .binaryToTerminal(let format):
+        diagnostics.emit([.binaryToTerminal(format.rawValue)])
+        diagnostics.finish()
+        throw ExitStatus.usage
+      case .cannotWrite(let path, let reason):
+        diagnostics.emit([.cannotWriteOutput(path, reason: reason)])
+        diagnostics.finish()
+        throw ExitStatus.cannotWrite
+      }
+    }
     diagnostics.finish()
-    writeStandardOutput(format.renderer(ReportOptions(language: language, summaryOnly: summary)).render(result))
     if diagnostics.inputUnreadable { throw ExitStatus.unreadableInput }
     if !result.allPass { throw ExitStatus.notAllPass }
   }

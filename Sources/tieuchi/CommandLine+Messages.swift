@@ -19,3 +19,19 @@ extension Diagnostic {
       hint: Suggestions.hint(for: code, in: batch.records.map(\.code)))
   }
 }
+
+extension Diagnostic {
+  static func binaryToTerminal(_ format: String) -> Diagnostic {
+    Diagnostic(
+      "cli.binary-to-terminal", at: nil,
+      LocalizedText(
+        vi: "định dạng \(format) là tệp nhị phân, không in ra màn hình được; dùng --output TỆP",
+        en: "the \(format) format is a binary file and cannot be printed to a terminal; use --output FILE"))
+  }
+
+  static func cannotWriteOutput(_ path: String, reason: String) -> Diagnostic {
+    Diagnostic(
+      "cli.cannot-write-output", at: SourceLocation(file: path),
+      LocalizedText(vi: "không ghi được tệp kết quả: \(reason)", en: "cannot write the report: \(reason)"))
+  }
+}

@@ -12,4 +12,6 @@ enum ExitStatus {
   static let invalidCriteria = ExitCode(3)
   /// The command line is wrong (ArgumentParser's own code for validation errors).
   static let usage = ExitCode(64)
+  /// The report could not be written (EX_IOERR).
+  static let cannotWrite = ExitCode(74)
 }

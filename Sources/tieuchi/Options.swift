@@ -59,3 +59,32 @@ struct EvaluationOptions: ParsableArguments {
     return batch
   }
 }
+
+/// Where a report goes and what its header says: shared by every command that writes a document.
+struct DocumentOptions: ParsableArguments {
+  @Option(name: .long, help: "Write the report to this file (atomically: a temporary file, then renamed) instead of standard output.")
+  var output: String?
+
+  @Option(name: .long, help: "The unit that issues the report, e.g. \"PHÒNG Y TẾ HUYỆN TÂN YÊN\" (document header).")
+  var issuer: String?
+
+  @Option(name: .long, help: "The place of the date line, e.g. \"Tân Yên\".")
+  var place: String?
+
+  @Option(name: .long, help: "The date the report bears, e.g. 2025-12-15 (default: today in Vietnam).")
+  var date: String?
+
+  func validate() throws {
+    if let date, CalendarDate(date) == nil {
+      throw ValidationError("--date must be a date such as 2025-12-15, not '\(date)'")
+    }
+    if let output, output.isEmpty { throw ValidationError("--output needs a file name") }
+  }
+
+  /// The report options with this header; the date defaults to today in Vietnam.
+  func reportOptions(language: Language, summaryOnly: Bool = false) -> ReportOptions {
+    ReportOptions(
+      language: language, summaryOnly: summaryOnly, issuer: issuer, place: place,
+      date: date.flatMap(CalendarDate.init) ?? .today)
+  }
+}

@@ -5,12 +5,15 @@ public enum ReportFormat: String, CaseIterable, Sendable {
   case text
   /// For scripts: one object, the documented stable shape.
   case json
+  /// To print, archive and send up: one self-contained page with charts and a card per commune.
+  case html
 
   /// The renderer for this format.
   public func renderer(_ options: ReportOptions) -> any ReportRenderer {
     switch self {
     case .text: TextReport(options)
     case .json: JSONReport(options)
+    case .html: HTMLReport(options)
     }
   }
 
@@ -19,14 +22,14 @@ public enum ReportFormat: String, CaseIterable, Sendable {
   public var carriesDiagnostics: Bool {
     switch self {
     case .text: false
-    case .json: true
+    case .json, .html: true
     }
   }
 
   /// Whether the document is binary (a workbook, a Word file): not for a terminal.
   public var isBinary: Bool {
     switch self {
-    case .text, .json: false
+    case .text, .json, .html: false
     }
   }
 
@@ -35,6 +38,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     switch self {
     case .text: "txt"
     case .json: "json"
+    case .html: "html"
     }
   }
 }

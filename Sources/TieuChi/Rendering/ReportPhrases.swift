@@ -46,6 +46,21 @@ public struct ReportPhrases: Sendable {
     }
   }
 
+  /// "huyện" for district, "tỉnh" for province: how a grouping field is named in words.
+  public func groupingField(_ field: String?) -> String {
+    Self.groupingField(field, language)
+  }
+
+  static func groupingField(_ field: String?, _ language: Language) -> String {
+    let vi = language == .vi
+    switch field {
+    case "district": return vi ? "huyện" : "district"
+    case "province": return vi ? "tỉnh" : "province"
+    case nil: return vi ? "toàn bộ" : "whole batch"
+    case let other?: return other
+    }
+  }
+
   /// A group by its key: "Huyện Tân Yên"; "(không rõ)" for the communes without the grouping field;
   /// "Toàn bộ dữ liệu" when nothing is grouped.
   public func group(_ key: String?, field: String?) -> String {
@@ -93,6 +108,50 @@ public struct ReportPhrases: Sendable {
   /// A whole number in the language's style: "12.850".
   public func count(_ value: Int) -> String {
     NumberText.format(Rational(value), decimals: 0, style: style)
+  }
+
+  // MARK: Why an outcome is not final
+
+  /// The sentences that say why a commune's outcome is not final, from the reasons the evaluator
+  /// stored: the data to supply, or the criteria set that cannot certify anyone yet; for a failing
+  /// commune, the data still missing. Empty when there is nothing to say.
+  public func incompleteness(_ commune: CommuneResult) -> [String] {
+    let describe = { (inputs: [String]) in inputs.map { self.describe(FieldPath(input: $0)) }.joined(separator: "; ") }
+    var missing: [String] = []
+    var criteriaIncomplete = false
+    for reason in commune.incompleteReasons {
+      switch reason {
+      case .missingData(let inputs): missing = inputs
+      case .incompleteCriteria: criteriaIncomplete = true
+      case .invalidData, .inconsistentData, .undetermined, .numberTooLarge: break
+      }
+    }
+    if commune.status == .incomplete && criteriaIncomplete && missing.isEmpty {
+      return [
+        text(
+          "Chưa thể kết luận: bộ tiêu chí còn thiếu chỉ tiêu (xem cảnh báo ở đầu báo cáo).",
+          "No verdict possible: the criteria set still lacks indicators (see the warning at the top).")
+      ]
+    }
+    if commune.status == .incomplete {
+      var lines: [String] = []
+      // A total too large to compute is not a matter of data: say only that when it is the sole reason.
+      if commune.incompleteReasons != [.numberTooLarge] {
+        let change = text(
+          "Kết quả có thể thay đổi khi bổ sung hoặc sửa dữ liệu",
+          "The outcome can still change once data is supplied or corrected")
+        lines.append(change + (missing.isEmpty ? "." : text(": cần bổ sung ", ": supply ") + describe(missing) + "."))
+      }
+      if commune.incompleteReasons.contains(.numberTooLarge) {
+        lines.append(
+          text("Tổng điểm hoặc tổng số quá lớn để tính chính xác.", "A points total or sum is too large to compute exactly."))
+      }
+      return lines
+    }
+    if commune.status == .fail && !commune.missingInputs.isEmpty {
+      return [text("Còn thiếu dữ liệu: ", "Data still missing: ") + describe(commune.missingInputs)]
+    }
+    return []
   }
 
   // MARK: Comparison with the previous round

@@ -14,10 +14,28 @@ public struct ReportOptions: Sendable {
   /// Only the one-line-per-commune table and the totals, for large batches (formats that have a
   /// shorter form honour it; the others ignore it).
   public var summaryOnly: Bool
+  /// The unit that issues the report ("PHÒNG Y TẾ HUYỆN TÂN YÊN"), for documents with an official
+  /// header; nil leaves its place blank rather than naming anyone.
+  public var issuer: String?
+  /// The place of the date line ("Tân Yên").
+  public var place: String?
+  /// The date the report bears; nil leaves it to fill in (the library has no clock: the CLI passes today).
+  public var date: CalendarDate?
 
-  /// Options for a report: Vietnamese and in full unless asked otherwise.
-  public init(language: Language = .vi, summaryOnly: Bool = false) {
+  /// Options for a report: Vietnamese and in full unless asked otherwise, no header details.
+  public init(
+    language: Language = .vi, summaryOnly: Bool = false, issuer: String? = nil, place: String? = nil,
+    date: CalendarDate? = nil
+  ) {
     self.language = language
     self.summaryOnly = summaryOnly
+    self.issuer = issuer
+    self.place = place
+    self.date = date
+  }
+
+  /// The document header these options describe.
+  public var header: DocumentHeader {
+    DocumentHeader(issuer: issuer, place: place, date: date, language: language)
   }
 }

@@ -165,50 +165,11 @@ public struct TextReport: ReportRenderer {
     return out
   }
 
-  /// Why the outcome is not final, as the evaluator found it: the data to supply, or the criteria set
-  /// that cannot certify anyone yet.
+  /// Why the outcome is not final, as the evaluator found it, one indented line per sentence.
   func incompleteness(_ commune: CommuneResult, phrases: ReportPhrases) -> String {
-    let describe = { (inputs: [String]) in inputs.map { phrases.describe(FieldPath(input: $0)) }.joined(separator: "; ")
-    }
-    var missing: [String] = []
-    var criteriaIncomplete = false
-    for reason in commune.incompleteReasons {
-      switch reason {
-      case .missingData(let inputs): missing = inputs
-      case .incompleteCriteria: criteriaIncomplete = true
-      case .invalidData, .inconsistentData, .undetermined, .numberTooLarge: break
-      }
-    }
-    if commune.status == .incomplete && criteriaIncomplete && missing.isEmpty {
-      return "  "
-        + text(
-          "Chưa thể kết luận: bộ tiêu chí còn thiếu chỉ tiêu (xem cảnh báo ở đầu báo cáo).\n",
-          "No verdict possible: the criteria set still lacks indicators (see the warning at the top).\n")
-    }
-    if commune.status == .incomplete {
-      var out = ""
-      // A total too large to compute is not a matter of data: say only that when it is the sole reason.
-      if commune.incompleteReasons != [.numberTooLarge] {
-        out += "  "
-        out += text(
-          "Kết quả có thể thay đổi khi bổ sung hoặc sửa dữ liệu",
-          "The outcome can still change once data is supplied or corrected")
-        out += missing.isEmpty ? ".\n" : text(": cần bổ sung ", ": supply ") + describe(missing) + ".\n"
-      }
-      if commune.incompleteReasons.contains(.numberTooLarge) {
-        out +=
-          "  "
-          + text(
-            "Tổng điểm hoặc tổng số quá lớn để tính chính xác.\n",
-            "A points total or sum is too large to compute exactly.\n")
-      }
-      return out
-    }
-    if commune.status == .fail && !commune.missingInputs.isEmpty {
-      return "  " + text("Còn thiếu dữ liệu: ", "Data still missing: ") + describe(commune.missingInputs) + "\n"
-    }
-    return ""
+    phrases.incompleteness(commune).map { "  " + $0 + "\n" }.joined()
   }
+
 
   /// One row per indicator (result, title, actual, target), with the gap or the reason under it.
   func indicatorTable(_ results: IndicatorResults, criteria: CriteriaSet, phrases: ReportPhrases) -> String {
@@ -278,13 +239,9 @@ public struct TextReport: ReportRenderer {
 
   /// "huyện" for district, "tỉnh" for province: how the grouping field is named in words.
   func fieldName(_ field: String?) -> String {
-    switch field {
-    case "district": text("huyện", "district")
-    case "province": text("tỉnh", "province")
-    case nil: text("toàn bộ", "whole batch")
-    case let other?: other
-    }
+    ReportPhrases.groupingField(field, language)
   }
+
 
   // MARK: Batch
 

@@ -1,0 +1,38 @@
+import Foundation
+import TieuChi
+
+/// Writes a finished document where the user asked: standard output, or a file replaced atomically
+/// (written beside it under a temporary name, then renamed), so an interrupted run never leaves half a
+/// report over a good one.
+enum OutputFile {
+  enum Failure: Error {
+    /// A binary document (a workbook, a Word file) would garble a terminal.
+    case binaryToTerminal(ReportFormat)
+    case cannotWrite(path: String, reason: String)
+  }
+
+  static func write(_ bytes: [UInt8], to path: String?, binary: Bool, format: ReportFormat) throws(Failure) {
+    guard let path else {
+      if binary && isatty(FileHandle.standardOutput.fileDescriptor) != 0 { throw .binaryToTerminal(format) }
+      writeStandardOutput(bytes)
+      return
+    }
+    let url = URL(fileURLWithPath: path)
+    let folder = url.deletingLastPathComponent()
+    let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+    do {
+      try Data(bytes).write(to: temporary)
+      // rename(2) replaces the target in one step on the same file system.
+      guard rename(temporary.path, url.path) == 0 else {
+        let reason = String(cString: strerror(errno))
+        try? FileManager.default.removeItem(at: temporary)
+        throw Failure.cannotWrite(path: path, reason: reason)
+      }
+    } catch let failure as Failure {
+      throw failure
+    } catch {
+      try? FileManager.default.removeItem(at: temporary)
+      throw .cannotWrite(path: path, reason: error.localizedDescription)
+    }
+  }
+}
