@@ -51,7 +51,7 @@ let package = Package(
     ),
     .testTarget(
       name: "TieuChiOfficeTests",
-      dependencies: ["TieuChiOffice"],
+      dependencies: ["TieuChiOffice", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
       exclude: ["readback.py"],
       swiftSettings: swiftSettings
     ),

@@ -24,11 +24,11 @@ public struct PageSetup: Sendable, Hashable {
     self.right = right
   }
 
-  /// A4 portrait with the margins of Nghị định 30/2020/NĐ-CP (within its ranges: top and bottom 20 mm, left 30 mm,
-  /// right 15 mm).
+  /// A4 portrait with the margins of Nghị định 30/2020/NĐ-CP, at the low end of its ranges: top and bottom 20 mm,
+  /// left 30 mm, right 15 mm. Rounded up to whole twips (15 mm is 850.4 twips; 850 would be just under the minimum).
   public static let administrativeA4 = PageSetup(
-    width: Length(twips: 11906), height: Length(twips: 16838), top: .millimetres(20), bottom: .millimetres(20),
-    left: .millimetres(30), right: .millimetres(15))
+    width: Length(twips: 11906), height: Length(twips: 16838), top: Length(twips: 1134), bottom: Length(twips: 1134),
+    left: Length(twips: 1701), right: Length(twips: 851))
 }
 
 /// A Word document: body blocks plus page setup and base font. Write it with `WordprocessingMLWriter`.

@@ -141,7 +141,9 @@ public struct WordprocessingMLWriter: Sendable {
       xml.raw("</w:t>")
       segment = ""
     }
-    for character in run.text {
+    // Forbidden characters go first: vertical tab and form feed count as newlines in Swift, and would otherwise
+    // turn into line breaks instead of being dropped as everywhere else.
+    for character in XMLEscaping.removingForbiddenCharacters(run.text) {
       if character.isNewline {
         flush(&xml)
         xml.raw("<w:br/>")
