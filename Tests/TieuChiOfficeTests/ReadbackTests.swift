@@ -170,7 +170,7 @@ struct ReadbackTests {
     #expect(try cell("C4").value == .boolean(true))
     #expect(try cell("D2").value == .string(Samples.formulaLike) && cell("D2").type == "s")
     #expect(try cell("D3").value == .string(Samples.hostileCleaned) && cell("D3").wrap)
-    #expect(try cell("A4").value == .string("  khoảng trắng  \nhai dòng"))
+    #expect(try cell("A4").value == .string("  khoảng trắng  \nhai dòng") && cell("A4").wrap)
     #expect(try cell("E2").fill == "FFC6EFCE" && cell("E3").fill == "FFFFC7CE" && cell("E4").fill == "FFD9D9D9")
   }
 

@@ -39,7 +39,8 @@ public enum CellFill: String, Sendable, Hashable, CaseIterable {
 /// How a cell looks: a deliberately small set of choices, so that every workbook uses the same few styles.
 public struct CellStyle: Sendable, Hashable {
   public var bold: Bool
-  /// Wraps long text inside the column width (and aligns it to the top, so wrapped rows read from the top).
+  /// Wraps long text inside the column width (and aligns it to the top, so wrapped rows read from the top). Text
+  /// with a line break is always wrapped, as Excel does when one types Alt+Enter.
   public var wrapText: Bool
   public var fill: CellFill?
 

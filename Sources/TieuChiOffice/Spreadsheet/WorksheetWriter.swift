@@ -55,7 +55,12 @@ struct WorksheetWriter {
       var rowOpen = false
       for (columnIndex, cell) in row.enumerated() {
         widths.measure(cell, column: columnIndex)
-        let styleIndex = styles.index(style: cell.style, value: cell.value)
+        var style = cell.style
+        // Text with a line break is wrapped, as Excel does on Alt+Enter; unwrapped, its lines would run together.
+        if !style.wrapText, case .text(let text) = cell.value, text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+          style.wrapText = true
+        }
+        let styleIndex = styles.index(style: style, value: cell.value)
         if case .empty = cell.value, styleIndex == 0 { continue }
         if !rowOpen {
           data.raw(#"<row r=""#)
