@@ -5,19 +5,21 @@ struct SharedStrings {
   static let maximumLength = 32_767
 
   private(set) var strings: [String] = []
-  private var indexByString: [String: Int] = [:]
+  /// Index and display length (see `ColumnWidths.textLength`) by text as given: measured once per distinct text.
+  private var entryByString: [String: (index: Int, length: Int)] = [:]
   /// Number of cells that refer to the table (the `count` attribute).
   private(set) var referenceCount = 0
 
-  /// The index of `text` after dropping forbidden characters and cutting it to Excel's limit.
-  mutating func index(of text: String) -> Int {
+  /// The index of `text` after dropping forbidden characters and cutting it to Excel's limit, and its display length.
+  mutating func entry(for text: String) -> (index: Int, length: Int) {
     referenceCount += 1
-    if let index = indexByString[text] { return index }
+    if let entry = entryByString[text] { return entry }
     var clean = XMLEscaping.removingForbiddenCharacters(text)
     if clean.utf16.count > Self.maximumLength { clean = clean.prefix(utf16Units: Self.maximumLength) }
     strings.append(clean)
-    indexByString[text] = strings.count - 1
-    return strings.count - 1
+    let entry = (index: strings.count - 1, length: ColumnWidths.textLength(clean))
+    entryByString[text] = entry
+    return entry
   }
 
   func xml() -> [UInt8] {

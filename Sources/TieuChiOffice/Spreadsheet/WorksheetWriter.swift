@@ -54,13 +54,16 @@ struct WorksheetWriter {
       let rowNumber = String(rowIndex + 1)
       var rowOpen = false
       for (columnIndex, cell) in row.enumerated() {
-        widths.measure(cell, column: columnIndex)
         var style = cell.style
         // Text with a line break is wrapped, as Excel does on Alt+Enter; unwrapped, its lines would run together.
         if !style.wrapText, case .text(let text) = cell.value, text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
           style.wrapText = true
         }
         let styleIndex = styles.index(style: style, value: cell.value)
+        // Text is measured once per distinct string, by the shared-string table.
+        if case .text = cell.value {} else {
+          widths.measure(length: ColumnWidths.displayLength(cell.value), bold: style.bold, column: columnIndex)
+        }
         if case .empty = cell.value, styleIndex == 0 { continue }
         if !rowOpen {
           data.raw(#"<row r=""#)
@@ -82,8 +85,10 @@ struct WorksheetWriter {
           data.raw("/>")
         case .text(let text):
           // Always a shared string, even when it starts with "=": there is no formula support at all.
+          let entry = strings.entry(for: text)
+          widths.measure(length: entry.length, bold: style.bold, column: columnIndex)
           data.raw(#" t="s"><v>"#)
-          data.int(strings.index(of: text))
+          data.int(entry.index)
           data.raw("</v></c>")
         case .number(let number), .percent(let number, _):
           data.raw("><v>")
