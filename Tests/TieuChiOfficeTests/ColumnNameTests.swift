@@ -3,8 +3,10 @@ import TieuChiOffice
 
 @Suite("Office: column names")
 struct ColumnNameTests {
-  @Test(arguments: [(1, "A"), (2, "B"), (26, "Z"), (27, "AA"), (28, "AB"), (52, "AZ"), (53, "BA"), (702, "ZZ"),
-    (703, "AAA"), (16_384, "XFD")])
+  @Test(arguments: [
+    (1, "A"), (2, "B"), (26, "Z"), (27, "AA"), (28, "AB"), (52, "AZ"), (53, "BA"), (702, "ZZ"),
+    (703, "AAA"), (16_384, "XFD"),
+  ])
   func lettersAndBack(number: Int, letters: String) {
     #expect(ColumnName.letters(forColumn: number) == letters)
     #expect(ColumnName.column(forLetters: letters) == number)

@@ -138,7 +138,8 @@ struct ReadDocument: Decodable {
 
 @Suite(
   "Office: read back with openpyxl and python-docx",
-  .enabled(if: PythonReaders.available, "python3 with openpyxl and python-docx is missing: run scripts/ci-python-deps.sh")
+  .enabled(
+    if: PythonReaders.available, "python3 with openpyxl and python-docx is missing: run scripts/ci-python-deps.sh")
 )
 struct ReadbackTests {
   @Test func workbookReadsBackWithOpenpyxl() throws {
@@ -175,7 +176,8 @@ struct ReadbackTests {
   }
 
   @Test func documentReadsBackWithPythonDocx() throws {
-    let read = try PythonReaders.read("docx", WordprocessingMLWriter().data(for: Samples.document), as: ReadDocument.self)
+    let read = try PythonReaders.read(
+      "docx", WordprocessingMLWriter().data(for: Samples.document), as: ReadDocument.self)
     #expect(read.page == .init(width: 11906, height: 16838, top: 1134, bottom: 1134, left: 1701, right: 851))
     #expect(read.normalFont == "Times New Roman" && read.normalSize == 14)
     #expect(read.defaultFonts == ["ascii": "Times New Roman", "hAnsi": "Times New Roman", "cs": "Times New Roman"])
@@ -189,7 +191,9 @@ struct ReadbackTests {
       tables[0].rows == [
         .init(
           header: false,
-          cells: ["UBND HUYỆN TÂN YÊN\nTRUNG TÂM Y TẾ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"])
+          cells: [
+            "UBND HUYỆN TÂN YÊN\nTRUNG TÂM Y TẾ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc",
+          ])
       ])
     #expect(tables[1].topBorder == "single")
     #expect(tables[1].columns == [850, 5102, 3402])

@@ -28,7 +28,8 @@ enum Samples {
       DataValidation(
         range: CellRange(firstRow: 2, firstColumn: 5, lastRow: 100, lastColumn: 5)!,
         rule: .list(["Đạt", "Không đạt", "Chưa rõ"]), errorMessage: "Chọn một giá trị trong danh sách"),
-      DataValidation(range: CellRange(firstRow: 2, firstColumn: 3, lastRow: 100, lastColumn: 3)!, rule: .wholeNumber(minimum: 0)),
+      DataValidation(
+        range: CellRange(firstRow: 2, firstColumn: 3, lastRow: 100, lastColumn: 3)!, rule: .wholeNumber(minimum: 0)),
     ]
     return Workbook(sheets: [
       Sheet(

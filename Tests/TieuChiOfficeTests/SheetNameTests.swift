@@ -26,6 +26,9 @@ struct SheetNameTests {
   }
 
   @Test func fillsEmptyAndReservedNames() {
-    #expect(SheetName.sanitized(["", "  ", "'quoted'", "History", "'"]) == ["Sheet1", "Sheet2", "quoted", "History_", "Sheet5"])
+    #expect(
+      SheetName.sanitized(["", "  ", "'quoted'", "History", "'"]) == [
+        "Sheet1", "Sheet2", "quoted", "History_", "Sheet5",
+      ])
   }
 }

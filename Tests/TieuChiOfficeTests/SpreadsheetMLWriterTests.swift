@@ -34,8 +34,10 @@ struct SpreadsheetMLWriterTests {
 
   @Test func keepsWorksheetElementsInSchemaOrder() throws {
     let sheet = try part("xl/worksheets/sheet1.xml", in: parts)
-    let order = ["<dimension", "<sheetViews", "<sheetFormatPr", "<cols", "<sheetData", "<autoFilter", "<dataValidations",
-      "<pageMargins"]
+    let order = [
+      "<dimension", "<sheetViews", "<sheetFormatPr", "<cols", "<sheetData", "<autoFilter", "<dataValidations",
+      "<pageMargins",
+    ]
     let positions = try order.map { try #require(sheet.range(of: $0), "\($0) missing").lowerBound }
     #expect(positions == positions.sorted())
     #expect(sheet.contains(#"<dimension ref="A1:E4"/>"#))
@@ -58,7 +60,8 @@ struct SpreadsheetMLWriterTests {
   @Test func stylesStartWithTheRequiredFillsAndUsePercentFormats() throws {
     let styles = try part("xl/styles.xml", in: parts)
     #expect(
-      styles.contains(#"<fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>"#))
+      styles.contains(
+        #"<fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>"#))
     #expect(styles.contains(#"<xf numFmtId="10" "#))  // 0.00%
     #expect(styles.contains(#"<numFmt numFmtId="164" formatCode="0.0%"/>"#))
   }
@@ -75,14 +78,16 @@ struct SpreadsheetMLWriterTests {
     #expect(sheet.contains(#"<formula1>"Đạt,Không đạt,Chưa rõ"</formula1>"#))
     #expect(
       sheet.contains(
-        #"<dataValidation type="whole" operator="greaterThanOrEqual" allowBlank="1" showErrorMessage="1" sqref="C2:C100"><formula1>0</formula1>"#
+        #"<dataValidation type="whole" operator="greaterThanOrEqual" allowBlank="1" showErrorMessage="1" "#
+          + #"sqref="C2:C100"><formula1>0</formula1>"#
       ))
   }
 
   @Test func rejectsListsExcelCannotHold() {
     let range = CellRange(firstRow: 1, firstColumn: 1, lastRow: 1, lastColumn: 1)!
     func workbook(_ items: [String]) -> Workbook {
-      Workbook(sheets: [Sheet(name: "s", rows: [], dataValidations: [DataValidation(range: range, rule: .list(items))])])
+      Workbook(sheets: [Sheet(name: "s", rows: [], dataValidations: [DataValidation(range: range, rule: .list(items))])]
+      )
     }
     #expect(throws: SpreadsheetError.invalidListItem(sheet: "s", item: "a,b")) {
       try SpreadsheetMLWriter().data(for: workbook(["a,b"]))
@@ -98,14 +103,17 @@ struct SpreadsheetMLWriterTests {
     let workbook = Workbook(sheets: [
       Sheet(
         name: "w",
-        rows: [[.text(decomposed), .text("ngắn\nmột dòng dài hơn"), .text(String(repeating: "x", count: 500)), .integer(5)]],
+        rows: [
+          [.text(decomposed), .text("ngắn\nmột dòng dài hơn"), .text(String(repeating: "x", count: 500)), .integer(5)]
+        ],
         columnWidths: [nil, nil, nil, 30])
     ])
     let sheet = try part("xl/worksheets/sheet1.xml", in: SpreadsheetMLWriter().parts(for: workbook))
     #expect(
       sheet.contains(
         #"<cols><col min="1" max="1" width="10" customWidth="1"/><col min="2" max="2" width="18" customWidth="1"/>"#
-          + #"<col min="3" max="3" width="60" customWidth="1"/><col min="4" max="4" width="30" customWidth="1"/></cols>"#
+          + #"<col min="3" max="3" width="60" customWidth="1"/>"#
+          + #"<col min="4" max="4" width="30" customWidth="1"/></cols>"#
       ))
   }
 

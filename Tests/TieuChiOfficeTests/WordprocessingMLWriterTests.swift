@@ -21,14 +21,20 @@ struct WordprocessingMLWriterTests {
 
   @Test func setsTimesNewRomanAndVietnamese() throws {
     let styles = try part("word/styles.xml", in: parts)
-    #expect(styles.contains(#"<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/><w:sz w:val="28"/>"#))
+    #expect(
+      styles.contains(
+        #"<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" "#
+          + #"w:cs="Times New Roman"/><w:sz w:val="28"/>"#
+      ))
     #expect(styles.contains(#"<w:lang w:val="vi-VN""#))
     #expect(styles.contains(#"w:styleId="Heading1"><w:name w:val="heading 1"/>"#))
   }
 
   @Test func writesParagraphAndRunProperties() throws {
     let document = try part("word/document.xml", in: parts)
-    #expect(document.contains(#"<w:pPr><w:spacing w:line="276" w:lineRule="auto"/><w:ind w:firstLine="567"/><w:jc w:val="both"/></w:pPr>"#))
+    #expect(
+      document.contains(
+        #"<w:pPr><w:spacing w:line="276" w:lineRule="auto"/><w:ind w:firstLine="567"/><w:jc w:val="both"/></w:pPr>"#))
     #expect(document.contains(#"<w:r><w:rPr><w:i/><w:iCs/></w:rPr><w:t xml:space="preserve">nâng cao</w:t></w:r>"#))
     #expect(document.contains(#"<w:t xml:space="preserve"> chất lượng trạm y tế xã.</w:t><w:tab/>"#))
     #expect(document.contains(#"<w:pPr><w:pStyle w:val="Heading1"/></w:pPr>"#))

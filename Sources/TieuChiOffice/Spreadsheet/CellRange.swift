@@ -8,7 +8,8 @@ public struct CellRange: Sendable, Hashable, CustomStringConvertible {
   /// Rows must be in `1...1_048_576` and columns in `1...16_384`, first ≤ last; otherwise `nil`.
   public init?(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) {
     guard (1...CellRange.maximumRow).contains(firstRow), (firstRow...CellRange.maximumRow).contains(lastRow),
-      (1...ColumnName.maximumColumn).contains(firstColumn), (firstColumn...ColumnName.maximumColumn).contains(lastColumn)
+      (1...ColumnName.maximumColumn).contains(firstColumn),
+      (firstColumn...ColumnName.maximumColumn).contains(lastColumn)
     else { return nil }
     self.firstRow = firstRow
     self.firstColumn = firstColumn
@@ -28,7 +29,9 @@ public struct CellRange: Sendable, Hashable, CustomStringConvertible {
 
   /// `$A$1:$D$20`, as defined names want it.
   var absoluteDescription: String {
-    "$\(ColumnName.letters(forColumn: firstColumn)!)$\(firstRow):$\(ColumnName.letters(forColumn: lastColumn)!)$\(lastRow)"
+    let first = ColumnName.letters(forColumn: firstColumn)!
+    let last = ColumnName.letters(forColumn: lastColumn)!
+    return "$\(first)$\(firstRow):$\(last)$\(lastRow)"
   }
 
   static func reference(row: Int, column: Int) -> String {

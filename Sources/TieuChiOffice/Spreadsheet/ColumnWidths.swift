@@ -9,7 +9,9 @@ struct ColumnWidths {
   /// Widens `column` (0-based) to hold `length` characters of the cell's content.
   mutating func measure(length: Int, bold: Bool, column: Int) {
     guard length > 0 else { return }
-    if column >= characters.count { characters.append(contentsOf: repeatElement(0, count: column - characters.count + 1)) }
+    if column >= characters.count {
+      characters.append(contentsOf: repeatElement(0, count: column - characters.count + 1))
+    }
     // Bold text is about a tenth wider.
     let widened = bold ? length + (length + 9) / 10 : length
     if widened > characters[column] { characters[column] = widened }
@@ -25,7 +27,8 @@ struct ColumnWidths {
     case .percent(let number, let decimals):
       // Shown as a percentage: two more integer digits, the chosen decimals, the sign.
       let utf8 = number.text.utf8
-      let integerDigits = utf8.distance(from: utf8.startIndex, to: utf8.firstIndex(of: UInt8(ascii: ".")) ?? utf8.endIndex)
+      let integerDigits = utf8.distance(
+        from: utf8.startIndex, to: utf8.firstIndex(of: UInt8(ascii: ".")) ?? utf8.endIndex)
       let decimals = SpreadsheetStyles.clampedDecimals(decimals)
       return integerDigits + 2 + (decimals > 0 ? decimals + 1 : 0) + 1
     case .boolean: return 5

@@ -37,14 +37,19 @@ public struct SpreadsheetMLWriter: Sendable {
     ]
     for index in 1...sheetCount {
       overrides.append(
-        ("/xl/worksheets/sheet\(index).xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"))
+        (
+          "/xl/worksheets/sheet\(index).xml",
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
+        ))
     }
     overrides.append(("/xl/styles.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"))
     overrides.append(
       ("/xl/sharedStrings.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"))
 
     let relationshipBase = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-    var workbookRelationships = (1...sheetCount).map { (type: relationshipBase + "worksheet", target: "worksheets/sheet\($0).xml") }
+    var workbookRelationships = (1...sheetCount).map {
+      (type: relationshipBase + "worksheet", target: "worksheets/sheet\($0).xml")
+    }
     workbookRelationships.append((relationshipBase + "styles", "styles.xml"))
     // LibreOffice shows every text cell empty when this relationship is missing (openpyxl does not mind).
     workbookRelationships.append((relationshipBase + "sharedStrings", "sharedStrings.xml"))

@@ -41,7 +41,9 @@ struct WorksheetWriter {
     xml.raw(#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" "#)
     xml.raw(#"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#)
     xml.raw(#"<dimension ref=""#)
-    xml.raw(lastRow == 0 ? "A1" : CellRange(firstRow: 1, firstColumn: 1, lastRow: lastRow, lastColumn: lastColumn)!.description)
+    xml.raw(
+      lastRow == 0
+        ? "A1" : CellRange(firstRow: 1, firstColumn: 1, lastRow: lastRow, lastColumn: lastColumn)!.description)
     xml.raw(#""/>"#)
     writeSheetView(into: &xml)
     xml.raw(#"<sheetFormatPr defaultRowHeight="15"/>"#)
@@ -61,7 +63,8 @@ struct WorksheetWriter {
         }
         let styleIndex = styles.index(style: style, value: cell.value)
         // Text is measured once per distinct string, by the shared-string table.
-        if case .text = cell.value {} else {
+        if case .text = cell.value {
+        } else {
           widths.measure(length: ColumnWidths.displayLength(cell.value), bold: style.bold, column: columnIndex)
         }
         if case .empty = cell.value, styleIndex == 0 { continue }
@@ -121,7 +124,9 @@ struct WorksheetWriter {
 
   private func writeSheetView(into xml: inout XMLBuffer) {
     // Only the first tab is selected: several selected tabs would open as a group, and edits would hit them all.
-    xml.raw(isFirstSheet ? #"<sheetViews><sheetView tabSelected="1" workbookViewId="0""# : #"<sheetViews><sheetView workbookViewId="0""#)
+    xml.raw(
+      isFirstSheet
+        ? #"<sheetViews><sheetView tabSelected="1" workbookViewId="0""# : #"<sheetViews><sheetView workbookViewId="0""#)
     let frozen = min(max(sheet.headerRowCount, 0), CellRange.maximumRow - 1)
     guard frozen > 0 else {
       xml.raw("/></sheetViews>")

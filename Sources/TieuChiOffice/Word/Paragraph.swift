@@ -9,7 +9,9 @@ public struct Run: Sendable, Hashable {
   /// Font size in points; `nil` for the document's (or the heading style's) size.
   public var fontSize: Double?
 
-  public init(_ text: String, bold: Bool = false, italic: Bool = false, underline: Bool = false, fontSize: Double? = nil) {
+  public init(
+    _ text: String, bold: Bool = false, italic: Bool = false, underline: Bool = false, fontSize: Double? = nil
+  ) {
     self.text = text
     self.bold = bold
     self.italic = italic

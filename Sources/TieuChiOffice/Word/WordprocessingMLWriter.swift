@@ -171,7 +171,10 @@ public struct WordprocessingMLWriter: Sendable {
     xml.raw(#"</w:tblBorders><w:tblLayout w:type="fixed"/>"#)
     xml.raw(#"<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>"#)
     xml.raw("</w:tblPr><w:tblGrid>")
-    for width in widths { Self.attribute("<w:gridCol w:w=", width, into: &xml); xml.raw("/>") }
+    for width in widths {
+      Self.attribute("<w:gridCol w:w=", width, into: &xml)
+      xml.raw("/>")
+    }
     xml.raw("</w:tblGrid>")
     for (rowIndex, row) in table.rows.enumerated() {
       xml.raw("<w:tr>")
@@ -191,7 +194,10 @@ public struct WordprocessingMLWriter: Sendable {
         xml.raw("<w:tc><w:tcPr>")
         Self.attribute(#"<w:tcW w:type="dxa" w:w="#, width, into: &xml)
         xml.raw("/>")
-        if span > 1 { Self.attribute("<w:gridSpan w:val=", span, into: &xml); xml.raw("/>") }
+        if span > 1 {
+          Self.attribute("<w:gridSpan w:val=", span, into: &xml)
+          xml.raw("/>")
+        }
         if let shading = cell.shading, shading.utf8.count == 6, shading.utf8.allSatisfy(\.isHexDigit) {
           xml.raw(#"<w:shd w:val="clear" w:color="auto" w:fill=""#)
           xml.raw(shading)

@@ -62,12 +62,17 @@ struct XMLBuffer {
         case UInt8(ascii: "\"") where attribute: replacement = "&quot;"
         case 0x09 where attribute: replacement = "&#9;"
         case 0x0A where attribute: replacement = "&#10;"
-        case 0x09, 0x0A, 0x20...0x7F: index += 1; continue
+        case 0x09, 0x0A, 0x20...0x7F:
+          index += 1
+          continue
         case 0x00...0x1F: replacement = ""  // forbidden control characters
-        case 0xEF where index + 2 < count && utf8[index + 1] == 0xBF && (utf8[index + 2] == 0xBE || utf8[index + 2] == 0xBF):
+        case 0xEF
+        where index + 2 < count && utf8[index + 1] == 0xBF && (utf8[index + 2] == 0xBE || utf8[index + 2] == 0xBF):
           replacement = ""  // U+FFFE and U+FFFF, the XML 1.0 non-characters
           skip = 3
-        default: index += 1; continue
+        default:
+          index += 1
+          continue
         }
         if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
         if let replacement { raw(replacement) }
