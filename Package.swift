@@ -10,10 +10,12 @@ let package = Package(
   name: "tieuchi",
   products: [
     .library(name: "TieuChi", targets: ["TieuChi"]),
+    .library(name: "TieuChiOffice", targets: ["TieuChiOffice"]),
     .executable(name: "tieuchi", targets: ["tieuchi"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // libyaml from the Debian package libyaml-dev (pkg-config yaml-0.1).
@@ -38,6 +40,19 @@ let package = Package(
     .executableTarget(
       name: "tieuchi-bench",
       dependencies: ["TieuChi"],
+      swiftSettings: swiftSettings
+    ),
+    // Generic XLSX and DOCX writers (hand-written SpreadsheetML and WordprocessingML over a zip layer);
+    // knows nothing of criteria or communes, so renderers in TieuChi can build on it later.
+    .target(
+      name: "TieuChiOffice",
+      dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "TieuChiOfficeTests",
+      dependencies: ["TieuChiOffice", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      exclude: ["readback.py"],
       swiftSettings: swiftSettings
     ),
     .testTarget(

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+import TieuChiOffice
+
+/// The XML of a part, for assertions about structure.
+func part(_ path: String, in parts: [ZipEntry]) throws -> String {
+  let entry = try #require(parts.first { $0.path == path }, "no part \(path)")
+  return String(decoding: entry.bytes, as: UTF8.self)
+}
+
+@Suite("Office: SpreadsheetML writer")
+struct SpreadsheetMLWriterTests {
+  let parts: [ZipEntry]
+
+  init() throws {
+    parts = try SpreadsheetMLWriter().parts(for: Samples.workbook)
+  }
+
+  @Test func writesTheRequiredParts() {
+    #expect(
+      parts.map(\.path) == [
+        "[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml",
+        "xl/sharedStrings.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml",
+      ])
+  }
+
+  @Test func relatesSharedStringsAndStyles() throws {
+    let rels = try part("xl/_rels/workbook.xml.rels", in: parts)
+    #expect(rels.contains(#"relationships/sharedStrings" Target="sharedStrings.xml""#))
+    #expect(rels.contains(#"relationships/styles" Target="styles.xml""#))
+    let types = try part("[Content_Types].xml", in: parts)
+    #expect(types.contains(#"<Override PartName="/xl/worksheets/sheet2.xml""#))
+  }
+
+  @Test func keepsWorksheetElementsInSchemaOrder() throws {
+    let sheet = try part("xl/worksheets/sheet1.xml", in: parts)
+    let order = [
+      "<dimension", "<sheetViews", "<sheetFormatPr", "<cols", "<sheetData", "<autoFilter", "<dataValidations",
+      "<pageMargins",
+    ]
+    let positions = try order.map { try #require(sheet.range(of: $0), "\($0) missing").lowerBound }
+    #expect(positions == positions.sorted())
+    #expect(sheet.contains(#"<dimension ref="A1:E4"/>"#))
+    #expect(sheet.contains(#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#))
+    #expect(sheet.contains(#"<autoFilter ref="A1:E4"/>"#))
+  }
+
+  @Test func writesNumbersExactlyAndTextNeverAsFormula() throws {
+    let sheet = try part("xl/worksheets/sheet1.xml", in: parts)
+    #expect(sheet.contains("<v>0.9973</v>"))
+    #expect(sheet.contains("<v>12345678.125</v>"))
+    #expect(sheet.contains("<v>-7</v>"))
+    #expect(!sheet.contains("<f>") && !sheet.contains("<f "))
+    let strings = try part("xl/sharedStrings.xml", in: parts)
+    #expect(strings.contains("<t xml:space=\"preserve\">=HYPERLINK(\"http://example.invalid\",\"bấm\")</t>"))
+    #expect(strings.contains("&lt;script&gt;") && !strings.contains("<script>"))
+    #expect(!strings.contains("\u{0}") && !strings.contains("\u{1}") && !strings.contains("\u{FFFE}"))
+  }
+
+  @Test func stylesStartWithTheRequiredFillsAndUsePercentFormats() throws {
+    let styles = try part("xl/styles.xml", in: parts)
+    #expect(
+      styles.contains(
+        #"<fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>"#))
+    #expect(styles.contains(#"<xf numFmtId="10" "#))  // 0.00%
+    #expect(styles.contains(#"<numFmt numFmtId="164" formatCode="0.0%"/>"#))
+  }
+
+  @Test func sanitisesSheetNamesAndNamesTheFilter() throws {
+    let workbook = try part("xl/workbook.xml", in: parts)
+    #expect(workbook.contains(#"<sheet name="Kết quả_ 2024_2025" sheetId="1" r:id="rId1"/>"#))
+    #expect(workbook.contains(#"<sheet name="kết quả_ 2024_2025 (2)" sheetId="2" r:id="rId2"/>"#))
+    #expect(workbook.contains(#"localSheetId="0" hidden="1">'Kết quả_ 2024_2025'!$A$1:$E$4</definedName>"#))
+  }
+
+  @Test func writesValidations() throws {
+    let sheet = try part("xl/worksheets/sheet1.xml", in: parts)
+    #expect(sheet.contains(#"<formula1>"Đạt,Không đạt,Chưa rõ"</formula1>"#))
+    #expect(
+      sheet.contains(
+        #"<dataValidation type="whole" operator="greaterThanOrEqual" allowBlank="1" showErrorMessage="1" "#
+          + #"sqref="C2:C100"><formula1>0</formula1>"#
+      ))
+  }
+
+  @Test func rejectsListsExcelCannotHold() {
+    let range = CellRange(firstRow: 1, firstColumn: 1, lastRow: 1, lastColumn: 1)!
+    func workbook(_ items: [String]) -> Workbook {
+      Workbook(sheets: [Sheet(name: "s", rows: [], dataValidations: [DataValidation(range: range, rule: .list(items))])]
+      )
+    }
+    #expect(throws: SpreadsheetError.invalidListItem(sheet: "s", item: "a,b")) {
+      try SpreadsheetMLWriter().data(for: workbook(["a,b"]))
+    }
+    #expect(throws: SpreadsheetError.invalidListLength(sheet: "s", range: "A1")) {
+      try SpreadsheetMLWriter().data(for: workbook([String(repeating: "x", count: 256)]))
+    }
+    #expect(throws: SpreadsheetError.noSheets) { try SpreadsheetMLWriter().data(for: Workbook(sheets: [])) }
+  }
+
+  @Test func computesWidthsFromTheLongestLineInCharacters() throws {
+    let decomposed = "Vie\u{0323}\u{0302}t Nam"  // 8 characters, 12 scalars
+    let workbook = Workbook(sheets: [
+      Sheet(
+        name: "w",
+        rows: [
+          [.text(decomposed), .text("ngắn\nmột dòng dài hơn"), .text(String(repeating: "x", count: 500)), .integer(5)]
+        ],
+        columnWidths: [nil, nil, nil, 30])
+    ])
+    let sheet = try part("xl/worksheets/sheet1.xml", in: SpreadsheetMLWriter().parts(for: workbook))
+    #expect(
+      sheet.contains(
+        #"<cols><col min="1" max="1" width="10" customWidth="1"/><col min="2" max="2" width="18" customWidth="1"/>"#
+          + #"<col min="3" max="3" width="60" customWidth="1"/>"#
+          + #"<col min="4" max="4" width="30" customWidth="1"/></cols>"#
+      ))
+  }
+
+  @Test func sameWorkbookGivesSameBytes() throws {
+    let writer = SpreadsheetMLWriter()
+    #expect(try writer.data(for: Samples.workbook) == writer.data(for: Samples.workbook))
+  }
+}
