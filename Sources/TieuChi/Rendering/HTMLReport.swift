@@ -39,7 +39,10 @@ public struct HTMLReport: ReportRenderer {
     if let comparison = result.comparison { self.comparison(comparison, result: result, phrases: phrases, into: &html) }
     problems(result, into: &html)
     signatures(into: &html)
-    html.element("h2", ["class": "page"], text: text("Phụ lục: Phiếu kết quả từng xã", "Annex: report card of each commune"))
+    if !result.communes.isEmpty {
+      html.element(
+        "h2", ["class": "page annex"], text: text("Phụ lục: Phiếu kết quả từng xã", "Annex: report card of each commune"))
+    }
     for commune in result.communes { card(commune, result: result, phrases: phrases, into: &html) }
     html.close("body")
     html.close("html")
@@ -273,8 +276,11 @@ public struct HTMLReport: ReportRenderer {
         groups, title: text("Tỷ lệ xã đạt theo \(phrases.groupingField(groupBy))", "Pass rate by \(phrases.groupingField(groupBy))"),
         description: groups.map { "\($0.label): \($0.text)" }.joined(separator: "; "), into: &html)
     }
+    // A ratio against a threshold is where "who is just short" matters; a count (≥ 1 doctor) is not.
     for indicator in result.criteria.indicators where indicator.level == .commune {
-      thresholdChart(indicator, result: result, phrases: phrases, into: &html)
+      if case .arithmetic(.divide, _, _) = indicator.measure {
+        thresholdChart(indicator, result: result, phrases: phrases, into: &html)
+      }
     }
   }
 
@@ -312,8 +318,9 @@ public struct HTMLReport: ReportRenderer {
         ? text("Mọi xã đều đạt.", "Every commune passes.")
         : text("Gần đạt nhất: ", "Just short: ") + short.joined(separator: ", ") + ".")
     SVGCharts.threshold(
-      points, threshold: line, thresholdText: phrases.target(target, of: indicator), title: caption,
-      description: description, into: &html)
+      points, threshold: line, thresholdText: phrases.target(target, of: indicator),
+      axisText: { phrases.number($0) + indicator.unit.suffix(language) }, title: caption, description: description,
+      into: &html)
   }
 
   // MARK: III. Matrix
@@ -328,6 +335,12 @@ public struct HTMLReport: ReportRenderer {
       }
     }
     html.element("table", ["class": "matrix"]) { html in
+      html.element("colgroup") { html in
+        html.void("col", ["class": "code"])
+        html.void("col", ["class": "name"])
+        for _ in indicators { html.void("col") }
+        html.void("col", ["class": "result"])
+      }
       html.element("thead") { html in
         html.element("tr") { html in
           html.element("th", text: text("Mã", "Code"))
@@ -544,11 +557,14 @@ public struct HTMLReport: ReportRenderer {
   private func indicatorTable(
     _ outcomes: IndicatorResults, criteria: CriteriaSet, phrases: ReportPhrases, into html: inout HTMLWriter
   ) {
-    html.element("table") { html in
+    html.element("table", ["class": "card"]) { html in
+      html.element("colgroup") { html in
+        for name in ["title", "actual", "target", "result", "gap"] { html.void("col", ["class": name]) }
+      }
       html.element("thead") { html in
         html.element("tr") { html in
-          for heading in [text("Chỉ tiêu", "Indicator"), text("Thực tế", "Actual"), text("Mục tiêu", "Target"),
-            text("Kết quả", "Result"), text("Còn thiếu / ghi chú", "Gap / notes"), text("Căn cứ", "Legal basis")]
+          for heading in [text("Chỉ tiêu (căn cứ)", "Indicator (legal basis)"), text("Thực tế", "Actual"),
+            text("Mục tiêu", "Target"), text("Kết quả", "Result"), text("Còn thiếu / ghi chú", "Gap / notes")]
           {
             html.element("th", text: heading)
           }
@@ -560,10 +576,15 @@ public struct HTMLReport: ReportRenderer {
           var target = phrases.target(outcome.milestone?.target, of: indicator)
           if let year = outcome.milestone?.year { target += text(" (mốc \(year))", " (by \(year))") }
           html.element("tr") { html in
-            html.element("td", text: indicator.title[language])
+            html.element("td") { html in
+              html.text(indicator.title[language])
+              html.element(
+                "div", ["class": "basis-note"],
+                text: "\(criteria.source.document), " + text("mục ", "clause ") + indicator.clause)
+            }
             html.element(
               "td", ["class": "num"], text: phrases.actual(outcome.actual, of: indicator, target: outcome.milestone?.target))
-            html.element("td", ["class": "num"], text: target)
+            html.element("td", ["class": "right"], text: target)
             html.element(
               "td", ["class": "status \(outcome.status.rawValue)"],
               text: "\(phrases.symbol(outcome.status)) \(phrases.status(outcome.status))")
@@ -591,7 +612,6 @@ public struct HTMLReport: ReportRenderer {
                 html.text(note)
               }
             }
-            html.element("td", ["class": "note"], text: "\(criteria.source.document), " + text("mục ", "clause ") + indicator.clause)
           }
         }
       }

@@ -32,7 +32,15 @@ enum HTMLReportStyle {
     thead { display: table-header-group; }
     tr { break-inside: avoid; }
     td.num, th.num { text-align: right; white-space: nowrap; }
-    .status { font-weight: bold; white-space: nowrap; }
+    td.right { text-align: right; }
+    table.card { table-layout: fixed; }
+    table.card col.title { width: 40%; } table.card col.actual { width: 12%; } table.card col.target { width: 15%; }
+    table.card col.result { width: 12%; } table.card col.gap { width: 21%; }
+    .basis-note { font-size: 9.5pt; color: #444; margin-top: 2px; }
+    table.card td { overflow-wrap: anywhere; }
+    table.matrix { table-layout: fixed; }
+    table.matrix col.code { width: 13mm; } table.matrix col.name { width: 38mm; } table.matrix col.result { width: 26mm; }
+    .status { font-weight: bold; }
     .pass { color: var(--pass); background: var(--pass-bg); }
     .fail { color: var(--fail); background: var(--fail-bg); }
     .unknown, .incomplete { color: var(--unknown); background: var(--unknown-bg); }
@@ -45,6 +53,7 @@ enum HTMLReportStyle {
     .legend span { display: inline-block; margin-right: 12px; padding: 0 4px; }
     .needs li { margin: 2px 0; }
     .commune { break-before: page; }
+    h2.annex + .commune { break-before: avoid; }
     .commune h3 { border-bottom: 1px solid #777; padding-bottom: 2px; }
     .note { font-size: 11pt; color: #333; }
     figure.chart { margin: 8px 0 14px; break-inside: avoid; }
@@ -56,7 +65,9 @@ enum HTMLReportStyle {
     svg .bar.pass { fill: #2f9a55; }
     svg .bar.fail { fill: #c8412f; }
     svg .threshold { stroke: #111; stroke-width: 1.5; stroke-dasharray: 4 3; }
-    .signatures { display: grid; grid-template-columns: 1fr 1fr; text-align: center; margin-top: 28px; break-inside: avoid; }
+    svg .axis { stroke: #777; stroke-width: 1; }
+    .signatures { display: flex; text-align: center; margin-top: 28px; }
+    .signatures > div { flex: 1; }
     .signatures .title { font-weight: bold; }
     .signatures .space { height: 80px; }
     @media print { body { max-width: none; padding: 0; } h2 { break-after: avoid; } .page { break-before: page; } }

@@ -52,39 +52,53 @@ struct SVGCharts {
   }
 
   /// Each commune's value as a bar, lowest first, with the threshold as a line: who is just short.
+  /// The axis spans the values and the threshold with a margin, not from zero, so that 99,3 % and
+  /// 99,6 % do not look alike; its two ends are labelled.
   static func threshold(
-    _ points: [Point], threshold: Rational, thresholdText: String, title: String, description: String,
-    into html: inout HTMLWriter
+    _ points: [Point], threshold: Rational, thresholdText: String, axisText: (Rational) -> String, title: String,
+    description: String, into html: inout HTMLWriter
   ) {
     let sorted = points.sorted { $0.value < $1.value }
-    let height = sorted.count * rowHeight + 30
+    let height = sorted.count * rowHeight + 34
     let plot = width - labelWidth - 110
-    // The axis runs from 0 (or the lowest negative value) to a little past the largest value or threshold.
-    let top = max(sorted.last?.value ?? .zero, threshold)
-    let scale = top > .zero ? top : Rational.one
+    let low = min(sorted.first?.value ?? threshold, threshold)
+    let high = max(sorted.last?.value ?? threshold, threshold)
+    let span = high > low ? (high.subtracting(low) ?? .one) : .one
+    let margin = span.divided(by: Rational(10)) ?? .zero
+    let start = max(.zero, low.subtracting(margin) ?? low)
+    let end = high.adding(margin.divided(by: Rational(2)) ?? .zero) ?? high
+    let width = end > start ? (end.subtracting(start) ?? .one) : .one
+    let position = { (value: Rational) -> Int in
+      tenths(value.subtracting(start)?.divided(by: width) ?? .zero, of: plot)
+    }
+    let baseline = height - 30
     html.element("figure", ["class": "chart"]) { html in
       html.element("svg", svgAttributes(height: height, title: title)) { html in
         html.element("title", text: title)
         html.element("desc", text: description)
         for (row, point) in sorted.enumerated() {
           let y = row * rowHeight + 5
-          let share = max(.zero, point.value.divided(by: scale) ?? .zero)
           html.element(
-            "text", ["x": "\(labelWidth - 6)", "y": "\(y + 15)", "class": "label", "text-anchor": "end"],
-            text: point.label)
+            "text", ["x": "\(labelWidth - 6)", "y": "\(y + 15)", "class": "label", "text-anchor": "end"], text: point.label)
           html.void(
             "rect",
             [
-              "x": "\(labelWidth)", "y": "\(y + 3)", "width": decimal(tenths(share, of: plot)), "height": "14",
+              "x": "\(labelWidth)", "y": "\(y + 3)", "width": decimal(max(10, position(point.value))), "height": "14",
               "class": point.passes ? "bar pass" : "bar fail",
             ], svg: true)
           html.element("text", ["x": "\(labelWidth + plot + 6)", "y": "\(y + 15)", "class": "value"], text: point.text)
         }
-        let x = decimal(Int(labelWidth) * 10 + tenths(threshold.divided(by: scale) ?? .one, of: plot))
-        html.void("line", ["x1": x, "x2": x, "y1": "0", "y2": "\(height - 20)", "class": "threshold"], svg: true)
+        html.void(
+          "line", ["x1": "\(labelWidth)", "x2": "\(labelWidth + plot)", "y1": "\(baseline)", "y2": "\(baseline)", "class": "axis"],
+          svg: true)
+        html.element("text", ["x": "\(labelWidth)", "y": "\(baseline + 13)", "class": "value"], text: axisText(start))
         html.element(
-          "text", ["x": x, "y": "\(height - 6)", "class": "threshold-label", "text-anchor": "middle"],
-          text: thresholdText)
+          "text", ["x": "\(labelWidth + plot)", "y": "\(baseline + 13)", "class": "value", "text-anchor": "end"],
+          text: axisText(end))
+        let x = decimal(labelWidth * 10 + position(threshold))
+        html.void("line", ["x1": x, "x2": x, "y1": "0", "y2": "\(baseline)", "class": "threshold"], svg: true)
+        html.element(
+          "text", ["x": x, "y": "\(baseline + 26)", "class": "threshold-label", "text-anchor": "middle"], text: thresholdText)
       }
       html.element("figcaption", text: title)
     }
