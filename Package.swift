@@ -11,6 +11,7 @@ let package = Package(
   products: [
     .library(name: "TieuChi", targets: ["TieuChi"]),
     .library(name: "TieuChiOffice", targets: ["TieuChiOffice"]),
+    .library(name: "TieuChiReports", targets: ["TieuChiReports"]),
     .executable(name: "tieuchi", targets: ["tieuchi"]),
   ],
   dependencies: [
@@ -33,6 +34,7 @@ let package = Package(
       name: "tieuchi",
       dependencies: [
         "TieuChi",
+        "TieuChiReports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings
@@ -49,6 +51,12 @@ let package = Package(
       dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
       swiftSettings: swiftSettings
     ),
+    // Every report format in one list, and the renderers that need the Office writers (XLSX, DOCX).
+    .target(
+      name: "TieuChiReports",
+      dependencies: ["TieuChi", "TieuChiOffice"],
+      swiftSettings: swiftSettings
+    ),
     .testTarget(
       name: "TieuChiOfficeTests",
       dependencies: ["TieuChiOffice", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
@@ -57,7 +65,7 @@ let package = Package(
     ),
     .testTarget(
       name: "TieuChiTests",
-      dependencies: ["TieuChi"],
+      dependencies: ["TieuChi", "TieuChiReports"],
       swiftSettings: swiftSettings
     ),
   ]

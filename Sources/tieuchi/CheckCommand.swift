@@ -1,6 +1,7 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import TieuChi
+import TieuChiReports
 
 struct CheckCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -36,7 +37,8 @@ struct CheckCommand: ParsableCommand {
       throw ValidationError("give at least one survey data file or folder, e.g. Samples/tan-yen-2024")
     }
     if format.isBinary && document.output == nil && isatty(STDOUT_FILENO) != 0 {
-      throw ValidationError("--format \(format.rawValue) writes a binary file: add --output FILE.\(format.fileExtension)")
+      throw ValidationError(
+        "--format \(format.rawValue) writes a binary file: add --output FILE.\(format.fileExtension)")
     }
   }
 
@@ -50,7 +52,14 @@ struct CheckCommand: ParsableCommand {
     // The result's diagnostics include the evaluation's own (an expired waiver, an unknown grouping field).
     diagnostics.emit(result.batch.diagnostics, print: !format.carriesDiagnostics)
     diagnostics.countRejected(result.batch.rejected)
-    let report = format.renderer(document.reportOptions(language: language, summaryOnly: summary)).render(result)
+    let report: [UInt8]
+    do {
+      report = try format.renderer(document.reportOptions(language: language, summaryOnly: summary)).render(result)
+    } catch {
+      diagnostics.emit([.cannotRender(error.message)])
+      diagnostics.finish()
+      throw ExitStatus.cannotWrite
+    }
     do {
       try OutputFile.write(report, to: document.output, binary: format.isBinary, format: format)
     } catch {

@@ -35,3 +35,10 @@ extension Diagnostic {
       LocalizedText(vi: "không ghi được tệp kết quả: \(reason)", en: "cannot write the report: \(reason)"))
   }
 }
+
+extension Diagnostic {
+  /// The result does not fit the chosen format (a workbook's row limit).
+  static func cannotRender(_ message: LocalizedText) -> Diagnostic {
+    Diagnostic("cli.cannot-render", at: nil, message)
+  }
+}

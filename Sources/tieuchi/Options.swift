@@ -1,5 +1,6 @@
 import ArgumentParser
 import TieuChi
+import TieuChiReports
 
 extension Language: ExpressibleByArgument {}
 extension ReportFormat: ExpressibleByArgument {}
@@ -62,7 +63,9 @@ struct EvaluationOptions: ParsableArguments {
 
 /// Where a report goes and what its header says: shared by every command that writes a document.
 struct DocumentOptions: ParsableArguments {
-  @Option(name: .long, help: "Write the report to this file (atomically: a temporary file, then renamed) instead of standard output.")
+  @Option(
+    name: .long,
+    help: "Write the report to this file (atomically: a temporary file, then renamed) instead of standard output.")
   var output: String?
 
   @Option(name: .long, help: "The unit that issues the report, e.g. \"PHÒNG Y TẾ HUYỆN TÂN YÊN\" (document header).")

@@ -1,5 +1,6 @@
 import Foundation
 import TieuChi
+import TieuChiReports
 
 /// Writes a finished document where the user asked: standard output, or a file replaced atomically
 /// (written beside it under a temporary name, then renamed), so an interrupted run never leaves half a
@@ -19,7 +20,8 @@ enum OutputFile {
     }
     let url = URL(fileURLWithPath: path)
     let folder = url.deletingLastPathComponent()
-    let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+    let temporary = folder.appendingPathComponent(
+      ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
     do {
       try Data(bytes).write(to: temporary)
       // rename(2) replaces the target in one step on the same file system.

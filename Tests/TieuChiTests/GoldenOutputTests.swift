@@ -62,6 +62,22 @@ struct GoldenOutputTests {
       name: "check-ct25-two-rounds-json",
       arguments: ["check"] + ct25 + ["--format", "json", "--baseline", tanYen, "Samples/tan-yen-2025"], status: 1),
     Case(
+      name: "check-ct25-two-rounds-html",
+      arguments: ["check"] + ct25 + [
+        "--format", "html", "--issuer", "Phòng Y tế huyện Tân Yên", "--place", "Tân Yên", "--date", "2025-12-05",
+        "--baseline", tanYen, "Samples/tan-yen-2025",
+      ], status: 1),
+    Case(
+      name: "check-ct25-tan-yen-html-en",
+      arguments: ["check"] + ct25 + ["--format", "html", "--lang", "en", "--date", "2025-12-05", tanYen], status: 1),
+    Case(name: "check-ct25-tan-yen-csv", arguments: ["check"] + ct25 + ["--format", "csv", tanYen], status: 1),
+    Case(
+      name: "check-qd1300-muong-te-html",
+      arguments: [
+        "check", "--criteria", "Criteria/qd1300-2030.yaml", "--as-of", "2025-06-30", "--format", "html", "--date",
+        "2025-12-05", "Samples/qd1300-muong-te-2025",
+      ], status: 1),
+    Case(
       name: "explain-bhyt-07303-vi",
       arguments: [
         "explain", "--criteria", "Criteria/ct25-2030.yaml", "bhyt-coverage", "--station", tanYen, "--code", "07303",

@@ -3,6 +3,7 @@ import Testing
 // Deliberately not @testable: this is the library as another program (the web application, a script)
 // sees it — public API only, no file system inside the library, no hidden clock.
 import TieuChi
+import TieuChiReports
 
 @Suite("The library without the CLI")
 struct LibraryFacadeTests {
@@ -42,7 +43,7 @@ struct LibraryFacadeTests {
 
     // Every format renders the same result; nothing needs the CLI.
     for format in ReportFormat.allCases {
-      let document = format.renderer(ReportOptions(language: .en)).render(result)
+      let document = try format.renderer(ReportOptions(language: .en)).render(result)
       #expect(!document.isEmpty, "\(format)")
     }
   }
@@ -55,7 +56,7 @@ struct LibraryFacadeTests {
       name: "Samples/tan-yen-2024/stations.yaml", format: .yaml,
       bytes: try Self.bytes("Samples/tan-yen-2024/stations.yaml"))
     let result = Checker(criteria: criteria, asOf: try #require(CalendarDate("2025-06-30"))).run([file])
-    let text = String(decoding: ReportFormat.text.renderer(ReportOptions()).render(result), as: UTF8.self)
+    let text = String(decoding: try ReportFormat.text.renderer(ReportOptions()).render(result), as: UTF8.self)
     let golden = try String(
       contentsOfFile: TestSupport.path("Tests/Fixtures/expected/check-ct25-tan-yen-vi.out"), encoding: .utf8)
     #expect(text == golden)

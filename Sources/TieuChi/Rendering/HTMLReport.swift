@@ -41,7 +41,8 @@ public struct HTMLReport: ReportRenderer {
     signatures(into: &html)
     if !result.communes.isEmpty {
       html.element(
-        "h2", ["class": "page annex"], text: text("Phụ lục: Phiếu kết quả từng xã", "Annex: report card of each commune"))
+        "h2", ["class": "page annex"],
+        text: text("Phụ lục: Phiếu kết quả từng xã", "Annex: report card of each commune"))
     }
     for commune in result.communes { card(commune, result: result, phrases: phrases, into: &html) }
     html.close("body")
@@ -141,7 +142,8 @@ public struct HTMLReport: ReportRenderer {
       "\(phrases.count(summary.records)) records read: \(phrases.count(summary.evaluated)) communes evaluated")
     if summary.groupRecords > 0 {
       accounted += text(
-        ", \(phrases.count(summary.groupRecords)) bản ghi cấp nhóm", ", \(phrases.count(summary.groupRecords)) group records")
+        ", \(phrases.count(summary.groupRecords)) bản ghi cấp nhóm",
+        ", \(phrases.count(summary.groupRecords)) group records")
     }
     if summary.rejected > 0 {
       accounted += text(
@@ -155,7 +157,9 @@ public struct HTMLReport: ReportRenderer {
       html.element("table") { html in
         html.element("thead") { html in
           html.element("tr") { html in
-            for heading in [phrases.groupingField(groupBy), text("Số xã", "Communes")] { html.element("th", text: heading) }
+            for heading in [phrases.groupingField(groupBy), text("Số xã", "Communes")] {
+              html.element("th", text: heading)
+            }
             for status in CommuneStatus.allCases { html.element("th", ["class": "num"], text: phrases.status(status)) }
             html.element("th", ["class": "num"], text: text("Tỷ lệ đạt", "Pass rate"))
           }
@@ -270,10 +274,13 @@ public struct HTMLReport: ReportRenderer {
         let passing = group.communes[.pass] ?? 0
         let share = group.total == 0 ? Rational.zero : Rational(Int128(passing), Int128(group.total)) ?? .zero
         return SVGCharts.Bar(
-          label: phrases.group(group.key, field: groupBy), share: share, text: phrases.passRate(passing, of: group.total))
+          label: phrases.group(group.key, field: groupBy), share: share,
+          text: phrases.passRate(passing, of: group.total))
       }
       SVGCharts.shares(
-        groups, title: text("Tỷ lệ xã đạt theo \(phrases.groupingField(groupBy))", "Pass rate by \(phrases.groupingField(groupBy))"),
+        groups,
+        title: text(
+          "Tỷ lệ xã đạt theo \(phrases.groupingField(groupBy))", "Pass rate by \(phrases.groupingField(groupBy))"),
         description: groups.map { "\($0.label): \($0.text)" }.joined(separator: "; "), into: &html)
     }
     // A ratio against a threshold is where "who is just short" matters; a count (≥ 1 doctor) is not.
@@ -286,7 +293,9 @@ public struct HTMLReport: ReportRenderer {
 
   /// The communes' values of one indicator against its threshold; for large batches, the communes
   /// nearest the threshold on either side.
-  private func thresholdChart(_ indicator: Indicator, result: CheckResult, phrases: ReportPhrases, into html: inout HTMLWriter) {
+  private func thresholdChart(
+    _ indicator: Indicator, result: CheckResult, phrases: ReportPhrases, into html: inout HTMLWriter
+  ) {
     let scale = Rational(indicator.unit.scale)
     var points: [SVGCharts.Point] = []
     var threshold: (Rational, Target)?
@@ -303,13 +312,15 @@ public struct HTMLReport: ReportRenderer {
     }
     guard let (line, target) = threshold, !points.isEmpty else { return }
     let limit = 50
-    var caption = indicator.title[language] + text(": giá trị của từng xã so với mục tiêu", ": each commune against the target")
+    var caption =
+      indicator.title[language] + text(": giá trị của từng xã so với mục tiêu", ": each commune against the target")
     if points.count > limit {
       let below = points.filter { !$0.passes }.sorted { $0.value > $1.value }.prefix(limit / 2)
       let above = points.filter(\.passes).sorted { $0.value < $1.value }.prefix(limit - below.count)
       points = Array(below) + Array(above)
       caption += text(
-        " (\(phrases.count(points.count)) xã gần ngưỡng nhất)", " (the \(phrases.count(points.count)) communes nearest the threshold)")
+        " (\(phrases.count(points.count)) xã gần ngưỡng nhất)",
+        " (the \(phrases.count(points.count)) communes nearest the threshold)")
     }
     let short = points.filter { !$0.passes }.sorted { $0.value > $1.value }.prefix(5).map(\.label)
     let description =
@@ -378,7 +389,8 @@ public struct HTMLReport: ReportRenderer {
       html.element("h3", text: phrases.group(group.key, field: result.groupBy))
       html.element(
         "p",
-        text: text("Tỷ lệ xã đạt: ", "Communes passing: ") + phrases.passRate(group.previousPassing, of: group.previousTotal)
+        text: text("Tỷ lệ xã đạt: ", "Communes passing: ")
+          + phrases.passRate(group.previousPassing, of: group.previousTotal)
           + " → " + phrases.passRate(group.currentPassing, of: group.currentTotal))
       if !group.gaps.isEmpty {
         html.element("table") { html in
@@ -404,9 +416,10 @@ public struct HTMLReport: ReportRenderer {
     html.element("table") { html in
       html.element("thead") { html in
         html.element("tr") { html in
-          for heading in [text("Mã", "Code"), text("Xã", "Commune"), text("Kỳ trước", "Before"), text("Kỳ này", "Now"),
-            text("Thay đổi", "Change")]
-          {
+          for heading in [
+            text("Mã", "Code"), text("Xã", "Commune"), text("Kỳ trước", "Before"), text("Kỳ này", "Now"),
+            text("Thay đổi", "Change"),
+          ] {
             html.element("th", text: heading)
           }
         }
@@ -427,8 +440,10 @@ public struct HTMLReport: ReportRenderer {
       switch entry.reason {
       case .noRecord: "\(entry.code) \(entry.name ?? ""): " + text("không có ở kỳ trước", "not in the previous round")
       case .codeReused(let other):
-        "\(entry.code) \(entry.name ?? ""): " + text("mã này ở kỳ trước là \(other) — đơn vị khác, không so sánh",
-          "this code was \(other) before — another unit, not compared")
+        "\(entry.code) \(entry.name ?? ""): "
+          + text(
+            "mã này ở kỳ trước là \(other) — đơn vị khác, không so sánh",
+            "this code was \(other) before — another unit, not compared")
       }
     }
     let gone = comparison.unmatchedPrevious.map { "\($0.code) \($0.name ?? "")" }
@@ -436,7 +451,8 @@ public struct HTMLReport: ReportRenderer {
       html.element("ul") { html in
         for line in unmatched { html.element("li", text: line) }
         if !gone.isEmpty {
-          html.element("li", text: text("Chỉ có ở kỳ trước: ", "Only in the previous round: ") + gone.joined(separator: ", "))
+          html.element(
+            "li", text: text("Chỉ có ở kỳ trước: ", "Only in the previous round: ") + gone.joined(separator: ", "))
         }
       }
     }
@@ -448,13 +464,16 @@ public struct HTMLReport: ReportRenderer {
     let diagnostics = result.batch.diagnostics + (result.baseline?.diagnostics ?? [])
     html.element("h2", text: text("V. Lỗi dữ liệu", "V. Data problems"))
     guard !diagnostics.isEmpty else {
-      html.element("p", text: text("Mọi tệp, bản ghi và trường đều đọc được.", "Every file, record and field was read."))
+      html.element(
+        "p", text: text("Mọi tệp, bản ghi và trường đều đọc được.", "Every file, record and field was read."))
       return
     }
     html.element("table") { html in
       html.element("thead") { html in
         html.element("tr") { html in
-          for heading in [text("Vị trí", "Where"), text("Mức", "Severity"), text("Mã lỗi", "Id"), text("Nội dung", "Problem")] {
+          for heading in [
+            text("Vị trí", "Where"), text("Mức", "Severity"), text("Mã lỗi", "Id"), text("Nội dung", "Problem"),
+          ] {
             html.element("th", text: heading)
           }
         }
@@ -497,7 +516,8 @@ public struct HTMLReport: ReportRenderer {
 
   // MARK: Report cards
 
-  private func card(_ commune: CommuneResult, result: CheckResult, phrases: ReportPhrases, into html: inout HTMLWriter) {
+  private func card(_ commune: CommuneResult, result: CheckResult, phrases: ReportPhrases, into html: inout HTMLWriter)
+  {
     let record = commune.record
     var heading = record.name.map { "\(record.code) \($0)" } ?? record.code
     if let group = result.groupBy.flatMap({ record.attributes[$0] }) { heading += " · \(group)" }
@@ -512,7 +532,9 @@ public struct HTMLReport: ReportRenderer {
       if let score = commune.score {
         var line = text("Điểm: ", "Points: ") + "\(phrases.number(score.earned))/\(phrases.number(score.available))"
         if score.possible != score.earned {
-          line += text(" (tối đa có thể \(phrases.number(score.possible)))", " (at most \(phrases.number(score.possible)) possible)")
+          line += text(
+            " (tối đa có thể \(phrases.number(score.possible)))",
+            " (at most \(phrases.number(score.possible)) possible)")
         }
         html.element("p", text: line)
         let groups = score.groups.filter { $0.available > .zero }
@@ -539,7 +561,9 @@ public struct HTMLReport: ReportRenderer {
         }
       }
       if let fix = commune.cheapestFix, !fix.isEmpty {
-        html.element("p", text: text("Để đạt, cần cải thiện ít nhất: ", "To pass, improve at least: ") + fix.joined(separator: ", "))
+        html.element(
+          "p",
+          text: text("Để đạt, cần cải thiện ít nhất: ", "To pass, improve at least: ") + fix.joined(separator: ", "))
       }
       for violation in commune.violations {
         html.element(
@@ -563,9 +587,10 @@ public struct HTMLReport: ReportRenderer {
       }
       html.element("thead") { html in
         html.element("tr") { html in
-          for heading in [text("Chỉ tiêu (căn cứ)", "Indicator (legal basis)"), text("Thực tế", "Actual"),
-            text("Mục tiêu", "Target"), text("Kết quả", "Result"), text("Còn thiếu / ghi chú", "Gap / notes")]
-          {
+          for heading in [
+            text("Chỉ tiêu (căn cứ)", "Indicator (legal basis)"), text("Thực tế", "Actual"),
+            text("Mục tiêu", "Target"), text("Kết quả", "Result"), text("Còn thiếu / ghi chú", "Gap / notes"),
+          ] {
             html.element("th", text: heading)
           }
         }
@@ -583,7 +608,8 @@ public struct HTMLReport: ReportRenderer {
                 text: "\(criteria.source.document), " + text("mục ", "clause ") + indicator.clause)
             }
             html.element(
-              "td", ["class": "num"], text: phrases.actual(outcome.actual, of: indicator, target: outcome.milestone?.target))
+              "td", ["class": "num"],
+              text: phrases.actual(outcome.actual, of: indicator, target: outcome.milestone?.target))
             html.element("td", ["class": "right"], text: target)
             html.element(
               "td", ["class": "status \(outcome.status.rawValue)"],
@@ -601,7 +627,8 @@ public struct HTMLReport: ReportRenderer {
                 // Bounds settled the verdict despite missing data, or it is unknown: say whether it can change.
                 notes.append(
                   outcome.status == .unknown
-                    ? text("kết quả có thể thay đổi khi bổ sung dữ liệu", "the verdict can change once data is supplied")
+                    ? text(
+                      "kết quả có thể thay đổi khi bổ sung dữ liệu", "the verdict can change once data is supplied")
                     : text("kết quả không đổi dù bổ sung dữ liệu", "the verdict stands whatever the missing data"))
               }
               if outcome.status == .notApplicable, let condition = indicator.appliesWhenText {

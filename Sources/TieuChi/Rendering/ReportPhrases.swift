@@ -144,7 +144,9 @@ public struct ReportPhrases: Sendable {
       }
       if commune.incompleteReasons.contains(.numberTooLarge) {
         lines.append(
-          text("Tổng điểm hoặc tổng số quá lớn để tính chính xác.", "A points total or sum is too large to compute exactly."))
+          text(
+            "Tổng điểm hoặc tổng số quá lớn để tính chính xác.",
+            "A points total or sum is too large to compute exactly."))
       }
       return lines
     }

@@ -3,8 +3,19 @@
 /// Renderers only choose words and layout: every verdict, gap and reason is already in the result.
 /// A new format is one new conforming file and one case of `ReportFormat`.
 public protocol ReportRenderer: Sendable {
-  /// The whole document, as the bytes of a file.
-  func render(_ result: CheckResult) -> [UInt8]
+  /// The whole document, as the bytes of a file. Text formats never fail; a container format (a
+  /// workbook) may, when the result exceeds what the format can hold.
+  func render(_ result: CheckResult) throws(RenderFailure) -> [UInt8]
+}
+
+/// Why a document could not be made, in the user's terms.
+public struct RenderFailure: Error, Sendable {
+  public var message: LocalizedText
+
+  /// A failure with this explanation.
+  public init(_ message: LocalizedText) {
+    self.message = message
+  }
 }
 
 /// What every report format can be asked for.
@@ -21,6 +32,8 @@ public struct ReportOptions: Sendable {
   public var place: String?
   /// The date the report bears; nil leaves it to fill in (the library has no clock: the CLI passes today).
   public var date: CalendarDate?
+  /// The field separator of CSV output: `;` (what Excel expects in a Vietnamese locale), `,` or tab.
+  public var csvSeparator: UInt8 = UInt8(ascii: ";")
 
   /// Options for a report: Vietnamese and in full unless asked otherwise, no header details.
   public init(

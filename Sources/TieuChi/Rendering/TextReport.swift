@@ -170,7 +170,6 @@ public struct TextReport: ReportRenderer {
     phrases.incompleteness(commune).map { "  " + $0 + "\n" }.joined()
   }
 
-
   /// One row per indicator (result, title, actual, target), with the gap or the reason under it.
   func indicatorTable(_ results: IndicatorResults, criteria: CriteriaSet, phrases: ReportPhrases) -> String {
     var out = ""
@@ -241,7 +240,6 @@ public struct TextReport: ReportRenderer {
   func fieldName(_ field: String?) -> String {
     ReportPhrases.groupingField(field, language)
   }
-
 
   // MARK: Batch
 

@@ -79,7 +79,8 @@ struct SVGCharts {
         for (row, point) in sorted.enumerated() {
           let y = row * rowHeight + 5
           html.element(
-            "text", ["x": "\(labelWidth - 6)", "y": "\(y + 15)", "class": "label", "text-anchor": "end"], text: point.label)
+            "text", ["x": "\(labelWidth - 6)", "y": "\(y + 15)", "class": "label", "text-anchor": "end"],
+            text: point.label)
           html.void(
             "rect",
             [
@@ -89,7 +90,11 @@ struct SVGCharts {
           html.element("text", ["x": "\(labelWidth + plot + 6)", "y": "\(y + 15)", "class": "value"], text: point.text)
         }
         html.void(
-          "line", ["x1": "\(labelWidth)", "x2": "\(labelWidth + plot)", "y1": "\(baseline)", "y2": "\(baseline)", "class": "axis"],
+          "line",
+          [
+            "x1": "\(labelWidth)", "x2": "\(labelWidth + plot)", "y1": "\(baseline)", "y2": "\(baseline)",
+            "class": "axis",
+          ],
           svg: true)
         html.element("text", ["x": "\(labelWidth)", "y": "\(baseline + 13)", "class": "value"], text: axisText(start))
         html.element(
@@ -98,7 +103,8 @@ struct SVGCharts {
         let x = decimal(labelWidth * 10 + position(threshold))
         html.void("line", ["x1": x, "x2": x, "y1": "0", "y2": "\(baseline)", "class": "threshold"], svg: true)
         html.element(
-          "text", ["x": x, "y": "\(baseline + 26)", "class": "threshold-label", "text-anchor": "middle"], text: thresholdText)
+          "text", ["x": x, "y": "\(baseline + 26)", "class": "threshold-label", "text-anchor": "middle"],
+          text: thresholdText)
       }
       html.element("figcaption", text: title)
     }

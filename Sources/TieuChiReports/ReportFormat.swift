@@ -1,5 +1,10 @@
+public import TieuChi
+
 /// The report formats, one renderer each. Clients (the CLI's `--format`, the web application's
 /// downloads) follow this list, so a new case is all they need to offer a new format.
+///
+/// The list lives here, above both the core library (text, JSON, HTML, CSV) and the Office writers
+/// (XLSX), so that it can name every renderer while the core keeps no dependency but libyaml.
 public enum ReportFormat: String, CaseIterable, Sendable {
   /// For people at a terminal: each commune's indicators, then one line per commune and the totals.
   case text
@@ -7,6 +12,10 @@ public enum ReportFormat: String, CaseIterable, Sendable {
   case json
   /// To print, archive and send up: one self-contained page with charts and a card per commune.
   case html
+  /// For Excel: one row per commune × indicator, `;`-separated, UTF-8 with BOM.
+  case csv
+  /// A workbook: summary, details, matrix, what to supplement, data problems (and the comparison).
+  case xlsx
 
   /// The renderer for this format.
   public func renderer(_ options: ReportOptions) -> any ReportRenderer {
@@ -14,6 +23,8 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case .text: TextReport(options)
     case .json: JSONReport(options)
     case .html: HTMLReport(options)
+    case .csv: CSVReport(options)
+    case .xlsx: XLSXReport(options)
     }
   }
 
@@ -21,15 +32,16 @@ public enum ReportFormat: String, CaseIterable, Sendable {
   /// (the CLI on standard error).
   public var carriesDiagnostics: Bool {
     switch self {
-    case .text: false
-    case .json, .html: true
+    case .text, .csv: false
+    case .json, .html, .xlsx: true
     }
   }
 
   /// Whether the document is binary (a workbook, a Word file): not for a terminal.
   public var isBinary: Bool {
     switch self {
-    case .text, .json, .html: false
+    case .text, .json, .html, .csv: false
+    case .xlsx: true
     }
   }
 
@@ -39,6 +51,8 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case .text: "txt"
     case .json: "json"
     case .html: "html"
+    case .csv: "csv"
+    case .xlsx: "xlsx"
     }
   }
 }

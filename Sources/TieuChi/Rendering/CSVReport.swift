@@ -1,0 +1,45 @@
+/// Renders a check result as a long CSV table — one row per commune × indicator, the columns of the
+/// workbook's "Chi tiết" sheet — for Excel and scripts.
+///
+/// UTF-8 with a byte-order mark (without it Excel on Windows reads Vietnamese as the legacy code page).
+/// The separator is `;` by default: Vietnamese Windows uses the comma as its decimal mark, so Excel there
+/// expects `;` between fields; numbers then use the decimal comma (`99,73`) and no thousands grouping, so
+/// that Excel reads them as numbers. With `,` as separator, numbers use the decimal point. A text cell
+/// that starts with `=`, `+`, `-`, `@`, tab or CR is prefixed with `'`, so that no formula runs when the
+/// file is opened.
+public struct CSVReport: ReportRenderer {
+  let options: ReportOptions
+
+  /// A CSV renderer: the options' language for headers and words, and its separator.
+  public init(_ options: ReportOptions = ReportOptions()) {
+    self.options = options
+  }
+
+  /// The whole file, UTF-8 with a byte-order mark, CRLF line ends.
+  public func render(_ result: CheckResult) -> [UInt8] {
+    let table = DetailTable(result, language: options.language)
+    let separator = options.csvSeparator
+    let style = NumberText.Style(decimalMark: separator == UInt8(ascii: ",") ? "." : ",", groupSeparator: nil)
+    let rows = table.rows.map { row in row.map { Self.field($0, style: style) } }
+    return Array(
+      CSVWriter.write(header: table.headers.map(Self.neutralized), rows: rows, separator: separator).utf8)
+  }
+
+  static func field(_ cell: DetailTable.Cell, style: NumberText.Style) -> String {
+    switch cell {
+    case .text(let text): neutralized(text)
+    case .integer(let value): String(value)
+    case .number(let value): NumberText.format(value, decimals: 6, style: style)
+    case .measure(let value, let unit):
+      NumberText.format(value.multiplied(by: Rational(unit.scale)) ?? value, decimals: 6, style: style)
+    case .empty: ""
+    }
+  }
+
+  /// Text that a spreadsheet would take for a formula gets a leading apostrophe, which Excel and
+  /// LibreOffice show as text and do not evaluate.
+  static func neutralized(_ text: String) -> String {
+    guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
+    return "'" + text
+  }
+}

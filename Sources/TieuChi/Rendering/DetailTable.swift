@@ -1,0 +1,70 @@
+/// The long table of a check — one row per commune × indicator — as the CSV report and the workbook's
+/// "Chi tiết" sheet both write it: one definition of the columns, typed cells that each format writes
+/// its own way (a percent is a percentage cell in a workbook, a number with the locale's decimal mark in
+/// CSV).
+package struct DetailTable {
+  /// A typed cell.
+  package enum Cell: Equatable {
+    case text(String)
+    case integer(Int)
+    /// An exact number, written as is.
+    case number(Rational)
+    /// A measured value in its raw terms (a share 0,9973), shown in `unit` (99,73 %).
+    case measure(Rational, MeasureUnit)
+    case empty
+  }
+
+  package let headers: [String]
+  package let rows: [[Cell]]
+
+  package init(_ result: CheckResult, language: Language) {
+    let phrases = ReportPhrases(criteria: result.criteria, language: language)
+    let text = { (vi: String, en: String) in language == .vi ? vi : en }
+    let groupHeader = result.groupBy.map { field in
+      let name = phrases.groupingField(field)
+      return name.prefix(1).uppercased() + name.dropFirst()
+    }
+    headers = [
+      text("Mã xã", "Commune code"), text("Xã", "Commune"), groupHeader ?? text("Nhóm", "Group"), text("Năm", "Year"),
+      text("Mã chỉ tiêu", "Indicator id"), text("Chỉ tiêu", "Indicator"), text("Thực tế", "Actual"),
+      text("Đơn vị", "Unit"), text("Mục tiêu", "Target"), text("Kết quả", "Result"), text("Còn thiếu", "Gap"),
+      text("Đơn vị còn thiếu", "Gap unit"), text("Chưa đạt (thôn, trạm…)", "Falling short (hamlets, stations…)"),
+      text("Ghi chú", "Notes"), text("Căn cứ", "Legal basis"),
+    ]
+    var rows: [[Cell]] = []
+    rows.reserveCapacity(result.communes.count * result.criteria.indicators.count)
+    for commune in result.communes {
+      let record = commune.record
+      let group = result.groupBy.flatMap { record.attributes[$0] }
+      for outcome in commune.indicators {
+        let indicator = result.criteria.indicators[outcome.index]
+        var target = phrases.target(outcome.milestone?.target, of: indicator)
+        if let year = outcome.milestone?.year { target += text(" (mốc \(year))", " (by \(year))") }
+        let actual: Cell
+        switch outcome.actual {
+        case .number(let value)?: actual = .measure(value, indicator.unit)
+        case .boolean(let value)?: actual = .text(value ? text("có", "yes") : text("không", "no"))
+        case nil: actual = .empty
+        }
+        var notes: [String] = []
+        if let waiver = outcome.waiver {
+          notes.append(text("miễn trừ: ", "waiver: ") + waiver.justification + " — " + waiver.approvedBy)
+        }
+        if !outcome.reasons.isEmpty { notes.append(phrases.reasons(outcome.reasons)) }
+        let gap = outcome.gap
+        rows.append([
+          .text(record.code), record.name.map(Cell.text) ?? .empty, group.map(Cell.text) ?? .empty,
+          commune.year.map(Cell.integer) ?? .empty, .text(indicator.id), .text(indicator.title[language]), actual,
+          indicator.unit.sign.map(Cell.text)
+            ?? (indicator.unit == .number ? .empty : .text(indicator.unit.suffix(language).trimmingSpaces)),
+          .text(target), .text(phrases.status(outcome.status)), gap?.amount.map(Cell.number) ?? .empty,
+          gap?.unit.map { .text($0[language]) } ?? .empty,
+          gap.map { $0.items.isEmpty ? Cell.empty : .text($0.items.joined(separator: "; ")) } ?? .empty,
+          notes.isEmpty ? .empty : .text(notes.joined(separator: "; ")),
+          .text("\(result.criteria.source.document), " + text("mục ", "clause ") + indicator.clause),
+        ])
+      }
+    }
+    self.rows = rows
+  }
+}
