@@ -29,12 +29,22 @@ struct CheckCommand: ParsableCommand {
 
   @OptionGroup var document: DocumentOptions
 
+  @Option(
+    name: .customLong("csv-separator"),
+    help: "CSV field separator: ';' (default, what Excel expects in Vietnam), ',' or 'tab'.")
+  var csvSeparator: String = ";"
+
   @Argument(help: "Survey data files or folders (.yaml, .yml, .json, .csv).")
   var data: [String] = []
+
+  static let separators: [String: UInt8] = [";": UInt8(ascii: ";"), ",": UInt8(ascii: ","), "tab": 0x09, "\t": 0x09]
 
   func validate() throws {
     guard !data.isEmpty else {
       throw ValidationError("give at least one survey data file or folder, e.g. Samples/tan-yen-2024")
+    }
+    guard Self.separators[csvSeparator] != nil else {
+      throw ValidationError("--csv-separator must be ';', ',' or 'tab', not '\(csvSeparator)'")
     }
     if format.isBinary && document.output == nil && isatty(STDOUT_FILENO) != 0 {
       throw ValidationError(
@@ -54,7 +64,9 @@ struct CheckCommand: ParsableCommand {
     diagnostics.countRejected(result.batch.rejected)
     let report: [UInt8]
     do {
-      report = try format.renderer(document.reportOptions(language: language, summaryOnly: summary)).render(result)
+      var options = document.reportOptions(language: language, summaryOnly: summary)
+      options.csvSeparator = Self.separators[csvSeparator] ?? UInt8(ascii: ";")
+      report = try format.renderer(options).render(result)
     } catch {
       diagnostics.emit([.cannotRender(error.message)])
       diagnostics.finish()
