@@ -106,6 +106,9 @@ public struct Indicator: Sendable {
   public var group: String?
   /// Slots of the inputs the measure (and applicability condition) read.
   public var inputs: Set<Int>
+  /// Who acts when the indicator falls short, as the plan names them ("UBND xã; Bảo hiểm xã hội
+  /// huyện"): the remediation plan assigns its tasks by it. Nil when the plan names no one.
+  public var responsible: LocalizedText? = nil
 }
 
 /// One step of graded points: "full points at ≥ 95 %, half at ≥ 90 %".
