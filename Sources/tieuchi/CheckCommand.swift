@@ -46,45 +46,20 @@ struct CheckCommand: ParsableCommand {
     guard Self.separators[csvSeparator] != nil else {
       throw ValidationError("--csv-separator must be ';', ',' or 'tab', not '\(csvSeparator)'")
     }
-    if format.isBinary && document.output == nil && isatty(STDOUT_FILENO) != 0 {
-      throw ValidationError(
-        "--format \(format.rawValue) writes a binary file: add --output FILE.\(format.fileExtension)")
-    }
+    try document.validateBinary(format.isBinary, format: format.rawValue, fileExtension: format.fileExtension)
   }
 
   func run() throws {
     let language = languageOptions.language
     let diagnostics = DiagnosticsEngine(language: language)
-    let checker = evaluation.checker(try loadCriteria(criteriaOptions.criteria, diagnostics: diagnostics))
-    let batch = SurveyLoader.load(paths: data, schema: checker.schemas.station, groupSchema: checker.schemas.group)
-    let previous = evaluation.previousRound(for: checker, diagnostics: diagnostics)
-    let result = checker.run(batch, baseline: previous)
-    // The result's diagnostics include the evaluation's own (an expired waiver, an unknown grouping field).
-    diagnostics.emit(result.batch.diagnostics, print: !format.carriesDiagnostics)
-    diagnostics.countRejected(result.batch.rejected)
-    let report: [UInt8]
-    do {
-      var options = document.reportOptions(language: language, summaryOnly: summary)
-      options.csvSeparator = Self.separators[csvSeparator] ?? UInt8(ascii: ";")
-      report = try format.renderer(options).render(result)
-    } catch {
-      diagnostics.emit([.cannotRender(error.message)])
-      diagnostics.finish()
-      throw ExitStatus.cannotWrite
-    }
-    do {
-      try OutputFile.write(report, to: document.output, binary: format.isBinary, format: format)
-    } catch {
-      switch error {
-      case .binaryToTerminal(let format):
-        diagnostics.emit([.binaryToTerminal(format.rawValue)])
-        diagnostics.finish()
-        throw ExitStatus.usage
-      case .cannotWrite(let path, let reason):
-        diagnostics.emit([.cannotWriteOutput(path, reason: reason)])
-        diagnostics.finish()
-        throw ExitStatus.cannotWrite
-      }
+    let result = try evaluation.evaluate(
+      criteria: criteriaOptions.criteria, data: data, diagnostics: diagnostics,
+      printDiagnostics: !format.carriesDiagnostics)
+    var options = document.reportOptions(language: language, summaryOnly: summary)
+    options.csvSeparator = Self.separators[csvSeparator] ?? UInt8(ascii: ";")
+    let renderer = format.renderer(options)
+    try document.deliver(format: format.rawValue, binary: format.isBinary, diagnostics: diagnostics) {
+      () throws(RenderFailure) -> [UInt8] in try renderer.render(result)
     }
     diagnostics.finish()
     if diagnostics.inputUnreadable { throw ExitStatus.unreadableInput }

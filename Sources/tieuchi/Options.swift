@@ -1,9 +1,11 @@
 import ArgumentParser
+import Foundation
 import TieuChi
 import TieuChiReports
 
 extension Language: ExpressibleByArgument {}
 extension ReportFormat: ExpressibleByArgument {}
+extension PlanFormat: ExpressibleByArgument {}
 
 /// `--lang`, for every command that writes words.
 struct LanguageOptions: ParsableArguments {
@@ -51,6 +53,21 @@ struct EvaluationOptions: ParsableArguments {
     Checker(criteria: criteria, year: year, groupBy: groupBy, asOf: asOf.flatMap(CalendarDate.init) ?? .today)
   }
 
+  /// Loads the criteria, reads the survey data and the previous round, and evaluates: the part every
+  /// evaluating command shares. Diagnostics are counted, and printed unless the document carries them.
+  func evaluate(
+    criteria path: String, data: [String], diagnostics: DiagnosticsEngine, printDiagnostics: Bool
+  ) throws -> CheckResult {
+    let checker = checker(try loadCriteria(path, diagnostics: diagnostics))
+    let batch = SurveyLoader.load(paths: data, schema: checker.schemas.station, groupSchema: checker.schemas.group)
+    let previous = previousRound(for: checker, diagnostics: diagnostics)
+    let result = checker.run(batch, baseline: previous)
+    // The result's diagnostics include the evaluation's own (an expired waiver, an unknown grouping field).
+    diagnostics.emit(result.batch.diagnostics, print: printDiagnostics)
+    diagnostics.countRejected(result.batch.rejected)
+    return result
+  }
+
   /// The previous round, read with the set's schemas; nil when none was given.
   func previousRound(for checker: Checker, diagnostics: DiagnosticsEngine) -> SurveyBatch? {
     guard !baseline.isEmpty else { return nil }
@@ -82,6 +99,35 @@ struct DocumentOptions: ParsableArguments {
       throw ValidationError("--date must be a date such as 2025-12-15, not '\(date)'")
     }
     if let output, output.isEmpty { throw ValidationError("--output needs a file name") }
+  }
+
+  /// Makes the document and writes it where asked; a document that cannot be made or written ends the
+  /// command with its diagnostic and exit status.
+  func deliver(
+    format: String, binary: Bool, diagnostics: DiagnosticsEngine, _ make: () throws(RenderFailure) -> [UInt8]
+  ) throws {
+    do {
+      try OutputFile.write(try make(), to: output, binary: binary, format: format)
+    } catch let failure as RenderFailure {
+      diagnostics.emit([.cannotRender(failure.message)])
+      diagnostics.finish()
+      throw ExitStatus.cannotWrite
+    } catch OutputFile.Failure.binaryToTerminal(let format) {
+      diagnostics.emit([.binaryToTerminal(format)])
+      diagnostics.finish()
+      throw ExitStatus.usage
+    } catch OutputFile.Failure.cannotWrite(let path, let reason) {
+      diagnostics.emit([.cannotWriteOutput(path, reason: reason)])
+      diagnostics.finish()
+      throw ExitStatus.cannotWrite
+    }
+  }
+
+  /// Refuses, before any work, a binary document bound for a terminal.
+  func validateBinary(_ binary: Bool, format: String, fileExtension: String) throws {
+    if binary && output == nil && isatty(STDOUT_FILENO) != 0 {
+      throw ValidationError("--format \(format) writes a binary file: add --output FILE.\(fileExtension)")
+    }
   }
 
   /// The report options with this header; the date defaults to today in Vietnam.

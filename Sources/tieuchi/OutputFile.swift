@@ -1,18 +1,17 @@
 import Foundation
 import TieuChi
-import TieuChiReports
 
 /// Writes a finished document where the user asked: standard output, or a file replaced atomically
 /// (written beside it under a temporary name, then renamed), so an interrupted run never leaves half a
 /// report over a good one.
 enum OutputFile {
   enum Failure: Error {
-    /// A binary document (a workbook, a Word file) would garble a terminal.
-    case binaryToTerminal(ReportFormat)
+    /// A binary document (a workbook, a Word file) would garble a terminal; the format's name.
+    case binaryToTerminal(String)
     case cannotWrite(path: String, reason: String)
   }
 
-  static func write(_ bytes: [UInt8], to path: String?, binary: Bool, format: ReportFormat) throws(Failure) {
+  static func write(_ bytes: [UInt8], to path: String?, binary: Bool, format: String) throws(Failure) {
     guard let path else {
       if binary && isatty(FileHandle.standardOutput.fileDescriptor) != 0 { throw .binaryToTerminal(format) }
       writeStandardOutput(bytes)

@@ -25,7 +25,8 @@ struct CSVReportTests {
   @Test("With ',' as the separator, numbers take the decimal point")
   func commaSeparator() throws {
     let run = try CLI.run(Self.base + ["--csv-separator", ",", "Samples/tan-yen-2024"])
-    let line = try #require(run.stdout.split(separator: "\r\n").first { $0.contains(",bhyt-coverage,") && $0.hasPrefix("07303") })
+    let line = try #require(
+      run.stdout.split(separator: "\r\n").first { $0.contains(",bhyt-coverage,") && $0.hasPrefix("07303") })
     #expect(line.contains(",99.73494,%,"))
     let bad = try CLI.run(Self.base + ["--csv-separator", "|", "Samples/tan-yen-2024"])
     #expect(bad.status == 64)

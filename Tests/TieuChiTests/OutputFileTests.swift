@@ -9,7 +9,8 @@ struct OutputFileTests {
   @Test("An existing report is replaced whole, and no temporary file is left beside it")
   func replaces() throws {
     let folder = try CLITests.scratch(["report.html": "an older report"])
-    let run = try CLI.run(Self.check + ["--format", "html", "--output", folder + "/report.html", "Samples/tan-yen-2024"])
+    let run = try CLI.run(
+      Self.check + ["--format", "html", "--output", folder + "/report.html", "Samples/tan-yen-2024"])
     #expect(run.status == 1)
     #expect(run.stdout.isEmpty, "the report goes to the file, not to standard output")
     let written = try String(contentsOfFile: folder + "/report.html", encoding: .utf8)
@@ -19,7 +20,8 @@ struct OutputFileTests {
 
   @Test("A report that cannot be written is an error naming the file, with exit status 74")
   func unwritable() throws {
-    let run = try CLI.run(Self.check + ["--format", "xlsx", "--output", "/nonexistent/folder/r.xlsx", "Samples/tan-yen-2024"])
+    let run = try CLI.run(
+      Self.check + ["--format", "xlsx", "--output", "/nonexistent/folder/r.xlsx", "Samples/tan-yen-2024"])
     #expect(run.status == 74)
     #expect(run.stderr.hasPrefix("/nonexistent/folder/r.xlsx: lỗi: không ghi được tệp kết quả"), "\(run.stderr)")
   }
