@@ -107,10 +107,16 @@ struct GoldenOutputTests {
       return
     }
     #expect(run.status == golden.status, "\(golden.name): exit status \(run.status)\n\(run.stderr)")
-    let expectedOut = try String(contentsOfFile: base + ".out", encoding: .utf8)
-    let expectedErr = (try? String(contentsOfFile: base + ".err", encoding: .utf8)) ?? ""
+    let expectedOut = try Self.read(base + ".out")
+    let expectedErr = (try? Self.read(base + ".err")) ?? ""
     #expect(run.stdout == expectedOut, "\(golden.name).out differs:\n\(Self.firstDifference(expectedOut, run.stdout))")
     #expect(run.stderr == expectedErr, "\(golden.name).err differs:\n\(Self.firstDifference(expectedErr, run.stderr))")
+  }
+
+  /// A golden file's text exactly as stored: Foundation's `String(contentsOfFile:)` drops a leading
+  /// byte-order mark, which the CSV report must keep.
+  static func read(_ path: String) throws -> String {
+    String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
   }
 
   /// The first line that differs, with its number, so a failure says where without a diff tool.
