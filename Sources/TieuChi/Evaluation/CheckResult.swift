@@ -90,6 +90,23 @@ public struct CheckResult: Sendable {
     return nil
   }
 
+  /// The communes by the value of the grouping field, groups in the order they first appear (one group
+  /// of all the communes when nothing is grouped).
+  public func communesByGroup() -> [(key: String?, communes: [CommuneResult])] {
+    Self.grouped(communes, by: groupBy)
+  }
+
+  static func grouped(_ communes: [CommuneResult], by field: String?) -> [(key: String?, communes: [CommuneResult])] {
+    var order: [String?] = []
+    var members: [String?: [CommuneResult]] = [:]
+    for commune in communes {
+      let key = field.flatMap { commune.record.attributes[$0] }
+      if members[key] == nil { order.append(key) }
+      members[key, default: []].append(commune)
+    }
+    return order.map { ($0, members[$0] ?? []) }
+  }
+
   /// The group a commune belongs to, with its group-level results (nil when the set has none).
   public func group(of commune: CommuneResult) -> GroupResult? {
     groups[key: groupBy.flatMap { commune.record.attributes[$0] }, year: commune.year]

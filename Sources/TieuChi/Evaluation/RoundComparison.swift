@@ -138,12 +138,11 @@ public struct RoundComparison: Sendable {
   private static func groupChanges(
     current: [CommuneResult], previous: [CommuneResult], criteria: CriteriaSet, groupBy: String?
   ) -> [GroupChange] {
-    let key = { (commune: CommuneResult) in groupBy.flatMap { commune.record.attributes[$0] } }
-    var order: [String?] = []
-    for commune in current where !order.contains(key(commune)) { order.append(key(commune)) }
-    return order.map { value in
-      let now = current.filter { key($0) == value }
-      let then = previous.filter { key($0) == value }
+    let before = Dictionary(CheckResult.grouped(previous, by: groupBy).map { ($0.key, $0.communes) }) { first, _ in first }
+    return CheckResult.grouped(current, by: groupBy).map { group in
+      let value = group.key
+      let now = group.communes
+      let then = before[value] ?? []
       let nowGaps = GapTotal.of(now, criteria: criteria)
       let thenGaps = GapTotal.of(then, criteria: criteria)
       let ids = criteria.indicators.map(\.id).filter { id in

@@ -198,11 +198,8 @@ public struct HTMLReport: ReportRenderer {
 
   /// "Toàn huyện còn cần": the failed indicators' gaps added up per group, in real units.
   private func needs(_ result: CheckResult, phrases: ReportPhrases, into html: inout HTMLWriter) {
-    let key = { (commune: CommuneResult) in result.groupBy.flatMap { commune.record.attributes[$0] } }
-    var order: [String?] = []
-    for commune in result.communes where !order.contains(key(commune)) { order.append(key(commune)) }
-    var sets: [(String, [CommuneResult])] = order.map { value in
-      (phrases.group(value, field: result.groupBy), result.communes.filter { key($0) == value })
+    var sets: [(String, [CommuneResult])] = result.communesByGroup().map { group in
+      (phrases.group(group.key, field: result.groupBy), group.communes)
     }
     if sets.count > 1 { sets.append((text("Toàn bộ", "All"), result.communes)) }
     let titles = Dictionary(result.criteria.indicators.map { ($0.id, $0.title[language]) }) { first, _ in first }

@@ -76,22 +76,31 @@ struct HTMLWriter {
   }
 
   private mutating func escape(_ text: String) {
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": bytes.append(contentsOf: "&amp;".utf8)
-      case "<": bytes.append(contentsOf: "&lt;".utf8)
-      case ">": bytes.append(contentsOf: "&gt;".utf8)
-      case "\"": bytes.append(contentsOf: "&quot;".utf8)
-      case "'": bytes.append(contentsOf: "&#39;".utf8)
-      case "\t", "\n": bytes.append(UInt8(scalar.value))
-      default:
-        let value = scalar.value
-        if value < 0x20 || (0x7F...0x9F).contains(value) {
-          bytes.append(contentsOf: "\u{FFFD}".utf8)
-        } else {
-          bytes.append(contentsOf: String(scalar).utf8)
+    // Works on UTF-8 bytes: reports escape millions of short texts, most of them plain.
+    var text = text
+    text.withUTF8 { utf8 in
+      var index = 0
+      while index < utf8.count {
+        let byte = utf8[index]
+        switch byte {
+        case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
+        case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
+        case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
+        case UInt8(ascii: "\""): bytes.append(contentsOf: "&quot;".utf8)
+        case UInt8(ascii: "'"): bytes.append(contentsOf: "&#39;".utf8)
+        case UInt8(ascii: "\t"), UInt8(ascii: "\n"): bytes.append(byte)
+        case 0..<0x20, 0x7F: bytes.append(contentsOf: Self.replacement)
+        case 0xC2 where index + 1 < utf8.count && (0x80...0x9F).contains(utf8[index + 1]):
+          // C1 controls (U+0080–U+009F) are two bytes, C2 80 to C2 9F.
+          bytes.append(contentsOf: Self.replacement)
+          index += 1
+        default: bytes.append(byte)
         }
+        index += 1
       }
     }
   }
+
+  /// U+FFFD, what a character with no place in a document becomes.
+  private static let replacement: [UInt8] = Array("\u{FFFD}".utf8)
 }
