@@ -234,6 +234,43 @@ struct CriteriaLoaderTests {
     expectDiagnostics(diagnostics, [ExpectedDiagnostic(DiagnosticID(id), at: "1️⃣")], in: source)
   }
 
+  @Test("`responsible:` is read as a label, one string for both languages or {vi, en}, and is optional")
+  func responsible() throws {
+    let both = Self.valid
+      .replacingOccurrences(of: "    title: \"BHYT\"", with: "    title: \"BHYT\"\n    responsible: \"UBND xã\"")
+      .replacingOccurrences(
+        of: "    title: \"Doctor\"",
+        with: "    title: \"Doctor\"\n    responsible: {vi: \"Trung tâm Y tế huyện\", en: \"District health centre\"}")
+    let (set, diagnostics) = Self.load(both)
+    #expect(diagnostics.isEmpty, "\(diagnostics.map { $0.rendered(in: .en) })")
+    let criteria = try #require(set)
+    #expect(
+      criteria.indicators.map(\.responsible) == [
+        LocalizedText(vi: "UBND xã", en: "UBND xã"),
+        LocalizedText(vi: "Trung tâm Y tế huyện", en: "District health centre"),
+      ])
+    let plain = try #require(Self.load(Self.valid).0)
+    #expect(plain.indicators.allSatisfy { $0.responsible == nil })
+  }
+
+  @Test(
+    "A `responsible:` that is no label is an error at its value",
+    arguments: [
+      ("responsible: 1️⃣[\"UBND xã\", \"BHXH huyện\"]", "criteria.responsible-not-a-label"),
+      ("responsible: 1️⃣~", "criteria.responsible-not-a-label"),
+      ("responsible: 1️⃣\"  \"", "criteria.responsible-empty"),
+      ("responsible: 1️⃣{vi: \"UBND xã\", en: \"\"}", "criteria.responsible-empty"),
+      ("responsible: {vi: \"UBND xã\", 1️⃣fr: \"CPC\"}", "criteria.unknown-key"),
+      ("responsible: 1️⃣{en: \"Commune People's Committee\"}", "criteria.missing-key"),
+      ("1️⃣responsable: \"UBND xã\"", "criteria.unknown-key"),
+    ])
+  func responsibleErrors(line: String, id: String) throws {
+    let source = Self.marked(replacing: "    title: \"BHYT\"", with: "    title: \"BHYT\"\n    " + line)
+    let (set, diagnostics) = Self.load(source)
+    #expect(set == nil)
+    expectDiagnostics(diagnostics, [ExpectedDiagnostic(DiagnosticID(id), at: "1️⃣")], in: source)
+  }
+
   @Test("Unknown input types and units come with a suggestion")
   func suggestions() throws {
     let type = Self.marked(replacing: "insured: count", with: "insured: 1️⃣cout")

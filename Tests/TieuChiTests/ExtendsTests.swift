@@ -28,6 +28,47 @@ struct ExtendsTests {
     #expect(strictResult.indicator("bhyt-coverage", in: strict)?.gap?.amount == Rational(11))
   }
 
+  @Test("A child inherits each indicator's `responsible`, keeps it when changing a target, and may replace it")
+  func responsibleInherited() throws {
+    let base = try TestSupport.criteria()
+    let strict = try TestSupport.criteria("Criteria/ct25-2030-strict.yaml")
+    #expect(base.indicators.contains { $0.responsible != nil })
+    #expect(strict.indicators.map(\.responsible) == base.indicators.map(\.responsible))
+
+    let folder = try Self.folder([
+      "parent.yaml": """
+      id: parent
+      title: "Parent"
+      source: {document: ct25-tan-yen, clause: "I.3"}
+      inputs: {population: count, insured: count, doctors: count}
+      indicators:
+        - id: bhyt
+          title: "BHYT"
+          measure: insured / population
+          unit: percent
+          target: "> 99.5%"
+          responsible: {vi: "Bảo hiểm xã hội huyện", en: "District Social Insurance"}
+        - id: doctor
+          title: "Doctor"
+          measure: doctors
+          target: ">= 1"
+          responsible: {vi: "Trung tâm Y tế huyện", en: "District health centre"}
+      """,
+      "child.yaml": """
+      extends: parent.yaml
+      id: child
+      indicators:
+        - {id: bhyt, target: "> 99.9%"}
+        - {id: doctor, responsible: "UBND xã"}
+      """,
+    ])
+    let (child, diagnostics) = CriteriaLoader.load(path: folder + "/child.yaml")
+    #expect(diagnostics.isEmpty, "\(diagnostics.map { $0.rendered(in: .en) })")
+    let set = try #require(child)
+    #expect(set.indicators.map(\.responsible?.en) == ["District Social Insurance", "UBND xã"])
+    #expect(set.indicators[0].milestones.first?.target.threshold == Rational(999, 1000))
+  }
+
   static func folder(_ files: [String: String]) throws -> String {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tieuchi-extends-\(UUID().uuidString)")
       .path

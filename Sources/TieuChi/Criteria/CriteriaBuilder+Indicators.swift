@@ -66,13 +66,14 @@ extension CriteriaBuilder {
       }
       group = name
     }
+    let responsible = entries["responsible"].flatMap { self.responsible($0.value) }
     guard let id, let title, let clause, let measure, let milestones, let unit else { return nil }
     return Indicator(
       id: id, title: title, clause: clause, location: node.location, level: level, measure: measure.0,
       measureType: measure.1,
       measureText: measure.2, unit: unit, milestones: milestones, appliesWhen: applies?.0, appliesWhenText: applies?.2,
       gap: gap, mandatory: mandatory, points: points, grades: grades, group: group,
-      inputs: measure.0.inputSlots.union(applies?.0.inputSlots ?? []))
+      inputs: measure.0.inputSlots.union(applies?.0.inputSlots ?? []), responsible: responsible)
   }
 
   mutating func targets(
@@ -160,6 +161,21 @@ extension CriteriaBuilder {
       else { return nil }
       return PointGrade(target: target, points: points)
     }
+  }
+
+  /// `responsible:` who acts on a shortfall, a label as the plan words it; it changes no outcome, the
+  /// remediation plan groups its tasks by it.
+  mutating func responsible(_ node: DataNode) -> LocalizedText? {
+    guard node.entries != nil || (node.scalarText != nil && !node.isNull) else {
+      reader.report(.responsibleNotALabel(found: node.kindName, at: node.location))
+      return nil
+    }
+    guard let label = reader.localized(node, what: "responsible") else { return nil }
+    if label.vi.allSatisfy(\.isWhitespace) || label.en.allSatisfy(\.isWhitespace) {
+      reader.report(.responsibleEmpty(at: node.location))
+      return nil
+    }
+    return label
   }
 
   mutating func gapSpec(_ node: DataNode) -> GapSpec? {

@@ -12,7 +12,7 @@ struct CriteriaBuilder {
   ]
   static let indicatorKeys = [
     "id", "title", "description", "source", "level", "measure", "unit", "target", "targets", "applies_when", "gap",
-    "mandatory", "points", "group",
+    "mandatory", "points", "group", "responsible",
   ]
   static let inputKeys = ["type", "label", "unit", "values", "fields", "item_name", "description", "level"]
 

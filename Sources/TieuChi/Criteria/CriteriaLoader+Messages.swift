@@ -409,6 +409,28 @@ extension Diagnostic {
       hint: Suggestions.hint(for: name, in: known))
   }
 
+  /// `responsible:` names who acts on a shortfall; a list would be several units with no way to tell
+  /// which acts first, so the plan's own wording goes in one label ("UBND xã; Bảo hiểm xã hội huyện").
+  static func responsibleNotALabel(found kind: LocalizedText, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      "criteria.responsible-not-a-label", at: location,
+      LocalizedText(
+        vi: "'responsible' là đơn vị chịu trách nhiệm, một chuỗi hoặc {vi: …, en: …}, nhưng gặp \(kind.vi)",
+        en: "'responsible' is the unit responsible, a string or {vi: …, en: …}, found \(kind.en)"),
+      hint: LocalizedText(
+        vi: "nhiều đơn vị thì viết trong một chuỗi: \"UBND xã; Bảo hiểm xã hội huyện\"",
+        en: "write several units in one string: \"UBND xã; Bảo hiểm xã hội huyện\""))
+  }
+
+  /// An empty name would file the indicator's tasks under no one in the remediation plan.
+  static func responsibleEmpty(at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      "criteria.responsible-empty", at: location,
+      LocalizedText(
+        vi: "'responsible' rỗng; bỏ khóa này nếu kế hoạch không nêu đơn vị nào",
+        en: "'responsible' is empty; leave the key out when the plan names no unit"))
+  }
+
   // MARK: Pass rule
 
   static func allIndicatorsWithPoints(at location: SourceLocation) -> Diagnostic {
