@@ -138,7 +138,9 @@ public struct RoundComparison: Sendable {
   private static func groupChanges(
     current: [CommuneResult], previous: [CommuneResult], criteria: CriteriaSet, groupBy: String?
   ) -> [GroupChange] {
-    let before = Dictionary(CheckResult.grouped(previous, by: groupBy).map { ($0.key, $0.communes) }) { first, _ in first }
+    let before = Dictionary(CheckResult.grouped(previous, by: groupBy).map { ($0.key, $0.communes) }) { first, _ in
+      first
+    }
     return CheckResult.grouped(current, by: groupBy).map { group in
       let value = group.key
       let now = group.communes
