@@ -72,6 +72,9 @@ struct GoldenOutputTests {
       arguments: ["check"] + ct25 + ["--format", "html", "--lang", "en", "--date", "2025-12-05", tanYen], status: 1),
     Case(name: "check-ct25-tan-yen-csv", arguments: ["check"] + ct25 + ["--format", "csv", tanYen], status: 1),
     Case(
+      name: "check-ct25-two-rounds-csv",
+      arguments: ["check"] + ct25 + ["--format", "csv", "--baseline", tanYen, "Samples/tan-yen-2025"], status: 1),
+    Case(
       name: "check-qd1300-muong-te-html",
       arguments: [
         "check", "--criteria", "Criteria/qd1300-2030.yaml", "--as-of", "2025-06-30", "--format", "html", "--date",

@@ -42,7 +42,7 @@ struct XLSXReportTests {
     #expect(workbook.actualFormats.contains("0.00%"))
     #expect(workbook.formulas == 0)
     for sheet in workbook.sheets { #expect(workbook.freeze[sheet] == "A2", "\(sheet): frozen header row") }
-    #expect(workbook.filters["Chi tiết"] == "A1:O134")
+    #expect(workbook.filters["Chi tiết"] == "A1:R134", "with the three columns of the previous round")
     #expect(workbook.header.first == "Mã xã")
   }
 

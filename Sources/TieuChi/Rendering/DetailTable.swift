@@ -14,7 +14,7 @@ package struct DetailTable {
     case empty
   }
 
-  package let headers: [String]
+  package private(set) var headers: [String]
   package let rows: [[Cell]]
 
   package init(_ result: CheckResult, language: Language) {
@@ -31,11 +31,22 @@ package struct DetailTable {
       text("Đơn vị còn thiếu", "Gap unit"), text("Chưa đạt (thôn, trạm…)", "Falling short (hamlets, stations…)"),
       text("Ghi chú", "Notes"), text("Căn cứ", "Legal basis"),
     ]
+    // With a previous round, where each commune × indicator stood then ("So với kỳ trước").
+    let previous = result.comparison.map { comparison in
+      Dictionary(comparison.communes.map { ("\($0.code)|\($0.year.map(String.init) ?? "")", $0) }) { first, _ in first }
+    }
+    if previous != nil {
+      headers += [
+        text("Kết quả kỳ trước", "Previous result"), text("Thực tế kỳ trước", "Previous actual"),
+        text("Xã so với kỳ trước", "Commune since the previous round"),
+      ]
+    }
     var rows: [[Cell]] = []
     rows.reserveCapacity(result.communes.count * result.criteria.indicators.count)
     for commune in result.communes {
       let record = commune.record
       let group = result.groupBy.flatMap { record.attributes[$0] }
+      let movement = previous?["\(record.code)|\(commune.year.map(String.init) ?? "")"]
       for outcome in commune.indicators {
         let indicator = result.criteria.indicators[outcome.index]
         var target = phrases.target(outcome.milestone?.target, of: indicator)
@@ -52,7 +63,7 @@ package struct DetailTable {
         }
         if !outcome.reasons.isEmpty { notes.append(phrases.reasons(outcome.reasons)) }
         let gap = outcome.gap
-        rows.append([
+        var row: [Cell] = [
           .text(record.code), record.name.map(Cell.text) ?? .empty, group.map(Cell.text) ?? .empty,
           commune.year.map(Cell.integer) ?? .empty, .text(indicator.id), .text(indicator.title[language]), actual,
           indicator.unit.sign.map(Cell.text)
@@ -62,7 +73,21 @@ package struct DetailTable {
           gap.map { $0.items.isEmpty ? Cell.empty : .text($0.items.joined(separator: "; ")) } ?? .empty,
           notes.isEmpty ? .empty : .text(notes.joined(separator: "; ")),
           .text("\(result.criteria.source.document), " + text("mục ", "clause ") + indicator.clause),
-        ])
+        ]
+        if previous != nil {
+          let before = movement?.indicators.first { $0.indicator == outcome.id }?.previous
+          var actualBefore = Cell.empty
+          switch before?.actual {
+          case .number(let value)?: actualBefore = .measure(value, indicator.unit)
+          case .boolean(let value)?: actualBefore = .text(value ? text("có", "yes") : text("không", "no"))
+          case nil: break
+          }
+          row += [
+            before.map { .text(phrases.status($0.status)) } ?? .empty, actualBefore,
+            movement.map { .text(phrases.change($0.change)) } ?? .text(text("không so sánh được", "not compared")),
+          ]
+        }
+        rows.append(row)
       }
     }
     self.rows = rows
