@@ -127,6 +127,11 @@ struct ZipReader {
     guard totalInflated + entry.uncompressedSize <= limits.maximumTotalSize else {
       throw .totalSizeTooLarge(limit: limits.maximumTotalSize)
     }
+    // A declared size that already breaks the ratio is refused before anything is inflated (and so bounds the
+    // first allocation below); the inflate loop checks the same rule on what is actually produced.
+    if entry.method == 8, exceedsRatio(entry.uncompressedSize, compressed: entry.compressedSize) {
+      throw .compressionRatioTooHigh(part: part, limit: limits.maximumCompressionRatio)
+    }
     let header = entry.localHeaderOffset
     guard header <= bytes.count - 30, uint32(header) == 0x0403_4B50 else {
       throw .damagedZip("local header of \(part)")
@@ -156,6 +161,12 @@ struct ZipReader {
     guard checksum == entry.crc32 else { throw .damagedPart(part) }
     totalInflated += output.count
     return output
+  }
+
+  /// Whether `size` bytes from `compressed` bytes is past `XLSXLimits.maximumCompressionRatio` (and large enough
+  /// to be held to it).
+  private func exceedsRatio(_ size: Int, compressed: Int) -> Bool {
+    size > limits.compressionRatioThreshold && size / max(compressed, 1) > limits.maximumCompressionRatio
   }
 
   /// Inflates the raw deflate stream of `entry`, aborting as soon as the output passes the declared size or a limit.
@@ -190,9 +201,7 @@ struct ZipReader {
           return status
         }
         if produced > entry.uncompressedSize { return .sizeMismatch(part: part, declared: entry.uncompressedSize) }
-        if produced > limits.compressionRatioThreshold,
-          produced / max(entry.compressedSize, 1) > limits.maximumCompressionRatio
-        {
+        if exceedsRatio(produced, compressed: entry.compressedSize) {
           return .compressionRatioTooHigh(part: part, limit: limits.maximumCompressionRatio)
         }
         switch status {
