@@ -60,7 +60,7 @@ let package = Package(
     .testTarget(
       name: "TieuChiOfficeTests",
       dependencies: ["TieuChiOffice", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
-      exclude: ["readback.py"],
+      exclude: ["readback.py", "make_fixtures.py"],
       swiftSettings: swiftSettings
     ),
     .testTarget(
