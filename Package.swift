@@ -11,7 +11,7 @@ let package = Package(
   products: [
     .library(name: "TieuChi", targets: ["TieuChi"]),
     .library(name: "TieuChiOffice", targets: ["TieuChiOffice"]),
-    .library(name: "TieuChiReports", targets: ["TieuChiReports"]),
+    .library(name: "TieuChiDocuments", targets: ["TieuChiDocuments"]),
     .executable(name: "tieuchi", targets: ["tieuchi"]),
   ],
   dependencies: [
@@ -34,7 +34,7 @@ let package = Package(
       name: "tieuchi",
       dependencies: [
         "TieuChi",
-        "TieuChiReports",
+        "TieuChiDocuments",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings
@@ -51,9 +51,10 @@ let package = Package(
       dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
       swiftSettings: swiftSettings
     ),
-    // Every report format in one list, and the renderers that need the Office writers (XLSX, DOCX).
+    // Documents in and out that need the Office readers and writers: every report format in one list, the
+    // workbook and Word renderers, and (next) workbooks read as survey data and fillable XLSX forms.
     .target(
-      name: "TieuChiReports",
+      name: "TieuChiDocuments",
       dependencies: ["TieuChi", "TieuChiOffice"],
       swiftSettings: swiftSettings
     ),
@@ -65,7 +66,7 @@ let package = Package(
     ),
     .testTarget(
       name: "TieuChiTests",
-      dependencies: ["TieuChi", "TieuChiReports"],
+      dependencies: ["TieuChi", "TieuChiDocuments"],
       swiftSettings: swiftSettings
     ),
   ]

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import TieuChi
-import TieuChiReports
+import TieuChiDocuments
 
 struct CheckCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import TieuChi
-import TieuChiReports
+import TieuChiDocuments
 
 extension Language: ExpressibleByArgument {}
 extension ReportFormat: ExpressibleByArgument {}

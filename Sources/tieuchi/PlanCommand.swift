@@ -1,6 +1,6 @@
 import ArgumentParser
 import TieuChi
-import TieuChiReports
+import TieuChiDocuments
 
 struct PlanCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

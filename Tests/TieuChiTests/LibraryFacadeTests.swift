@@ -3,7 +3,7 @@ import Testing
 // Deliberately not @testable: this is the library as another program (the web application, a script)
 // sees it — public API only, no file system inside the library, no hidden clock.
 import TieuChi
-import TieuChiReports
+import TieuChiDocuments
 
 @Suite("The library without the CLI")
 struct LibraryFacadeTests {
