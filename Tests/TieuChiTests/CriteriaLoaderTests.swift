@@ -103,18 +103,48 @@ struct CriteriaLoaderTests {
     TestSupport.criteria(yaml: source.text)
   }
 
-  @Test("A misspelt key is an error at its position with a suggestion")
+  @Test("A misspelt key is one error at its position with a suggestion, not also a missing key")
   func typoInKey() throws {
     let source = Self.marked(
       replacing: "  - id: bhyt\n    title: \"BHYT\"\n    measure:",
-      with: "  - 2️⃣id: bhyt\n    title: \"BHYT\"\n    1️⃣mesure:")
+      with: "  - id: bhyt\n    title: \"BHYT\"\n    1️⃣mesure:")
     let (set, diagnostics) = Self.load(source)
     #expect(set == nil)
-    expectDiagnostics(
-      diagnostics,
-      [ExpectedDiagnostic("criteria.unknown-key", at: "1️⃣"), ExpectedDiagnostic("criteria.missing-key", at: "2️⃣")],
-      in: source)
+    expectDiagnostics(diagnostics, [ExpectedDiagnostic("criteria.unknown-key", at: "1️⃣")], in: source)
     #expect(diagnostics.first?.hint?.en == "did you mean 'measure'?")
+  }
+
+  @Test("A key that is just missing is still reported")
+  func missingKey() throws {
+    let source = Self.marked(
+      replacing: "  - id: bhyt\n    title: \"BHYT\"\n    measure:",
+      with: "  - 1️⃣id: bhyt\n    title: \"BHYT\"\n    formula:")
+    expectDiagnostics(
+      Self.load(source).1,
+      [ExpectedDiagnostic("criteria.unknown-key"), ExpectedDiagnostic("criteria.missing-key", at: "1️⃣")], in: source)
+  }
+
+  @Test("One typo, one error: a broken indicator is not reported again where examples name it")
+  func noCascadeFromIndicator() throws {
+    let yaml = try String(contentsOfFile: TestSupport.path("Criteria/ct25-2030.yaml"), encoding: .utf8)
+    let broken = yaml.replacingOccurrences(
+      of: "    measure: insured / population", with: "    mesure: insured / population")
+    #expect(broken != yaml)
+    let (set, diagnostics) = TestSupport.criteria(yaml: broken)
+    #expect(set == nil)
+    #expect(diagnostics.map(\.id) == ["criteria.unknown-key"], "\(diagnostics.map { $0.rendered(in: .en) })")
+  }
+
+  @Test("One typo, one error: an input renamed in its declaration is reported at its first use, the others as notes")
+  func noCascadeFromInput() throws {
+    let yaml = try String(contentsOfFile: TestSupport.path("Criteria/ct25-2030.yaml"), encoding: .utf8)
+    let broken = yaml.replacingOccurrences(of: "\n  insured:", with: "\n  insurd:")
+    #expect(broken != yaml)
+    let (set, diagnostics) = TestSupport.criteria(yaml: broken)
+    #expect(set == nil)
+    #expect(diagnostics.map(\.id) == ["expression.unknown-field"], "\(diagnostics.map { $0.rendered(in: .en) })")
+    #expect(diagnostics.first?.hint?.en == "did you mean 'insurd'?")
+    #expect(diagnostics.first?.notes.count == 1)
   }
 
   @Test("An unknown field in an expression points into the expression and suggests the input")

@@ -54,7 +54,9 @@ extension CriteriaBuilder {
     var result: [CriteriaExample.Expectation] = []
     for entry in entries {
       guard ids.contains(entry.key) else {
-        reader.report(.exampleUnknownIndicator(entry.key, known: ids, at: entry.keyLocation))
+        if !brokenIndicators.contains(entry.key) {
+          reader.report(.exampleUnknownIndicator(entry.key, known: ids, at: entry.keyLocation))
+        }
         continue
       }
       var statusNode = entry.value

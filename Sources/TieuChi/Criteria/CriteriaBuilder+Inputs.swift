@@ -150,7 +150,7 @@ extension CriteriaBuilder {
   /// `province`, and `communes`, a list whose records carry each commune's scalar inputs, its name, and
   /// its outcomes (`passed("doctor")`, `passed()`).
   static func groupSchema(
-    _ groupInputs: [InputDefinition], communes schema: InputSchema, indicators: [Indicator], at location: SourceLocation
+    _ groupInputs: [InputDefinition], communes schema: InputSchema, indicators: [String], at location: SourceLocation
   ) -> InputSchema {
     var fields = schema.inputs.filter { if case .list = $0.type { false } else { true } }
     if !fields.contains(where: { $0.name == "name" }) {
@@ -158,7 +158,7 @@ extension CriteriaBuilder {
         InputDefinition(
           name: "name", type: .text, label: LocalizedText(vi: "Tên xã", en: "Commune"), unit: nil, location: location))
     }
-    for outcome in indicators.map({ CommuneOutcome.indicator($0.id) }) + [.set] {
+    for outcome in indicators.map({ CommuneOutcome.indicator($0) }) + [.set] {
       let label =
         switch outcome {
         case .set: LocalizedText(vi: "đạt bộ tiêu chí", en: "meets the set")

@@ -5,6 +5,8 @@ struct CriteriaBuilder {
   /// Inputs whose declaration has an error: expressions naming them are not reported again, since
   /// "unknown field" there would only echo the first error.
   var brokenInputs: Set<String> = []
+  /// Indicators whose declaration has an error: examples naming them are not reported again.
+  var brokenIndicators: Set<String> = []
 
   static let topKeys = [
     "id", "title", "description", "source", "extends", "inputs", "rules", "groups", "indicators", "pass_rule",
@@ -45,14 +47,19 @@ struct CriteriaBuilder {
           parsed.append((position, indicator))
         }
       }
-      groupSchema = Self.groupSchema(
-        groupInputs, communes: schema, indicators: parsed.map(\.indicator), at: root.location)
+      // Every commune indicator declared, built or not: a broken one is reported once, where it is,
+      // not again at each passed("id") or example that names it.
+      let declaredIDs = NodeReader.declarations(in: items.filter { !isGroup($0) }).map(\.id)
+      brokenIndicators = Set(declaredIDs).subtracting(parsed.map(\.indicator.id))
+      groupSchema = Self.groupSchema(groupInputs, communes: schema, indicators: declaredIDs, at: root.location)
       for (position, item) in items.enumerated() where isGroup(item) {
         if let indicator = indicator(item, schema: groupSchema, groups: groups, defaultClause: source?.clause) {
           parsed.append((position, indicator))
         }
       }
       reader.reportDuplicates(NodeReader.declarations(in: items), kind: .indicator)
+      brokenIndicators.formUnion(
+        Set(NodeReader.declarations(in: items).map(\.id)).subtracting(parsed.map(\.indicator.id)))
       indicators = parsed.sorted { $0.position < $1.position }.map(\.indicator)
       if items.isEmpty {
         reader.report(.noIndicators(at: indicatorsNode.location))

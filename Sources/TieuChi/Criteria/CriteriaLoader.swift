@@ -33,7 +33,27 @@ public enum CriteriaLoader {
     else { return (nil, diagnostics) }
     var builder = CriteriaBuilder(file: source.name)
     let set = builder.build(root)
-    diagnostics += builder.reader.diagnostics
+    diagnostics += coalesced(builder.reader.diagnostics)
     return (diagnostics.contains { $0.severity == .error } ? nil : set, diagnostics)
+  }
+
+  /// One typo gives one error: the same unknown name used in several expressions (an input renamed in
+  /// its declaration) is reported at its first use, with the other uses as notes.
+  static func coalesced(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    var result: [Diagnostic] = []
+    var first: [LocalizedText: Int] = [:]
+    for diagnostic in diagnostics {
+      guard diagnostic.id == Diagnostic.unknownFieldID else {
+        result.append(diagnostic)
+        continue
+      }
+      if let index = first[diagnostic.message] {
+        result[index].notes.append(Diagnostic.sameUnknownName(at: diagnostic.location))
+      } else {
+        first[diagnostic.message] = result.count
+        result.append(diagnostic)
+      }
+    }
+    return result
   }
 }

@@ -2,6 +2,9 @@
 /// pass over a criteria file reports every problem in it.
 struct NodeReader {
   private(set) var diagnostics: [Diagnostic] = []
+  /// For each mapping (by its location), the allowed keys that a misspelt key was probably meant to be:
+  /// `mesure:` is reported once, as a misspelling, not again as a missing `measure`.
+  private var misspelt: [SourceLocation: Set<String>] = [:]
 
   /// Records a problem from the catalogue (`CriteriaLoader+Messages.swift`).
   mutating func report(_ diagnostic: Diagnostic) {
@@ -43,6 +46,9 @@ struct NodeReader {
         result[entry.key] = entry
       } else {
         report(.criteriaUnknownKey(entry.key, in: what, expected: allowed, at: entry.keyLocation))
+        if let meant = Suggestions.closest(to: entry.key, in: allowed) {
+          misspelt[node.location, default: []].insert(meant)
+        }
       }
     }
     return result
@@ -53,7 +59,9 @@ struct NodeReader {
     -> DataNode?
   {
     guard let value = entries[key]?.value else {
-      report(.criteriaMissingKey(key, in: what, at: node.location))
+      if misspelt[node.location]?.contains(key) != true {
+        report(.criteriaMissingKey(key, in: what, at: node.location))
+      }
       return nil
     }
     return value

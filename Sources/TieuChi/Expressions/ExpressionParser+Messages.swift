@@ -2,6 +2,16 @@
 ///
 /// Each points at the token that is wrong, inside the expression's text in its file.
 extension Diagnostic {
+  /// The id of an unknown name in an expression, which the criteria loader reports once per name.
+  static let unknownFieldID: DiagnosticID = "expression.unknown-field"
+
+  /// A further use of a name already reported as unknown.
+  static func sameUnknownName(at location: SourceLocation?) -> Note {
+    Note(at: location, LocalizedText(vi: "cùng tên này còn được dùng ở đây", en: "the same name is also used here"))
+  }
+}
+
+extension Diagnostic {
   // MARK: Tokens
 
   static func expressionLexical(_ problem: ExpressionLexer.Failure.Problem, at location: SourceLocation) -> Diagnostic {
@@ -64,7 +74,7 @@ extension Diagnostic {
         LocalizedText(vi: " (trong inputs hoặc các trường của '\($0)')", en: " (in inputs or the fields of '\($0)')")
       } ?? LocalizedText(vi: " trong inputs", en: " in inputs")
     return Diagnostic(
-      "expression.unknown-field", at: location,
+      unknownFieldID, at: location,
       LocalizedText(
         vi: "không có trường '\(name)'\(scopeText.vi)", en: "unknown field '\(name)'; it is not declared\(scopeText.en)"
       ),
