@@ -174,3 +174,29 @@ extension CLITests {
     #expect(typo.stderr.contains("'province'"))
   }
 }
+
+/// Mistakes on the command line, said plainly.
+@Suite("Command-line mistakes")
+struct CommandLineMistakeTests {
+  @Test("Survey data given as --criteria is one plain error")
+  func dataAsCriteria() throws {
+    let run = try CLI.run(["check", "--criteria", "Samples/tan-yen-2024/stations.yaml", "Samples/tan-yen-2024"])
+    #expect(run.status == 3)
+    let lines = run.stderr.split(separator: "\n")
+    #expect(lines.count == 1, "\(run.stderr)")
+    #expect(lines.first?.hasPrefix("Samples/tan-yen-2024/stations.yaml: lỗi: đây là tệp số liệu khảo sát") == true)
+  }
+
+  @Test("A --year far from the data's years is a warning naming both")
+  func farYear() throws {
+    let run = try CLI.run([
+      "check", "--criteria", "Criteria/ct25-2030.yaml", "--year", "2052", "--summary", "Samples/tan-yen-2024",
+    ])
+    #expect(run.stderr.contains("cảnh báo: năm đánh giá 2052 (--year) cách xa năm của số liệu (2024)"), "\(run.stderr)")
+    #expect(run.stdout.contains("Năm đánh giá: 2052"))
+    let near = try CLI.run([
+      "check", "--criteria", "Criteria/ct25-2030.yaml", "--year", "2026", "--summary", "Samples/tan-yen-2024",
+    ])
+    #expect(!near.stderr.contains("--year"))
+  }
+}

@@ -185,11 +185,13 @@ struct YAMLReaderTests {
     #expect(file.diagnostics.count == 2)
     #expect(file.diagnostics[0].location == source.at[1])
     #expect(file.diagnostics[0].message.en.hasPrefix("YAML syntax error: mapping values are not allowed"))
-    #expect(file.diagnostics[0].message.vi.hasPrefix("Lỗi cú pháp YAML: mapping values are not allowed"))
+    #expect(file.diagnostics[0].message.vi.hasPrefix("Lỗi cú pháp YAML: không được đặt dấu ':'"))
+    #expect(file.diagnostics[0].message.vi.contains("(libyaml: mapping values are not allowed in this context)"))
     #expect(file.diagnostics[1].location?.line == 9)
     #expect(file.diagnostics[1].message.en.contains("while scanning a quoted scalar starting at line 8"))
   }
 
+  /// Vietnamese messages say libyaml's problem in Vietnamese, with libyaml's English words after them.
   @Test func syntaxErrorMessageKeepsLibyamlTextInBothLanguages() throws {
     let file = read("a:\n  b: 1\n c: 2\n")
     let diagnostic = try #require(file.diagnostics.first)
@@ -200,7 +202,8 @@ struct YAMLReaderTests {
         == "YAML syntax error: did not find expected key (while parsing a block mapping starting at line 1)")
     #expect(
       diagnostic.message.vi
-        == "Lỗi cú pháp YAML: did not find expected key (khi đọc một bảng khóa–giá trị bắt đầu ở dòng 1)")
+        == "Lỗi cú pháp YAML: không tìm thấy khóa như mong đợi (thụt lề sai hoặc thiếu dấu ':') "
+        + "(libyaml: did not find expected key), khi đọc một bảng khóa–giá trị bắt đầu ở dòng 1")
   }
 
   @Test func brokenListKeepsCompletedItems() throws {

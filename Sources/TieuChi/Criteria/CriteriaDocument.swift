@@ -15,6 +15,11 @@ enum CriteriaDocument {
     let parsed = YAMLReader.read(bytes: source.bytes, file: source.name)
     diagnostics += parsed.diagnostics
     guard parsed.diagnostics.isEmpty else { return nil }
+    // Survey data given as --criteria: say so once, rather than a dozen unknown and missing keys.
+    if let first = parsed.documents.first, isSurveyData(first) {
+      diagnostics.append(.surveyDataAsCriteria(at: SourceLocation(file: source.name)))
+      return nil
+    }
     guard parsed.documents.count == 1, let root = parsed.documents.first else {
       diagnostics.append(
         parsed.documents.isEmpty
@@ -24,6 +29,15 @@ enum CriteriaDocument {
       return nil
     }
     return root
+  }
+
+  /// Whether a document looks like a station's survey record (or a list of them): it has a commune
+  /// `code` and none of a criteria file's sections.
+  static func isSurveyData(_ node: DataNode) -> Bool {
+    let record = node.items?.first ?? node
+    guard let keys = record.entries?.map(\.key) else { return false }
+    let criteriaKeys: Set = ["indicators", "inputs", "rules", "pass_rule", "extends"]
+    return keys.contains("code") && !keys.contains(where: criteriaKeys.contains)
   }
 
   /// The document with its `extends` chain merged in (parent first, then each child's changes).

@@ -3,6 +3,18 @@
 /// Ids are stable: tests, scripts and the JSON output rely on them whatever the wording. A problem that
 /// refers to an earlier declaration carries that place as a note, so editors can jump to it.
 extension Diagnostic {
+  /// A survey file given where a criteria file was expected.
+  static func surveyDataAsCriteria(at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      "criteria.survey-data-given", at: location,
+      LocalizedText(
+        vi:
+          "đây là tệp số liệu khảo sát (có mã xã 'code'), không phải tệp tiêu chí: đưa nó làm DỮ LIỆU và chọn bộ tiêu chí bằng --criteria, ví dụ --criteria Criteria/ct25-2030.yaml",
+        en:
+          "this is a survey data file (it has a commune 'code'), not a criteria file: give it as DATA and the criteria with --criteria, e.g. --criteria Criteria/ct25-2030.yaml"
+      ))
+  }
+
   // MARK: Files and documents
 
   static func criteriaUnreadableFile(_ file: String) -> Diagnostic {

@@ -29,4 +29,19 @@ extension Diagnostic {
         vi: "miễn trừ cho '\(waiver.indicator)' của xã \(commune) đã hết hạn ngày \(waiver.expires) nên bị bỏ qua",
         en: "the waiver for '\(waiver.indicator)' of commune \(commune) expired on \(waiver.expires) and is ignored"))
   }
+
+  /// `--year` is far from the years of every record.
+  static func yearFarFromData(_ year: Int, dataYears: [Int]) -> Diagnostic {
+    let list =
+      dataYears.count > 5
+      ? "\(dataYears.first!)–\(dataYears.last!)" : dataYears.map(String.init).joined(separator: ", ")
+    return Diagnostic(
+      "evaluation.year-far-from-data", .warning, at: nil,
+      LocalizedText(
+        vi:
+          "năm đánh giá \(year) (--year) cách xa năm của số liệu (\(list)): các mốc mục tiêu áp dụng theo năm \(year); kiểm tra lại nếu gõ nhầm",
+        en:
+          "the evaluation year \(year) (--year) is far from the data's years (\(list)): the milestones of \(year) apply; check it is not a typo"
+      ))
+  }
 }

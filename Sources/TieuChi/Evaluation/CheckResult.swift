@@ -44,6 +44,12 @@ public struct CheckResult: Sendable {
       batch.diagnostics.append(.groupingFieldAbsent(groupBy, fields: fields))
     }
     batch.diagnostics += Self.waiverProblems(batch.records, criteria: criteria, asOf: asOf)
+    // A --year far from every record's year is more likely a typo (2052 for 2025) than a plan: the
+    // milestones it selects decide every verdict, so say so.
+    let years = Set(batch.records.compactMap(\.year))
+    if let year, !years.isEmpty, years.allSatisfy({ abs($0 - year) > Self.plausibleYearDistance }) {
+      batch.diagnostics.append(.yearFarFromData(year, dataYears: years.sorted()))
+    }
     self.batch = batch
     self.communes = Evaluator(criteria: criteria, asOf: asOf, baseline: baseline?.records ?? [])
       .evaluate(batch.records, year: year)
@@ -81,6 +87,9 @@ public struct CheckResult: Sendable {
     }
     return problems
   }
+
+  /// How far, in years, an evaluation year may be from every record's own year before it is questioned.
+  static let plausibleYearDistance = 5
 
   static func defaultGrouping(_ records: [StationRecord]) -> String? {
     for field in StationAttribute.groupings.map(\.rawValue)

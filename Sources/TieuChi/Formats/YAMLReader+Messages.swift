@@ -19,9 +19,49 @@ extension YAMLReader {
   /// Every diagnostic the YAML reader can produce, in both languages, each with its id. Built only
   /// when something is wrong.
   ///
-  /// libyaml's own English problem text is kept in both languages: it is precise, it is what search
-  /// engines know, and translating all of its phrases would drift from the library.
+  /// In Vietnamese, libyaml's problems are said in Vietnamese, with libyaml's own English words after
+  /// them in parentheses: precise, and what search engines know. A problem this table does not know is
+  /// quoted as libyaml wrote it.
   enum Messages {
+    /// libyaml's problem texts (scanner.c, parser.c, reader.c of 0.2.5) in Vietnamese.
+    static let problemVietnamese: [String: String] = [
+      "mapping values are not allowed in this context": "không được đặt dấu ':' (khóa: giá trị) ở vị trí này",
+      "could not find expected ':'": "thiếu dấu ':' sau khóa",
+      "did not find expected key": "không tìm thấy khóa như mong đợi (thụt lề sai hoặc thiếu dấu ':')",
+      "did not find expected node content": "thiếu giá trị",
+      "did not find expected '-' indicator": "thiếu dấu '-' của một mục danh sách (thụt lề sai?)",
+      "did not find expected ',' or ']'": "thiếu dấu ',' hoặc ']' trong danh sách",
+      "did not find expected ',' or '}'": "thiếu dấu ',' hoặc '}' trong bảng khóa–giá trị",
+      "did not find expected <document start>": "thiếu dấu bắt đầu tài liệu '---'",
+      "found character that cannot start any token": "có ký tự không được phép ở đầu một phần tử",
+      "found unexpected end of stream": "tệp kết thúc đột ngột (chuỗi trong dấu nháy chưa đóng?)",
+      "found unexpected document indicator": "dấu '---' hoặc '...' nằm giữa một giá trị",
+      "found unknown escape character": "ký tự thoát (\\) không hợp lệ trong chuỗi",
+      "block sequence entries are not allowed in this context": "không được đặt mục danh sách '-' ở vị trí này",
+      "block mapping entries are not allowed in this context": "không được đặt khóa ở vị trí này",
+      "found a tab character that violates indentation": "ký tự Tab làm sai thụt lề",
+      "found a tab character where an indentation space is expected": "có ký tự Tab ở chỗ cần dấu cách thụt lề",
+      "found undefined tag handle": "thẻ (tag) chưa được khai báo",
+      "found duplicate %YAML directive": "chỉ thị %YAML bị lặp",
+      "found incompatible YAML document": "phiên bản YAML không tương thích",
+      "found unexpected ':'": "dấu ':' không đúng chỗ",
+      "found an incorrect leading UTF-8 octet": "byte đầu UTF-8 không hợp lệ",
+      "found an incorrect trailing UTF-8 octet": "byte tiếp theo UTF-8 không hợp lệ",
+      "invalid leading UTF-8 octet": "byte đầu UTF-8 không hợp lệ",
+      "invalid trailing UTF-8 octet": "byte tiếp theo UTF-8 không hợp lệ",
+      "incomplete UTF-8 octet sequence": "chuỗi byte UTF-8 bị cắt cụt",
+      "control characters are not allowed": "không được dùng ký tự điều khiển",
+      "found unexpected end of the stream": "tệp kết thúc đột ngột",
+      "did not find URI escaped octet": "mã thoát URI không hợp lệ",
+      "found invalid Unicode character escape code": "mã ký tự Unicode không hợp lệ",
+      "found extra tokens": "có thêm nội dung thừa",
+    ]
+
+    /// The problem in Vietnamese, with libyaml's words after it.
+    static func vietnamese(_ problem: String) -> String {
+      problemVietnamese[problem].map { "\($0) (libyaml: \(problem))" } ?? problem
+    }
+
     /// `contextLine` is where the construct named by the context began, when not on the error's line:
     /// for an unclosed quote or a key without ':', that is where the mistake is.
     static func syntaxError(
@@ -30,13 +70,14 @@ extension YAMLReader {
       guard let context else {
         return Diagnostic(
           .yamlSyntaxError, at: location,
-          LocalizedText(vi: "Lỗi cú pháp YAML: \(problem)", en: "YAML syntax error: \(problem)"))
+          LocalizedText(vi: "Lỗi cú pháp YAML: \(vietnamese(problem))", en: "YAML syntax error: \(problem)"))
       }
       let vi = contextVietnamese[context] ?? context
       return Diagnostic(
         .yamlSyntaxError, at: location,
         LocalizedText(
-          vi: "Lỗi cú pháp YAML: \(problem) (\(vi)\(contextLine.map { " bắt đầu ở dòng \($0)" } ?? ""))",
+          vi:
+            "Lỗi cú pháp YAML: \(vietnamese(problem)), \(vi)\(contextLine.map { " bắt đầu ở dòng \($0)" } ?? "")",
           en: "YAML syntax error: \(problem) (\(context)\(contextLine.map { " starting at line \($0)" } ?? ""))"))
     }
 
