@@ -75,6 +75,12 @@ struct GoldenOutputTests {
       name: "check-ct25-two-rounds-csv",
       arguments: ["check"] + ct25 + ["--format", "csv", "--baseline", tanYen, "Samples/tan-yen-2025"], status: 1),
     Case(
+      name: "check-qd1300-scored-vi",
+      arguments: [
+        "check", "--criteria", "Criteria/qd1300-2030.yaml", "--as-of", "2025-06-30", "Samples/qd1300-scored-2025",
+      ],
+      status: 1),
+    Case(
       name: "check-qd1300-muong-te-html",
       arguments: [
         "check", "--criteria", "Criteria/qd1300-2030.yaml", "--as-of", "2025-06-30", "--format", "html", "--date",

@@ -51,10 +51,15 @@ extension CriteriaBuilder {
     let mandatory = entries["mandatory"].flatMap { reader.boolean($0.value, what: "mandatory") } ?? false
     var points: Rational?
     var grades: [PointGrade] = []
+    var enteredPoints = false
     if let pointsNode = entries["points"]?.value {
       if pointsNode.items != nil {
         grades = pointGrades(pointsNode, unit: unit ?? .number, measureType: measure?.1)
         points = grades.map(\.points).max()
+      } else if pointsNode.scalarText == "entered" {
+        // The points the assessors awarded on the official scoring sheet, read as data: the
+        // indicator carries its criterion's maximum and earns the entered value (bounded by it).
+        enteredPoints = true
       } else {
         points = reader.number(pointsNode, what: "points")
       }
@@ -66,13 +71,29 @@ extension CriteriaBuilder {
       }
       group = name
     }
+    if enteredPoints, let pointsNode = entries["points"]?.value {
+      // Entered points need a criterion with a maximum to bound them, and a single numeric input to
+      // read them from (the cell of the scoring sheet).
+      let maximum = groups.first { $0.id == group }?.maxPoints
+      var singleInput = false
+      if case .input(let slot)? = measure?.0 {
+        switch schema.inputs[slot].type {
+        case .count, .number: singleInput = true
+        default: break
+        }
+      }
+      if maximum == nil || !singleInput {
+        reader.report(.enteredPointsNeedGroupAndInput(at: pointsNode.location))
+      }
+      points = maximum
+    }
     let responsible = entries["responsible"].flatMap { self.responsible($0.value) }
     guard let id, let title, let clause, let measure, let milestones, let unit else { return nil }
     return Indicator(
       id: id, title: title, clause: clause, location: node.location, level: level, measure: measure.0,
       measureType: measure.1,
       measureText: measure.2, unit: unit, milestones: milestones, appliesWhen: applies?.0, appliesWhenText: applies?.2,
-      gap: gap, mandatory: mandatory, points: points, grades: grades, group: group,
+      gap: gap, mandatory: mandatory, points: points, grades: grades, group: group, enteredPoints: enteredPoints,
       inputs: measure.0.inputSlots.union(applies?.0.inputSlots ?? []), responsible: responsible)
   }
 

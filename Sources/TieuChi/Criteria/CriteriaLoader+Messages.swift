@@ -3,6 +3,19 @@
 /// Ids are stable: tests, scripts and the JSON output rely on them whatever the wording. A problem that
 /// refers to an earlier declaration carries that place as a note, so editors can jump to it.
 extension Diagnostic {
+  /// `points: entered` without a criterion that has `max_points`, or with a measure that is not a
+  /// single numeric input.
+  static func enteredPointsNeedGroupAndInput(at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      "criteria.entered-points-need-group-and-input", at: location,
+      LocalizedText(
+        vi:
+          "'points: entered' (điểm do đoàn chấm, nhập vào) cần 'group:' là một tiêu chí có max_points và 'measure:' là một đầu vào dạng số (ô điểm trên phiếu chấm)",
+        en:
+          "'points: entered' (points the assessors awarded) needs 'group:' naming a criterion with max_points and 'measure:' a single numeric input (the score's cell on the sheet)"
+      ))
+  }
+
   /// A survey file given where a criteria file was expected.
   static func surveyDataAsCriteria(at location: SourceLocation) -> Diagnostic {
     Diagnostic(

@@ -19,6 +19,14 @@ public struct CriteriaSet: Sendable {
 }
 
 extension CriteriaSet {
+  /// Whether an entered score only checks the computed one: where the file encodes point-carrying
+  /// indicators of the same criterion, their computed points stand and the entered total is compared
+  /// with them instead of counting.
+  public func enteredPointsOnlyCheck(_ indicator: Indicator) -> Bool {
+    indicator.enteredPoints
+      && indicators.contains { $0.group == indicator.group && $0.points != nil && !$0.enteredPoints }
+  }
+
   public var hasGroupIndicators: Bool { indicators.contains { $0.level == .group } }
 
   /// The inputs the broken rules make unusable (slot → the first rule that broke), in rule order.
@@ -104,6 +112,10 @@ public struct Indicator: Sendable {
   /// Partial points: the first grade whose target the measure meets gives its points; none met, none.
   public var grades: [PointGrade]
   public var group: String?
+  /// The indicator's points are entered, not computed: the assessors' score for its criterion on the
+  /// official scoring sheet (`points: entered`). It carries the criterion's maximum and earns the
+  /// value of its measure, a single input, bounded by that maximum.
+  public var enteredPoints: Bool = false
   /// Slots of the inputs the measure (and applicability condition) read.
   public var inputs: Set<Int>
   /// Who acts when the indicator falls short, as the plan names them ("UBND xã; Bảo hiểm xã hội

@@ -44,4 +44,32 @@ extension Diagnostic {
           "the evaluation year \(year) (--year) is far from the data's years (\(list)): the milestones of \(year) apply; check it is not a typo"
       ))
   }
+
+  /// An entered score outside 0…the criterion's maximum: the criterion's points are unknown.
+  static func enteredPointsOutOfRange(
+    _ input: String, label: LocalizedText, score: Rational, maximum: Rational, record: StationRecord
+  ) -> Diagnostic {
+    Diagnostic(
+      "evaluation.entered-points-out-of-range", at: record.location,
+      LocalizedText(
+        vi:
+          "xã \(record.code): điểm '\(label.vi)' (\(input)) nhập \(score) nằm ngoài 0–\(maximum) điểm của tiêu chí; điểm tiêu chí này được coi là chưa rõ",
+        en:
+          "commune \(record.code): the score '\(label.en)' (\(input)) entered as \(score) is outside the criterion's 0–\(maximum) points; the criterion's points are unknown"
+      ))
+  }
+
+  /// An entered score that disagrees with the points the file computes for the same criterion.
+  static func enteredPointsDisagree(
+    _ criterion: String, entered: Rational, computed: Rational, record: StationRecord
+  ) -> Diagnostic {
+    Diagnostic(
+      "evaluation.entered-points-disagree", .warning, at: record.location,
+      LocalizedText(
+        vi:
+          "xã \(record.code): điểm tiêu chí \(criterion) nhập \(entered) khác điểm tính từ các chỉ tiêu (\(computed)); dùng điểm tính",
+        en:
+          "commune \(record.code): the entered score of criterion \(criterion), \(entered), differs from the points computed from its indicators (\(computed)); the computed points are used"
+      ))
+  }
 }

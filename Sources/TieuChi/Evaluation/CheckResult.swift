@@ -50,7 +50,6 @@ public struct CheckResult: Sendable {
     if let year, !years.isEmpty, years.allSatisfy({ abs($0 - year) > Self.plausibleYearDistance }) {
       batch.diagnostics.append(.yearFarFromData(year, dataYears: years.sorted()))
     }
-    self.batch = batch
     self.communes = Evaluator(criteria: criteria, asOf: asOf, baseline: baseline?.records ?? [])
       .evaluate(batch.records, year: year)
     // The previous round in its own years: as it was judged then.
@@ -69,7 +68,45 @@ public struct CheckResult: Sendable {
     self.comparison =
       baseline == nil
       ? nil : RoundComparison(current: communes, previous: previousCommunes, criteria: criteria, groupBy: field)
+    batch.diagnostics += Self.enteredPointsProblems(communes, criteria: criteria)
+    self.batch = batch
     self.summary = Summary(criteria: criteria, communes: communes, batch: batch, groupBy: field)
+  }
+
+  /// Entered scores outside 0…maximum (unusable, and said where), and entered scores that disagree with
+  /// the points the file computes for the same criterion.
+  static func enteredPointsProblems(_ communes: [CommuneResult], criteria: CriteriaSet) -> [Diagnostic] {
+    let entered = criteria.indicators.indices.filter { criteria.indicators[$0].enteredPoints }
+    guard !entered.isEmpty else { return [] }
+    var problems: [Diagnostic] = []
+    for commune in communes {
+      for index in entered {
+        let indicator = criteria.indicators[index]
+        guard case .input(let slot) = indicator.measure, case .number(let score) = commune.record.values[slot],
+          let maximum = indicator.points
+        else { continue }
+        let input = criteria.schema.inputs[slot]
+        if score < .zero || score > maximum {
+          problems.append(
+            .enteredPointsOutOfRange(
+              input.name, label: input.label, score: score, maximum: maximum, record: commune.record))
+          continue
+        }
+        guard criteria.enteredPointsOnlyCheck(indicator) else { continue }
+        let computed = commune.indicators.filter { outcome in
+          let other = criteria.indicators[outcome.index]
+          return other.group == indicator.group && !other.enteredPoints && other.points != nil
+            && outcome.status != .notApplicable && outcome.status != .waived
+        }
+        guard computed.allSatisfy({ $0.points != nil }), let total = Rational.sum(computed.compactMap(\.points)),
+          total != score
+        else { continue }
+        problems.append(
+          .enteredPointsDisagree(
+            indicator.group ?? indicator.id, entered: score, computed: total, record: commune.record))
+      }
+    }
+    return problems
   }
 
   /// Expired waivers and waivers for indicators the set does not have: both are ignored, and said so.

@@ -10,6 +10,9 @@ public struct Evaluator: Sendable {
   /// The day waivers are checked against: one that expired before it is ignored.
   public let asOf: CalendarDate
 
+  /// Entered scores that only check computed points (see `CriteriaSet.enteredPointsOnlyCheck`).
+  let checkOnly: Set<Int>
+
   /// Previous-round records by commune code, for `baseline(…)`.
   let baseline: [String: [StationRecord]]
 
@@ -20,6 +23,8 @@ public struct Evaluator: Sendable {
     self.asOf = asOf
     self.baseline = Dictionary(grouping: baseline, by: \.code)
     self.communeIndicators = criteria.indicators.indices.filter { criteria.indicators[$0].level == .commune }
+    self.checkOnly = Set(
+      criteria.indicators.indices.filter { criteria.enteredPointsOnlyCheck(criteria.indicators[$0]) })
     // Group ids are unique (the loader rejects duplicates), so no two entries meet here.
     self.missingPoints = Dictionary(criteria.missingPoints.map { ($0.group.id, $0.missing) }) { first, _ in first }
   }
@@ -59,7 +64,8 @@ public struct Evaluator: Sendable {
     if status == .fail, case .points(let minTotal, let minGroup) = criteria.passRule, let score {
       result.cheapestFix = ImprovementPlanner(criteria: criteria)
         .cheapestFix(
-          results.filter { $0.status != .notApplicable && $0.status != .waived }, score: score, minTotal: minTotal,
+          results.filter { $0.status != .notApplicable && $0.status != .waived && !checkOnly.contains($0.index) },
+          score: score, minTotal: minTotal,
           minGroup: minGroup
         )
         .map { $0.map { criteria.indicators[$0].id } }
@@ -110,6 +116,9 @@ public struct Evaluator: Sendable {
     if result.status == .fail {
       result.gap = GapFinder(evaluator: evaluator).gap(for: indicator, value: value, milestone: milestone)
     }
+    if indicator.enteredPoints, let maximum = indicator.points {
+      return entered(result, value: value, maximum: maximum, indicator: indicator, schema: evaluator.schema)
+    }
     if let points = indicator.points {
       if indicator.grades.isEmpty {
         result.points = result.status == .pass ? points : .zero
@@ -123,9 +132,35 @@ public struct Evaluator: Sendable {
 
   /// The commune's status and score; `overflow` when a points total did not fit, which leaves the
   /// status incomplete rather than deciding on a total cut short.
+  /// An entered score: it earns its value, which must lie between 0 and the criterion's maximum; a
+  /// value outside is unusable data (the criterion's points are then unknown), never cut to fit.
+  private func entered(
+    _ result: IndicatorResult, value: Value, maximum: Rational, indicator: Indicator, schema: InputSchema
+  ) -> IndicatorResult {
+    var result = result
+    guard case .number(let score) = value else {
+      result.points = nil
+      return result
+    }
+    guard score >= .zero, score <= maximum else {
+      var path = FieldPath(input: indicator.id)
+      if case .input(let slot) = indicator.measure { path = FieldPath(input: schema.inputs[slot].name) }
+      result.status = .unknown
+      result.reasons = [.invalid(path)]
+      result.gap = nil
+      result.points = nil
+      return result
+    }
+    result.points = score
+    return result
+  }
+
   func communeStatus(_ results: [IndicatorResult]) -> (CommuneStatus, Score?, overflow: Bool) {
-    // Waived indicators, like those that do not apply, neither block the commune nor count in points.
-    let applicable = results.filter { $0.status != .notApplicable && $0.status != .waived }
+    // Waived indicators, like those that do not apply, neither block the commune nor count in points;
+    // an entered score that only checks computed points does not count either.
+    let applicable = results.filter {
+      $0.status != .notApplicable && $0.status != .waived && !checkOnly.contains($0.index)
+    }
     let anyUnknown = applicable.contains { $0.status == .unknown }
     switch criteria.passRule {
     case .allIndicators:
@@ -134,13 +169,16 @@ public struct Evaluator: Sendable {
     case .points(let minTotal, let minGroup):
       let mandatory = applicable.filter { criteria.indicators[$0.index].mandatory }
       // A failed knock-out indicator decides, whatever the points.
-      if mandatory.contains(where: { $0.status == .fail }) { return (.fail, score(applicable), false) }
-      guard let score = score(applicable), let possibleGroups = possibleGroupPoints(applicable, score: score),
+      if mandatory.contains(where: { $0.status == .fail }) {
+        return (.fail, score(applicable).map { Self.withShortfalls($0, minTotal: minTotal, minGroup: minGroup) }, false)
+      }
+      guard var score = score(applicable), let possibleGroups = possibleGroupPoints(applicable, score: score),
         let reachesPossible = Self.reaches(score.possible, minTotal, of: score.available),
         let groupsPossible = groupShares(score, minGroup, earned: { possibleGroups[$0.id] ?? $0.earned }),
         let reachesEarned = Self.reaches(score.earned, minTotal, of: score.available),
         let groupsEarned = groupShares(score, minGroup, earned: \.earned)
       else { return (.incomplete, nil, true) }
+      score = Self.withShortfalls(score, minTotal: minTotal, minGroup: minGroup)
       if !reachesPossible || !groupsPossible { return (.fail, score, false) }
       let pointsUnknown = applicable.contains { $0.points == nil && criteria.indicators[$0.index].points != nil }
       if anyUnknown || pointsUnknown || !missingPoints.isEmpty { return (.incomplete, score, false) }
@@ -214,6 +252,28 @@ public struct Evaluator: Sendable {
   static func previous(_ records: [StationRecord], before year: Int?) -> StationRecord? {
     let dated = records.filter { record in record.year.map { year == nil || $0 < year! } ?? false }
     return dated.max { ($0.year ?? 0) < ($1.year ?? 0) } ?? records.first { $0.year == nil }
+  }
+
+  /// The score with how far it is from the rule, in points, so that a report can say "10 points short
+  /// of 80 %" and which criteria fall short of their half.
+  /// Left nil while points are unknown: a shortfall that data could still close is not yet one.
+  private static func withShortfalls(_ score: Score, minTotal: Rational, minGroup: Rational?) -> Score {
+    var score = score
+    guard score.possible == score.earned else { return score }
+    score.shortfall = shortfall(score.earned, minTotal, of: score.available)
+    if let minGroup {
+      for index in score.groups.indices where score.groups[index].available > .zero {
+        score.groups[index].shortfall = shortfall(
+          score.groups[index].earned, minGroup, of: score.groups[index].available)
+      }
+    }
+    return score
+  }
+
+  /// The points `earned` lacks to reach `share` of `available` (0 when it reaches it).
+  private static func shortfall(_ earned: Rational, _ share: Rational, of available: Rational) -> Rational? {
+    guard let needed = share.multiplied(by: available), let lacking = needed.subtracting(earned) else { return nil }
+    return max(.zero, lacking)
   }
 
   /// Whether `earned` reaches `share` of `available`; nil when the product is too large to compute.

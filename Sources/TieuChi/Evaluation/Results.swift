@@ -86,6 +86,9 @@ public struct Score: Sendable {
     public internal(set) var earned: Rational
     /// Points of the group's applicable indicators.
     public internal(set) var available: Rational
+    /// Points still missing to reach the pass rule's share of each criterion (0 when reached; nil when
+    /// the rule sets no share per criterion).
+    public internal(set) var shortfall: Rational? = nil
   }
 
   public internal(set) var earned: Rational
@@ -93,6 +96,9 @@ public struct Score: Sendable {
   /// Earned points if every unknown indicator turned out to pass.
   public internal(set) var possible: Rational
   public internal(set) var groups: [Group]
+  /// Points still missing to reach the pass rule's share of the total (0 when reached; nil while some
+  /// points are unknown).
+  public internal(set) var shortfall: Rational? = nil
 }
 
 /// Why a commune's status is `incomplete`: decided by the evaluator, phrased by renderers.

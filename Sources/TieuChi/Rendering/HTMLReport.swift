@@ -533,6 +533,11 @@ public struct HTMLReport: ReportRenderer {
             " (tối đa có thể \(phrases.number(score.possible)))",
             " (at most \(phrases.number(score.possible)) possible)")
         }
+        if let shortfall = score.shortfall, shortfall > .zero {
+          line += text(
+            " — còn thiếu \(phrases.number(shortfall)) điểm để đạt mức tối thiểu",
+            " — \(phrases.number(shortfall)) points short of the minimum")
+        }
         html.element("p", text: line)
         let groups = score.groups.filter { $0.available > .zero }
         if !groups.isEmpty {
@@ -542,6 +547,7 @@ public struct HTMLReport: ReportRenderer {
                 html.element("th", text: text("Tiêu chí", "Criterion"))
                 html.element("th", ["class": "num"], text: text("Điểm đạt", "Earned"))
                 html.element("th", ["class": "num"], text: text("Điểm tối đa", "Available"))
+                html.element("th", ["class": "num"], text: text("Còn thiếu", "Short"))
               }
             }
             html.element("tbody") { html in
@@ -551,6 +557,7 @@ public struct HTMLReport: ReportRenderer {
                   html.element("td", text: title)
                   html.element("td", ["class": "num"], text: phrases.number(group.earned))
                   html.element("td", ["class": "num"], text: phrases.number(group.available))
+                  html.element("td", ["class": "num"], text: group.shortfall.map { phrases.number($0) } ?? "")
                 }
               }
             }
@@ -627,6 +634,9 @@ public struct HTMLReport: ReportRenderer {
                     ? text(
                       "kết quả có thể thay đổi khi bổ sung dữ liệu", "the verdict can change once data is supplied")
                     : text("kết quả không đổi dù bổ sung dữ liệu", "the verdict stands whatever the missing data"))
+              }
+              if indicator.enteredPoints {
+                notes.append(phrases.enteredPointsNote(criteria.enteredPointsOnlyCheck(indicator)))
               }
               if outcome.status == .notApplicable, let condition = indicator.appliesWhenText {
                 notes.append(text("chỉ áp dụng khi \(condition)", "applies only when \(condition)"))

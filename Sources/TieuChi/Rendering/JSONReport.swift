@@ -196,12 +196,14 @@ public struct JSONReport: ReportRenderer {
             ("earned", decimal(score.earned)),
             ("available", decimal(score.available)),
             ("possible", decimal(score.possible)),
+            ("shortfall", score.shortfall.map { decimal($0) } ?? .null),
             (
               "groups",
               .array(
                 score.groups.map {
                   .object([
                     ("id", .string($0.id)), ("earned", decimal($0.earned)), ("available", decimal($0.available)),
+                    ("shortfall", $0.shortfall.map { decimal($0) } ?? .null),
                   ])
                 })
             ),
@@ -270,6 +272,7 @@ public struct JSONReport: ReportRenderer {
       ),
     ]
     if let points = result.points { members.append(("points", decimal(points))) }
+    if indicator.enteredPoints { members.append(("points_entered", .bool(true))) }
     return .object(members)
   }
 

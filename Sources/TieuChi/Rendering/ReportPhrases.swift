@@ -110,6 +110,18 @@ public struct ReportPhrases: Sendable {
     NumberText.format(Rational(value), decimals: 0, style: style)
   }
 
+  /// Said under an entered score, so no one takes it for the tool's computation.
+  public func enteredPointsNote(_ onlyCheck: Bool) -> String {
+    onlyCheck
+      ? text(
+        "điểm do đoàn đánh giá chấm, chỉ để đối chiếu: điểm tính từ các chỉ tiêu của tiêu chí được dùng",
+        "points entered from the assessors' sheet, for comparison only: the points computed from the criterion's indicators count"
+      )
+      : text(
+        "điểm do đoàn đánh giá chấm trên phiếu chấm điểm và nhập vào, không do công cụ tính",
+        "points awarded by the assessors on the scoring sheet and entered, not computed by the tool")
+  }
+
   // MARK: Why an outcome is not final
 
   /// The sentences that say why a commune's outcome is not final, from the reasons the evaluator

@@ -143,10 +143,21 @@ public struct TextReport: ReportRenderer {
       if !groups.isEmpty {
         out +=
           " — "
-          + groups.map { "\($0.id) \(phrases.number($0.earned))/\(phrases.number($0.available))" }.joined(
-            separator: ", ")
+          + groups.map { group in
+            "\(group.id) \(phrases.number(group.earned))/\(phrases.number(group.available))"
+              + (group.shortfall.map {
+                $0 > .zero ? text(" (thiếu \(phrases.number($0)))", " (\(phrases.number($0)) short)") : ""
+              } ?? "")
+          }.joined(separator: ", ")
       }
       out += "\n"
+      if let shortfall = score.shortfall, shortfall > .zero {
+        out +=
+          "  "
+          + text(
+            "Còn thiếu \(phrases.number(shortfall)) điểm để đạt mức điểm tối thiểu của bộ tiêu chí.\n",
+            "\(phrases.number(shortfall)) points short of the set's minimum.\n")
+      }
     }
     if let fix = commune.cheapestFix, !fix.isEmpty {
       out +=
@@ -203,6 +214,10 @@ public struct TextReport: ReportRenderer {
       if !result.reasons.isEmpty {
         out += indent + phrases.reasons(result.reasons) + "\n"
       }
+      if criteria.indicators[result.index].enteredPoints {
+        out +=
+          indent + phrases.enteredPointsNote(criteria.enteredPointsOnlyCheck(criteria.indicators[result.index])) + "\n"
+      }
       if result.status == .notApplicable, let condition = criteria.indicators[result.index].appliesWhenText {
         out += indent + text("chỉ áp dụng khi \(condition)", "applies only when \(condition)") + "\n"
       }
@@ -251,6 +266,10 @@ public struct TextReport: ReportRenderer {
       var notes: [String] = []
       if !failing.isEmpty { notes.append(text("không đạt: ", "failing: ") + failing.joined(separator: ", ")) }
       if !unknown.isEmpty { notes.append(text("chưa rõ: ", "unknown: ") + unknown.joined(separator: ", ")) }
+      if let shortfall = commune.score?.shortfall, shortfall > .zero {
+        notes.append(
+          text("thiếu \(phrases.number(shortfall)) điểm tổng", "\(phrases.number(shortfall)) points short in total"))
+      }
       return [
         commune.record.code, commune.record.name ?? "", commune.year.map(String.init) ?? "",
         phrases.status(commune.status),
