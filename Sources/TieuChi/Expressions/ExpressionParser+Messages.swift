@@ -2,6 +2,24 @@
 ///
 /// Each points at the token that is wrong, inside the expression's text in its file.
 extension Diagnostic {
+  /// An expression of more tokens than any criterion needs (a chain of thousands of terms).
+  static func expressionTooLong(_ count: Int, maximum: Int, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      "expression.too-long", at: location,
+      LocalizedText(
+        vi: "biểu thức quá dài: \(count) thành phần, tối đa \(maximum); hãy chia thành nhiều chỉ tiêu hoặc đầu vào",
+        en: "the expression is too long: \(count) tokens, at most \(maximum); split it into several indicators or inputs"))
+  }
+
+  /// Parentheses, `not`, `-` or calls nested deeper than any criterion needs.
+  static func expressionTooDeep(maximum: Int, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      "expression.too-deep", at: location,
+      LocalizedText(
+        vi: "biểu thức lồng nhau quá sâu (ngoặc, not, dấu trừ, hàm): tối đa \(maximum) mức",
+        en: "the expression nests too deep (parentheses, not, minus, calls): at most \(maximum) levels"))
+  }
+
   /// The id of an unknown name in an expression, which the criteria loader reports once per name.
   static let unknownFieldID: DiagnosticID = "expression.unknown-field"
 

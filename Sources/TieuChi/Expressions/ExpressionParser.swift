@@ -55,6 +55,15 @@ package struct ExpressionParser {
   private var listScope: (name: String, definition: ListDefinition)?
   /// Inside `baseline(…)`.
   private var inBaseline = false
+  /// How deep the parser is in nested parentheses, `not`, unary minus and function calls: bounded, so a
+  /// hostile file cannot overflow the stack of the parser or of the evaluator.
+  private var depth = 0
+
+  /// No criteria expression needs more: the longest shipped one has about 30 tokens. A flat chain of
+  /// terms builds a tree as deep as it is long, and every later step walks that tree recursively.
+  static let maximumTokens = 1_000
+  /// Nesting of parentheses, `not`, `-` and calls; the shipped files nest at most 4 deep.
+  static let maximumNesting = 64
 
   /// Parses `source` against `schema`, returning the typed expression.
   package static func parse(_ source: Source, schema: InputSchema) throws(Diagnostic) -> (Expression, ExpressionType) {
@@ -63,6 +72,9 @@ package struct ExpressionParser {
       parser.tokens = try ExpressionLexer.tokenize(source.text)
     } catch {
       throw .expressionLexical(error.problem, at: source.location(atOffset: error.offset))
+    }
+    guard parser.tokens.count <= maximumTokens + 1 else {
+      throw .expressionTooLong(parser.tokens.count - 1, maximum: maximumTokens, at: source.location(atOffset: 0))
     }
     let result = try parser.parseOr()
     guard case .end = parser.current.kind else {
@@ -129,10 +141,20 @@ package struct ExpressionParser {
     return (lhs, lhsType)
   }
 
+  /// Enters one level of nesting at `token`, refusing past the maximum.
+  private mutating func nest(at token: ExpressionLexer.Token) throws(Diagnostic) {
+    depth += 1
+    guard depth <= Self.maximumNesting else {
+      throw .expressionTooDeep(maximum: Self.maximumNesting, at: location(of: token))
+    }
+  }
+
   private mutating func parseNot() throws(Diagnostic) -> (Expression, ExpressionType) {
     if isKeyword("not") {
       let op = current
       advance()
+      try nest(at: op)
+      defer { depth -= 1 }
       let (operand, type) = try parseNot()
       try requireBoolean(type, at: op, operand: "not")
       return (.not(operand), .boolean)
@@ -185,6 +207,8 @@ package struct ExpressionParser {
     if isSymbol("-") {
       let op = current
       advance()
+      try nest(at: op)
+      defer { depth -= 1 }
       let (operand, type) = try parseUnary()
       guard case .number = type else {
         throw .expressionNegateNonNumber(at: location(of: op))
@@ -205,11 +229,16 @@ package struct ExpressionParser {
       return (.text(text), .text)
     case .symbol("("):
       advance()
+      try nest(at: token)
+      defer { depth -= 1 }
       let result = try parseOr()
       try expectSymbol(")")
       return result
     case .identifier(let name):
       advance()
+      // A call (count, all, any, sum, baseline, passed) nests its arguments.
+      try nest(at: token)
+      defer { depth -= 1 }
       switch name {
       case "true": return (.boolean(true), .boolean)
       case "false": return (.boolean(false), .boolean)
