@@ -61,3 +61,26 @@ struct HostileExpressionTests {
       })
   }
 }
+
+/// Numbers at the edge of 128 bits: every result is exact or reported, never a trap.
+@Suite("Hostile numbers")
+struct HostileNumberTests {
+  @Test("A 39-digit target: the verdict is given, the gap that cannot be computed is left out, no trap")
+  func hugeTargets() throws {
+    let yaml = """
+      id: big
+      title: "Big"
+      source: {document: test, clause: "1"}
+      inputs: {a: count}
+      indicators:
+        - {id: above, title: "Above", measure: a, target: "> 170141183460469231731687303715884105727"}
+        - {id: below, title: "Below", measure: a, target: "< -170141183460469231731687303715884105727"}
+      """
+    let (set, diagnostics) = TestSupport.criteria(yaml: yaml)
+    let criteria = try #require(set, "\(diagnostics.map { $0.rendered(in: .en) })")
+    let commune = try TestSupport.evaluate("code: \"00001\"\na: 5\n", criteria: criteria)
+    #expect(commune["above"]?.status == .fail)
+    #expect(commune["above"]?.gap == nil)
+    #expect(commune["below"]?.status == .fail)
+  }
+}

@@ -66,12 +66,15 @@ struct GapFinder {
     let direction: Gap.Direction
     switch comparator {
     case .greater:
+      // One past the boundary may not fit in 128 bits (a 39-digit target): then there is no gap to give.
+      guard !whole || boundary.floor < .max else { return nil }
       needed = whole ? Rational(whole: boundary.floor + 1) : boundary
       direction = .increase
     case .greaterOrEqual:
       needed = whole ? Rational(whole: boundary.ceiling) : boundary
       direction = .increase
     case .less:
+      guard !whole || boundary.ceiling > .min else { return nil }
       needed = whole ? Rational(whole: boundary.ceiling - 1) : boundary
       direction = .decrease
     case .lessOrEqual:
