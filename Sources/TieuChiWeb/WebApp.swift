@@ -1,6 +1,6 @@
 public import Foundation
-public import Hummingbird
 import HTTPTypes
+public import Hummingbird
 public import Logging
 import TieuChi
 
@@ -53,7 +53,8 @@ public struct WebApp: Sendable {
     router.get("/health") { _, _ in
       var headers = HTTPFields()
       headers[.contentType] = "application/json"
-      return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: "{\"status\":\"ok\"}")))
+      return Response(
+        status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: "{\"status\":\"ok\"}")))
     }
     addAuthRoutes(to: router)
     addRoundRoutes(to: router)

@@ -102,7 +102,8 @@ struct CreateUser: AsyncParsableCommand {
     configuration.criteriaDirectory = storage.criteriaDir
     let database = try SQLiteStorage(directory: storage.dataDir)
     let app = try WebApp(configuration: configuration, storage: database, logger: logger)
-    let password = String((0..<16).map { _ in Array("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789").randomElement()! })
+    let password = String(
+      (0..<16).map { _ in Array("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789").randomElement()! })
     try app.createUser(name: name, password: password, role: Role(rawValue: role) ?? .unit, units: unit)
     print("created \(role) account \(name); one-time password: \(password)")
   }

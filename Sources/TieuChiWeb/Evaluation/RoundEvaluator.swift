@@ -24,7 +24,8 @@ struct RoundEvaluator: Sendable {
   /// Evaluates `round` (in the calling task: callers run this through the `EvaluationLimiter`).
   func evaluate(_ round: Round, language: Language) -> Evaluation {
     guard let criteriaFile = try? storage.criteriaSet(hash: round.criteriaHash) else {
-      return Evaluation(failure: text(language, "Không tìm thấy bộ tiêu chí", "Criteria set not found"), unreadFiles: [])
+      return Evaluation(
+        failure: text(language, "Không tìm thấy bộ tiêu chí", "Criteria set not found"), unreadFiles: [])
     }
     let (criteria, diagnostics) = library.load(criteriaFile)
     guard let criteria else {
@@ -37,7 +38,8 @@ struct RoundEvaluator: Sendable {
     guard !files.isEmpty else {
       return Evaluation(
         failure: text(
-          language, "Không có tệp nào đọc được (YAML, JSON, CSV); XLSX sẽ được đọc ở phiên bản sau — hãy lưu thành CSV.",
+          language,
+          "Không có tệp nào đọc được (YAML, JSON, CSV); XLSX sẽ được đọc ở phiên bản sau — hãy lưu thành CSV.",
           "No readable file (YAML, JSON, CSV); XLSX will be read in a later version — save it as CSV."),
         unreadFiles: unread)
     }

@@ -14,9 +14,11 @@ struct AssessmentForm {
   static let attributes: [StationAttribute] = [.code, .name, .type, .district, .province, .year]
   static let unitTypes = ["xã", "phường", "thị trấn", "đặc khu"]
 
-  /// The inputs the form asks for: the commune-level ones.
+  /// The inputs the form asks for: the commune-level ones (the station attributes are asked apart).
   var inputs: [InputDefinition] {
-    criteria.schema.inputs.filter { $0.level == .commune && $0.outcome == nil }
+    criteria.schema.inputs.filter {
+      $0.level == .commune && $0.outcome == nil && !InputSchema.stationAttributes.contains($0.name)
+    }
   }
 
   /// The number of rows a list shows: what was filled plus five empty ones, at least `minimum`.
@@ -153,9 +155,11 @@ struct AssessmentForm {
               }
             }
           }
-          html.element("p", ["class": "muted"], text: l.t(
-            "Cần thêm dòng? Gửi biểu mẫu: các dòng đã điền được giữ và có thêm dòng trống.",
-            "Need more rows? Submit the form: filled rows are kept and empty ones are added."))
+          html.element(
+            "p", ["class": "muted"],
+            text: l.t(
+              "Cần thêm dòng? Gửi biểu mẫu: các dòng đã điền được giữ và có thêm dòng trống.",
+              "Need more rows? Submit the form: filled rows are kept and empty ones are added."))
         }
       }
       html.element("p") { html in
@@ -185,7 +189,8 @@ struct AssessmentForm {
         label: label, into: &html)
     case .count, .number:
       html.void(
-        "input", ["type": "text", "id": name, "name": name, "value": value ?? "", "inputmode": "decimal", "aria-label": label])
+        "input",
+        ["type": "text", "id": name, "name": name, "value": value ?? "", "inputmode": "decimal", "aria-label": label])
     case .text, .list:
       html.void("input", ["type": "text", "id": name, "name": name, "value": value ?? "", "aria-label": label])
     }

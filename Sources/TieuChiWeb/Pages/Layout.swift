@@ -48,7 +48,8 @@ enum Layout {
       }
     }
     let other: UILanguage = language == .vi ? .en : .vi
-    html.element("a", ["href": "?lang=\(other.rawValue)", "class": "lang"], text: other == .en ? "English" : "Tiếng Việt")
+    html.element(
+      "a", ["href": "?lang=\(other.rawValue)", "class": "lang"], text: other == .en ? "English" : "Tiếng Việt")
     html.close("nav")
   }
 

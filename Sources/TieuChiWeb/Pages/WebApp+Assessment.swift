@@ -31,7 +31,8 @@ extension WebApp {
       chooser(current: file.name, context: context, into: &html)
       html.element("h2", text: set.title[language.library])
       form.render(
-        criteriaName: file.name, values: values, errors: [:], rows: form.rowCount(values), context: context, into: &html)
+        criteriaName: file.name, values: values, errors: [:], rows: form.rowCount(values), context: context, into: &html
+      )
     }
   }
 
@@ -98,12 +99,15 @@ extension WebApp {
       }
     }
     guard !result.communes.isEmpty else {
-      return Layout.page(title: language.t("Phiếu tự đánh giá", "Self-assessment"), context: context, status: .unprocessableContent) {
+      return Layout.page(
+        title: language.t("Phiếu tự đánh giá", "Self-assessment"), context: context, status: .unprocessableContent
+      ) {
         html in
         for message in general { html.element("p", ["class": "error", "role": "alert"], text: message) }
         html.element(
           "p", ["class": "error"],
-          text: language.t("Chưa đánh giá được: xem thông báo ở từng ô.", "Not evaluated: see the message at each field."))
+          text: language.t(
+            "Chưa đánh giá được: xem thông báo ở từng ô.", "Not evaluated: see the message at each field."))
         html.append(formHTML.bytes)
       }
     }

@@ -63,7 +63,10 @@ extension WebApp {
         html.element("label", ["for": "password"], text: language.t("Mật khẩu", "Password"))
         html.void(
           "input",
-          ["type": "password", "id": "password", "name": "password", "autocomplete": "current-password", "required": ""])
+          [
+            "type": "password", "id": "password", "name": "password", "autocomplete": "current-password",
+            "required": "",
+          ])
         html.element("p") { html in
           html.element("button", ["type": "submit"], text: language.t("Đăng nhập", "Sign in"))
         }

@@ -49,7 +49,9 @@ extension WebApp {
       html.element("p") { html in
         html.text("\(file.name) · " + (set.source.title?[language.library] ?? set.source.document))
         html.text(" · ")
-        html.element("a", ["href": "/assess?criteria=\(file.name)"], text: language.t("Tự đánh giá theo bộ này", "Self-assess with this set"))
+        html.element(
+          "a", ["href": "/assess?criteria=\(file.name)"],
+          text: language.t("Tự đánh giá theo bộ này", "Self-assess with this set"))
       }
       for indicator in set.indicators {
         html.element("section", ["id": indicator.id]) { html in

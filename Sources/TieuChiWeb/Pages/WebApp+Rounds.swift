@@ -56,8 +56,10 @@ extension WebApp {
         roundTable(ofUnit, language: language, into: &html)
       }
       let placed = Set(
-        rounds.filter { round in round.units.contains { units.contains($0.district ?? "") || units.contains($0.province ?? "") } }
-          .map(\.id))
+        rounds.filter { round in
+          round.units.contains { units.contains($0.district ?? "") || units.contains($0.province ?? "") }
+        }
+        .map(\.id))
       let others = rounds.filter { !placed.contains($0.id) }
       if !others.isEmpty {
         html.element("h2", text: language.t("Đợt chưa xác định đơn vị", "Rounds without a known unit"))
@@ -93,7 +95,8 @@ extension WebApp {
             html.element("td", ["class": "num"], text: "\(counts.pass)")
             html.element("td", ["class": "num"], text: Self.percent(counts.pass, of: counts.communes, language))
           } else {
-            html.element("td", ["colspan": "3", "class": "error"], text: language.t("chưa đánh giá được", "not evaluated"))
+            html.element(
+              "td", ["colspan": "3", "class": "error"], text: language.t("chưa đánh giá được", "not evaluated"))
           }
         }
       }
@@ -125,33 +128,49 @@ extension WebApp {
             html.element("option", ["value": file.name], text: "\(set.title[language.library]) (\(file.name))")
           }
         }
-        html.element("label", ["for": "year"], text: language.t("Năm đánh giá (để trống: năm của từng bản ghi)",
-          "Evaluation year (empty: each record's own year)"))
-        html.void("input", ["type": "text", "id": "year", "name": "year", "inputmode": "numeric", "pattern": "[0-9]{4}"])
+        html.element(
+          "label", ["for": "year"],
+          text: language.t(
+            "Năm đánh giá (để trống: năm của từng bản ghi)",
+            "Evaluation year (empty: each record's own year)"))
+        html.void(
+          "input", ["type": "text", "id": "year", "name": "year", "inputmode": "numeric", "pattern": "[0-9]{4}"])
         html.element("label", ["for": "group_by"], text: language.t("Nhóm theo trường", "Group by field"))
         html.element("select", ["id": "group_by", "name": "group_by"]) { html in
-          html.element("option", ["value": ""], text: language.t("tự động (huyện, nếu có; nếu không: tỉnh)",
-            "automatic (district if any, else province)"))
+          html.element(
+            "option", ["value": ""],
+            text: language.t(
+              "tự động (huyện, nếu có; nếu không: tỉnh)",
+              "automatic (district if any, else province)"))
           html.element("option", ["value": "district"], text: language.t("huyện (district)", "district"))
           html.element("option", ["value": "province"], text: language.t("tỉnh (province)", "province"))
         }
-        html.element("label", ["for": "baseline"], text: language.t("Đợt trước để so sánh (tùy chọn)",
-          "Previous round to compare with (optional)"))
+        html.element(
+          "label", ["for": "baseline"],
+          text: language.t(
+            "Đợt trước để so sánh (tùy chọn)",
+            "Previous round to compare with (optional)"))
         html.element("select", ["id": "baseline", "name": "baseline"]) { html in
           html.element("option", ["value": ""], text: language.t("không so sánh", "no comparison"))
           for round in previous {
             html.element(
               "option", ["value": "\(round.id)"],
-              text: "#\(round.id) — \(Layout.date(round.createdAt)) — \(round.criteriaName) — \(round.fileNames.joined(separator: ", "))")
+              text:
+                "#\(round.id) — \(Layout.date(round.createdAt)) — \(round.criteriaName) — \(round.fileNames.joined(separator: ", "))"
+            )
           }
         }
-        html.element("label", ["for": "files"], text: language.t(
-          "Tệp số liệu (YAML, JSON, CSV; chọn được nhiều tệp, tối đa \(configuration.maxFilesPerUpload))",
-          "Data files (YAML, JSON, CSV; several allowed, at most \(configuration.maxFilesPerUpload))"))
+        html.element(
+          "label", ["for": "files"],
+          text: language.t(
+            "Tệp số liệu (YAML, JSON, CSV; chọn được nhiều tệp, tối đa \(configuration.maxFilesPerUpload))",
+            "Data files (YAML, JSON, CSV; several allowed, at most \(configuration.maxFilesPerUpload))"))
         html.void(
           "input",
-          ["type": "file", "id": "files", "name": "files", "multiple": "", "required": "",
-           "accept": ".yaml,.yml,.json,.csv,.xlsx"])
+          [
+            "type": "file", "id": "files", "name": "files", "multiple": "", "required": "",
+            "accept": ".yaml,.yml,.json,.csv,.xlsx",
+          ])
         html.element("p") { html in
           html.element("button", ["type": "submit"], text: language.t("Tải lên và đánh giá", "Upload and evaluate"))
         }
@@ -165,23 +184,27 @@ extension WebApp {
     let fields = context.fields
     let files = context.files.filter { $0.field == "files" }
     guard !files.isEmpty else {
-      return try uploadPage(context: context, message: language.t("Hãy chọn ít nhất một tệp.", "Choose at least one file."),
+      return try uploadPage(
+        context: context, message: language.t("Hãy chọn ít nhất một tệp.", "Choose at least one file."),
         status: .badRequest)
     }
     guard files.count <= configuration.maxFilesPerUpload else {
       return try uploadPage(
         context: context,
-        message: language.t("Nhiều nhất \(configuration.maxFilesPerUpload) tệp mỗi lần.",
+        message: language.t(
+          "Nhiều nhất \(configuration.maxFilesPerUpload) tệp mỗi lần.",
           "At most \(configuration.maxFilesPerUpload) files at a time."), status: .badRequest)
     }
     guard let name = fields["criteria"], let criteria = try storage.criteriaSet(named: name) else {
-      return try uploadPage(context: context, message: language.t("Hãy chọn bộ tiêu chí.", "Choose a criteria set."),
+      return try uploadPage(
+        context: context, message: language.t("Hãy chọn bộ tiêu chí.", "Choose a criteria set."),
         status: .badRequest)
     }
     var year: Int?
     if let text = fields["year"]?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
       guard let value = Int(text), (1900...2200).contains(value) else {
-        return try uploadPage(context: context, message: language.t("Năm không hợp lệ.", "Invalid year."),
+        return try uploadPage(
+          context: context, message: language.t("Năm không hợp lệ.", "Invalid year."),
           status: .badRequest)
       }
       year = value
@@ -190,7 +213,8 @@ extension WebApp {
     var baseline: Int64?
     if let text = fields["baseline"], !text.isEmpty {
       guard let id = Int64(text), let round = try storage.round(id: id), canSee(round, user: login.user) else {
-        return try uploadPage(context: context, message: language.t("Không có đợt trước này.", "No such previous round."),
+        return try uploadPage(
+          context: context, message: language.t("Không có đợt trước này.", "No such previous round."),
           status: .badRequest)
       }
       baseline = id
@@ -203,8 +227,10 @@ extension WebApp {
       files: uploads)
     logger.info(
       "round stored",
-      metadata: ["round": "\(round.id)", "user": "\(login.user.name)", "files": "\(uploads.count)",
-        "bytes": "\(uploads.reduce(0) { $0 + $1.bytes.count })"])
+      metadata: [
+        "round": "\(round.id)", "user": "\(login.user.name)", "files": "\(uploads.count)",
+        "bytes": "\(uploads.reduce(0) { $0 + $1.bytes.count })",
+      ])
     try await evaluateAndRecord(round, language: language.library)
     return Layout.redirect("/rounds/\(round.id)")
   }
@@ -253,39 +279,51 @@ extension WebApp {
             + language.t("tệp: ", "files: ") + round.fileNames.joined(separator: ", "))
         if let baseline = round.baselineRoundID {
           html.text(" · ")
-          html.element("a", ["href": "/rounds/\(baseline)"], text: language.t("so với đợt #\(baseline)", "compared with round #\(baseline)"))
+          html.element(
+            "a", ["href": "/rounds/\(baseline)"],
+            text: language.t("so với đợt #\(baseline)", "compared with round #\(baseline)"))
         }
       }
       if !evaluation.unreadFiles.isEmpty {
-        html.element("p", ["class": "error"], text: language.t(
-          "Chưa đọc được (XLSX sẽ được đọc ở phiên bản sau; hãy lưu thành CSV): ",
-          "Not read (XLSX will be read in a later version; save as CSV): ") + evaluation.unreadFiles.joined(separator: ", "))
+        html.element(
+          "p", ["class": "error"],
+          text: language.t(
+            "Chưa đọc được (XLSX sẽ được đọc ở phiên bản sau; hãy lưu thành CSV): ",
+            "Not read (XLSX will be read in a later version; save as CSV): ")
+            + evaluation.unreadFiles.joined(separator: ", "))
       }
       guard let result = evaluation.result else {
-        html.element("p", ["class": "error", "role": "alert"], text: language.t("Chưa đánh giá được: ", "Not evaluated: "))
+        html.element(
+          "p", ["class": "error", "role": "alert"], text: language.t("Chưa đánh giá được: ", "Not evaluated: "))
         html.element("pre", text: evaluation.failure ?? round.failure ?? "")
         return
       }
       let pass = result.summary.communes[.pass] ?? 0
       html.element("p", ["class": "counts", "data-pass": "\(pass)", "data-communes": "\(result.communes.count)"]) {
         html in
-        html.element("strong", text: language.t("Đạt: \(pass)/\(result.communes.count) xã", "Pass: \(pass) of \(result.communes.count) communes"))
+        html.element(
+          "strong",
+          text: language.t(
+            "Đạt: \(pass)/\(result.communes.count) xã", "Pass: \(pass) of \(result.communes.count) communes"))
         html.text(
           language.t(
             " · không đạt: \(result.summary.communes[.fail] ?? 0) · chưa đủ dữ liệu: \(result.summary.communes[.incomplete] ?? 0)",
-            " · fail: \(result.summary.communes[.fail] ?? 0) · incomplete: \(result.summary.communes[.incomplete] ?? 0)"))
+            " · fail: \(result.summary.communes[.fail] ?? 0) · incomplete: \(result.summary.communes[.incomplete] ?? 0)"
+          ))
       }
       html.element("p") { html in
         html.text(language.t("Tải về: ", "Download: "))
         for (index, download) in Download.allCases.enumerated() {
           if index > 0 { html.text(" · ") }
-          html.element("a", ["href": "/rounds/\(round.id)/download/\(download.rawValue)"], text: download.label(language))
+          html.element(
+            "a", ["href": "/rounds/\(round.id)/download/\(download.rawValue)"], text: download.label(language))
         }
       }
       let problems = result.batch.diagnostics
       if !problems.isEmpty {
         html.element("details", ["open": problems.count <= 20 ? "" : nil]) { html in
-          html.element("summary", text: language.t("Lỗi dữ liệu (\(problems.count))", "Data problems (\(problems.count))"))
+          html.element(
+            "summary", text: language.t("Lỗi dữ liệu (\(problems.count))", "Data problems (\(problems.count))"))
           html.element("ul", ["class": "problems"]) { html in
             for problem in problems.prefix(500) {
               html.element("li") { html in
@@ -328,7 +366,8 @@ extension WebApp {
     }
     switch rendered {
     case nil:
-      throw HTTPError(.conflict, message: context.language.t("Đợt này chưa đánh giá được.", "This round was not evaluated."))
+      throw HTTPError(
+        .conflict, message: context.language.t("Đợt này chưa đánh giá được.", "This round was not evaluated."))
     case .failure(let failure)?:
       throw HTTPError(.unprocessableContent, message: failure.message[language])
     case .success(let bytes)?:
