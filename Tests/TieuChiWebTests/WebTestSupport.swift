@@ -93,9 +93,10 @@ struct Browser {
       body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
     }
     for file in files {
-      body += Array(
-        "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
-          .utf8)
+      let head =
+        "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\n"
+        + "Content-Type: application/octet-stream\r\n\r\n"
+      body += Array(head.utf8)
       body += file.bytes + Array("\r\n".utf8)
     }
     body += Array("--\(boundary)--\r\n".utf8)

@@ -29,7 +29,8 @@ extension WebApp {
       return loginPage(
         context: context,
         message: language.t(
-          "Đăng nhập sai quá nhiều lần. Hãy thử lại sau 15 phút.", "Too many failed sign-ins. Try again in 15 minutes."),
+          "Đăng nhập sai quá nhiều lần. Hãy thử lại sau 15 phút.",
+          "Too many failed sign-ins. Try again in 15 minutes."),
         status: .tooManyRequests)
     }
     // bcrypt is slow on purpose: off the event loop.

@@ -156,7 +156,8 @@ extension WebApp {
             html.element(
               "option", ["value": "\(round.id)"],
               text:
-                "#\(round.id) — \(Layout.date(round.createdAt)) — \(round.criteriaName) — \(round.fileNames.joined(separator: ", "))"
+                "#\(round.id) — \(Layout.date(round.createdAt)) — \(round.criteriaName) — "
+                + round.fileNames.joined(separator: ", ")
             )
           }
         }
@@ -307,7 +308,8 @@ extension WebApp {
             "Đạt: \(pass)/\(result.communes.count) xã", "Pass: \(pass) of \(result.communes.count) communes"))
         html.text(
           language.t(
-            " · không đạt: \(result.summary.communes[.fail] ?? 0) · chưa đủ dữ liệu: \(result.summary.communes[.incomplete] ?? 0)",
+            " · không đạt: \(result.summary.communes[.fail] ?? 0) · chưa đủ dữ liệu: "
+              + "\(result.summary.communes[.incomplete] ?? 0)",
             " · fail: \(result.summary.communes[.fail] ?? 0) · incomplete: \(result.summary.communes[.incomplete] ?? 0)"
           ))
       }
