@@ -40,6 +40,11 @@ public struct WebApp: Sendable {
     try storage.deleteSessions(expiredBefore: Date())
   }
 
+  /// A new random password (16 letters and digits without look-alikes) for an account.
+  public static func randomPassword() -> String {
+    Accounts.randomPassword()
+  }
+
   /// Creates an account (for `tieuchi-web create-user`).
   public func createUser(name: String, password: String, role: Role, units: [String]) throws {
     _ = try accounts.create(name: name, password: password, role: role, units: units)

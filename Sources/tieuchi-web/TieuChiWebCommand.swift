@@ -101,9 +101,11 @@ struct CreateUser: AsyncParsableCommand {
     configuration.dataDirectory = storage.dataDir
     configuration.criteriaDirectory = storage.criteriaDir
     let database = try SQLiteStorage(directory: storage.dataDir)
+    if try database.user(named: name) != nil {
+      throw ValidationError("an account named \(name) exists already")
+    }
     let app = try WebApp(configuration: configuration, storage: database, logger: logger)
-    let password = String(
-      (0..<16).map { _ in Array("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789").randomElement()! })
+    let password = WebApp.randomPassword()
     try app.createUser(name: name, password: password, role: Role(rawValue: role) ?? .unit, units: unit)
     print("created \(role) account \(name); one-time password: \(password)")
   }

@@ -122,3 +122,30 @@ struct UploadTests {
     }
   }
 }
+
+@Suite("Escaping of what users upload")
+struct UploadEscapingTests {
+  @Test("A file name and a commune name with markup are shown as text")
+  func markupInData() async throws {
+    let app = try makeApp(directory: temporaryDataDirectory())
+    let csv = Array(
+      """
+      code;name;district;province;year;population;insured
+      07303;<script>alert(1)</script>;Huyện Tân Yên;Tỉnh Bắc Giang;2024;4150;4139
+
+      """.utf8)
+    try await app.application().test(.router) { client in
+      var browser = Browser(client)
+      _ = try await browser.signIn("tanyen", "tan-yen-password")
+      _ = try await browser.get("/rounds/new")
+      let upload = try await browser.postMultipart(
+        "/rounds", [("criteria", "ct25-2030.yaml")], files: [("files", "<img src=x>.csv", csv)])
+      let page = try await browser.get(try #require(upload.headers[.location]))
+      let html = String(buffer: page.body)
+      let raw = html.contains("<script") || html.contains("<img")
+      #expect(!raw)
+      #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+      #expect(html.contains("&lt;img src=x&gt;.csv"))
+    }
+  }
+}
