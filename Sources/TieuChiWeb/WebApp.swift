@@ -56,10 +56,14 @@ public struct WebApp: Sendable {
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: WebMiddleware(app: self))
     router.get("/health") { _, _ in
+      // Healthy when the database answers: what a monitor or a load balancer needs to know.
+      let healthy = (try? storage.userCount()) != nil
       var headers = HTTPFields()
       headers[.contentType] = "application/json"
+      let body = healthy ? #"{"status":"ok"}"# : #"{"status":"database unavailable"}"#
       return Response(
-        status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: "{\"status\":\"ok\"}")))
+        status: healthy ? .ok : .serviceUnavailable, headers: headers,
+        body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
     }
     addAuthRoutes(to: router)
     addRoundRoutes(to: router)

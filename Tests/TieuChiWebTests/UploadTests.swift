@@ -149,3 +149,21 @@ struct UploadEscapingTests {
     }
   }
 }
+
+@Suite("Requests from visitors not signed in")
+struct AnonymousTests {
+  @Test("An upload without a session is refused before its body is held: 413 over 16 KiB")
+  func anonymousUpload() async throws {
+    let app = try makeApp(directory: temporaryDataDirectory())
+    try await app.application().test(.router) { client in
+      var browser = Browser(client)
+      _ = try await browser.get("/login")
+      let big = [UInt8](repeating: UInt8(ascii: "a"), count: 100_000)
+      let response = try await browser.postMultipart("/rounds", [], files: [("files", "a.csv", big)])
+      #expect(response.status == .contentTooLarge)
+      let small = try await browser.postMultipart("/rounds", [], files: [("files", "a.csv", Array("x".utf8))])
+      #expect(small.status == .seeOther)
+      #expect(small.headers[.location] == "/login")
+    }
+  }
+}

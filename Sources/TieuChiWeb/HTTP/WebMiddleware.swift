@@ -12,6 +12,8 @@ struct WebMiddleware: RouterMiddleware {
   static let sessionCookie = "tc_session"
   static let csrfCookie = "tc_csrf"
   static let languageCookie = "tc_lang"
+  /// The largest body accepted from a visitor not signed in (the sign-in form).
+  static let anonymousBodyLimit = 16 * 1024
 
   func handle(
     _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -72,7 +74,9 @@ struct WebMiddleware: RouterMiddleware {
 
   /// Collects and parses a POST body; a refusal page when it is too large, malformed, or lacks the CSRF token.
   private func readForm(_ request: inout Request, context: inout Context) async throws -> Response? {
-    let buffer = try await request.collectBody(upTo: app.configuration.maxRequestBytes)
+    // Only the sign-in form is posted before signing in: a stranger cannot make the server hold 50 MB.
+    let limit = context.login == nil ? Self.anonymousBodyLimit : app.configuration.maxRequestBytes
+    let buffer = try await request.collectBody(upTo: limit)
     let bytes = [UInt8](buffer: buffer)
     let contentType = request.headers[.contentType] ?? ""
     if let boundary = MultipartBody.boundary(contentType: contentType) {
