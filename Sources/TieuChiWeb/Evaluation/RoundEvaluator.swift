@@ -1,0 +1,69 @@
+import TieuChi
+import TieuChiReports
+
+/// Runs the library on a stored round: its files as uploaded and its options, so every download is made
+/// from the same inputs and is exactly the document the first evaluation gave.
+struct RoundEvaluator: Sendable {
+  let storage: any Storage
+  let library: CriteriaLibrary
+
+  /// What an evaluation gives: the result, or why there is none; and the files the library cannot read.
+  struct Evaluation: Sendable {
+    var result: CheckResult?
+    var failure: String?
+    var unreadFiles: [String]
+  }
+
+  /// The survey file of an upload, its format from the name's extension; nil for a format the library
+  /// does not read (XLSX until the library reads workbooks).
+  static func surveyFile(_ file: UploadedFile) -> SurveyFile? {
+    let ext = file.name.split(separator: ".").last.map(String.init) ?? ""
+    return SurveyFormat(fileExtension: ext).map { SurveyFile(name: file.name, format: $0, bytes: file.bytes) }
+  }
+
+  /// Evaluates `round` (in the calling task: callers run this through the `EvaluationLimiter`).
+  func evaluate(_ round: Round, language: Language) -> Evaluation {
+    guard let criteriaFile = try? storage.criteriaSet(hash: round.criteriaHash) else {
+      return Evaluation(
+        failure: text(language, "Không tìm thấy bộ tiêu chí", "Criteria set not found"), unreadFiles: [])
+    }
+    let (criteria, diagnostics) = library.load(criteriaFile)
+    guard let criteria else {
+      let messages = diagnostics.filter { $0.severity == .error }.prefix(5).map { $0.rendered(in: language) }
+      return Evaluation(failure: messages.joined(separator: "\n"), unreadFiles: [])
+    }
+    let uploads = (try? storage.files(ofRound: round.id)) ?? []
+    let files = uploads.compactMap(Self.surveyFile)
+    let unread = uploads.filter { Self.surveyFile($0) == nil }.map(\.name)
+    guard !files.isEmpty else {
+      return Evaluation(
+        failure: text(
+          language,
+          "Không có tệp nào đọc được (YAML, JSON, CSV); XLSX sẽ được đọc ở phiên bản sau — hãy lưu thành CSV.",
+          "No readable file (YAML, JSON, CSV); XLSX will be read in a later version — save it as CSV."),
+        unreadFiles: unread)
+    }
+    var baseline: [SurveyFile] = []
+    if let baselineID = round.baselineRoundID {
+      baseline = ((try? storage.files(ofRound: baselineID)) ?? []).compactMap(Self.surveyFile)
+    }
+    let asOf = CalendarDate(round.asOf) ?? CalendarDate(year: 2025, month: 1, day: 1)!
+    let checker = Checker(criteria: criteria, year: round.year, groupBy: round.groupBy, asOf: asOf)
+    return Evaluation(result: checker.run(files, baseline: baseline), unreadFiles: unread)
+  }
+
+  /// The counts a history shows, and the units the records belong to.
+  static func outcome(_ result: CheckResult, json: [UInt8]) -> RoundOutcome {
+    let counts = RoundCounts(
+      communes: result.communes.count, pass: result.summary.communes[.pass] ?? 0,
+      fail: result.summary.communes[.fail] ?? 0, incomplete: result.summary.communes[.incomplete] ?? 0,
+      errors: result.summary.errors)
+    let units = Set(
+      result.communes.map {
+        RecordUnit(district: $0.record.attributes["district"], province: $0.record.attributes["province"])
+      })
+    return .evaluated(json: json, counts: counts, units: units.sorted { "\($0)" < "\($1)" })
+  }
+
+  private func text(_ language: Language, _ vi: String, _ en: String) -> String { language == .vi ? vi : en }
+}
