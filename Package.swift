@@ -71,7 +71,7 @@ let package = Package(
       name: "TieuChiWeb",
       dependencies: [
         "TieuChi",
-        "TieuChiReports",
+        "TieuChiDocuments",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
         .product(name: "GRDB", package: "GRDB.swift"),
@@ -96,7 +96,7 @@ let package = Package(
       dependencies: [
         "TieuChiWeb",
         "TieuChi",
-        "TieuChiReports",
+        "TieuChiDocuments",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdTesting", package: "hummingbird"),
         .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -97,7 +97,7 @@ public struct Explanation: Sendable {
     into steps: inout [(String, String)]
   ) {
     switch expression {
-    case .number, .text, .boolean, .field: return
+    case .number, .text, .boolean, .field, .yearsSinceBaseline: return
     case .negate(let e), .not(let e):
       collect(e, printer: printer, evaluator: evaluator, phrases: phrases, into: &steps)
     case .baseline:

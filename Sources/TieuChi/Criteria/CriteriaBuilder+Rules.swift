@@ -1,11 +1,15 @@
 /// `rules:`: consistency checks between inputs.
 extension CriteriaBuilder {
-  mutating func consistencyRules(_ node: DataNode, schema: InputSchema) -> [ConsistencyRule] {
+  /// The rules of one level: a station's (checked against `schema`), or a group's (`level: group`,
+  /// checked against the group schema, read once that schema exists).
+  mutating func consistencyRules(_ node: DataNode, schema: InputSchema, level: Level) -> [ConsistencyRule] {
     guard let items = reader.sequence(node, what: "rules") else { return [] }
     var rules: [ConsistencyRule] = []
     for (index, item) in items.enumerated() {
       let what = LocalizedText(vi: "một quy tắc nhất quán", en: "a consistency rule")
-      guard let entries = reader.mapping(item, what: what, allowed: ["id", "check", "message"]),
+      let itemLevel = item["level"].flatMap { $0.scalarText.flatMap(Level.init(rawValue:)) } ?? .commune
+      guard itemLevel == level else { continue }
+      guard let entries = reader.mapping(item, what: what, allowed: ["id", "check", "message", "level"]),
         let checkNode = reader.require("check", in: entries, of: item, what: what),
         let (check, type, text) = expression(checkNode, what: "check", schema: schema)
       else { continue }
@@ -21,8 +25,16 @@ extension CriteriaBuilder {
         ConsistencyRule(
           id: id, check: check, checkText: text, message: message, inputs: check.inputSlots, location: item.location))
     }
-    // Broken rules are named by id in reports; ids given in the file must tell them apart.
-    reader.reportDuplicates(NodeReader.declarations(in: items), kind: .rule)
+    // Broken rules are named by id in reports; ids given in the file must tell them apart (checked once,
+    // with the station rules, over every rule of the file).
+    if level == .commune {
+      reader.reportDuplicates(NodeReader.declarations(in: items), kind: .rule)
+      if let bad = items.compactMap({ $0["level"] }).first(where: {
+        $0.scalarText.flatMap(Level.init(rawValue:)) == nil
+      }) {
+        _ = self.level(bad)
+      }
+    }
     return rules
   }
 }

@@ -32,7 +32,7 @@ struct CriteriaBuilder {
     }
     let schema = withStationAttributes(InputSchema(declared.inputs.filter { $0.level == .commune }), at: root.location)
     let groupInputs = declared.inputs.filter { $0.level == .group }
-    let rules = top["rules"].map { consistencyRules($0.value, schema: schema) } ?? []
+    let rules = top["rules"].map { consistencyRules($0.value, schema: schema, level: .commune) } ?? []
     let groups = top["groups"].map { indicatorGroups($0.value) } ?? []
     var indicators: [Indicator] = []
     var groupSchema = InputSchema([])
@@ -65,14 +65,18 @@ struct CriteriaBuilder {
         reader.report(.noIndicators(at: indicatorsNode.location))
       }
     }
+    // Group rules read the group schema, which exists once the commune indicators are known.
+    let groupRules = top["rules"].map { consistencyRules($0.value, schema: groupSchema, level: .group) } ?? []
     let rule =
       top["pass_rule"].map { passRule($0.value, indicators: indicators, groups: groups) } ?? PassRule.allIndicators
     let examples = top["examples"].map { self.examples($0.value, indicators: indicators) } ?? []
     guard let id, let title, let source else { return nil }
-    return CriteriaSet(
+    var set = CriteriaSet(
       id: id, title: title, source: source, file: file, schema: schema, groupSchema: groupSchema, rules: rules,
       groups: groups,
       indicators: indicators, passRule: rule, examples: examples)
+    set.groupRules = groupRules
+    return set
   }
 
   // MARK: Source

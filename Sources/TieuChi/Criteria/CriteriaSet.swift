@@ -10,7 +10,10 @@ public struct CriteriaSet: Sendable {
   /// What group-level indicators read: group-level inputs, and the list `communes` whose records are
   /// the group's communes (their scalar inputs, `name`, and the outcome of each commune indicator).
   public var groupSchema: InputSchema
+  /// Consistency rules over a station's inputs.
   public var rules: [ConsistencyRule]
+  /// Consistency rules over a group's own record (a district's figures) and its communes (`level: group`).
+  public var groupRules: [ConsistencyRule] = []
   public var groups: [IndicatorGroup]
   public var indicators: [Indicator]
   public var passRule: PassRule
@@ -31,11 +34,25 @@ extension CriteriaSet {
 
   /// The inputs the broken rules make unusable (slot → the first rule that broke), in rule order.
   func inconsistentInputs(broken: Set<String>) -> [Int: String] {
+    Self.inconsistent(rules, broken: broken)
+  }
+
+  /// The same for a group's own record and its `communes` list, under the group rules.
+  func inconsistentGroupInputs(broken: Set<String>) -> [Int: String] {
+    Self.inconsistent(groupRules, broken: broken)
+  }
+
+  private static func inconsistent(_ rules: [ConsistencyRule], broken: Set<String>) -> [Int: String] {
     var inconsistent: [Int: String] = [:]
     for rule in rules where broken.contains(rule.id) {
       for slot in rule.inputs where inconsistent[slot] == nil { inconsistent[slot] = rule.id }
     }
     return inconsistent
+  }
+
+  /// The rule with this id, commune or group.
+  public func rule(_ id: String) -> ConsistencyRule? {
+    rules.first { $0.id == id } ?? groupRules.first { $0.id == id }
   }
 
   /// Points a group declares (`max_points`) that no indicator of the file carries yet: the set is

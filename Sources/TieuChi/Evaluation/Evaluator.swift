@@ -51,6 +51,7 @@ public struct Evaluator: Sendable {
     for (position, result) in results.enumerated() {
       let id = criteria.indicators[result.index].id
       if let waiver = record.waivers.first(where: { $0.indicator == id && $0.expires >= asOf }) {
+        results[position].statusWithoutWaiver = results[position].status
         results[position].status = .waived
         results[position].waiver = waiver
       }

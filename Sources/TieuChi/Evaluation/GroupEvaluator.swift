@@ -84,15 +84,29 @@ struct GroupEvaluator {
     return order.map { key in
       let record = ownRecord(for: key, field: field, in: groupRecords, requestedYear: year)
       let synthetic = groupRecord(key: key, field: field, communes: members[key] ?? [], own: record)
+      // A district's figures that contradict themselves (120 of 100 services performed) leave the inputs of
+      // the broken rule unknown in the group's indicators, as a commune's do in its own.
+      let violations = self.violations(synthetic)
       let expressions = ExpressionEvaluator(
-        schema: criteria.groupSchema, record: synthetic, baseline: baselineRecord(for: key, field: field))
+        schema: criteria.groupSchema, record: synthetic,
+        inconsistent: criteria.inconsistentGroupInputs(broken: Set(violations.map(\.rule))),
+        baseline: baselineRecord(for: key, field: field))
       let results = groupIndicators.map { evaluator.evaluateIndicator($0, expressions, year: year ?? key.year) }
       let status: CommuneStatus =
         results.contains { $0.status == .fail }
         ? .fail : results.contains { $0.status == .unknown } ? .incomplete : .pass
       return GroupResult(
         field: field, key: key.value, year: year ?? key.year, status: status, indicators: IndicatorResults(results),
-        communes: members[key]?.count ?? 0, record: record)
+        communes: members[key]?.count ?? 0, record: record, violations: violations)
+    }
+  }
+
+  /// The group rules a group's record breaks.
+  func violations(_ record: StationRecord) -> [RuleViolation] {
+    let plain = ExpressionEvaluator(schema: criteria.groupSchema, record: record)
+    return criteria.groupRules.compactMap { rule in
+      guard case .boolean(false) = plain.evaluate(rule.check) else { return nil }
+      return RuleViolation(rule: rule.id, message: rule.message)
     }
   }
 
@@ -147,7 +161,8 @@ struct GroupEvaluator {
             return .invalid(LocalizedText(vi: "dữ liệu mâu thuẫn", en: "inconsistent data"))
           case .input(let slot): return commune.record.values[slot]
           case .name: return commune.record.name.map { .text($0) } ?? .text(commune.record.code)
-          case .indicator(let position): return Self.outcome(commune.indicators[position].status)
+          // A share of stations that do something counts what they do: a waived station does not.
+          case .indicator(let position): return Self.outcome(commune.indicators[position].factualStatus)
           case .status: return Self.outcome(commune.status)
           case .absent: return .missing
           }
@@ -159,7 +174,8 @@ struct GroupEvaluator {
       code: key.value ?? "", name: key.value, year: key.year, attributes: attributes, values: values)
   }
 
-  /// A commune outcome as a yes/no field: not applicable counts as met; unknown stays unknown.
+  /// A commune outcome as a yes/no field: not applicable counts as met; unknown stays unknown. (A
+  /// waived indicator arrives here with the status its data shows.)
   private static func outcome(_ status: IndicatorStatus) -> InputValue {
     switch status {
     case .pass, .notApplicable, .waived: .boolean(true)

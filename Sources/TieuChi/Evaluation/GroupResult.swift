@@ -13,6 +13,8 @@ public struct GroupResult: Sendable {
   public internal(set) var communes: Int
   /// The group's own record (`level: group`), if the data had one.
   public internal(set) var record: StationRecord?
+  /// Group consistency rules the group's figures break (the inputs they read are then unknown).
+  public internal(set) var violations: [RuleViolation] = []
 
   /// The result of the group-level indicator with this id.
   public subscript(indicator: String) -> IndicatorResult? { indicators[indicator] }

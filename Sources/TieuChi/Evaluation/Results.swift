@@ -17,6 +17,12 @@ public struct IndicatorResult: Sendable {
   public internal(set) var points: Rational?
   /// The waiver applied, when the status is `waived` (the evaluation underneath is kept).
   public internal(set) var waiver: Waiver?
+  /// What the data says, when a waiver excused the verdict: a waiver excuses a commune, it does not
+  /// make a fact true, so statistics that count facts (a share of stations that do something) use this.
+  public internal(set) var statusWithoutWaiver: IndicatorStatus? = nil
+
+  /// The status the data shows, waiver or not.
+  public var factualStatus: IndicatorStatus { statusWithoutWaiver ?? status }
 
   /// A measured value.
   public enum Actual: Sendable {

@@ -21,6 +21,9 @@ package indirect enum Expression: Sendable {
   /// `baseline(expr)`: the expression over the previous round's record of the same commune or group
   /// (`--baseline`), for targets about change ("giảm 0,5 ‰ mỗi năm").
   case baseline(Expression)
+  /// `years_since_baseline()`: the years between the record and its previous round, to turn a change
+  /// since the previous round into a change per year ("giảm … hàng năm").
+  case yearsSinceBaseline
 
   package enum ArithmeticOperator: String, Sendable {
     case add = "+"
@@ -51,7 +54,7 @@ package indirect enum Expression: Sendable {
 
   private func collectInputs(into slots: inout Set<Int>) {
     switch self {
-    case .number, .text, .boolean, .field: break
+    case .number, .text, .boolean, .field, .yearsSinceBaseline: break
     case .input(let slot): slots.insert(slot)
     case .negate(let e), .not(let e), .baseline(let e): e.collectInputs(into: &slots)
     case .arithmetic(_, let l, let r), .comparison(_, let l, let r), .and(let l, let r), .or(let l, let r):

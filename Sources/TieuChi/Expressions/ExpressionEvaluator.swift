@@ -73,6 +73,13 @@ package struct ExpressionEvaluator: Sendable {
     case .baseline(let inner):
       guard let baseline else { return .unknown(.init([.noBaseline])) }
       return ExpressionEvaluator(schema: schema, record: baseline).evaluate(inner, in: nil)
+    case .yearsSinceBaseline:
+      guard let baseline else { return .unknown(.init([.noBaseline])) }
+      // Both rounds must be dated, the previous one earlier: otherwise there is no "per year".
+      guard let year = record.year, let previous = baseline.year, year > previous else {
+        return .unknown(.init([.missing(FieldPath(input: StationAttribute.year.rawValue))]))
+      }
+      return .number(Rational(year - previous))
     }
   }
 

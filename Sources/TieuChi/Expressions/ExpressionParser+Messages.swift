@@ -8,7 +8,9 @@ extension Diagnostic {
       "expression.too-long", at: location,
       LocalizedText(
         vi: "biểu thức quá dài: \(count) thành phần, tối đa \(maximum); hãy chia thành nhiều chỉ tiêu hoặc đầu vào",
-        en: "the expression is too long: \(count) tokens, at most \(maximum); split it into several indicators or inputs"))
+        en:
+          "the expression is too long: \(count) tokens, at most \(maximum); split it into several indicators or inputs")
+    )
   }
 
   /// Parentheses, `not`, `-` or calls nested deeper than any criterion needs.

@@ -256,6 +256,10 @@ package struct ExpressionParser {
         inBaseline = false
         try expectSymbol(")")
         return (.baseline(inner), type)
+      case "years_since_baseline" where isSymbol("("):
+        advance()
+        try expectSymbol(")")
+        return (.yearsSinceBaseline, .number(integer: true))
       case "and", "or", "not", "where":
         throw .expressionMissingOperand(before: name, at: location(of: token))
       default:

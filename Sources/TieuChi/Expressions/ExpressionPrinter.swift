@@ -13,6 +13,7 @@ struct ExpressionPrinter {
       // An outcome field is named as it is written: passed("doctor").
       return definition.fields.inputs[slot].name
     case .baseline(let e): return "baseline(" + text(e, list: list) + ")"
+    case .yearsSinceBaseline: return "years_since_baseline()"
     case .negate(let e): return "-" + wrapped(e, list: list)
     case .not(let e): return "not " + wrapped(e, list: list)
     case .arithmetic(let op, let l, let r): return "\(wrapped(l, list: list)) \(op.rawValue) \(wrapped(r, list: list))"

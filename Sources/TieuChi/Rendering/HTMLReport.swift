@@ -189,6 +189,12 @@ public struct HTMLReport: ReportRenderer {
           html.element("span", ["class": "status \(group.status.rawValue)"], text: phrases.status(group.status))
         }
         indicatorTable(group.indicators, criteria: result.criteria, phrases: phrases, into: &html)
+        for violation in group.violations {
+          html.element(
+            "p", ["class": "warning"],
+            text: text("Dữ liệu mâu thuẫn", "Inconsistent data")
+              + " (\(violation.rule)): \(violation.message[language])")
+        }
       }
     }
 

@@ -229,6 +229,11 @@ public struct JSONReport: ReportRenderer {
         "indicators",
         .array(group.indicators.map { indicator($0, criteria: criteria, phrases: phrases, statics: statics) })
       ),
+      (
+        "violations",
+        .array(
+          group.violations.map { .object([("rule", .string($0.rule)), ("message", .string($0.message[language]))]) })
+      ),
     ])
   }
 

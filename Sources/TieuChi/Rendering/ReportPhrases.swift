@@ -226,7 +226,7 @@ public struct ReportPhrases: Sendable {
     case .missing(let path): return text("thiếu dữ liệu: ", "missing data: ") + describe(path)
     case .invalid(let path): return text("dữ liệu không hợp lệ: ", "unusable data: ") + describe(path)
     case .inconsistent(let rule):
-      let message = criteria.rules.first { $0.id == rule }?.message[language] ?? rule
+      let message = criteria.rule(rule)?.message[language] ?? rule
       return text("dữ liệu mâu thuẫn (\(rule)): \(message)", "inconsistent data (\(rule)): \(message)")
     case .divisionByZero: return text("mẫu số bằng 0", "division by zero (the denominator is 0)")
     case .overflow: return text("số quá lớn để tính chính xác", "a number too large to compute exactly")

@@ -248,6 +248,11 @@ public struct TextReport: ReportRenderer {
     }
     out += "\n"
     out += indicatorTable(group.indicators, criteria: criteria, phrases: phrases)
+    for violation in group.violations {
+      out +=
+        "  ⚠ " + text("Dữ liệu mâu thuẫn", "Inconsistent data")
+        + " (\(violation.rule)): \(violation.message[language])\n"
+    }
     return out
   }
 

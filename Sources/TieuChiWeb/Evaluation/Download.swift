@@ -1,5 +1,5 @@
 import TieuChi
-import TieuChiReports
+import TieuChiDocuments
 
 /// The documents a round can be downloaded as: the report formats of the library and the remediation plan.
 enum Download: String, CaseIterable, Sendable {

@@ -1,5 +1,5 @@
 import TieuChi
-import TieuChiReports
+import TieuChiDocuments
 
 /// Runs the library on a stored round: its files as uploaded and its options, so every download is made
 /// from the same inputs and is exactly the document the first evaluation gave.
