@@ -97,9 +97,12 @@ package struct SurveyReader: Sendable {
   /// its first line names the input. Labels are matched with and without diacritics, ignoring case.
   package func fieldName(_ key: String) -> String? {
     if plainNames.contains(key) { return key }
-    let key =
-      key.utf8.contains(UInt8(ascii: "\n")) ? String(key.prefix { $0 != "\n" && $0 != "\r\n" }).trimmingSpaces : key
-    if plainNames.contains(key) { return key }
+    if key.utf8.contains(UInt8(ascii: "\n")) {
+      // A label wrapped onto several lines reads as one; otherwise the first line names the input.
+      let lines = key.split(whereSeparator: \.isNewline).map { String($0).trimmingSpaces }
+      if let name = label(lines.joined(separator: " ")) { return name }
+      return fieldName(lines.first ?? "")
+    }
     if key.hasPrefix("_") || key.hasPrefix("meta/") || key.hasPrefix("formhub/") { return nil }
     // A label may itself contain "/" ("… (QĐ 1300/QĐ-BYT)"): the whole header is tried as a label before the
     // KoboToolbox group-prefix rule cuts it.

@@ -225,7 +225,7 @@ struct TableJoin {
       if folded == name || ["-", "_", "."].contains(where: { folded.hasSuffix($0 + name) }) { return slot }
       for label in [input.label.vi, input.label.en].map(\.foldedForMatching) {
         // Excel cuts tab names at 31 characters: a long label may arrive truncated.
-        if folded == label || (base.count == 31 && label.hasPrefix(folded)) { return slot }
+        if folded == label || (base.utf16.count == 31 && label.hasPrefix(folded)) { return slot }
       }
     }
     for (slot, definition) in lists {
