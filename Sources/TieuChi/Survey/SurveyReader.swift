@@ -103,6 +103,10 @@ package struct SurveyReader: Sendable {
       if let name = label(lines.joined(separator: " ")) { return name }
       return fieldName(lines.first ?? "")
     }
+    if key.hasPrefix("'"), let next = key.unicodeScalars.dropFirst().first, "=+-@".unicodeScalars.contains(next) {
+      // A header neutralised against formulas (`'=…`), as the CSV form and report write it.
+      return fieldName(String(key.dropFirst()))
+    }
     if key.hasPrefix("_") || key.hasPrefix("meta/") || key.hasPrefix("formhub/") { return nil }
     // A label may itself contain "/" ("… (QĐ 1300/QĐ-BYT)"): the whole header is tried as a label before the
     // KoboToolbox group-prefix rule cuts it.
