@@ -6,8 +6,10 @@ import Foundation
 ///
 /// A table is the list table of input `staff` when its name — the sheet's name for a sheet, the file name
 /// without extension otherwise — is `staff` or the list's label ("Nhân lực của trạm y tế", with or without
-/// diacritics), or ends in `-staff`, `_staff`, `.staff`; or when all its columns but `code`/`year` are fields
-/// of `staff` (by name or label). Every other table is a station table.
+/// diacritics), or ends in `-staff`, `_staff`, `.staff`; or when its columns (by name or label) include a field
+/// of `staff` that is no station input and no station input that is not a field of `staff` (columns naming
+/// nothing are tolerated: a misspelt header must not turn a list into stations). Every other table is a station
+/// table.
 ///
 /// KoboToolbox workbook exports have no `code` in their repeat sheets: their rows are joined to the main
 /// sheet's row on `_parent_index` = `_index` (within one workbook), or `_submission__uuid` = `_uuid`.
@@ -228,15 +230,22 @@ struct TableJoin {
         if folded == label || (base.utf16.count == 31 && label.hasPrefix(folded)) { return slot }
       }
     }
+    // By columns: some column is a field of the list and no station input, and no column is a station input
+    // only — unknown columns (a misspelt header) do not hide a list; the list matching most columns wins.
+    var best: (slot: Int, fields: Int)?
     for (slot, definition) in lists {
       let columns = table.columns.compactMap { reader.listFieldName($0.name, list: slot) }
         .filter { $0 != "code" && $0 != "year" && !$0.isEmpty }
-      let isFieldOfList = { (column: String) in definition.fields.index(of: column) != nil }
-      let isStationInput = { (column: String) in schema.index(of: column) != nil }
-      if !columns.isEmpty, columns.allSatisfy(isFieldOfList), columns.contains(where: { !isStationInput($0) }) {
-        return slot
+      let fields = columns.filter { definition.fields.index(of: $0) != nil }
+      let stationOnly = table.columns.compactMap { reader.fieldName($0.name) }.filter { name in
+        name != "code" && name != "year" && isStationField(name) && !fields.contains(name)
       }
+      guard fields.contains(where: { schema.index(of: $0) == nil && StationAttribute(field: $0) == nil }),
+        stationOnly.isEmpty, fields.count > (best?.fields ?? 0)
+      else { continue }
+      best = (slot, fields.count)
     }
+    if let best { return best.slot }
     return nil
   }
 }
