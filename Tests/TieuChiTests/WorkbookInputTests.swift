@@ -76,6 +76,21 @@ struct WorkbookInputTests {
     #expect(absent.first?.message.en.contains("(insured)") == true)
   }
 
+  @Test("An unknown header of a list sheet is answered with the list's own fields; the sheet stays a list")
+  func unknownListHeader() throws {
+    var sheets = DistrictWorkbook.sheets()
+    sheets[1].rows[0][2] = t("Chuc dan")
+    let batch = DistrictWorkbook.load(try TestWorkbook(sheets).bytes(), schema: Self.schema)
+    let unknown = try #require(batch.diagnostics.first { $0.id == "survey.unknown-column" })
+    #expect(unknown.location?.description == "Xã-2024.xlsx › Nhân lực ! C1")
+    #expect(unknown.hint?.vi == "có phải ý bạn là 'Chức danh' (role)?")
+    guard case .list(let items)? = Self.value(batch, "staff") else {
+      Issue.record("the staff sheet must stay a list")
+      return
+    }
+    #expect(items.count == 1)
+  }
+
   @Test("CSV: an unknown header is reported once at line 1 with its column letter and text")
   func unknownCSVHeader() {
     let csv = "code;Dan so cua xa;POPULATION_X;insured\r\n07339;100;5;90\r\n07342;200;6;180\r\n"

@@ -48,12 +48,10 @@ struct TableJoin {
     for (slot, tablesForList) in listTables.sorted(by: { $0.key < $1.key }) {
       for table in tablesForList {
         let names = table.columns.map { reader.listFieldName($0.name, list: slot) }
+        guard case .list(let definition) = schema.inputs[slot].type else { continue }
         diagnostics += unknownColumns(
-          of: table, names: names,
-          known: { name in
-            guard case .list(let definition) = schema.inputs[slot].type else { return true }
-            return definition.fields.index(of: name) != nil || name == "code" || name == "year"
-          })
+          of: table, names: names, candidates: definition.fields,
+          known: { name in definition.fields.index(of: name) != nil || name == "code" || name == "year" })
         let raw = table.columns.map(\.name)
         let codeColumn = names.firstIndex(of: "code")
         let yearColumn = names.firstIndex(of: "year")
@@ -84,7 +82,7 @@ struct TableJoin {
     }
     for table in stationTables {
       let names = table.columns.map { reader.fieldName($0.name) }
-      diagnostics += unknownColumns(of: table, names: names, known: isStationField)
+      diagnostics += unknownColumns(of: table, names: names, candidates: schema, known: isStationField)
       if !table.rows.isEmpty, let missing = notProvided(by: names, lists: Set(listTables.keys)) {
         diagnostics.append(
           SurveyLoader.Messages.inputsNotProvided(
@@ -142,7 +140,9 @@ struct TableJoin {
   }
 
   /// Each column whose header names nothing the set reads, reported once at the header with the closest input.
-  private func unknownColumns(of table: Table, names: [String?], known: (String) -> Bool) -> [Diagnostic] {
+  private func unknownColumns(
+    of table: Table, names: [String?], candidates: InputSchema, known: (String) -> Bool
+  ) -> [Diagnostic] {
     var found: [Diagnostic] = []
     for (index, column) in table.columns.enumerated() {
       guard let name = names[index], !column.name.isEmpty, !known(name), !Self.exportMetadata.contains(name) else {
@@ -152,18 +152,18 @@ struct TableJoin {
       found.append(
         SurveyLoader.Messages.unknownColumn(
           column.name.split(separator: "\n").first.map(String.init) ?? column.name, letter: letters,
-          closest: closestInput(to: column.name), at: column.location))
+          closest: closestInput(to: column.name, in: candidates), at: column.location))
     }
     return found
   }
 
   /// The input (or attribute) a misspelt header most likely means: by edit distance over ids and labels
   /// folded without diacritics, case or extra spaces, else the label that contains the header's words.
-  private func closestInput(to header: String) -> (name: String, label: LocalizedText)? {
+  private func closestInput(to header: String, in inputs: InputSchema) -> (name: String, label: LocalizedText)? {
     let folded = (header.split(separator: "\n").first.map(String.init) ?? header).foldedForMatching
     guard !folded.isEmpty else { return nil }
     var candidates: [(key: String, name: String, label: LocalizedText)] = []
-    for input in schema.inputs where StationAttribute(field: input.name) == nil {
+    for input in inputs.inputs where StationAttribute(field: input.name) == nil {
       for spelling in [input.name, input.label.vi, input.label.en] {
         candidates.append((spelling.foldedForMatching, input.name, input.label))
       }
