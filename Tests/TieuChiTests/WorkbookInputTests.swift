@@ -20,8 +20,8 @@ struct WorkbookInputTests {
   }
 
   /// The value read for `input`, written canonically (`n:14182`, `b:true`, `missing`).
-  static func read(_ batch: SurveyBatch, _ input: String) -> String {
-    value(batch, input).map(TemplateReadbackTests.canonical) ?? "no record"
+  static func read(_ batch: SurveyBatch, _ input: String, code: String = "07339") -> String {
+    value(batch, input, code: code).map(TemplateReadbackTests.canonical) ?? "no record"
   }
 
   @Test("A title row above the header is skipped; cells are read as Excel stores them")
@@ -143,6 +143,34 @@ struct WorkbookInputTests {
     #expect(diagnostic.message.vi.contains("(Bác sĩ, Y sĩ, Điều dưỡng, Hộ sinh, Dược sĩ, Khác)"))
     #expect(diagnostic.message.en.contains("(Doctor, Assistant doctor, Nurse, Midwife, Pharmacist, Other)"))
     #expect(!diagnostic.message.vi.contains("assistant_doctor"))
+  }
+
+  @Test("KoboToolbox repeat sheets join on _parent_index within the workbook, or on _submission__uuid")
+  func koboJoins() throws {
+    let main = Sheet(
+      name: "Khảo sát",
+      rows: [
+        ["code", "name", "ttc/population", "_uuid", "_index"].map(t),
+        [t("07339"), t("Xã A"), n(100), t("uuid-a"), n(1)],
+        [t("07342"), t("Xã B"), n(200), t("uuid-b"), n(2)],
+      ])
+    let byIndex = Sheet(
+      name: "staff",
+      rows: [
+        ["staff/name", "staff/role", "staff/permanent", "_index", "_parent_index"].map(t),
+        [t("An"), t("doctor"), t("yes"), n(1), n(2)],
+      ])
+    let byUUID = Sheet(
+      name: "hamlets",
+      rows: [
+        ["hamlets/name", "hamlets/trained_health_workers", "_submission__uuid"].map(t),
+        [t("Thôn 1"), n(1), t("uuid-a")], [t("Thôn 2"), n(0), t("uuid-a")],
+      ])
+    let batch = DistrictWorkbook.load(try TestWorkbook([main, byIndex, byUUID]).bytes(), schema: Self.schema)
+    #expect(!batch.diagnostics.contains { $0.severity == .error }, "\(batch.diagnostics.map { $0.rendered(in: .en) })")
+    #expect(Self.read(batch, "staff") == "l:[]")
+    #expect(Self.read(batch, "staff", code: "07342") == "l:[t:An,t:doctor,b:true]")
+    #expect(Self.read(batch, "hamlets") == "l:[t:Thôn 1,n:1;t:Thôn 2,n:0]")
   }
 
   // MARK: The two read-back bugs of the forms
