@@ -111,7 +111,7 @@ let package = Package(
     ),
     .testTarget(
       name: "TieuChiTests",
-      dependencies: ["TieuChi", "TieuChiDocuments"],
+      dependencies: ["TieuChi", "TieuChiOffice", "TieuChiDocuments"],
       swiftSettings: swiftSettings
     ),
   ]

@@ -34,7 +34,7 @@ struct CheckCommand: ParsableCommand {
     help: "CSV field separator: ';' (default, what Excel expects in Vietnam), ',' or 'tab'.")
   var csvSeparator: String = ";"
 
-  @Argument(help: "Survey data files or folders (.yaml, .yml, .json, .csv).")
+  @Argument(help: "Survey data files or folders (.xlsx, .yaml, .yml, .json, .csv).")
   var data: [String] = []
 
   static let separators: [String: UInt8] = [";": UInt8(ascii: ";"), ",": UInt8(ascii: ","), "tab": 0x09, "\t": 0x09]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TieuChi
+import TieuChiDocuments
 
 struct ExplainCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -46,7 +47,9 @@ struct ExplainCommand: ParsableCommand {
     let explanation = Explanation(criteria: set, language: language)
     var out = explanation.definition(of: set.indicators[index])
     if let code {
-      let batch = SurveyLoader.load(paths: station, schema: checker.schemas.station, groupSchema: checker.schemas.group)
+      let batch = SurveyLoader.load(
+        paths: station, schema: checker.schemas.station, groupSchema: checker.schemas.group,
+        workbooks: XLSXSurveyReader())
       diagnostics.emit(batch.diagnostics)
       let previous = evaluation.previousRound(for: checker, diagnostics: diagnostics)
       guard let trace = CheckTrace(checker.run(batch, baseline: previous)).trace(indicator: index, code: code) else {

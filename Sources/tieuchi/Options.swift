@@ -59,7 +59,8 @@ struct EvaluationOptions: ParsableArguments {
     criteria path: String, data: [String], diagnostics: DiagnosticsEngine, printDiagnostics: Bool
   ) throws -> CheckResult {
     let checker = checker(try loadCriteria(path, diagnostics: diagnostics))
-    let batch = SurveyLoader.load(paths: data, schema: checker.schemas.station, groupSchema: checker.schemas.group)
+    let batch = SurveyLoader.load(
+      paths: data, schema: checker.schemas.station, groupSchema: checker.schemas.group, workbooks: XLSXSurveyReader())
     let previous = previousRound(for: checker, diagnostics: diagnostics)
     let result = checker.run(batch, baseline: previous)
     // The result's diagnostics include the evaluation's own (an expired waiver, an unknown grouping field).
@@ -71,7 +72,9 @@ struct EvaluationOptions: ParsableArguments {
   /// The previous round, read with the set's schemas; nil when none was given.
   func previousRound(for checker: Checker, diagnostics: DiagnosticsEngine) -> SurveyBatch? {
     guard !baseline.isEmpty else { return nil }
-    let batch = SurveyLoader.load(paths: baseline, schema: checker.schemas.station, groupSchema: checker.schemas.group)
+    let batch = SurveyLoader.load(
+      paths: baseline, schema: checker.schemas.station, groupSchema: checker.schemas.group,
+      workbooks: XLSXSurveyReader())
     diagnostics.emit(batch.diagnostics)
     diagnostics.countRejected(batch.rejected)
     return batch

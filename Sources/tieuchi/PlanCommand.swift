@@ -27,7 +27,7 @@ struct PlanCommand: ParsableCommand {
   @Option(name: .long, help: "One deadline for every task, e.g. 2025-12-31 (default: each indicator's milestone year).")
   var deadline: String?
 
-  @Argument(help: "Survey data files or folders (.yaml, .yml, .json, .csv).")
+  @Argument(help: "Survey data files or folders (.xlsx, .yaml, .yml, .json, .csv).")
   var data: [String] = []
 
   func validate() throws {

@@ -7,7 +7,7 @@ import Testing
 struct DiagnosticCatalogueTests {
   static let domains = [
     "criteria", "expression", "lint", "yaml", "json", "csv", "survey", "evaluation", "example",
-    "template", "cli",
+    "template", "cli", "workbook",
   ]
 
   /// Every id literal in the sources, with the files it appears in.

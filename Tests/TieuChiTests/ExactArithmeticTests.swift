@@ -42,14 +42,26 @@ struct ExactArithmeticTests {
     }
   }
 
-  @Test("Decimal commas and points both read exactly; thousands groupings in counts are refused")
+  @Test("Decimal commas and points both read exactly; counts accept thousands grouping, decimals do not")
   func parsing() throws {
     #expect(try NumberText.parseDecimal("99,5").get() == Rational(199, 2))
     #expect(try NumberText.parseDecimal("99.5").get() == Rational(199, 2))
     #expect(try NumberText.parseDecimal("-0,25").get() == Rational(-1, 4))
     #expect(try NumberText.parseCount("12850").get() == 12850)
-    #expect(NumberText.parseCount("12.850") == .failure(.groupedDigits(suggestion: "12850")))
-    #expect(NumberText.parseCount("1.234.567") == .failure(.groupedDigits(suggestion: "1234567")))
+    // A count cannot be fractional: the grouping is certain, and the reports write counts this way.
+    #expect(try NumberText.parseCount("12.850").get() == 12850)
+    #expect(try NumberText.parseCount("14 182").get() == 14182)
+    #expect(try NumberText.parseCount("14\u{00A0}182").get() == 14182)
+    #expect(try NumberText.parseCount("1.234.567").get() == 1_234_567)
+    #expect(NumberText.parseCount("12.85") == .failure(.notWhole))
+    #expect(NumberText.parseDecimal("1.234.567") == .failure(.groupedDigits(suggestion: "1234567")))
+    // Every count a Vietnamese or English report writes reads back.
+    for value in [0, 7, 999, 1000, 14182, 1_234_567] {
+      for style in [NumberText.Style.vietnamese, .english, .plain] {
+        let text = NumberText.format(Rational(value), decimals: 0, style: style)
+        #expect(try NumberText.parseCount(text).get() == value, "\(text)")
+      }
+    }
     #expect(NumberText.parseCount("-3") == .failure(.negative))
     #expect(NumberText.parseCount("12,5") == .failure(.notWhole))
     #expect(NumberText.parseCount("abc") == .failure(.notANumber))

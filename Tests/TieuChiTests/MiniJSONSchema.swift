@@ -254,7 +254,7 @@ struct MiniJSONSchema {
     switch node.content {
     case .sequence: return .array
     case .mapping: return .object
-    case .scalar(_, .quoted): return .string
+    case .scalar(_, .quoted), .scalar(_, .spreadsheetError): return .string
     case .scalar(let text, .plain):
       if node.isNull { return .null }
       if ["true", "True", "TRUE", "false", "False", "FALSE"].contains(text) { return .boolean }

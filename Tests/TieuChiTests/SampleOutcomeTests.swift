@@ -85,6 +85,24 @@ struct SampleOutcomeTests {
     for expected in Self.district.prefix(6) { try Self.check(communes[expected.code], against: expected) }
   }
 
+  @Test("The Excel workbook written by the project's form gives the same outcomes as the YAML, commune by commune")
+  func xlsxSample() throws {
+    let (run, communes) = try Self.communes("Samples/tan-yen-2024-xlsx")
+    #expect(run.status == 1, "\(run.stderr)")
+    #expect(run.stderr.isEmpty)
+    #expect(communes.count == 22)
+    for expected in Self.district { try Self.check(communes[expected.code], against: expected) }
+  }
+
+  @Test("The KoboToolbox XLSX export (repeat sheets joined on _parent_index) gives the same outcomes")
+  func koboXLSXSample() throws {
+    let (run, communes) = try Self.communes("Samples/kobo-xlsx")
+    #expect(run.status == 1, "\(run.stderr)")
+    #expect(run.stderr.isEmpty)
+    #expect(communes.count == 3)
+    for expected in Self.district.prefix(3) { try Self.check(communes[expected.code], against: expected) }
+  }
+
   @Test("The KoboToolbox JSON export of the first three communes gives the same outcomes")
   func koboSample() throws {
     let (run, communes) = try Self.communes("Samples/kobo-json")

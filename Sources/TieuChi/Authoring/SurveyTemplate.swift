@@ -92,7 +92,9 @@ public enum SurveyTemplate {
         return StationAttribute(field: $0.name) == nil
       }.map { $0.label[language] }
     }
-    let text = CSVWriter.write(header: labels, rows: [], separator: UInt8(ascii: ";"))
+    // A label starting with `=`, `+`, `-` or `@` would run as a formula in Excel: neutralised as in the CSV
+    // report (the reader drops the apostrophe again).
+    let text = CSVWriter.write(header: labels.map(CSVReport.neutralized), rows: [], separator: UInt8(ascii: ";"))
     return .success(text)
   }
 }

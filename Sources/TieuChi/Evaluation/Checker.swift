@@ -12,6 +12,8 @@ public struct Checker: Sendable {
   public var groupBy: String?
   /// The day waivers are checked against.
   public var asOf: CalendarDate
+  /// Reads `.xlsx` survey files; nil: they are reported as unsupported (`TieuChiDocuments` provides one).
+  package var workbooks: (any WorkbookReader)?
 
   /// A check of `criteria` with the options of one run; `asOf` is required: the library has no clock.
   public init(criteria: CriteriaSet, year: Int? = nil, groupBy: String? = nil, asOf: CalendarDate) {
@@ -32,8 +34,10 @@ public struct Checker: Sendable {
   /// broken record never stops the batch.
   public func run(_ files: [SurveyFile], baseline: [SurveyFile] = []) -> CheckResult {
     let (station, group) = schemas
-    let previous = baseline.isEmpty ? nil : SurveyLoader.load(baseline, schema: station, groupSchema: group)
-    return run(SurveyLoader.load(files, schema: station, groupSchema: group), baseline: previous)
+    let previous =
+      baseline.isEmpty
+      ? nil : SurveyLoader.load(baseline, schema: station, groupSchema: group, workbooks: workbooks)
+    return run(SurveyLoader.load(files, schema: station, groupSchema: group, workbooks: workbooks), baseline: previous)
   }
 
   /// Evaluates survey data already read, against the previous round when given.

@@ -1,8 +1,9 @@
 /// Spreadsheet-shaped input, whatever file it came from: a header row naming the columns, and rows of
 /// cells, each with its text and where it is.
 ///
-/// CSV files produce it today and XLSX sheets will next; the survey layer joins and reads tables without
-/// knowing which. Rows a reader could not trust (wrong number of cells, malformed quotes, invalid UTF-8)
+/// CSV files and XLSX sheets produce it; the survey layer joins and reads tables without knowing which. A
+/// sheet's rows carry their Excel row numbers and its cells their column numbers, so that a message points
+/// at the cell. Rows a reader could not trust (wrong number of cells, malformed quotes, invalid UTF-8)
 /// are not in `rows`: each is counted in `lostRows` and explained in `diagnostics`, so that a consumer
 /// can count the stations it lost.
 package struct Table: Sendable {
@@ -34,6 +35,9 @@ package struct Table: Sendable {
     /// For a record spanning several lines, how many lines after `line` each cell starts; empty when
     /// the whole record is on one line, which is the usual case and costs nothing.
     package var lineOffsets: [Int32]
+    /// Cells holding a spreadsheet error value (`#N/A`, `#DIV/0!`): present, but not a value; their text is
+    /// the error as Excel shows it.
+    package var errorCells: Set<Int32> = []
 
     /// A row starting on `line`; `cellColumns` and `lineOffsets` as the properties say.
     package init(line: Int, cells: [String], cellColumns: [Int32], lineOffsets: [Int32] = []) {
@@ -43,17 +47,21 @@ package struct Table: Sendable {
       self.lineOffsets = lineOffsets
     }
 
-    /// Where cell `index` is in `file`, for errors about its value; the row's whole line when there
-    /// is no such cell.
-    package func location(ofCell index: Int, file: String) -> SourceLocation {
-      guard cellColumns.indices.contains(index) else { return SourceLocation(file: file, line: line, column: 0) }
+    /// Where cell `index` is in `file` (and `sheet` of a workbook), for errors about its value; the row's
+    /// whole line when there is no such cell.
+    package func location(ofCell index: Int, file: String, sheet: String? = nil) -> SourceLocation {
+      guard cellColumns.indices.contains(index) else {
+        return SourceLocation(file: file, line: line, column: 0, sheet: sheet)
+      }
       let offset = lineOffsets.indices.contains(index) ? Int(lineOffsets[index]) : 0
-      return SourceLocation(file: file, line: line + offset, column: Int(cellColumns[index]))
+      return SourceLocation(file: file, line: line + offset, column: Int(cellColumns[index]), sheet: sheet)
     }
   }
 
-  /// The file (or `file[sheet]`) the table came from: the name locations and messages use.
+  /// The file the table came from: the name locations and messages use.
   package var name: String
+  /// The worksheet's tab name when the table is a sheet of a workbook.
+  package var sheet: String?
   /// The header row's columns, in order.
   package var columns: [Column]
   /// The line of the header row (1-based); 1 when the input has none.
@@ -67,10 +75,11 @@ package struct Table: Sendable {
 
   /// A table as a reader builds it.
   package init(
-    name: String, columns: [Column] = [], headerLine: Int = 1, rows: [Row] = [], diagnostics: [Diagnostic] = [],
-    lostRows: Int = 0
+    name: String, sheet: String? = nil, columns: [Column] = [], headerLine: Int = 1, rows: [Row] = [],
+    diagnostics: [Diagnostic] = [], lostRows: Int = 0
   ) {
     self.name = name
+    self.sheet = sheet
     self.columns = columns
     self.headerLine = headerLine
     self.rows = rows
@@ -83,11 +92,17 @@ package struct Table: Sendable {
 
   /// Where column `index`'s header is, for "unknown column" errors; the header line when unknown.
   package func location(ofColumn index: Int) -> SourceLocation {
-    columns.indices.contains(index) ? columns[index].location : SourceLocation(file: name, line: headerLine, column: 0)
+    columns.indices.contains(index)
+      ? columns[index].location : SourceLocation(file: name, line: headerLine, column: 0, sheet: sheet)
+  }
+
+  /// Where the header row is, for problems about the table as a whole.
+  package var headerLocation: SourceLocation {
+    SourceLocation(file: name, line: headerLine, column: sheet == nil ? 1 : 0, sheet: sheet)
   }
 
   /// Where cell `index` of `row` is.
   package func location(of row: Row, cell index: Int) -> SourceLocation {
-    row.location(ofCell: index, file: name)
+    row.location(ofCell: index, file: name, sheet: sheet)
   }
 }

@@ -1,14 +1,17 @@
 /// Reading numbers as people write them, and writing them back the way the report's language does.
 ///
-/// Vietnamese writes `99,5` for 99.5 and `12.850` for twelve thousand eight hundred and fifty, so a
-/// bare `12.850` in a count is ambiguous: it is refused with a hint rather than guessed.
+/// Vietnamese writes `99,5` for 99.5 and `12.850` for twelve thousand eight hundred and fifty. In a count
+/// that is no ambiguity — a count cannot be fractional — so counts accept digits grouped by thousands
+/// (`14.182`, `14 182`, `14,182`); a number with decimals keeps the strict rule: `1.234.567` is refused with
+/// a hint rather than guessed.
 package enum NumberText {
   /// Why a text is not an acceptable number.
   package enum Failure: Error, Sendable, Hashable {
     case notANumber
     case notWhole
     case negative
-    /// `12.850` or `12 850`: digits grouped by thousands, which we refuse to guess about.
+    /// `1.234.567` or `12 850` in a number that may have decimals: digits grouped by thousands, which we
+    /// refuse to guess about.
     case groupedDigits(suggestion: String)
     case tooLarge
   }
@@ -64,7 +67,8 @@ package enum NumberText {
     return .success(value)
   }
 
-  /// A whole, non-negative number of people, staff, hamlets…
+  /// A whole, non-negative number of people, staff, hamlets…, its digits possibly grouped by thousands
+  /// (`14.182`, `14 182`, `14,182`: a count has no decimals, so the grouping is certain).
   package static func parseCount(_ text: String) -> Result<Int, Failure> {
     var copy = text
     return copy.withUTF8 { bytes in
@@ -72,7 +76,10 @@ package enum NumberText {
       if bytes.count > 0, bytes.count <= 18, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
         return .success(bytes.reduce(0) { $0 * 10 + Int($1 - 0x30) })
       }
-      if let grouping = groupingFailure(text) { return .failure(grouping) }
+      if case .groupedDigits(let digits)? = groupingFailure(text) {
+        guard digits.count <= 18, let value = Int(digits) else { return .failure(.tooLarge) }
+        return .success(value)
+      }
       switch parseDecimal(bytes: bytes) {
       case .failure(let failure): return .failure(failure)
       case .success(let value):

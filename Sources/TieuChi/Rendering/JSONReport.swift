@@ -366,27 +366,33 @@ public struct JSONReport: ReportRenderer {
   }
 
   func diagnostic(_ diagnostic: Diagnostic) -> JSONValue {
-    .object([
+    var position: [(String, JSONValue)] = [
       ("id", .string(diagnostic.id.rawValue)),
       ("file", diagnostic.location.map { .string($0.file) } ?? .null),
       ("line", diagnostic.location.map { .int($0.line) } ?? .null),
       ("column", diagnostic.location.map { .int($0.column) } ?? .null),
-      ("severity", .string(diagnostic.severity.rawValue)),
-      ("message", .string(diagnostic.message[language])),
-      ("hint", diagnostic.hint.map { .string($0[language]) } ?? .null),
-      (
-        "notes",
-        .array(
-          diagnostic.notes.map { note in
-            .object([
-              ("file", note.location.map { .string($0.file) } ?? .null),
-              ("line", note.location.map { .int($0.line) } ?? .null),
-              ("column", note.location.map { .int($0.column) } ?? .null),
-              ("message", .string(note.message[language])),
-            ])
-          })
-      ),
-    ])
+    ]
+    // In a workbook, the sheet and the cell a person finds in Excel (line and column are its row and column).
+    if let sheet = diagnostic.location?.sheet { position.append(("sheet", .string(sheet))) }
+    if let cell = diagnostic.location?.cell { position.append(("cell", .string(cell))) }
+    return .object(
+      position + [
+        ("severity", .string(diagnostic.severity.rawValue)),
+        ("message", .string(diagnostic.message[language])),
+        ("hint", diagnostic.hint.map { .string($0[language]) } ?? .null),
+        (
+          "notes",
+          .array(
+            diagnostic.notes.map { note in
+              .object([
+                ("file", note.location.map { .string($0.file) } ?? .null),
+                ("line", note.location.map { .int($0.line) } ?? .null),
+                ("column", note.location.map { .int($0.column) } ?? .null),
+                ("message", .string(note.message[language])),
+              ])
+            })
+        ),
+      ])
   }
 
   func summary(_ summary: Summary) -> JSONValue {

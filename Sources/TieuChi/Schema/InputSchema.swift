@@ -99,30 +99,53 @@ public struct EnumDefinition: Sendable {
 
   public var values: [Value]
   private var lookup: [String: String]
+  /// Spellings folded for matching (no diacritics, `sỹ` as `sĩ`), for data typed without accents.
+  private var foldedLookup: [String: String]
 
   /// An enumeration of these values; every spelling of each is accepted in data.
   public init(values: [Value]) {
     self.values = values
     var lookup: [String: String] = [:]
+    var foldedLookup: [String: String?] = [:]
     for value in values {
       for spelling in [value.id, value.label.vi, value.label.en] + value.aliases {
         lookup[EnumDefinition.key(spelling)] = value.id
+        let folded = EnumDefinition.foldedKey(spelling)
+        // Two values that fold to the same spelling cannot be told apart without accents: neither is guessed.
+        if let existing = foldedLookup[folded], existing != value.id {
+          foldedLookup[folded] = .some(nil)
+        } else {
+          foldedLookup[folded] = value.id
+        }
       }
     }
     self.lookup = lookup
+    self.foldedLookup = foldedLookup.compactMapValues { $0 }
   }
 
-  /// The value id a data spelling stands for (`"Bác sĩ"`, `doctor`, `DOCTOR` → `doctor`).
+  /// The value id a data spelling stands for (`"Bác sĩ"`, `doctor`, `DOCTOR`, `bac si`, `Bác sỹ` → `doctor`).
   public func resolve(_ spelling: String) -> String? {
     // Data usually spells the id exactly: try that before normalising case and form.
     if let id = lookup[spelling], id == spelling { return id }
-    return lookup[EnumDefinition.key(spelling)]
+    return lookup[EnumDefinition.key(spelling)] ?? foldedLookup[EnumDefinition.foldedKey(spelling)]
   }
 
   /// Whether a value has this id.
   public func contains(id: String) -> Bool { values.contains { $0.id == id } }
 
   private static func key(_ text: String) -> String { text.nfc.lowercased().trimmingSpaces }
+
+  /// `text` without diacritics, case or extra spaces, and with a syllable-final `y` after a consonant read as
+  /// `i`: Vietnamese spells "sĩ" and "sỹ", "kĩ" and "kỹ" both ways.
+  package static func foldedKey(_ text: String) -> String {
+    let vowels: Set<Character> = ["a", "e", "i", "o", "u", "y"]
+    return text.foldedForMatching.split(separator: " ").map { word -> String in
+      guard word.count > 1, word.last == "y", let before = word.dropLast().last, !vowels.contains(before),
+        before.isLetter
+      else { return String(word) }
+      return word.dropLast() + "i"
+    }.joined(separator: " ")
+  }
 }
 
 /// The fields of a list input's records.

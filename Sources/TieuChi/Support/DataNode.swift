@@ -11,6 +11,9 @@ package struct DataNode: Sendable {
     case plain
     /// Quoted or block scalars: always text, never null.
     case quoted
+    /// A spreadsheet cell holding an error value (`#N/A`, `#DIV/0!`), its text as Excel shows it: present,
+    /// but no value of any type.
+    case spreadsheetError
   }
 
   /// One `key: value` pair of a mapping. Keys are always scalars.

@@ -1,18 +1,23 @@
 /// A position in an input file, 1-based, as editors and `file:line:column` diagnostics count it.
 ///
 /// Columns count Unicode scalars (libyaml's convention). A column of 0 means "the whole line", a line
-/// of 0 "the whole file".
+/// of 0 "the whole file". In a workbook (`sheet` set), `line` is the Excel row and `column` the Excel
+/// column number, so that a message names the cell a person sees: `Xã-2025.xlsx › Trạm y tế ! F7`.
 public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// The file path as the user gave it (never made absolute, so messages match what they typed).
   public var file: String
   public var line: Int
   public var column: Int
+  /// The worksheet's tab name when the file is a workbook; `nil` for text files.
+  public var sheet: String?
 
-  /// A place in `file`: 1-based line and column (0: the whole line).
-  public init(file: String, line: Int, column: Int) {
+  /// A place in `file`: 1-based line and column (0: the whole line); in a workbook, `sheet` names the tab and
+  /// `line` and `column` are the cell's row and column numbers.
+  public init(file: String, line: Int, column: Int, sheet: String? = nil) {
     self.file = file
     self.line = line
     self.column = column
+    self.sheet = sheet
   }
 
   /// The whole of `file`: for problems about a file rather than a place in it.
@@ -20,15 +25,44 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     self.init(file: file, line: 0, column: 0)
   }
 
-  /// Whether this names a whole file rather than a place in it.
-  public var isWholeFile: Bool { line == 0 }
+  /// The whole of one sheet of a workbook.
+  public init(file: String, sheet: String) {
+    self.init(file: file, line: 0, column: 0, sheet: sheet)
+  }
 
-  /// `file:line:column`, `file:line` when the column is unknown, `file` for the whole file.
+  /// Whether this names a whole file rather than a place in it.
+  public var isWholeFile: Bool { line == 0 && sheet == nil }
+
+  /// The Excel reference of the cell (`F7`), the row (`7:7`) when the column is unknown; `nil` outside a
+  /// workbook or for a whole sheet.
+  public var cell: String? {
+    guard sheet != nil, line > 0 else { return nil }
+    guard column > 0 else { return "\(line):\(line)" }
+    return SourceLocation.columnLetters(column) + String(line)
+  }
+
+  /// `file:line:column`, `file:line` when the column is unknown, `file` for the whole file; in a workbook
+  /// `file › sheet ! F7` (or `file › sheet` for the whole sheet).
   public var description: String {
-    line == 0 ? file : column > 0 ? "\(file):\(line):\(column)" : "\(file):\(line)"
+    if let sheet {
+      return "\(file) › \(sheet)" + (cell.map { " ! \($0)" } ?? "")
+    }
+    return line == 0 ? file : column > 0 ? "\(file):\(line):\(column)" : "\(file):\(line)"
+  }
+
+  /// Excel's letters for a 1-based column number: 1 is `A`, 27 is `AA`.
+  public static func columnLetters(_ column: Int) -> String {
+    var number = column
+    var letters: [Character] = []
+    while number > 0 {
+      let remainder = (number - 1) % 26
+      letters.append(Character(Unicode.Scalar(UInt8(65 + remainder))))
+      number = (number - 1) / 26
+    }
+    return String(letters.reversed())
   }
 
   public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
-    (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+    (lhs.file, lhs.sheet ?? "", lhs.line, lhs.column) < (rhs.file, rhs.sheet ?? "", rhs.line, rhs.column)
   }
 }

@@ -3,14 +3,17 @@ public enum SurveyFormat: String, Sendable, CaseIterable {
   case yaml
   case json
   case csv
+  /// An Excel workbook: read through a `WorkbookReader` (the core library has none of its own).
+  case xlsx
 
-  /// The format a file name's extension stands for (yaml/yml, json, csv), for callers that read from
+  /// The format a file name's extension stands for (yaml/yml, json, csv, xlsx), for callers that read from
   /// disk; nil for any other extension. Case does not matter.
   public init?(fileExtension: String) {
     switch fileExtension.lowercased() {
     case "yaml", "yml": self = .yaml
     case "json": self = .json
     case "csv": self = .csv
+    case "xlsx": self = .xlsx
     default: return nil
     }
   }

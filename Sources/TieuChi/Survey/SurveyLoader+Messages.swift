@@ -7,23 +7,41 @@ extension DiagnosticID {
   static let surveyListTableWithoutCode: DiagnosticID = "survey.list-table-without-code"
   static let surveyListRowWithoutCode: DiagnosticID = "survey.list-row-without-code"
   static let surveyUnmatchedListRows: DiagnosticID = "survey.unmatched-list-rows"
+  static let surveyWorkbookUnsupported: DiagnosticID = "survey.workbook-unsupported"
+  static let surveyUnknownColumn: DiagnosticID = "survey.unknown-column"
+  static let surveyInputsNotProvided: DiagnosticID = "survey.inputs-not-provided"
 }
 
 extension SurveyLoader {
   /// The diagnostics about survey files and about a batch as a whole (duplicates, list tables that do
   /// not join), in both languages.
   enum Messages {
-    static func noSuchPath(_ path: String) -> Diagnostic {
+    static func noSuchPath(_ path: String, nearest: String?) -> Diagnostic {
       Diagnostic(
         .surveyNoSuchPath, at: SourceLocation(file: path),
-        LocalizedText(vi: "không có tệp hoặc thư mục này", en: "no such file or folder"))
+        LocalizedText(vi: "không có tệp hoặc thư mục này", en: "no such file or folder"),
+        hint: nearest.map { LocalizedText(vi: "có phải ý bạn là \($0)?", en: "did you mean \($0)?") })
+    }
+
+    static func workbookUnsupported(_ path: String) -> Diagnostic {
+      Diagnostic(
+        .surveyWorkbookUnsupported, at: SourceLocation(file: path),
+        LocalizedText(
+          vi: "không đọc được sổ tính Excel ở đây (chương trình này không có bộ đọc .xlsx); "
+            + "các trạm trong tệp không được đánh giá",
+          en: "Excel workbooks cannot be read here (no .xlsx reader was given); the stations in the file are "
+            + "not evaluated"),
+        hint: LocalizedText(
+          vi: "dùng lệnh tieuchi, hoặc lưu từng trang thành tệp .csv",
+          en: "use the tieuchi command, or save each sheet as a .csv file"))
     }
 
     static func emptyFolder(_ path: String) -> Diagnostic {
       Diagnostic(
         .surveyEmptyFolder, .warning, at: SourceLocation(file: path),
         LocalizedText(
-          vi: "thư mục không có tệp .yaml, .json hay .csv nào", en: "the folder holds no .yaml, .json or .csv file"))
+          vi: "thư mục không có tệp .yaml, .json, .csv hay .xlsx nào",
+          en: "the folder holds no .yaml, .json, .csv or .xlsx file"))
     }
 
     static func unreadableFile(_ path: String) -> Diagnostic {
@@ -36,8 +54,8 @@ extension SurveyLoader {
       Diagnostic(
         .surveyUnknownFileType, at: SourceLocation(file: path),
         LocalizedText(
-          vi: "không biết đọc loại tệp này; dùng .yaml, .yml, .json hoặc .csv",
-          en: "unsupported file type; use .yaml, .yml, .json or .csv"))
+          vi: "không biết đọc loại tệp này; dùng .yaml, .yml, .json, .csv hoặc .xlsx",
+          en: "unsupported file type; use .yaml, .yml, .json, .csv or .xlsx"))
     }
 
     static func duplicateStation(code: String, year: Int?, at location: SourceLocation, first: SourceLocation)
@@ -78,6 +96,32 @@ extension SurveyLoader {
         LocalizedText(
           vi: "\(count) dòng \(list) có mã xã \(code) nhưng không có trạm nào mang mã này",
           en: "\(count) \(list) row(s) have commune code \(code), but no station has that code"))
+    }
+
+    /// A header naming no input, reported once at the header cell with the input it most likely is.
+    static func unknownColumn(
+      _ header: String, letter: String, closest: (name: String, label: LocalizedText)?, at location: SourceLocation
+    ) -> Diagnostic {
+      Diagnostic(
+        .surveyUnknownColumn, .warning, at: location,
+        LocalizedText(
+          vi: "cột \(letter) '\(header)' không phải đầu vào nào của bộ tiêu chí: giá trị của cột này không được đọc",
+          en: "column \(letter) '\(header)' is no input of the criteria set: its values are not read"),
+        hint: closest.map {
+          LocalizedText(
+            vi: "có phải ý bạn là '\($0.label.vi)' (\($0.name))?", en: "did you mean '\($0.label.en)' (\($0.name))?")
+        })
+    }
+
+    /// The inputs a station table has no column for: missing for every station of the file.
+    static func inputsNotProvided(_ inputs: [InputDefinition], at location: SourceLocation) -> Diagnostic {
+      let vi = inputs.map { "\($0.label.vi) (\($0.name))" }.joined(separator: ", ")
+      let en = inputs.map { "\($0.label.en) (\($0.name))" }.joined(separator: ", ")
+      return Diagnostic(
+        .surveyInputsNotProvided, .warning, at: location,
+        LocalizedText(
+          vi: "tệp không có cột cho \(inputs.count) đầu vào, thiếu ở mọi trạm: \(vi)",
+          en: "the file has no column for \(inputs.count) input(s), missing for every station: \(en)"))
     }
   }
 }

@@ -17,22 +17,31 @@ public struct SurveyBatch: Sendable {
   public var files: [String] = []
 }
 
-/// Reads survey files and folders (YAML, JSON, CSV) into station records for one criteria set.
+/// Reads survey files and folders (YAML, JSON, CSV, and XLSX through a `WorkbookReader`) into station records
+/// for one criteria set.
 ///
 /// Problems never stop the batch: an unreadable file, a broken record or a bad field is reported with
 /// its location and everything else is still read.
 public enum SurveyLoader {
   /// The file extensions `load(paths:schema:groupSchema:)` reads from a folder.
-  public static let extensions = ["yaml", "yml", "json", "csv"]
+  public static let extensions = ["yaml", "yml", "json", "csv", "xlsx"]
 
   /// Reads survey files already in memory, each in its stated format.
   ///
   /// Files are parsed in parallel. CSV files are joined together (list files onto station files, see
   /// `TableJoin`) before their rows are read; a station-year appearing twice keeps its first record.
   public static func load(_ files: [SurveyFile], schema: InputSchema, groupSchema: InputSchema? = nil) -> SurveyBatch {
+    load(files, schema: schema, groupSchema: groupSchema, workbooks: nil)
+  }
+
+  /// Reads survey files already in memory; workbooks (`.xlsx`) through `workbooks`, or reported as
+  /// unsupported when it is nil. Their sheets are joined with the CSV files' tables.
+  package static func load(
+    _ files: [SurveyFile], schema: InputSchema, groupSchema: InputSchema? = nil, workbooks: (any WorkbookReader)?
+  ) -> SurveyBatch {
     var batch = SurveyBatch()
     batch.files = files.map(\.name)
-    read(files, schema: schema, groupSchema: groupSchema, into: &batch)
+    read(files, schema: schema, groupSchema: groupSchema, workbooks: workbooks, into: &batch)
     return batch
   }
 
@@ -40,12 +49,19 @@ public enum SurveyLoader {
   /// extension. A missing path, an empty folder, an unreadable file or an unsupported extension is
   /// reported, and the other files are still read.
   public static func load(paths: [String], schema: InputSchema, groupSchema: InputSchema? = nil) -> SurveyBatch {
+    load(paths: paths, schema: schema, groupSchema: groupSchema, workbooks: nil)
+  }
+
+  /// `load(paths:schema:groupSchema:)`, reading workbooks through `workbooks`.
+  package static func load(
+    paths: [String], schema: InputSchema, groupSchema: InputSchema? = nil, workbooks: (any WorkbookReader)?
+  ) -> SurveyBatch {
     var batch = SurveyBatch()
     var files: [String] = []
     for path in paths {
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-        batch.diagnostics.append(Messages.noSuchPath(path))
+        batch.diagnostics.append(Messages.noSuchPath(path, nearest: nearestExistingPath(to: path)))
         continue
       }
       if isDirectory.boolValue {
@@ -57,7 +73,8 @@ public enum SurveyLoader {
       }
     }
     let contents = files.map { FileManager.default.contents(atPath: $0).map { [UInt8]($0) } }
-    return load(files: Array(zip(files, contents)), schema: schema, groupSchema: groupSchema, into: batch)
+    return load(
+      files: Array(zip(files, contents)), schema: schema, groupSchema: groupSchema, workbooks: workbooks, into: batch)
   }
 
   /// Reads files already in memory, named by their paths, their formats given by the paths' extensions
@@ -65,6 +82,14 @@ public enum SurveyLoader {
   public static func load(
     files: [(path: String, bytes: [UInt8]?)], schema: InputSchema, groupSchema: InputSchema? = nil,
     into batch: SurveyBatch = SurveyBatch()
+  ) -> SurveyBatch {
+    load(files: files, schema: schema, groupSchema: groupSchema, workbooks: nil, into: batch)
+  }
+
+  /// `load(files:schema:groupSchema:into:)`, reading workbooks through `workbooks`.
+  package static func load(
+    files: [(path: String, bytes: [UInt8]?)], schema: InputSchema, groupSchema: InputSchema? = nil,
+    workbooks: (any WorkbookReader)?, into batch: SurveyBatch = SurveyBatch()
   ) -> SurveyBatch {
     var batch = batch
     batch.files += files.map(\.path)
@@ -80,12 +105,13 @@ public enum SurveyLoader {
       }
       surveyFiles.append(SurveyFile(name: file.path, format: format, bytes: bytes))
     }
-    read(surveyFiles, schema: schema, groupSchema: groupSchema, into: &batch)
+    read(surveyFiles, schema: schema, groupSchema: groupSchema, workbooks: workbooks, into: &batch)
     return batch
   }
 
   private static func read(
-    _ files: [SurveyFile], schema: InputSchema, groupSchema: InputSchema?, into batch: inout SurveyBatch
+    _ files: [SurveyFile], schema: InputSchema, groupSchema: InputSchema?, workbooks: (any WorkbookReader)?,
+    into batch: inout SurveyBatch
   ) {
     let reader = SurveyReader(schema: schema, groupSchema: groupSchema)
     // Parse and read the files in parallel: a whole-country batch is tens of megabytes of YAML.
@@ -94,7 +120,13 @@ public enum SurveyLoader {
       switch file.format {
       case .yaml: parsedFile = YAMLReader.read(bytes: file.bytes, file: file.name)
       case .json: parsedFile = JSONReader.read(bytes: file.bytes, file: file.name)
-      case .csv: return .table(CSVReader.read(bytes: file.bytes, file: file.name))
+      case .csv: return .tables(WorkbookTables(tables: [CSVReader.read(bytes: file.bytes, file: file.name)]))
+      case .xlsx:
+        guard let workbooks else {
+          // Without a reader the workbook's stations are lost: count one, so the batch does not look whole.
+          return .tables(WorkbookTables(diagnostics: [Messages.workbookUnsupported(file.name)], lostRecords: 1))
+        }
+        return .tables(workbooks.read(file))
       }
       // A syntax error loses the record(s) it breaks: count them, so every input record shows.
       var output = SurveyReader.Output(rejected: parsedFile.lostRecords, diagnostics: parsedFile.diagnostics)
@@ -105,14 +137,18 @@ public enum SurveyLoader {
     for result in parsed {
       switch result {
       case .records(let output): batch.add(output)
-      case .table(let table): tables.append(table)
+      case .tables(let workbook):
+        tables += workbook.tables
+        batch.diagnostics += workbook.diagnostics
+        batch.rejected += workbook.lostRecords
       }
     }
     if !tables.isEmpty {
       var output = SurveyReader.Output()
       let join = TableJoin(schema: schema, reader: reader)
       for document in join.stations(from: tables, diagnostics: &output.diagnostics, rejected: &output.rejected) {
-        reader.read(document: document, into: &output)
+        // Unknown headers were reported once, at the header: not again on every row.
+        reader.read(document: document, into: &output, reportsUnknownFields: false)
       }
       batch.add(output)
     }
@@ -121,7 +157,18 @@ public enum SurveyLoader {
 
   private enum Parsed: Sendable {
     case records(SurveyReader.Output)
-    case table(Table)
+    case tables(WorkbookTables)
+  }
+
+  /// The existing file or folder whose name is closest to a path that does not exist: a typo in the last
+  /// component ("tan-yen-2025x") is the usual cause.
+  static func nearestExistingPath(to path: String) -> String? {
+    let name = (path as NSString).lastPathComponent
+    let parent = (path as NSString).deletingLastPathComponent
+    guard let siblings = try? FileManager.default.contentsOfDirectory(atPath: parent.isEmpty ? "." : parent),
+      let nearest = Suggestions.closest(to: name, in: siblings.filter { !$0.hasPrefix(".") }.sorted())
+    else { return nil }
+    return parent.isEmpty ? nearest : (parent as NSString).appendingPathComponent(nearest)
   }
 
   static func surveyFiles(in folder: String) -> [String] {
@@ -129,7 +176,10 @@ public enum SurveyLoader {
     var found: [String] = []
     while let relative = enumerator.nextObject() as? String {
       let name = (relative as NSString).lastPathComponent
-      guard !name.hasPrefix("."), SurveyFormat(fileExtension: (relative as NSString).pathExtension) != nil else {
+      // `~$Xã.xlsx` is the lock file Excel leaves beside a workbook it has open, not a workbook.
+      guard !name.hasPrefix("."), !name.hasPrefix("~$"),
+        SurveyFormat(fileExtension: (relative as NSString).pathExtension) != nil
+      else {
         continue
       }
       found.append((folder as NSString).appendingPathComponent(relative))

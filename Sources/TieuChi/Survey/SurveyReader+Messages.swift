@@ -19,6 +19,7 @@ extension DiagnosticID {
   static let surveyUnknownWaiverKey: DiagnosticID = "survey.unknown-waiver-key"
   static let surveyInvalidWaiverDate: DiagnosticID = "survey.invalid-waiver-date"
   static let surveyIncompleteWaiver: DiagnosticID = "survey.incomplete-waiver"
+  static let surveySpreadsheetError: DiagnosticID = "survey.spreadsheet-error"
 }
 
 extension SurveyReader {
@@ -140,13 +141,41 @@ extension SurveyReader {
           vi: "'\(text)' không phải là có/không (true/false)", en: "'\(text)' is not a yes/no value (true/false)"))
     }
 
-    static func unknownEnumValue(_ text: String, allowed ids: [String], at location: SourceLocation) -> Diagnostic {
-      Diagnostic(
+    static func unknownEnumValue(_ text: String, allowed labels: [LocalizedText], at location: SourceLocation)
+      -> Diagnostic
+    {
+      // The labels a person fills in (the form's drop-down), never the internal ids.
+      let vi = labels.map(\.vi)
+      let en = labels.map(\.en)
+      let closestVI = closestLabel(to: text, in: vi)
+      let closestEN = closestLabel(to: text, in: en)
+      return Diagnostic(
         .surveyUnknownEnumValue, at: location,
         LocalizedText(
-          vi: "'\(text)' không phải giá trị cho phép (\(ids.joined(separator: ", ")))",
-          en: "'\(text)' is not one of the allowed values (\(ids.joined(separator: ", ")))"),
-        hint: Suggestions.hint(for: text, in: ids))
+          vi: "'\(text)' không phải giá trị cho phép (\(vi.joined(separator: ", ")))",
+          en: "'\(text)' is not one of the allowed values (\(en.joined(separator: ", ")))"),
+        hint: closestVI == nil && closestEN == nil
+          ? nil
+          : LocalizedText(
+            vi: (closestVI ?? closestEN).map { "có phải ý bạn là '\($0)'?" } ?? "",
+            en: (closestEN ?? closestVI).map { "did you mean '\($0)'?" } ?? ""))
+    }
+
+    /// The label closest to `text`, compared without diacritics or case.
+    private static func closestLabel(to text: String, in labels: [String]) -> String? {
+      let byFolded = Dictionary(labels.map { ($0.foldedForMatching, $0) }, uniquingKeysWith: { first, _ in first })
+      return Suggestions.closest(to: text.foldedForMatching, in: byFolded.keys.sorted()).flatMap { byFolded[$0] }
+    }
+
+    static func spreadsheetError(_ text: String, at location: SourceLocation) -> Diagnostic {
+      Diagnostic(
+        .surveySpreadsheetError, at: location,
+        LocalizedText(
+          vi: "ô chứa lỗi của Excel '\(text)', không phải một giá trị",
+          en: "the cell holds the Excel error '\(text)', not a value"),
+        hint: LocalizedText(
+          vi: "sửa công thức, hoặc nhập giá trị, hoặc để trống nếu chưa có số liệu",
+          en: "fix the formula, type the value, or leave the cell empty if the figure is not known"))
     }
 
     static func notAList(found kind: LocalizedText, at location: SourceLocation) -> Diagnostic {

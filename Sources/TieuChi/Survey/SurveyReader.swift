@@ -8,6 +8,9 @@ package struct SurveyReader: Sendable {
   package let schema: InputSchema
   /// Input names by their Vietnamese and English labels, so spreadsheet headers such as "Dân số" work.
   private let nameByLabel: [String: String]
+  /// Input names by their labels and ids folded for matching ("dan so cua xa"), for headers typed without
+  /// accents or in capitals; a folded spelling two inputs share is left out.
+  private let nameByFoldedLabel: [String: String]
   /// Readers for the records of each list input, built once rather than per station.
   private let listReaders: [Int: SurveyReader]
   /// Keys that are already input or attribute names: one lookup instead of the prefix rules.
@@ -22,18 +25,29 @@ package struct SurveyReader: Sendable {
     self.schema = schema
     self.groupReader = groupSchema.map { [SurveyReader(schema: $0)] } ?? []
     var nameByLabel: [String: String] = [:]
+    var folded: [String: String?] = [:]
     var listReaders: [Int: SurveyReader] = [:]
+    func add(_ name: String, _ spellings: [String]) {
+      for spelling in spellings {
+        nameByLabel[SurveyReader.labelKey(spelling)] = name
+        let key = spelling.foldedForMatching
+        if let existing = folded[key], existing != name { folded[key] = .some(nil) } else { folded[key] = name }
+      }
+    }
     for (slot, input) in schema.inputs.enumerated() {
-      nameByLabel[SurveyReader.labelKey(input.label.vi)] = input.name
-      nameByLabel[SurveyReader.labelKey(input.label.en)] = input.name
+      add(input.name, [input.label.vi, input.label.en])
       if case .list(let definition) = input.type { listReaders[slot] = SurveyReader(schema: definition.fields) }
     }
     // The form headers of `tieuchi template` read back: "Mã xã" is `code`, "Năm" is `year`.
     for attribute in StationAttribute.allCases {
-      nameByLabel[SurveyReader.labelKey(attribute.label.vi)] = attribute.rawValue
-      nameByLabel[SurveyReader.labelKey(attribute.label.en)] = attribute.rawValue
+      add(attribute.rawValue, [attribute.label.vi, attribute.label.en])
+    }
+    for name in schema.inputs.map(\.name) + InputSchema.stationAttributes {
+      let key = name.foldedForMatching
+      if folded[key] == nil { folded[key] = name }
     }
     self.nameByLabel = nameByLabel
+    self.nameByFoldedLabel = folded.compactMapValues { $0 }
     self.listReaders = listReaders
     self.plainNames = Set(schema.inputs.map(\.name) + InputSchema.stationAttributes)
   }
@@ -60,12 +74,15 @@ package struct SurveyReader: Sendable {
   }
 
   /// Reads a document that is one station (a mapping) or a list of stations.
-  package func read(document: DataNode, into output: inout Output) {
+  ///
+  /// `reportsUnknownFields: false` leaves near-miss field names unreported, for tables whose unknown headers
+  /// were already reported once at the header rather than on every row.
+  package func read(document: DataNode, into output: inout Output, reportsUnknownFields: Bool = true) {
     switch document.content {
     case .mapping:
-      read(station: document, into: &output)
+      read(station: document, into: &output, reportsUnknownFields: reportsUnknownFields)
     case .sequence(let items):
-      for item in items { read(station: item, into: &output) }
+      for item in items { read(station: item, into: &output, reportsUnknownFields: reportsUnknownFields) }
     case .scalar:
       if document.isNull { return }
       output.rejected += 1
@@ -75,16 +92,43 @@ package struct SurveyReader: Sendable {
 
   /// The key a survey field stands for: Kobo/ODK group prefixes (`ttc/population`) are dropped, and a
   /// label ("Dân số") maps to its input. `nil` for export metadata (`_id`, `meta/instanceID`).
-  func fieldName(_ key: String) -> String? {
+  ///
+  /// A header cell of a form may carry the unit and type on further lines ("Dân số\n(người; số nguyên ≥ 0)"):
+  /// its first line names the input. Labels are matched with and without diacritics, ignoring case.
+  package func fieldName(_ key: String) -> String? {
     if plainNames.contains(key) { return key }
+    if key.utf8.contains(UInt8(ascii: "\n")) {
+      // A label wrapped onto several lines reads as one; otherwise the first line names the input.
+      let lines = key.split(whereSeparator: \.isNewline).map { String($0).trimmingSpaces }
+      if let name = label(lines.joined(separator: " ")) { return name }
+      return fieldName(lines.first ?? "")
+    }
+    if key.hasPrefix("'"), let next = key.unicodeScalars.dropFirst().first, "=+-@".unicodeScalars.contains(next) {
+      // A header neutralised against formulas (`'=…`), as the CSV form and report write it.
+      return fieldName(String(key.dropFirst()))
+    }
     if key.hasPrefix("_") || key.hasPrefix("meta/") || key.hasPrefix("formhub/") { return nil }
-    let last = key.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(key[key.utf8.index(after: $0)...]) } ?? key
+    // A label may itself contain "/" ("… (QĐ 1300/QĐ-BYT)"): the whole header is tried as a label before the
+    // KoboToolbox group-prefix rule cuts it.
+    if let name = label(key) { return name }
+    guard let slash = key.utf8.lastIndex(of: UInt8(ascii: "/")) else { return key }
+    let last = String(key[key.utf8.index(after: slash)...])
     if last.hasPrefix("_") { return nil }
     if schema.index(of: last) != nil || InputSchema.stationAttributes.contains(last) { return last }
-    return nameByLabel[SurveyReader.labelKey(last)] ?? last
+    return label(last) ?? last
   }
 
-  private func read(station node: DataNode, into output: inout Output) {
+  /// The input a label or id written loosely stands for: exactly (ignoring case), then without diacritics.
+  private func label(_ text: String) -> String? {
+    nameByLabel[SurveyReader.labelKey(text)] ?? nameByFoldedLabel[text.foldedForMatching]
+  }
+
+  /// The name of a field of list input `list` that a column header stands for, as `fieldName` does for inputs.
+  package func listFieldName(_ key: String, list slot: Int) -> String? {
+    listReaders[slot]?.fieldName(key)
+  }
+
+  private func read(station node: DataNode, into output: inout Output, reportsUnknownFields: Bool) {
     if let level = node["level"], level.scalarText == Level.group.rawValue {
       readGroup(node, into: &output)
       return
@@ -127,8 +171,9 @@ package struct SurveyReader: Sendable {
       default: break
       }
       if let slot {
-        values[slot] = convert(value, slot: slot, field: key, diagnostics: &output.diagnostics)
-      } else if !InputSchema.stationAttributes.contains(key),
+        values[slot] = convert(
+          value, slot: slot, field: key, reportsUnknownFields: reportsUnknownFields, diagnostics: &output.diagnostics)
+      } else if reportsUnknownFields, !InputSchema.stationAttributes.contains(key),
         let hint = Suggestions.hint(for: key, in: schema.inputs.map(\.name))
       {
         // Unknown keys are normal (surveys carry more than one set needs); near-misses are typos.
@@ -201,11 +246,17 @@ package struct SurveyReader: Sendable {
 
   // MARK: Values
 
-  func convert(_ node: DataNode, slot: Int, field: String, diagnostics: inout [Diagnostic]) -> InputValue {
+  func convert(
+    _ node: DataNode, slot: Int, field: String, reportsUnknownFields: Bool = true, diagnostics: inout [Diagnostic]
+  ) -> InputValue {
     let type = schema.inputs[slot].type
     if node.isNull { return .missing }
     if case .list = type, let reader = listReaders[slot] {
-      return reader.convertItems(node, field: field, diagnostics: &diagnostics)
+      return reader.convertItems(
+        node, field: field, reportsUnknownFields: reportsUnknownFields, diagnostics: &diagnostics)
+    }
+    if case .scalar(let text, .spreadsheetError) = node.content {
+      return invalid(Messages.spreadsheetError(text, at: node.location), field: field, &diagnostics)
     }
     guard let raw = node.scalarText else {
       return invalid(Messages.notASingleValue(found: node.kindName, at: node.location), field: field, &diagnostics)
@@ -226,14 +277,16 @@ package struct SurveyReader: Sendable {
         return invalid(Messages.notANumber(text, at: node.location), field: field, &diagnostics)
       }
     case .boolean:
-      if let value = Self.booleanSpellings[text.lowercased()] { return .boolean(value) }
+      if let value = Self.booleanSpellings[text.lowercased()] ?? Self.booleanSpellings[text.foldedForMatching] {
+        return .boolean(value)
+      }
       return invalid(Messages.notABoolean(text, at: node.location), field: field, &diagnostics)
     case .text:
       return .text(text)
     case .enumeration(let definition):
       if let id = definition.resolve(text) { return .text(id) }
       return invalid(
-        Messages.unknownEnumValue(text, allowed: definition.values.map(\.id), at: node.location), field: field,
+        Messages.unknownEnumValue(text, allowed: definition.values.map(\.label), at: node.location), field: field,
         &diagnostics)
     case .list:
       preconditionFailure("handled above")
@@ -243,6 +296,8 @@ package struct SurveyReader: Sendable {
   static let booleanSpellings: [String: Bool] = [
     "true": true, "false": false, "yes": true, "no": false, "1": true, "0": false,
     "có": true, "không": false, "đúng": true, "sai": false, "x": true,
+    // The same without diacritics, as typed on a keyboard without Vietnamese input (looked up folded).
+    "co": true, "khong": false, "dung": true, "c": true, "k": false, "y": true, "n": false,
   ]
 
   /// Reports a field's problem under the field's name, and keeps the bare problem as the value's reason.
@@ -255,7 +310,9 @@ package struct SurveyReader: Sendable {
   }
 
   /// Reads a list input's records; `self` reads the list's fields.
-  private func convertItems(_ node: DataNode, field: String, diagnostics: inout [Diagnostic]) -> InputValue {
+  private func convertItems(
+    _ node: DataNode, field: String, reportsUnknownFields: Bool, diagnostics: inout [Diagnostic]
+  ) -> InputValue {
     guard let items = node.items else {
       return invalid(Messages.notAList(found: node.kindName, at: node.location), field: field, &diagnostics)
     }
@@ -275,7 +332,9 @@ package struct SurveyReader: Sendable {
         if let slot = schema.index(of: key) {
           values[slot] = convert(
             entry.value, slot: slot, field: "\(field)[\(index + 1)].\(key)", diagnostics: &diagnostics)
-        } else if key != "code", let hint = Suggestions.hint(for: key, in: schema.inputs.map(\.name)) {
+        } else if reportsUnknownFields, key != "code",
+          let hint = Suggestions.hint(for: key, in: schema.inputs.map(\.name))
+        {
           diagnostics.append(Messages.unusedListField(entry.key, of: field, hint: hint, at: entry.keyLocation))
         }
       }

@@ -1,15 +1,31 @@
 import Foundation
 
-/// Assembles station documents from tables (CSV files today, spreadsheet sheets next) the way
+/// Assembles station documents from tables (CSV files, and the sheets of workbooks) the way
 /// KoboToolbox/ODK export repeat groups: one table of stations, and for each list input (staff,
 /// hamlets) a table of records joined on `code` (and `year`, when the list table has that column).
 ///
-/// A table is the list table of input `staff` when its name (without extension) is `staff` or ends in
-/// `-staff`, `_staff`, `.staff`, or when all its columns but `code`/`year` are fields of `staff`.
-/// Every other table is a station table.
+/// A table is the list table of input `staff` when its name — the sheet's name for a sheet, the file name
+/// without extension otherwise — is `staff` or the list's label ("Nhân lực của trạm y tế", with or without
+/// diacritics), or ends in `-staff`, `_staff`, `.staff`; or when its columns (by name or label) include a field
+/// of `staff` that is no station input and no station input that is not a field of `staff` (columns naming
+/// nothing are tolerated: a misspelt header must not turn a list into stations). Every other table is a station
+/// table.
+///
+/// KoboToolbox workbook exports have no `code` in their repeat sheets: their rows are joined to the main
+/// sheet's row on `_parent_index` = `_index` (within one workbook), or `_submission__uuid` = `_uuid`.
+///
+/// Headers are read once per table: an unknown column is reported once, at its header, with the input it
+/// might be; the inputs a station table does not provide at all are listed in one warning.
 struct TableJoin {
   let schema: InputSchema
   let reader: SurveyReader
+
+  /// Column names KoboToolbox and ODK add to every export besides `_`-prefixed metadata: not survey data,
+  /// and not worth a warning.
+  static let exportMetadata: Set<String> = [
+    "start", "end", "today", "deviceid", "simserial", "phonenumber", "subscriberid", "username", "audit",
+    "__version__", "instanceID",
+  ]
 
   /// The station documents, each with its list inputs joined in; `rejected` counts the station rows
   /// the tables' readers lost.
@@ -29,45 +45,71 @@ struct TableJoin {
     }
     var matched: Set<JoinKey> = []
     var stations: [DataNode] = []
-    var stationKeys: Set<JoinKey> = []
-    for (slot, tablesForList) in listTables {
+    for (slot, tablesForList) in listTables.sorted(by: { $0.key < $1.key }) {
       for table in tablesForList {
-        let names = table.columns.map { reader.fieldName($0.name) }
-        guard let codeColumn = names.firstIndex(of: "code") else {
+        let names = table.columns.map { reader.listFieldName($0.name, list: slot) }
+        guard case .list(let definition) = schema.inputs[slot].type else { continue }
+        diagnostics += unknownColumns(
+          of: table, names: names, candidates: definition.fields,
+          known: { name in definition.fields.index(of: name) != nil || name == "code" || name == "year" })
+        let raw = table.columns.map(\.name)
+        let codeColumn = names.firstIndex(of: "code")
+        let yearColumn = names.firstIndex(of: "year")
+        let parentIndexColumn = raw.firstIndex(of: "_parent_index")
+        let submissionColumn = raw.firstIndex(of: "_submission__uuid")
+        guard codeColumn != nil || parentIndexColumn != nil || submissionColumn != nil else {
           diagnostics.append(
-            SurveyLoader.Messages.listTableWithoutCode(
-              schema.inputs[slot].name, at: SourceLocation(file: table.name, line: table.headerLine, column: 1)))
+            SurveyLoader.Messages.listTableWithoutCode(schema.inputs[slot].name, at: table.headerLocation))
           continue
         }
-        let yearColumn = names.firstIndex(of: "year")
         for row in table.rows {
-          guard let key = JoinKey(row: row, codeColumn: codeColumn, yearColumn: yearColumn) else {
-            diagnostics.append(SurveyLoader.Messages.listRowWithoutCode(at: table.location(of: row, cell: codeColumn)))
+          let key: JoinKey?
+          if let codeColumn {
+            key = JoinKey(row: row, codeColumn: codeColumn, yearColumn: yearColumn)
+          } else if let parentIndexColumn {
+            key = JoinKey.kobo(row: row, column: parentIndexColumn, scope: Self.koboScope(table), field: "_index")
+          } else {
+            key = submissionColumn.flatMap { JoinKey.kobo(row: row, column: $0, scope: "", field: "_uuid") }
+          }
+          guard let key else {
+            let column = codeColumn ?? parentIndexColumn ?? submissionColumn ?? 0
+            diagnostics.append(SurveyLoader.Messages.listRowWithoutCode(at: table.location(of: row, cell: column)))
             continue
           }
-          listRows[slot, default: [:]][key, default: []].append(node(row, table: table))
+          listRows[slot, default: [:]][key, default: []].append(node(row, table: table, names: names))
         }
       }
     }
     for table in stationTables {
       let names = table.columns.map { reader.fieldName($0.name) }
+      diagnostics += unknownColumns(of: table, names: names, candidates: schema, known: isStationField)
+      if !table.rows.isEmpty, let missing = notProvided(by: names, lists: Set(listTables.keys)) {
+        diagnostics.append(
+          SurveyLoader.Messages.inputsNotProvided(
+            missing.map { schema.inputs[$0] },
+            at: table.sheet.map { SourceLocation(file: table.name, sheet: $0) } ?? SourceLocation(file: table.name)))
+      }
+      let raw = table.columns.map(\.name)
       let codeColumn = names.firstIndex(of: "code")
       let yearColumn = names.firstIndex(of: "year")
+      let indexColumn = raw.firstIndex(of: "_index")
+      let uuidColumn = raw.firstIndex(of: "_uuid")
       for row in table.rows {
-        var station = node(row, table: table)
+        var station = node(row, table: table, names: names)
         guard case .mapping(var entries) = station.content else { continue }
         if let codeColumn, let key = JoinKey(row: row, codeColumn: codeColumn, yearColumn: yearColumn) {
-          stationKeys.insert(key)
+          let keys = [
+            key, key.withoutYear,
+            indexColumn.flatMap { JoinKey.kobo(row: row, column: $0, scope: Self.koboScope(table), field: "_index") },
+            uuidColumn.flatMap { JoinKey.kobo(row: row, column: $0, scope: "", field: "_uuid") },
+          ].compactMap { $0 }
           for (slot, rows) in listRows.sorted(by: { $0.key < $1.key }) {
             // A station with no rows in a given list table has an empty list, not a missing one:
             // the export simply had no repeat for it.
-            let items = rows[key] ?? rows[key.withoutYear] ?? []
-            if rows[key] != nil {
-              matched.insert(key)
-            } else if rows[key.withoutYear] != nil {
-              matched.insert(key.withoutYear)
-            }
-            entries.removeAll { reader.fieldName($0.key) == schema.inputs[slot].name }
+            let found = keys.first { rows[$0] != nil }
+            let items = found.flatMap { rows[$0] } ?? []
+            if let found { matched.insert(found) }
+            entries.removeAll { $0.key == schema.inputs[slot].name }
             entries.append(
               DataNode.Entry(
                 key: schema.inputs[slot].name, keyLocation: station.location,
@@ -78,55 +120,150 @@ struct TableJoin {
         stations.append(station)
       }
     }
-    for (slot, rows) in listRows {
-      for (key, nodes) in rows where !matched.contains(key) {
+    for (slot, rows) in listRows.sorted(by: { $0.key < $1.key }) {
+      for (key, nodes) in rows.sorted(by: { $0.key < $1.key }) where !matched.contains(key) {
         diagnostics.append(
           SurveyLoader.Messages.unmatchedListRows(
-            nodes.count, list: schema.inputs[slot].name, code: key.code, at: nodes[0].location))
+            nodes.count, list: schema.inputs[slot].name, code: key.display, at: nodes[0].location))
       }
     }
     return stations
   }
 
-  private func node(_ row: Table.Row, table: Table) -> DataNode {
+  /// KoboToolbox's `_index` numbers rows within one export: a sheet's indexes join only within its workbook.
+  private static func koboScope(_ table: Table) -> String { table.sheet == nil ? "" : table.name }
+
+  /// Whether a station table's column (by the name it stands for) is read: an input, an attribute, waivers.
+  private func isStationField(_ name: String) -> Bool {
+    schema.index(of: name) != nil || InputSchema.stationAttributes.contains(name) || name == "waivers"
+      || name == "level"
+  }
+
+  /// Each column whose header names nothing the set reads, reported once at the header with the closest input.
+  private func unknownColumns(
+    of table: Table, names: [String?], candidates: InputSchema, known: (String) -> Bool
+  ) -> [Diagnostic] {
+    var found: [Diagnostic] = []
+    for (index, column) in table.columns.enumerated() {
+      guard let name = names[index], !column.name.isEmpty, !known(name), !Self.exportMetadata.contains(name) else {
+        continue
+      }
+      let letters = SourceLocation.columnLetters(table.sheet == nil ? index + 1 : column.location.column)
+      found.append(
+        SurveyLoader.Messages.unknownColumn(
+          column.name.split(separator: "\n").first.map(String.init) ?? column.name, letter: letters,
+          closest: closestInput(to: column.name, in: candidates), at: column.location))
+    }
+    return found
+  }
+
+  /// The input (or attribute) a misspelt header most likely means: by edit distance over ids and labels
+  /// folded without diacritics, case or extra spaces, else the label that contains the header's words.
+  private func closestInput(to header: String, in inputs: InputSchema) -> (name: String, label: LocalizedText)? {
+    let folded = (header.split(separator: "\n").first.map(String.init) ?? header).foldedForMatching
+    guard !folded.isEmpty else { return nil }
+    var candidates: [(key: String, name: String, label: LocalizedText)] = []
+    for input in inputs.inputs where StationAttribute(field: input.name) == nil {
+      for spelling in [input.name, input.label.vi, input.label.en] {
+        candidates.append((spelling.foldedForMatching, input.name, input.label))
+      }
+    }
+    for attribute in StationAttribute.allCases {
+      for spelling in [attribute.rawValue, attribute.label.vi, attribute.label.en] {
+        candidates.append((spelling.foldedForMatching, attribute.rawValue, attribute.label))
+      }
+    }
+    if let key = Suggestions.closest(to: folded, in: candidates.map(\.key)),
+      let match = candidates.first(where: { $0.key == key })
+    {
+      return (match.name, match.label)
+    }
+    guard folded.count >= 4 else { return nil }
+    let containing = candidates.filter { $0.key.contains(folded) || ($0.key.count >= 4 && folded.contains($0.key)) }
+    guard let best = containing.min(by: { $0.key.count < $1.key.count }) else { return nil }
+    return (best.name, best.label)
+  }
+
+  /// The slots of the commune-level inputs a station table gives no column for (lists: no list table at all),
+  /// or nil when it provides them all.
+  private func notProvided(by names: [String?], lists: Set<Int>) -> [Int]? {
+    let provided = Set(names.compactMap { $0 })
+    let missing = schema.inputs.indices.filter { slot in
+      let input = schema.inputs[slot]
+      guard input.level == .commune, StationAttribute(field: input.name) == nil, !provided.contains(input.name)
+      else { return false }
+      if case .list = input.type { return !lists.contains(slot) }
+      return true
+    }
+    return missing.isEmpty ? nil : missing
+  }
+
+  /// A row as a mapping, its keys the names the headers stand for (read once per table, not once per row);
+  /// columns of export metadata are left out, unknown ones kept as written.
+  private func node(_ row: Table.Row, table: Table, names: [String?]) -> DataNode {
     var entries: [DataNode.Entry] = []
     entries.reserveCapacity(table.columns.count)
     for (index, column) in table.columns.enumerated() where index < row.cells.count && !column.name.isEmpty {
+      guard let name = names[index] else { continue }
       let location = table.location(of: row, cell: index)
+      let style: DataNode.ScalarStyle = row.errorCells.contains(Int32(index)) ? .spreadsheetError : .plain
       entries.append(
         DataNode.Entry(
-          key: column.name, keyLocation: location, value: DataNode(.scalar(row.cells[index], .plain), at: location)))
+          key: name, keyLocation: location, value: DataNode(.scalar(row.cells[index], style), at: location)))
     }
-    return DataNode(.mapping(entries), at: SourceLocation(file: table.name, line: row.line, column: 1))
+    return DataNode(.mapping(entries), at: table.location(of: row, cell: -1).withColumn(1))
   }
 
   private func listSlot(for table: Table) -> Int? {
-    let base = ((table.name as NSString).lastPathComponent as NSString).deletingPathExtension.lowercased()
+    let base = table.sheet ?? ((table.name as NSString).lastPathComponent as NSString).deletingPathExtension
+    let folded = base.foldedForMatching
     let lists = schema.inputs.indices.compactMap { slot -> (Int, ListDefinition)? in
       if case .list(let definition) = schema.inputs[slot].type { return (slot, definition) }
       return nil
     }
     for (slot, _) in lists {
-      let name = schema.inputs[slot].name
-      if base == name || ["-", "_", "."].contains(where: { base.hasSuffix($0 + name) }) { return slot }
-    }
-    let columns = table.columns.compactMap { reader.fieldName($0.name) }
-      .filter { $0 != "code" && $0 != "year" && !$0.isEmpty }
-    for (slot, definition) in lists {
-      let isFieldOfList = { (column: String) in definition.fields.index(of: column) != nil }
-      let isStationInput = { (column: String) in schema.index(of: column) != nil }
-      if !columns.isEmpty, columns.allSatisfy(isFieldOfList), columns.contains(where: { !isStationInput($0) }) {
-        return slot
+      let input = schema.inputs[slot]
+      let name = input.name.foldedForMatching
+      if folded == name || ["-", "_", "."].contains(where: { folded.hasSuffix($0 + name) }) { return slot }
+      for label in [input.label.vi, input.label.en].map(\.foldedForMatching) {
+        // Excel cuts tab names at 31 characters: a long label may arrive truncated.
+        if folded == label || (base.utf16.count == 31 && label.hasPrefix(folded)) { return slot }
       }
     }
+    // By columns: some column is a field of the list and no station input, and no column is a station input
+    // only — unknown columns (a misspelt header) do not hide a list; the list matching most columns wins.
+    var best: (slot: Int, fields: Int)?
+    for (slot, definition) in lists {
+      let columns = table.columns.compactMap { reader.listFieldName($0.name, list: slot) }
+        .filter { $0 != "code" && $0 != "year" && !$0.isEmpty }
+      let fields = columns.filter { definition.fields.index(of: $0) != nil }
+      let stationOnly = table.columns.compactMap { reader.fieldName($0.name) }.filter { name in
+        name != "code" && name != "year" && isStationField(name) && !fields.contains(name)
+      }
+      guard fields.contains(where: { schema.index(of: $0) == nil && StationAttribute(field: $0) == nil }),
+        stationOnly.isEmpty, fields.count > (best?.fields ?? 0)
+      else { continue }
+      best = (slot, fields.count)
+    }
+    if let best { return best.slot }
     return nil
   }
 }
 
-/// A station-year key for joining list rows to their station.
+extension SourceLocation {
+  fileprivate func withColumn(_ column: Int) -> SourceLocation {
+    var copy = self
+    copy.column = column
+    return copy
+  }
+}
+
+/// A key joining list rows to their station: a station-year, or a KoboToolbox row index or submission.
 private struct JoinKey: Hashable, Comparable {
   var code: String
   var year: String?
+  /// For KoboToolbox joins: the workbook the index belongs to and the parent's field (`_index`, `_uuid`).
+  var kobo: String?
 
   init?(row: Table.Row, codeColumn: Int, yearColumn: Int?) {
     guard codeColumn < row.cells.count else { return nil }
@@ -139,12 +276,31 @@ private struct JoinKey: Hashable, Comparable {
     }
   }
 
-  private init(code: String, year: String?) {
+  private init(code: String, year: String?, kobo: String?) {
     self.code = code
     self.year = year
+    self.kobo = kobo
   }
 
-  var withoutYear: JoinKey { JoinKey(code: code, year: nil) }
+  /// The KoboToolbox key of `row`'s cell `column` (an `_index` or a submission uuid) within `scope`.
+  static func kobo(row: Table.Row, column: Int, scope: String, field: String) -> JoinKey? {
+    guard column < row.cells.count else { return nil }
+    var value = row.cells[column].trimmingSpaces
+    // Excel may store the index as a number cell: 3 and 3.0 are the same row.
+    if value.hasSuffix(".0") { value.removeLast(2) }
+    guard !value.isEmpty else { return nil }
+    return JoinKey(code: value, year: nil, kobo: scope + "|" + field)
+  }
 
-  static func < (lhs: JoinKey, rhs: JoinKey) -> Bool { (lhs.code, lhs.year ?? "") < (rhs.code, rhs.year ?? "") }
+  var withoutYear: JoinKey { JoinKey(code: code, year: nil, kobo: kobo) }
+
+  /// How a message names the key: the code, or `_parent_index 3`.
+  var display: String {
+    guard let kobo else { return code }
+    return (kobo.hasSuffix("_uuid") ? "_submission__uuid " : "_parent_index ") + code
+  }
+
+  static func < (lhs: JoinKey, rhs: JoinKey) -> Bool {
+    (lhs.kobo ?? "", lhs.code, lhs.year ?? "") < (rhs.kobo ?? "", rhs.code, rhs.year ?? "")
+  }
 }
