@@ -39,10 +39,12 @@ struct UploadTests {
     }
   }
 
-  @Test("An XLSX upload is kept and the round says why it was not evaluated")
-  func workbookKept() async throws {
+  @Test("A workbook that is not one is kept, under a generated name, and said plainly; a real one is evaluated")
+  func workbooks() async throws {
     let directory = temporaryDataDirectory()
     let app = try makeApp(directory: directory)
+    let sample = try [UInt8](
+      Data(contentsOf: URL(fileURLWithPath: packageRoot + "/Samples/tan-yen-2024-xlsx/tan-yen-2024.xlsx")))
     try await app.application().test(.router) { client in
       var browser = Browser(client)
       _ = try await browser.signIn("tanyen", "tan-yen-password")
@@ -54,12 +56,17 @@ struct UploadTests {
       let page = try await browser.get(location)
       #expect(page.status == .ok)
       let html = String(buffer: page.body)
-      #expect(html.contains("XLSX"))
-      #expect(!html.contains("data-pass="))
+      #expect(html.contains("passwd.xlsx"))
       let id = try #require(Int64(location.split(separator: "/").last ?? ""))
       let storage = try SQLiteStorage(directory: directory)
       #expect(try storage.files(ofRound: id).map(\.name) == ["passwd.xlsx"])
-      #expect(try storage.round(id: id)?.state == .failed)
+
+      _ = try await browser.get("/rounds/new")
+      let real = try await browser.postMultipart(
+        "/rounds", [("criteria", "ct25-2030.yaml")], files: [("files", "tan-yen-2024.xlsx", sample)])
+      let realPage = try await browser.get(try #require(real.headers[.location]))
+      let realHTML = String(buffer: realPage.body)
+      #expect(realHTML.contains("Xã Quế Nham"), "the workbook's communes are in the report")
     }
   }
 

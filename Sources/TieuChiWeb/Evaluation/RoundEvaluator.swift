@@ -14,8 +14,8 @@ struct RoundEvaluator: Sendable {
     var unreadFiles: [String]
   }
 
-  /// The survey file of an upload, its format from the name's extension; nil for a format the library
-  /// does not read (XLSX until the library reads workbooks).
+  /// The survey file of an upload, its format from the name's extension (YAML, JSON, CSV, XLSX); nil for
+  /// a format the library does not read.
   static func surveyFile(_ file: UploadedFile) -> SurveyFile? {
     let ext = file.name.split(separator: ".").last.map(String.init) ?? ""
     return SurveyFormat(fileExtension: ext).map { SurveyFile(name: file.name, format: $0, bytes: file.bytes) }
@@ -39,8 +39,8 @@ struct RoundEvaluator: Sendable {
       return Evaluation(
         failure: text(
           language,
-          "Không có tệp nào đọc được (YAML, JSON, CSV); XLSX sẽ được đọc ở phiên bản sau — hãy lưu thành CSV.",
-          "No readable file (YAML, JSON, CSV); XLSX will be read in a later version — save it as CSV."),
+          "Không có tệp nào đọc được: dùng tệp .xlsx, .csv, .json hoặc .yaml.",
+          "No readable file: use .xlsx, .csv, .json or .yaml files."),
         unreadFiles: unread)
     }
     var baseline: [SurveyFile] = []
@@ -48,7 +48,8 @@ struct RoundEvaluator: Sendable {
       baseline = ((try? storage.files(ofRound: baselineID)) ?? []).compactMap(Self.surveyFile)
     }
     let asOf = CalendarDate(round.asOf) ?? CalendarDate(year: 2025, month: 1, day: 1)!
-    let checker = Checker(criteria: criteria, year: round.year, groupBy: round.groupBy, asOf: asOf)
+    // Workbooks are read like CSV files (the station sheet and the list sheets, joined on the code).
+    let checker = Checker(criteria: criteria, year: round.year, groupBy: round.groupBy, asOf: asOf).readingWorkbooks()
     return Evaluation(result: checker.run(files, baseline: baseline), unreadFiles: unread)
   }
 
