@@ -5,33 +5,39 @@ import TieuChiDocuments
 struct ExplainCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "explain",
-    abstract: "Giải thích một chỉ tiêu — explain an indicator, and how a station's verdict comes about.",
-    discussion: """
-      Without data: the indicator's definition, legal basis and target in words. With --station DATA \
-      --code CODE: the evaluation trace for that commune (or, for a group-level indicator, for the group \
-      the commune belongs to): the value of each sub-expression, the target in force, the result and the gap. \
-      The evaluation options are those of check, so the trace is made as the check was (--baseline for \
-      targets about change, --as-of for waivers).
-      """
+    abstract: cli(
+      "Giải thích một chỉ tiêu, và cách tính kết quả của một trạm.",
+      "Explain an indicator, and how a station's verdict comes about."),
+    discussion: cli(
+      "Không có dữ liệu: định nghĩa, căn cứ pháp lý và mục tiêu bằng lời. Với --station DỮ_LIỆU --code MÃ: cách tính cho xã đó (chỉ tiêu cấp nhóm: cho nhóm của xã): giá trị từng biểu thức con, mục tiêu đang áp dụng, kết quả và phần còn thiếu. Các tùy chọn đánh giá giống lệnh check (--baseline, --as-of).",
+      "Without data: the indicator's definition, legal basis and target in words. With --station DATA --code CODE: the evaluation trace for that commune (for a group-level indicator, its group): the value of each sub-expression, the target in force, the result and the gap. The evaluation options are those of check (--baseline, --as-of)."
+    )
   )
 
   @OptionGroup var criteriaOptions: CriteriaOptions
 
-  @Argument(help: "The indicator id, e.g. bhyt-coverage.")
+  @Argument(help: help("Mã chỉ tiêu, ví dụ bhyt-coverage.", "The indicator id, e.g. bhyt-coverage."))
   var indicator: String
 
-  @Option(name: .long, help: "Survey data file or folder holding the station.")
+  @Option(
+    name: .long,
+    help: help("Tệp hoặc thư mục số liệu có trạm cần xem.", "Survey data file or folder holding the station."))
   var station: [String] = []
 
-  @Option(name: .long, help: "The commune code of the station to trace.")
+  @Option(name: .long, help: help("Mã xã của trạm cần xem cách tính.", "The commune code of the station to trace."))
   var code: String?
 
   @OptionGroup var evaluation: EvaluationOptions
   @OptionGroup var languageOptions: LanguageOptions
 
   func validate() throws {
-    if !station.isEmpty && code == nil { throw ValidationError("--station needs --code CODE: the commune to trace") }
-    if station.isEmpty && code != nil { throw ValidationError("--code needs --station DATA") }
+    if !station.isEmpty && code == nil {
+      throw usageError(
+        "--station cần --code MÃ: xã cần xem cách tính", "--station needs --code CODE: the commune to trace")
+    }
+    if station.isEmpty && code != nil {
+      throw usageError("--code cần --station DỮ_LIỆU", "--code needs --station DATA")
+    }
   }
 
   func run() throws {

@@ -4,22 +4,25 @@ import TieuChi
 struct LintCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "lint",
-    abstract: "Kiểm tra tệp tiêu chí — check criteria files for errors and likely mistakes.",
-    discussion: """
-      Reports everything the loader rejects, plus criteria points that do not add up, thresholds that can \
-      never be met, milestones that loosen over time, unused inputs, and contradictory targets for the same \
-      measure across the files given together. Output: file:line:column: severity: message.
-      Exit status: 0 clean; 1 warnings only; 3 some file is invalid.
-      """
+    abstract: cli(
+      "Kiểm tra tệp tiêu chí: lỗi và những chỗ có thể nhầm.", "Check criteria files for errors and likely mistakes."),
+    discussion: cli(
+      "Báo mọi lỗi khi nạp tệp, cùng điểm không khớp, ngưỡng không thể đạt, mốc lỏng dần, đầu vào không dùng, mục tiêu mâu thuẫn giữa các tệp. Mã thoát: 0 sạch; 1 chỉ có cảnh báo; 3 có tệp không hợp lệ.",
+      "Reports everything the loader rejects, plus points that do not add up, thresholds that can never be met, milestones that loosen, unused inputs and contradictory targets across files. Exit status: 0 clean; 1 warnings only; 3 some file is invalid."
+    )
   )
 
   @OptionGroup var languageOptions: LanguageOptions
 
-  @Argument(help: "Criteria files (.yaml) or folders of them.")
+  @Argument(help: help("Tệp tiêu chí (.yaml) hoặc thư mục chứa chúng.", "Criteria files (.yaml) or folders of them."))
   var files: [String] = []
 
   func validate() throws {
-    guard !files.isEmpty else { throw ValidationError("give at least one criteria file or folder, e.g. Criteria") }
+    guard !files.isEmpty else {
+      throw usageError(
+        "hãy đưa ít nhất một tệp hoặc thư mục tiêu chí, ví dụ Criteria",
+        "give at least one criteria file or folder, e.g. Criteria")
+    }
   }
 
   func run() throws {

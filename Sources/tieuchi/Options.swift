@@ -9,13 +9,21 @@ extension PlanFormat: ExpressibleByArgument {}
 
 /// `--lang`, for every command that writes words.
 struct LanguageOptions: ParsableArguments {
-  @Option(name: .customLong("lang"), help: "Language of reports and messages: vi (default) or en.")
+  @Option(
+    name: .customLong("lang"),
+    help: help(
+      "Ngôn ngữ của báo cáo và thông báo: vi (mặc định) hoặc en.",
+      "Language of reports and messages: vi (default) or en."))
   var language: Language = .vi
 }
 
 /// `--criteria FILE`, for the commands that evaluate or describe one criteria set.
 struct CriteriaOptions: ParsableArguments {
-  @Option(name: .long, help: "The criteria file (YAML), e.g. Criteria/ct25-2030.yaml.")
+  @Option(
+    name: .long,
+    help: help(
+      "Tệp bộ tiêu chí (YAML), ví dụ Criteria/ct25-2030.yaml.",
+      "The criteria file (YAML), e.g. Criteria/ct25-2030.yaml."))
   var criteria: String
 }
 
@@ -23,28 +31,42 @@ struct CriteriaOptions: ParsableArguments {
 /// against. Shared by `check` and `explain`, so a trace is made exactly as the check was.
 struct EvaluationOptions: ParsableArguments {
   @Option(
-    name: .long, help: "Evaluation year: the milestones in force that year apply (default: each record's own year).")
+    name: .long,
+    help: help(
+      "Năm đánh giá: áp dụng mốc mục tiêu của năm đó (mặc định: năm của từng bản ghi).",
+      "Evaluation year: the milestones in force that year apply (default: each record's own year)."))
   var year: Int?
 
   @Option(
     name: .customLong("group-by"),
-    help: "Record field to group communes by (default: district if present, else province).")
+    help: help(
+      "Trường dùng để nhóm các xã (mặc định: huyện nếu có, nếu không thì tỉnh).",
+      "Record field to group communes by (default: district if present, else province)."))
   var groupBy: String?
 
-  @Option(name: .long, help: "The previous round's survey data (file or folder), for targets about change.")
+  @Option(
+    name: .long,
+    help: help(
+      "Số liệu kỳ trước (tệp hoặc thư mục), cho các chỉ tiêu về mức thay đổi và phần so sánh.",
+      "The previous round's survey data (file or folder), for targets about change."))
   var baseline: [String] = []
 
   @Option(
     name: .customLong("as-of"),
-    help: "The day waivers are checked against, e.g. 2025-12-31 (default: today in Vietnam).")
+    help: help(
+      "Ngày dùng để xét hạn miễn trừ, ví dụ 2025-12-31 (mặc định: hôm nay theo giờ Việt Nam).",
+      "The day waivers are checked against, e.g. 2025-12-31 (default: today in Vietnam)."))
   var asOf: String?
 
   func validate() throws {
     if let year, !(1900...2200).contains(year) {
-      throw ValidationError("--year must be a year such as 2025, not \(year)")
+      throw usageError(
+        "--year phải là một năm, ví dụ 2025, không phải \(year)", "--year must be a year such as 2025, not \(year)")
     }
     if let asOf, CalendarDate(asOf) == nil {
-      throw ValidationError("--as-of must be a date such as 2025-12-31, not '\(asOf)'")
+      throw usageError(
+        "--as-of phải là một ngày, ví dụ 2025-12-31, không phải '\(asOf)'",
+        "--as-of must be a date such as 2025-12-31, not '\(asOf)'")
     }
   }
 
@@ -85,23 +107,37 @@ struct EvaluationOptions: ParsableArguments {
 struct DocumentOptions: ParsableArguments {
   @Option(
     name: .long,
-    help: "Write the report to this file (atomically: a temporary file, then renamed) instead of standard output.")
+    help: help(
+      "Ghi báo cáo vào tệp này (ghi tệp tạm rồi đổi tên, không bao giờ để lại tệp dở dang) thay vì in ra màn hình.",
+      "Write the report to this file (atomically: a temporary file, then renamed) instead of standard output."))
   var output: String?
 
-  @Option(name: .long, help: "The unit that issues the report, e.g. \"PHÒNG Y TẾ HUYỆN TÂN YÊN\" (document header).")
+  @Option(
+    name: .long,
+    help: help(
+      "Đơn vị ban hành báo cáo, ví dụ \"PHÒNG Y TẾ HUYỆN TÂN YÊN\" (phần đầu văn bản).",
+      "The unit that issues the report, e.g. \"PHÒNG Y TẾ HUYỆN TÂN YÊN\" (document header)."))
   var issuer: String?
 
-  @Option(name: .long, help: "The place of the date line, e.g. \"Tân Yên\".")
+  @Option(
+    name: .long,
+    help: help("Địa danh ở dòng ngày tháng, ví dụ \"Tân Yên\".", "The place of the date line, e.g. \"Tân Yên\"."))
   var place: String?
 
-  @Option(name: .long, help: "The date the report bears, e.g. 2025-12-15 (default: today in Vietnam).")
+  @Option(
+    name: .long,
+    help: help(
+      "Ngày ghi trên báo cáo, ví dụ 2025-12-15 (mặc định: hôm nay theo giờ Việt Nam).",
+      "The date the report bears, e.g. 2025-12-15 (default: today in Vietnam)."))
   var date: String?
 
   func validate() throws {
     if let date, CalendarDate(date) == nil {
-      throw ValidationError("--date must be a date such as 2025-12-15, not '\(date)'")
+      throw usageError(
+        "--date phải là một ngày, ví dụ 2025-12-15, không phải '\(date)'",
+        "--date must be a date such as 2025-12-15, not '\(date)'")
     }
-    if let output, output.isEmpty { throw ValidationError("--output needs a file name") }
+    if let output, output.isEmpty { throw usageError("--output cần tên tệp", "--output needs a file name") }
   }
 
   /// Makes the document and writes it where asked; a document that cannot be made or written ends the
@@ -129,7 +165,9 @@ struct DocumentOptions: ParsableArguments {
   /// Refuses, before any work, a binary document bound for a terminal.
   func validateBinary(_ binary: Bool, format: String, fileExtension: String) throws {
     if binary && output == nil && isatty(STDOUT_FILENO) != 0 {
-      throw ValidationError("--format \(format) writes a binary file: add --output FILE.\(fileExtension)")
+      throw usageError(
+        "--format \(format) ghi tệp nhị phân: thêm --output TỆP.\(fileExtension)",
+        "--format \(format) writes a binary file: add --output FILE.\(fileExtension)")
     }
   }
 

@@ -5,15 +5,11 @@ import TieuChiDocuments
 struct PlanCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "plan",
-    abstract: "Soạn kế hoạch khắc phục từ kết quả đánh giá — draft a remediation plan from a check.",
-    discussion: """
-      The plan (kế hoạch khắc phục) has the shape districts write: I. Mục đích, yêu cầu; II. Nhiệm vụ, giải \
-      pháp — for each failing or incomplete commune and group, one task per failed or unknown indicator with the \
-      shortfall in real units, the legal basis, the deadline (the milestone in force, or --deadline) and the \
-      responsible unit, the cheapest indicators first under a points rule; III. Tổ chức thực hiện — the tasks \
-      per responsible unit. Word (.docx, Times New Roman, A4, as Nghị định 30/2020/NĐ-CP lays out documents) \
-      or Markdown. Exit status as for check.
-      """
+    abstract: cli("Soạn kế hoạch khắc phục từ kết quả đánh giá.", "Draft a remediation plan from a check."),
+    discussion: cli(
+      "Kế hoạch theo mẫu các huyện vẫn viết: I. Mục đích, yêu cầu; II. Nhiệm vụ, giải pháp — mỗi chỉ tiêu chưa đạt hoặc chưa rõ của từng xã, nhóm là một nhiệm vụ với phần còn thiếu, căn cứ, thời hạn và đơn vị chủ trì; III. Tổ chức thực hiện — nhiệm vụ theo đơn vị. Word (.docx, Times New Roman, A4 theo Nghị định 30/2020/NĐ-CP) hoặc Markdown. Mã thoát như lệnh check.",
+      "The plan has the shape districts write: I. Purpose; II. Tasks — one per failed or unknown indicator of each failing or incomplete commune and group, with the shortfall, legal basis, deadline and responsible unit; III. Implementation — the tasks per unit. Word (.docx, Times New Roman, A4 as Decree 30/2020/NĐ-CP lays out documents) or Markdown. Exit status as for check."
+    )
   )
 
   @OptionGroup var criteriaOptions: CriteriaOptions
@@ -21,21 +17,32 @@ struct PlanCommand: ParsableCommand {
   @OptionGroup var languageOptions: LanguageOptions
   @OptionGroup var document: DocumentOptions
 
-  @Option(name: .long, help: "docx (default) or markdown.")
+  @Option(name: .long, help: help("docx (mặc định) hoặc markdown.", "docx (default) or markdown."))
   var format: PlanFormat = .docx
 
-  @Option(name: .long, help: "One deadline for every task, e.g. 2025-12-31 (default: each indicator's milestone year).")
+  @Option(
+    name: .long,
+    help: help(
+      "Một thời hạn chung cho mọi nhiệm vụ, ví dụ 2025-12-31 (mặc định: năm mốc của từng chỉ tiêu).",
+      "One deadline for every task, e.g. 2025-12-31 (default: each indicator's milestone year)."))
   var deadline: String?
 
-  @Argument(help: "Survey data files or folders (.xlsx, .yaml, .yml, .json, .csv).")
+  @Argument(
+    help: help(
+      "Tệp hoặc thư mục số liệu khảo sát (.xlsx, .yaml, .yml, .json, .csv).",
+      "Survey data files or folders (.xlsx, .yaml, .yml, .json, .csv)."))
   var data: [String] = []
 
   func validate() throws {
     guard !data.isEmpty else {
-      throw ValidationError("give at least one survey data file or folder, e.g. Samples/tan-yen-2024")
+      throw usageError(
+        "hãy đưa ít nhất một tệp hoặc thư mục số liệu, ví dụ Samples/tan-yen-2024",
+        "give at least one survey data file or folder, e.g. Samples/tan-yen-2024")
     }
     if let deadline, CalendarDate(deadline) == nil {
-      throw ValidationError("--deadline must be a date such as 2025-12-31, not '\(deadline)'")
+      throw usageError(
+        "--deadline phải là một ngày, ví dụ 2025-12-31, không phải '\(deadline)'",
+        "--deadline must be a date such as 2025-12-31, not '\(deadline)'")
     }
     try document.validateBinary(format.isBinary, format: format.rawValue, fileExtension: format.fileExtension)
   }

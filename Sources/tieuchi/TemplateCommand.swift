@@ -6,14 +6,11 @@ import TieuChiDocuments
 struct TemplateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "template",
-    abstract: "In phiếu số liệu trống cho một bộ tiêu chí — print a blank survey form for a criteria set.",
-    discussion: """
-      yaml: a commented form with every input, its label, unit and type. csv: the header of the stations \
-      file in labels that read back (';', UTF-8 with BOM); --list NAME gives the header of that list's file \
-      (save it as NAME.csv beside the stations file). xlsx: a fillable workbook (--output FILE.xlsx) with a \
-      sheet of stations, one sheet per list, drop-down lists and an instructions sheet; --communes FILE.csv \
-      (columns code,name) lists the communes beforehand. Filled-in forms are read by tieuchi check.
-      """
+    abstract: cli("In phiếu số liệu trống cho một bộ tiêu chí.", "Print a blank survey form for a criteria set."),
+    discussion: cli(
+      "yaml: phiếu có chú thích cho từng đầu vào. csv: dòng tiêu đề của tệp trạm (nhãn tiếng Việt đọc lại được; --list TÊN cho tệp danh sách). xlsx: sổ tính điền được (--output TỆP.xlsx) với trang trạm, mỗi danh sách một trang, danh sách chọn và trang hướng dẫn; --communes TỆP.csv điền sẵn các xã. Phiếu đã điền được tieuchi check đọc.",
+      "yaml: a commented form with every input. csv: the header of the stations file in labels that read back (--list NAME for a list's file). xlsx: a fillable workbook (--output FILE.xlsx) with a stations sheet, one sheet per list, drop-downs and an instructions sheet; --communes FILE.csv lists the communes beforehand. Filled-in forms are read by tieuchi check."
+    )
   )
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -22,25 +19,43 @@ struct TemplateCommand: ParsableCommand {
 
   @OptionGroup var criteriaOptions: CriteriaOptions
 
-  @Option(name: .long, help: "yaml (default), csv or xlsx.")
+  @Option(name: .long, help: help("yaml (mặc định), csv hoặc xlsx.", "yaml (default), csv or xlsx."))
   var format: Format = .yaml
 
-  @Option(name: .long, help: "csv: the list input (e.g. staff) whose file to print.")
+  @Option(
+    name: .long,
+    help: help(
+      "csv: đầu vào dạng danh sách (ví dụ staff) cần in mẫu tệp.",
+      "csv: the list input (e.g. staff) whose file to print."))
   var list: String?
 
-  @Option(name: .long, help: "xlsx: a CSV list of communes (columns code,name) to fill in beforehand.")
+  @Option(
+    name: .long,
+    help: help(
+      "xlsx: tệp CSV danh sách xã (cột code,name) để điền sẵn.",
+      "xlsx: a CSV list of communes (columns code,name) to fill in beforehand."))
   var communes: String?
 
-  @Option(name: .long, help: "Write the form to this file (required for xlsx) instead of standard output.")
+  @Option(
+    name: .long,
+    help: help(
+      "Ghi phiếu vào tệp này (bắt buộc với xlsx) thay vì in ra màn hình.",
+      "Write the form to this file (required for xlsx) instead of standard output."))
   var output: String?
 
   @OptionGroup var languageOptions: LanguageOptions
 
   func validate() throws {
-    if list != nil && format != .csv { throw ValidationError("--list goes with --format csv") }
-    if communes != nil && format != .xlsx { throw ValidationError("--communes goes with --format xlsx") }
+    if list != nil && format != .csv {
+      throw usageError("--list chỉ dùng với --format csv", "--list goes with --format csv")
+    }
+    if communes != nil && format != .xlsx {
+      throw usageError("--communes chỉ dùng với --format xlsx", "--communes goes with --format xlsx")
+    }
     if format == .xlsx && output == nil && isatty(STDOUT_FILENO) != 0 {
-      throw ValidationError("--format xlsx writes a binary file: add --output FILE.xlsx")
+      throw usageError(
+        "--format xlsx ghi tệp nhị phân: thêm --output TỆP.xlsx",
+        "--format xlsx writes a binary file: add --output FILE.xlsx")
     }
   }
 

@@ -4,26 +4,31 @@ import TieuChi
 struct TestCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "test",
-    abstract: "Chạy các ví dụ trong tệp tiêu chí — run the worked examples of criteria files.",
-    discussion: """
-      Every example (examples: in a criteria file) is evaluated and compared with what it expects. \
-      The closing line is "N passed, M failed" in either language, as test runners and CI read it. \
-      Exit status: 0 all examples pass; 1 some example fails; 3 some criteria file is invalid.
-      """
+    abstract: cli("Chạy các ví dụ trong tệp tiêu chí.", "Run the worked examples of criteria files."),
+    discussion: cli(
+      "Mỗi ví dụ (examples: trong tệp tiêu chí) được đánh giá và so với kết quả mong đợi. Dòng cuối \"N passed, M failed\" giữ nguyên tiếng Anh để CI đọc. Mã thoát: 0 mọi ví dụ đúng; 1 có ví dụ sai; 3 có tệp tiêu chí không hợp lệ.",
+      "Every example (examples: in a criteria file) is evaluated and compared with what it expects. The closing line \"N passed, M failed\" is the same in both languages, for CI. Exit status: 0 all examples pass; 1 some example fails; 3 some criteria file is invalid."
+    )
   )
 
-  @Argument(help: "Criteria files or folders (default: Criteria).")
+  @Argument(
+    help: help("Tệp hoặc thư mục tiêu chí (mặc định: Criteria).", "Criteria files or folders (default: Criteria)."))
   var paths: [String] = ["Criteria"]
 
   @OptionGroup var languageOptions: LanguageOptions
 
   @Option(
-    name: .customLong("as-of"), help: "The day waivers in examples are checked against (default: today in Vietnam).")
+    name: .customLong("as-of"),
+    help: help(
+      "Ngày dùng để xét hạn miễn trừ trong ví dụ (mặc định: hôm nay theo giờ Việt Nam).",
+      "The day waivers in examples are checked against (default: today in Vietnam)."))
   var asOf: String?
 
   func validate() throws {
     if let asOf, CalendarDate(asOf) == nil {
-      throw ValidationError("--as-of must be a date such as 2025-12-31, not '\(asOf)'")
+      throw usageError(
+        "--as-of phải là một ngày, ví dụ 2025-12-31, không phải '\(asOf)'",
+        "--as-of must be a date such as 2025-12-31, not '\(asOf)'")
     }
   }
 

@@ -1,14 +1,37 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct TieuChiCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "tieuchi",
-    abstract: "Kiểm tra trạm y tế xã theo bộ tiêu chí y tế — check commune health stations against health criteria.",
+    abstract: cli(
+      "Kiểm tra trạm y tế xã theo bộ tiêu chí y tế. Thêm --lang en để dùng tiếng Anh.",
+      "Check commune health stations against health criteria."),
     subcommands: [
       CheckCommand.self, PlanCommand.self, LintCommand.self, TestCommand.self, ExplainCommand.self,
       TemplateCommand.self,
     ],
     defaultSubcommand: CheckCommand.self
   )
+
+  /// Runs the command like ArgumentParser's own `main()`, but says its usage errors and help in the
+  /// command line's language (Vietnamese unless `--lang en`).
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      let message = ParserWords.translated(fullMessage(for: error))
+      if !message.isEmpty {
+        if code == .success {
+          print(message)
+        } else {
+          FileHandle.standardError.write(Data((message + "\n").utf8))
+        }
+      }
+      Foundation.exit(code.rawValue)
+    }
+  }
 }

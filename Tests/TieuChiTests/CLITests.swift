@@ -200,3 +200,32 @@ struct CommandLineMistakeTests {
     #expect(!near.stderr.contains("--year"))
   }
 }
+
+/// The command line speaks Vietnamese by default — help, usage errors, validation — and English with
+/// `--lang en`.
+@Suite("The command line's own language")
+struct CommandLineLanguageTests {
+  @Test("A usage error in Vietnamese, exit 64; in English with --lang en")
+  func usageErrors() throws {
+    let vi = try CLI.run(["check", "--year", "abc", "--criteria", "Criteria/ct25-2030.yaml", "Samples/tan-yen-2024"])
+    #expect(vi.status == 64)
+    #expect(vi.stderr.hasPrefix("Lỗi: giá trị 'abc' không hợp lệ cho '--year <year>'"), "\(vi.stderr)")
+    let en = try CLI.run(["check", "--year", "abc", "--lang", "en", "--criteria", "Criteria/ct25-2030.yaml", "x"])
+    #expect(en.status == 64)
+    #expect(en.stderr.hasPrefix("Error: The value 'abc' is invalid for '--year <year>'"), "\(en.stderr)")
+    let missing = try CLI.run(["check", "--criteria", "Criteria/ct25-2030.yaml"])
+    #expect(missing.stderr.hasPrefix("Lỗi: hãy đưa ít nhất một tệp hoặc thư mục số liệu"), "\(missing.stderr)")
+  }
+
+  @Test("Help in Vietnamese by default, every option explained in it")
+  func helpText() throws {
+    let vi = try CLI.run(["check", "--help"])
+    #expect(vi.status == 0)
+    #expect(vi.stdout.contains("TÙY CHỌN:"))
+    #expect(vi.stdout.contains("Tệp bộ tiêu chí (YAML)"))
+    #expect(!vi.stdout.contains("OPTIONS:"))
+    let en = try CLI.run(["check", "--help", "--lang", "en"])
+    #expect(en.stdout.contains("OPTIONS:"))
+    #expect(en.stdout.contains("The criteria file (YAML)"))
+  }
+}
