@@ -42,3 +42,16 @@ extension Diagnostic {
     Diagnostic("cli.cannot-render", at: nil, message)
   }
 }
+
+extension Diagnostic {
+  /// `--criteria` names no file: the criteria files there are, and the nearest.
+  static func noSuchCriteriaFile(_ path: String, known: [String]) -> Diagnostic {
+    let list = known.isEmpty ? "—" : known.joined(separator: ", ")
+    return Diagnostic(
+      "cli.no-such-criteria-file", at: SourceLocation(file: path),
+      LocalizedText(
+        vi: "không có tệp tiêu chí này; các bộ tiêu chí có sẵn: \(list)",
+        en: "there is no such criteria file; the criteria sets there are: \(list)"),
+      hint: Suggestions.hint(for: path, in: known))
+  }
+}

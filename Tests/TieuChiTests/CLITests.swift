@@ -187,6 +187,32 @@ struct CommandLineMistakeTests {
     #expect(lines.first?.hasPrefix("Samples/tan-yen-2024/stations.yaml: lỗi: đây là tệp số liệu khảo sát") == true)
   }
 
+  @Test("A criteria file given as data is one plain error; other files in a folder are named once")
+  func criteriaAsData() throws {
+    let run = try CLI.run(["check", "--criteria", "Criteria/ct25-2030.yaml", "--summary", "Criteria/ct05-2030.yaml"])
+    #expect(run.status == 2)
+    #expect(
+      run.stderr
+        == "Criteria/ct05-2030.yaml: lỗi: đây là tệp tiêu chí, không phải số liệu khảo sát: dùng nó với --criteria\n")
+    let folder = try CLITests.scratch(["notes.pdf": "x", "photo.jpg": "y"])
+    try FileManager.default.copyItem(
+      atPath: TestSupport.path("Samples/tan-yen-2024/stations.yaml"), toPath: folder + "/stations.yaml")
+    let mixed = try CLI.run(["check", "--criteria", "Criteria/ct25-2030.yaml", "--summary", folder])
+    #expect(mixed.status == 1, "warnings do not change the exit status")
+    #expect(
+      mixed.stderr.contains(
+        "cảnh báo: bỏ qua 2 tệp không phải số liệu (.xlsx, .csv, .json, .yaml): notes.pdf, photo.jpg"))
+  }
+
+  @Test("A missing criteria file lists the sets there are, the nearest suggested")
+  func missingCriteria() throws {
+    let run = try CLI.run(["check", "--criteria", "Criteria/ct25-2300.yaml", "Samples/tan-yen-2024"])
+    #expect(run.status == 3)
+    #expect(run.stderr.contains("Criteria/ct25-2300.yaml: lỗi: không có tệp tiêu chí này; các bộ tiêu chí có sẵn: "))
+    #expect(run.stderr.contains("Criteria/qd1300-2030.yaml"))
+    #expect(run.stderr.contains("(có phải ý bạn là 'Criteria/ct25-2030.yaml'?)"))
+  }
+
   @Test("A --year far from the data's years is a warning naming both")
   func farYear() throws {
     let run = try CLI.run([

@@ -40,6 +40,13 @@ enum CriteriaDocument {
     return keys.contains("code") && !keys.contains(where: criteriaKeys.contains)
   }
 
+  /// Whether a document is a criteria file's: it has indicators and the inputs or source they need.
+  package static func isCriteria(_ node: DataNode) -> Bool {
+    guard let keys = node.entries?.map(\.key) else { return false }
+    return keys.contains("indicators")
+      && (keys.contains("inputs") || keys.contains("source") || keys.contains("extends"))
+  }
+
   /// The document with its `extends` chain merged in (parent first, then each child's changes).
   ///
   /// `chain` holds the files that led here, so a cycle is caught before it is followed; without a

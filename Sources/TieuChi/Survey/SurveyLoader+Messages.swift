@@ -44,6 +44,25 @@ extension SurveyLoader {
           en: "the folder holds no .yaml, .json, .csv or .xlsx file"))
     }
 
+    /// Files of other kinds in a folder given as data, left out: named once, at most ten of them.
+    static func skippedFiles(_ folder: String, _ names: [String]) -> Diagnostic {
+      let shown = names.prefix(10).joined(separator: ", ") + (names.count > 10 ? ", …" : "")
+      return Diagnostic(
+        "survey.skipped-files", .warning, at: SourceLocation(file: folder),
+        LocalizedText(
+          vi: "bỏ qua \(names.count) tệp không phải số liệu (.xlsx, .csv, .json, .yaml): \(shown)",
+          en: "\(names.count) files that are not survey data (.xlsx, .csv, .json, .yaml) were left out: \(shown)"))
+    }
+
+    /// A criteria file given among the survey data.
+    static func criteriaFileAsData(_ path: String) -> Diagnostic {
+      Diagnostic(
+        "survey.criteria-file-as-data", at: SourceLocation(file: path),
+        LocalizedText(
+          vi: "đây là tệp tiêu chí, không phải số liệu khảo sát: dùng nó với --criteria",
+          en: "this is a criteria file, not survey data: use it with --criteria"))
+    }
+
     static func unreadableFile(_ path: String) -> Diagnostic {
       Diagnostic(
         .surveyUnreadableFile, at: SourceLocation(file: path),

@@ -65,8 +65,10 @@ public enum SurveyLoader {
         continue
       }
       if isDirectory.boolValue {
-        let found = surveyFiles(in: path)
+        let (found, skipped) = surveyFiles(in: path)
         if found.isEmpty { batch.diagnostics.append(Messages.emptyFolder(path)) }
+        // Files of other kinds in a folder are left out, and said once, so none is skipped in silence.
+        if !skipped.isEmpty { batch.diagnostics.append(Messages.skippedFiles(path, skipped)) }
         files += found
       } else {
         files.append(path)
@@ -128,6 +130,10 @@ public enum SurveyLoader {
         }
         return .tables(workbooks.read(file))
       }
+      // A criteria file given as data: say so once, rather than a station per key it does not know.
+      if let first = parsedFile.documents.first, CriteriaDocument.isCriteria(first) {
+        return .records(SurveyReader.Output(diagnostics: [Messages.criteriaFileAsData(file.name)]))
+      }
       // A syntax error loses the record(s) it breaks: count them, so every input record shows.
       var output = SurveyReader.Output(rejected: parsedFile.lostRecords, diagnostics: parsedFile.diagnostics)
       for document in parsedFile.documents { reader.read(document: document, into: &output) }
@@ -171,20 +177,28 @@ public enum SurveyLoader {
     return parent.isEmpty ? nearest : (parent as NSString).appendingPathComponent(nearest)
   }
 
-  static func surveyFiles(in folder: String) -> [String] {
-    guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
+  /// The survey files under `folder` (recursively, sorted), and the other files left out (hidden files,
+  /// Excel's lock files and the generators beside samples excepted: those are not data anyone meant).
+  static func surveyFiles(in folder: String) -> (found: [String], skipped: [String]) {
+    guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return ([], []) }
     var found: [String] = []
+    var skipped: [String] = []
     while let relative = enumerator.nextObject() as? String {
       let name = (relative as NSString).lastPathComponent
       // `~$Xã.xlsx` is the lock file Excel leaves beside a workbook it has open, not a workbook.
-      guard !name.hasPrefix("."), !name.hasPrefix("~$"),
-        SurveyFormat(fileExtension: (relative as NSString).pathExtension) != nil
-      else {
+      guard !name.hasPrefix("."), !name.hasPrefix("~$") else { continue }
+      guard SurveyFormat(fileExtension: (relative as NSString).pathExtension) != nil else {
+        var isDirectory: ObjCBool = false
+        let path = (folder as NSString).appendingPathComponent(relative)
+        let quiet = ["md", "py", "txt"].contains((relative as NSString).pathExtension.lowercased())
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue, !quiet {
+          skipped.append(relative)
+        }
         continue
       }
       found.append((folder as NSString).appendingPathComponent(relative))
     }
-    return found.sorted()
+    return (found.sorted(), skipped.sorted())
   }
 }
 
