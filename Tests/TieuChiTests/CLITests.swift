@@ -204,6 +204,13 @@ struct CommandLineMistakeTests {
         "cảnh báo: bỏ qua 2 tệp không phải số liệu (.xlsx, .csv, .json, .yaml): notes.pdf, photo.jpg"))
   }
 
+  @Test("A CSV cell is named by its line and by the column letter Excel shows, besides the header")
+  func csvColumnLetter() throws {
+    let folder = try CLITests.scratch(["stations.csv": "code;population;insured\n07339;12a;100\n"])
+    let run = try CLI.run(["check", "--criteria", "Criteria/ct25-2030.yaml", "--summary", folder + "/stations.csv"])
+    #expect(run.stderr.contains(folder + "/stations.csv:2:7 [B]: lỗi: population: "), "\(run.stderr)")
+  }
+
   @Test("A missing criteria file lists the sets there are, the nearest suggested")
   func missingCriteria() throws {
     let run = try CLI.run(["check", "--criteria", "Criteria/ct25-2300.yaml", "Samples/tan-yen-2024"])

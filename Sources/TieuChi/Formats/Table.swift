@@ -54,7 +54,10 @@ package struct Table: Sendable {
         return SourceLocation(file: file, line: line, column: 0, sheet: sheet)
       }
       let offset = lineOffsets.indices.contains(index) ? Int(lineOffsets[index]) : 0
-      return SourceLocation(file: file, line: line + offset, column: Int(cellColumns[index]), sheet: sheet)
+      var location = SourceLocation(file: file, line: line + offset, column: Int(cellColumns[index]), sheet: sheet)
+      // A CSV cell is also named by its column's letter, as Excel shows the file.
+      if sheet == nil { location.tableColumn = index + 1 }
+      return location
     }
   }
 

@@ -10,6 +10,9 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
   public var column: Int
   /// The worksheet's tab name when the file is a workbook; `nil` for text files.
   public var sheet: String?
+  /// In a CSV table, the 1-based column of the cell, so that a message also names it as the spreadsheet
+  /// the file is opened in shows it (`F`): a character offset alone means nothing in Excel.
+  public var tableColumn: Int? = nil
 
   /// A place in `file`: 1-based line and column (0: the whole line); in a workbook, `sheet` names the tab and
   /// `line` and `column` are the cell's row and column numbers.
@@ -47,7 +50,8 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     if let sheet {
       return "\(file) › \(sheet)" + (cell.map { " ! \($0)" } ?? "")
     }
-    return line == 0 ? file : column > 0 ? "\(file):\(line):\(column)" : "\(file):\(line)"
+    let place = line == 0 ? file : column > 0 ? "\(file):\(line):\(column)" : "\(file):\(line)"
+    return tableColumn.map { place + " [\(SourceLocation.columnLetters($0))]" } ?? place
   }
 
   /// Excel's letters for a 1-based column number: 1 is `A`, 27 is `AA`.
@@ -60,6 +64,18 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
       number = (number - 1) / 26
     }
     return String(letters.reversed())
+  }
+
+  /// The same place: file, sheet, line and column (the CSV column's letter is only a way of naming it).
+  public static func == (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+    lhs.file == rhs.file && lhs.sheet == rhs.sheet && lhs.line == rhs.line && lhs.column == rhs.column
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(file)
+    hasher.combine(sheet)
+    hasher.combine(line)
+    hasher.combine(column)
   }
 
   public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
