@@ -47,8 +47,10 @@ enum ExpressionHarness {
     if Nesting.tooDeep(bytes) { return }
     let lines = bytes.split(separator: 0x0A, maxSplits: 2, omittingEmptySubsequences: false)
       .map { String(decoding: $0, as: UTF8.self) }
-    let target = lines.count > 1 ? lines[1] : nil
+    // An empty line is no line: seeds end with a newline.
+    let target = lines.count > 1 && !lines[1].isEmpty ? lines[1] : nil
     var unit = lines.count > 2 ? lines[2].trimmingCharacters(in: .whitespacesAndNewlines) : nil
+    if unit?.isEmpty == true { unit = nil }
     if unit == nil, let target { unit = target.contains("%") ? "percent" : target.contains("‰") ? "per_1000" : nil }
     let text = criteria(measure: lines[0], target: target, unit: unit)
     let name = "criteria.yaml"
