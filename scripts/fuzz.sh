@@ -54,7 +54,7 @@ run() {
   # detection is off: LeakSanitizer cannot see pointers Swift keeps in enum payloads' spare bits, and reports
   # every long-lived indirect enum (the criteria sets kept between inputs) as leaked. Swift's own crash
   # backtracer is off so that the sanitizer reports the crash.
-  SWIFT_BACKTRACE=enable=no TIEUCHI_FUZZ_TARGET=$name TIEUCHI_FUZZ_MAX_NESTING=$nesting \
+  ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} SWIFT_BACKTRACE=enable=no TIEUCHI_FUZZ_TARGET=$name TIEUCHI_FUZZ_MAX_NESTING=$nesting \
     "$binary" "$work/corpus" "$corpus" -detect_leaks=0 -max_total_time="$seconds" -max_len="$(max_len "$name")" -timeout=10 -rss_limit_mb=2560 \
     -artifact_prefix="$crashes/" -print_final_stats=1 "${dict[@]}" "${keep_going[@]}" 2>&1 | tee "$log" | grep -E '^#[0-9]+.*(pulse|DONE)|ERROR|SUMMARY|invariant|Test unit written|artifact|crash|timeout' >&2
   local status=${PIPESTATUS[0]}

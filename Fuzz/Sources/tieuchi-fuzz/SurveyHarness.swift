@@ -30,6 +30,10 @@ enum SurveyHarness {
     let checker = Checker(criteria: set, asOf: asOf)
     let result = checker.run(files)
     let batch = result.batch
+    if verbose {
+      print("\(batch.records.count) records, \(batch.groupRecords.count) group records, \(batch.rejected) rejected")
+      for diagnostic in batch.diagnostics { print(diagnostic.rendered(in: .en)) }
+    }
     Invariants.countsConsistent(batch, bound: bound)
     let recordProblems = (batch.records + batch.groupRecords).flatMap(\.problems)
     Invariants.locationsInside(batch.diagnostics + recordProblems, files: contents, yamlBreaks: yamlBreaks)
