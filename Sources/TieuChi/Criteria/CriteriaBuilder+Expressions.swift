@@ -11,6 +11,9 @@ extension CriteriaBuilder {
         .init(text: text, origin: node.location, quoted: node.isQuoted), schema: schema)
       return (expression, type, text)
     } catch {
+      var error = error
+      // Offsets into a multi-line scalar's folded text are not columns of the file: point at the scalar.
+      if node.spansLines { error.location = node.location }
       let names = text.split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init)
       if !names.contains(where: brokenInputs.contains) {
         reader.report(error)

@@ -130,7 +130,8 @@ extension YAMLReader {
       if let stop = enter(depth: stack.count + 1, size: 1, at: location) { return stop }
       var style: DataNode.ScalarStyle = data.style == YAML_PLAIN_SCALAR_STYLE ? .plain : .quoted
       if let tag = data.tag, checkTag(tag, on: .scalar, at: location) { style = .quoted }
-      let node = DataNode(.scalar(YAMLReader.text(data.value, data.length), style), at: location)
+      var node = DataNode(.scalar(YAMLReader.text(data.value, data.length), style), at: location)
+      node.spansLines = event.end_mark.line > event.start_mark.line
       if let anchor = data.anchor {
         anchors[String(cString: anchor)] = Anchored(node: node, size: 1, height: 1)
       } else if stack.isEmpty, data.length == 0, style == .plain, data.tag == nil {

@@ -45,6 +45,9 @@ package struct DataNode: Sendable {
   package var content: Content
   /// Where the node starts: its first character, or its anchor or tag.
   package var location: SourceLocation
+  /// A YAML scalar written over several lines (a block scalar, or a folded plain or quoted one): its text is
+  /// folded or re-indented, so an offset in the text is not a column after `location`.
+  package var spansLines = false
 
   /// A node holding `content`, starting at `location`.
   package init(_ content: Content, at location: SourceLocation) {
