@@ -29,7 +29,8 @@ def main():
     main_sheet.title = "Khảo sát trạm y tế 2024"
     questions = ["code", "name", "type", "district", "province", "year", "ttc/population", "ttc/insured",
                  "ttc/phc_users", "ttc/phc_users_insured", "ttc/health_managed", "ttc/ehealth_book",
-                 "ttc/telemedicine_users", "ttc/meets_national_criteria"]
+                 "ttc/telemedicine_users", "ttc/high_risk_people", "ttc/high_risk_checked",
+                 "ttc/ehealth_records", "ttc/meets_national_criteria"]
     main_sheet.append(["start", "end", "today"] + questions
                       + ["__version__", "_id", "_uuid", "_submission_time", "_validation_status", "_notes",
                          "_status", "_submitted_by", "_tags", "_index"])

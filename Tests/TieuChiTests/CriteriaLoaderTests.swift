@@ -71,11 +71,11 @@ struct CriteriaLoaderTests {
     #expect(
       criteria.indicators.map(\.id) == [
         "doctor", "village-health-worker", "bhyt-coverage", "phc-bhyt", "health-managed", "ehealth-book",
-        "telemedicine",
+        "telemedicine", "high-risk-checked", "district-ehealth-records",
         "communes-national-criteria",
       ])
-    #expect(criteria.indicators.map(\.level) == Array(repeating: .commune, count: 7) + [.group])
-    #expect(criteria.indicators.allSatisfy { $0.clause.hasPrefix("I.3") })
+    #expect(criteria.indicators.map(\.level) == Array(repeating: .commune, count: 8) + [.group, .group])
+    #expect(criteria.indicators.allSatisfy { $0.clause.hasPrefix("I.3") || $0.clause.hasPrefix("II.2.5") })
     let bhyt = try #require(criteria.indicators.first { $0.id == "bhyt-coverage" })
     #expect(bhyt.milestones.last?.target.comparator == .greater)
     #expect(bhyt.milestones.last?.target.threshold == Rational(199, 200))

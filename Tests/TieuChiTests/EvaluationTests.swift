@@ -15,7 +15,7 @@ struct EvaluationTests {
     let result = try TestSupport.evaluate(passingStation(), criteria: criteria)
     #expect(result.status == .pass)
     #expect(result.indicators.allSatisfy { $0.status == .pass && $0.gap == nil })
-    #expect(result.indicators.count == 7)
+    #expect(result.indicators.count == 8)
   }
 
   @Test(
@@ -34,6 +34,7 @@ struct EvaluationTests {
       passingStation(set: [
         "population": "\(population)", "insured": "\(insured)", "health_managed": "\(population)",
         "ehealth_book": "\(population)", "telemedicine_users": "\(population)",
+        "ehealth_records": "\(population)",
       ]),
       criteria: criteria)
     let bhyt = try #require(result.indicator("bhyt-coverage", in: criteria))
@@ -135,7 +136,7 @@ struct EvaluationTests {
     let result = try TestSupport.evaluate(
       passingStation(set: [
         "population": "0", "insured": "0", "health_managed": "0", "ehealth_book": "0",
-        "telemedicine_users": "0",
+        "telemedicine_users": "0", "ehealth_records": "0",
       ]),
       criteria: criteria)
     let bhyt = try #require(result.indicator("bhyt-coverage", in: criteria))

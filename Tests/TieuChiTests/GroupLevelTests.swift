@@ -163,8 +163,8 @@ struct GroupLevelTests {
     let district = try #require(groups.first)
     #expect(district["key"] as? String == "Huyện Tân Yên")
     #expect(district["status"] as? String == "fail")
-    let indicator = try #require((district["indicators"] as? [[String: Any]])?.first)
-    #expect(indicator["id"] as? String == "communes-national-criteria")
+    let indicator = try #require(
+      (district["indicators"] as? [[String: Any]])?.first { $0["id"] as? String == "communes-national-criteria" })
     let gap = try #require(indicator["gap"] as? [String: Any])
     #expect(gap["amount"] as? Int == 5)
     #expect(gap["at_least"] as? Bool == true)

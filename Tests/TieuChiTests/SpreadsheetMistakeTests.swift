@@ -120,7 +120,7 @@ struct SpreadsheetMistakeTests {
       name: "a column of inputs left out", id: "survey.inputs-not-provided", at: "Trạm y tế", severity: .warning,
       make: book { $0.sheets[0].rows = $0.sheets[0].rows.map { Array($0.prefix(10)) } }),
     Mistake(
-      name: "data in a column without header", id: "workbook.data-without-header", at: "Trạm y tế ! L2",
+      name: "data in a column without header", id: "workbook.data-without-header", at: "Trạm y tế ! O2",
       severity: .warning, make: book { $0.sheets[0].rows[1].append(t("ghi chú")) }),
     Mistake(
       name: "merged header cells", id: "workbook.merged-header", at: "Trạm y tế ! D1", severity: .error,

@@ -84,6 +84,9 @@ func passingStation(set overrides: KeyValuePairs<String, String> = [:], remove: 
     ("health_managed", "9600"),
     ("ehealth_book", "7600"),
     ("telemedicine_users", "4100"),
+    ("high_risk_people", "500"),
+    ("high_risk_checked", "500"),
+    ("ehealth_records", "9700"),
     ("meets_national_criteria", "true"),
   ]
   var fields = defaults.filter { !remove.contains($0.0) }

@@ -68,13 +68,17 @@ func n(_ value: Int) -> Cell { .integer(value) }
 enum DistrictWorkbook {
   static let stationHeader = [
     "Mã xã", "Tên xã", "Năm", "Dân số của xã", "Số người tham gia bảo hiểm y tế", "phc_users", "phc_users_insured",
-    "health_managed", "ehealth_book", "telemedicine_users", "meets_national_criteria",
+    "health_managed", "ehealth_book", "telemedicine_users", "meets_national_criteria", "high_risk_people",
+    "high_risk_checked", "ehealth_records",
   ]
   static let staffHeader = ["Mã xã", "Họ và tên", "Chức danh", "Biên chế cơ hữu của trạm"]
   static let hamletHeader = ["Mã xã", "Tên thôn, tổ dân phố", "Số nhân viên y tế thôn được đào tạo chuyên môn"]
 
   static func stationRow(_ code: String, _ name: String) -> [Cell] {
-    [t(code), t(name), n(2024), n(10000), n(9990), n(4000), n(3900), n(9800), n(8000), n(4500), t("Có")]
+    [
+      t(code), t(name), n(2024), n(10000), n(9990), n(4000), n(3900), n(9800), n(8000), n(4500), t("Có"), n(500),
+      n(500), n(9700),
+    ]
   }
 
   static func sheets(station: [Int: Cell] = [:], staff: [Int: Cell] = [:]) -> [Sheet] {

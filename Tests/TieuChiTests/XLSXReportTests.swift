@@ -38,11 +38,11 @@ struct XLSXReportTests {
     let workbook = try Self.readBack(["--baseline", "Samples/tan-yen-2024", "Samples/tan-yen-2025"])
     #expect(workbook.sheets == ["Tổng hợp", "Chi tiết", "Ma trận", "Cần bổ sung", "Lỗi dữ liệu", "So với kỳ trước"])
     #expect(workbook.mismatches == [])
-    #expect(workbook.detailRows == 19 * 7)
+    #expect(workbook.detailRows == 19 * 8)
     #expect(workbook.actualFormats.contains("0.00%"))
     #expect(workbook.formulas == 0)
     for sheet in workbook.sheets { #expect(workbook.freeze[sheet] == "A2", "\(sheet): frozen header row") }
-    #expect(workbook.filters["Chi tiết"] == "A1:R134", "with the three columns of the previous round")
+    #expect(workbook.filters["Chi tiết"] == "A1:R153", "with the three columns of the previous round")
     #expect(workbook.header.first == "Mã xã")
   }
 
