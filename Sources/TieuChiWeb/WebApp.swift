@@ -67,6 +67,7 @@ public struct WebApp: Sendable {
     }
     addAuthRoutes(to: router)
     addRoundRoutes(to: router)
+    addHistoryRoutes(to: router)
     addCriteriaRoutes(to: router)
     addAssessmentRoutes(to: router)
     return router

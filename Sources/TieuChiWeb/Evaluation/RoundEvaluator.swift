@@ -21,8 +21,9 @@ struct RoundEvaluator: Sendable {
     return SurveyFormat(fileExtension: ext).map { SurveyFile(name: file.name, format: $0, bytes: file.bytes) }
   }
 
-  /// Evaluates `round` (in the calling task: callers run this through the `EvaluationLimiter`).
-  func evaluate(_ round: Round, language: Language) -> Evaluation {
+  /// Evaluates `round` (in the calling task: callers run this through the `EvaluationLimiter`), compared with
+  /// the files of round `baselineID` — by default the previous round chosen at upload, if any.
+  func evaluate(_ round: Round, language: Language, baselineID: Int64?? = .none) -> Evaluation {
     guard let criteriaFile = try? storage.criteriaSet(hash: round.criteriaHash) else {
       return Evaluation(
         failure: text(language, "Không tìm thấy bộ tiêu chí", "Criteria set not found"), unreadFiles: [])
@@ -44,7 +45,7 @@ struct RoundEvaluator: Sendable {
         unreadFiles: unread)
     }
     var baseline: [SurveyFile] = []
-    if let baselineID = round.baselineRoundID {
+    if let baselineID = baselineID ?? round.baselineRoundID {
       baseline = ((try? storage.files(ofRound: baselineID)) ?? []).compactMap(Self.surveyFile)
     }
     let asOf = CalendarDate(round.asOf) ?? CalendarDate(year: 2025, month: 1, day: 1)!

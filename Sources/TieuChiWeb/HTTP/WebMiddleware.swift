@@ -21,6 +21,7 @@ struct WebMiddleware: RouterMiddleware {
     var request = request
     var context = context
     context.maxBody = app.configuration.maxRequestBytes
+    context.query = request.uri.query
     var cookies: [Cookie] = []
     if let asked = request.uri.queryParameters["lang"].flatMap({ UILanguage(rawValue: String($0)) }) {
       context.language = asked

@@ -9,6 +9,8 @@ public struct WebRequestContext: RequestContext {
   let peerAddress: String?
   /// The signed-in user and session (set by the session middleware).
   var login: Login?
+  /// The query string of the request as sent (still percent-encoded), for links to the same page.
+  var query: String?
   /// The interface language of this request.
   var language: UILanguage = .vi
   /// The CSRF token of a visitor not signed in (double-submit cookie), for the sign-in form.

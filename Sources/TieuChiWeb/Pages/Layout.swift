@@ -41,6 +41,9 @@ enum Layout {
       html.element("a", ["href": "/rounds/new"], text: language.t("Tải lên một đợt", "Upload a round"))
       html.element("a", ["href": "/assess"], text: language.t("Tự đánh giá", "Self-assessment"))
       html.element("a", ["href": "/criteria"], text: language.t("Bộ tiêu chí", "Criteria sets"))
+      if login.user.role == .admin {
+        html.element("a", ["href": "/admin/users"], text: language.t("Tài khoản", "Accounts"))
+      }
       html.element("span", ["class": "user"], text: login.user.name)
       html.element("form", ["method": "post", "action": "/logout", "class": "inline"]) { html in
         csrfField(context, into: &html)
@@ -48,8 +51,10 @@ enum Layout {
       }
     }
     let other: UILanguage = language == .vi ? .en : .vi
-    html.element(
-      "a", ["href": "?lang=\(other.rawValue)", "class": "lang"], text: other == .en ? "English" : "Tiếng Việt")
+    // The same page in the other language: the other query parameters (the round, the unit) are kept.
+    let kept = (context.query ?? "").split(separator: "&").filter { !$0.hasPrefix("lang=") && !$0.isEmpty }
+    let query = (kept + ["lang=\(other.rawValue)"]).joined(separator: "&")
+    html.element("a", ["href": "?" + query, "class": "lang"], text: other == .en ? "English" : "Tiếng Việt")
     html.close("nav")
   }
 
@@ -82,6 +87,18 @@ enum Layout {
     }
   }
 
+  /// The day of `date` (UTC+7), for chart labels.
+  static func day(_ date: Date) -> String {
+    String(self.date(date).prefix(10))
+  }
+
+  /// `text` as one value of a URL query (everything but unreserved characters percent-encoded).
+  static func queryValue(_ text: String) -> String {
+    var allowed = CharacterSet.alphanumerics
+    allowed.insert(charactersIn: "-._~")
+    return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+  }
+
   /// A date as the interface shows it (UTC+7, Vietnam time).
   static func date(_ date: Date) -> String {
     let formatter = DateFormatter()
@@ -101,7 +118,7 @@ enum Layout {
     th{background:#e8eef2}.num{text-align:right}
     .error{color:#a00000;font-weight:bold}.field-error{color:#a00000;display:block}
     .ok{color:#0a6a0a}.muted{color:#666}
-    label{display:block;margin:.4em 0 .1em}input[type=text],input[type=password],select{min-width:18em}
+    label{display:block;margin:.4em 0 .1em}label.inline{display:inline}svg.chart{display:block;margin:.5em 0}input[type=text],input[type=password],select{min-width:18em}
     fieldset{margin:1em 0;border:1px solid #bbb}pre{white-space:pre-wrap;background:#f0f0f0;padding:.5em}
     .toolbar{background:#eef4f7;border-bottom:1px solid #9bb;padding:.6em 1em;font-family:sans-serif}
     """

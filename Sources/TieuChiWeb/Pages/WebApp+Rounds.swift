@@ -51,8 +51,15 @@ extension WebApp {
         html.element("a", ["href": "/rounds/new"], text: language.t("Tải lên một đợt mới", "Upload a new round"))
       }
       for unit in units {
-        let ofUnit = rounds.filter { round in round.units.contains { $0.district == unit || $0.province == unit } }
+        let ofUnit = Self.rounds(rounds, of: unit)
         html.element("h2", text: unit)
+        if !ofUnit.isEmpty {
+          html.element("p") { html in
+            html.element(
+              "a", ["href": "/history?unit=" + Layout.queryValue(unit), "class": "history"],
+              text: language.t("Lịch sử, biểu đồ và so sánh các đợt", "History, chart and comparison of the rounds"))
+          }
+        }
         roundTable(ofUnit, language: language, into: &html)
       }
       let placed = Set(
@@ -68,7 +75,7 @@ extension WebApp {
     }
   }
 
-  private func roundTable(_ rounds: [Round], language: UILanguage, into html: inout HTML) {
+  func roundTable(_ rounds: [Round], language: UILanguage, into html: inout HTML) {
     guard !rounds.isEmpty else {
       html.element("p", ["class": "muted"], text: language.t("Chưa có đợt nào.", "No round yet."))
       return
@@ -164,8 +171,8 @@ extension WebApp {
         html.element(
           "label", ["for": "files"],
           text: language.t(
-            "Tệp số liệu (YAML, JSON, CSV; chọn được nhiều tệp, tối đa \(configuration.maxFilesPerUpload))",
-            "Data files (YAML, JSON, CSV; several allowed, at most \(configuration.maxFilesPerUpload))"))
+            "Tệp số liệu (XLSX, CSV, JSON, YAML; chọn được nhiều tệp, tối đa \(configuration.maxFilesPerUpload))",
+            "Data files (XLSX, CSV, JSON, YAML; several allowed, at most \(configuration.maxFilesPerUpload))"))
         html.void(
           "input",
           [
@@ -289,8 +296,8 @@ extension WebApp {
         html.element(
           "p", ["class": "error"],
           text: language.t(
-            "Chưa đọc được (XLSX sẽ được đọc ở phiên bản sau; hãy lưu thành CSV): ",
-            "Not read (XLSX will be read in a later version; save as CSV): ")
+            "Chưa đọc được (chỉ đọc tệp .xlsx, .csv, .json, .yaml): ",
+            "Not read (only .xlsx, .csv, .json and .yaml files are read): ")
             + evaluation.unreadFiles.joined(separator: ", "))
       }
       guard let result = evaluation.result else {

@@ -1,0 +1,88 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import TieuChi
+import TieuChiWeb
+
+@Suite("History of a unit and comparison of two rounds")
+struct HistoryTests {
+  /// Uploads the CSV sample of 2024, then the YAML of 2025; returns the two round ids.
+  static func twoRounds(_ browser: inout Browser) async throws -> (Int64, Int64) {
+    let yaml = try Data(contentsOf: URL(fileURLWithPath: packageRoot + "/Samples/tan-yen-2025/stations.yaml"))
+    _ = try await browser.get("/rounds/new")
+    let first = try await browser.postMultipart("/rounds", [("criteria", "ct25-2030.yaml")], files: try tanYenFiles())
+    _ = try await browser.get("/rounds/new")
+    let second = try await browser.postMultipart(
+      "/rounds", [("criteria", "ct25-2030.yaml")], files: [("files", "stations.yaml", [UInt8](yaml))])
+    let ids = try [first, second].map { response in
+      try #require(Int64(try #require(response.headers[.location]).split(separator: "/").last ?? ""))
+    }
+    return (ids[0], ids[1])
+  }
+
+  static let unitQuery = "/history?unit=Huy%E1%BB%87n%20T%C3%A2n%20Y%C3%AAn"
+
+  @Test("The history shows the pass rate of every round as an SVG chart, the rounds and a comparison form")
+  func history() async throws {
+    let app = try makeApp(directory: temporaryDataDirectory())
+    try await app.application().test(.router) { client in
+      var browser = Browser(client)
+      _ = try await browser.signIn("tanyen", "tan-yen-password")
+      let (first, second) = try await Self.twoRounds(&browser)
+      let home = String(buffer: try await browser.get("/").body)
+      #expect(home.contains(#"href="/history?unit=Huy%E1%BB%87n%20T%C3%A2n%20Y%C3%AAn""#))
+      let page = try await browser.get(Self.unitQuery)
+      #expect(page.status == .ok)
+      let html = String(buffer: page.body)
+      #expect(html.contains("<svg"))
+      #expect(html.components(separatedBy: "<circle").count - 1 == 2)
+      // The six communes of the CSV sample: 3 pass; the rate is written, not only drawn.
+      #expect(html.contains("50,0 %"))
+      #expect(html.contains(#"<form method="get" action="/compare""#))
+      #expect(html.contains(#"<option value="\#(first)" selected>"#))
+      #expect(html.contains(#"<option value="\#(second)" selected>"#))
+      #expect(!html.contains("<script"))
+      // The language switch keeps the unit.
+      #expect(html.contains(#"href="?unit=Huy%E1%BB%87n%20T%C3%A2n%20Y%C3%AAn&amp;lang=en""#))
+    }
+  }
+
+  @Test("Two rounds compared give the library's comparison, whichever order they are chosen in")
+  func compare() async throws {
+    let app = try makeApp(directory: temporaryDataDirectory())
+    try await app.application().test(.router) { client in
+      var browser = Browser(client)
+      _ = try await browser.signIn("tanyen", "tan-yen-password")
+      let (first, second) = try await Self.twoRounds(&browser)
+      for (from, to) in [(first, second), (second, first)] {
+        let page = try await browser.get("/compare?from=\(from)&to=\(to)")
+        #expect(page.status == .ok)
+        let html = String(buffer: page.body)
+        #expect(html.contains("So với kỳ trước"))
+        #expect(html.contains("So sánh đợt #\(second) với đợt #\(first)"))
+        #expect(html.contains("data-compared=\""))
+      }
+      let same = try await browser.get("/compare?from=\(first)&to=\(first)")
+      #expect(same.status == .badRequest)
+    }
+  }
+
+  @Test("Another district sees neither the history nor the comparison of Tân Yên")
+  func access() async throws {
+    let directory = temporaryDataDirectory()
+    let app = try makeApp(directory: directory)
+    try await app.application().test(.router) { client in
+      var tanYen = Browser(client)
+      _ = try await tanYen.signIn("tanyen", "tan-yen-password")
+      let (first, second) = try await Self.twoRounds(&tanYen)
+      var muongTe = Browser(client)
+      _ = try await muongTe.signIn("muongte", "muong-te-password")
+      let history = try await muongTe.get(Self.unitQuery)
+      #expect(history.status == .notFound)
+      let compare = try await muongTe.get("/compare?from=\(first)&to=\(second)")
+      #expect(compare.status == .notFound)
+    }
+  }
+}
