@@ -52,7 +52,8 @@ public struct WebApp: Sendable {
 
   /// The router with every page.
   public func router() -> Router<WebRequestContext> {
-    let router = Router(context: WebRequestContext.self)
+    // HEAD answers what GET would, without the body (monitors, link checkers).
+    let router = Router(context: WebRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: WebMiddleware(app: self))
     router.get("/health") { _, _ in
@@ -68,6 +69,7 @@ public struct WebApp: Sendable {
     addAuthRoutes(to: router)
     addRoundRoutes(to: router)
     addHistoryRoutes(to: router)
+    addAdminRoutes(to: router)
     addCriteriaRoutes(to: router)
     addAssessmentRoutes(to: router)
     return router
@@ -79,6 +81,25 @@ public struct WebApp: Sendable {
       router: router(),
       configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "tieuchi-web"),
       logger: logger)
+  }
+
+  /// `work` (an evaluation, a rendering) through the limiter within the configured time limit; over it, the
+  /// request is answered 503 with a message saying so.
+  func limited<T: Sendable>(_ context: WebRequestContext, _ work: @escaping @Sendable () -> T) async throws -> T {
+    guard let value = await limiter.run(limit: configuration.evaluationTimeLimit, work) else {
+      logger.warning("evaluation over the time limit", metadata: ["seconds": "\(configuration.evaluationTimeLimit)"])
+      throw HTTPError(.serviceUnavailable, message: tooLong(context.language))
+    }
+    return value
+  }
+
+  /// What a user reads when an evaluation takes longer than allowed.
+  func tooLong(_ language: UILanguage) -> String {
+    let seconds = Int(configuration.evaluationTimeLimit)
+    return language.t(
+      "Việc đánh giá lâu quá \(seconds) giây nên đã dừng chờ. Hãy chia số liệu thành các tệp nhỏ hơn hoặc thử lại sau.",
+      "The evaluation took longer than \(seconds) seconds, so it was not waited for. Split the data into smaller "
+        + "files or try again later.")
   }
 
   /// Whether `user` may see `round`: an admin always; the uploader; a unit user when every commune of the

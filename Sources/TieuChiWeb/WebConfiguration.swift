@@ -16,6 +16,9 @@ public struct WebConfiguration: Sendable {
   public var maxFilesPerUpload: Int = 50
   /// The most evaluations run at the same time; more wait their turn.
   public var maxConcurrentEvaluations: Int = 2
+  /// The longest one evaluation may take, in seconds, before the request is answered with a refusal (the
+  /// evaluation itself cannot be interrupted: it ends in the background, keeping its slot).
+  public var evaluationTimeLimit: Double = 300
   /// The bcrypt cost of new password hashes (12 in production; tests use 4).
   public var bcryptCost: UInt8 = 12
   /// How long a login lasts, in seconds.

@@ -49,6 +49,9 @@ struct Serve: AsyncParsableCommand {
   @Option(help: "The most evaluations at the same time.")
   var maxEvaluations = 2
 
+  @Option(help: "The longest an evaluation may take, in seconds, before the request is refused.")
+  var evaluationTimeout: Double = 300
+
   @Option(help: "Log level: trace, debug, info, notice, warning, error.")
   var logLevel = "info"
 
@@ -65,6 +68,7 @@ struct Serve: AsyncParsableCommand {
     configuration.maxRequestBytes = maxUploadMb * 1_000_000
     configuration.maxFilesPerUpload = maxFiles
     configuration.maxConcurrentEvaluations = maxEvaluations
+    configuration.evaluationTimeLimit = evaluationTimeout
     let database = try SQLiteStorage(directory: storage.dataDir)
     let migrations = try database.appliedMigrations()
     logger.info("data", metadata: ["directory": "\(storage.dataDir)", "migrations": "\(migrations)"])

@@ -17,7 +17,8 @@ struct HistoryTests {
     let second = try await browser.postMultipart(
       "/rounds", [("criteria", "ct25-2030.yaml")], files: [("files", "stations.yaml", [UInt8](yaml))])
     let ids = try [first, second].map { response in
-      try #require(Int64(try #require(response.headers[.location]).split(separator: "/").last ?? ""))
+      let location = try #require(response.headers[.location])
+      return try #require(Int64(location.split(separator: "/").last ?? ""))
     }
     return (ids[0], ids[1])
   }
@@ -84,5 +85,44 @@ struct HistoryTests {
       let compare = try await muongTe.get("/compare?from=\(first)&to=\(second)")
       #expect(compare.status == .notFound)
     }
+  }
+}
+
+@Suite("HEAD requests and the evaluation time limit")
+struct RequestLimitTests {
+  @Test("HEAD answers like GET, without a body")
+  func head() async throws {
+    let app = try makeApp(directory: temporaryDataDirectory())
+    try await app.application().test(.router) { client in
+      let health = try await client.executeRequest(uri: "/health", method: .head, headers: [:], body: nil)
+      #expect(health.status == .ok)
+      #expect(health.body.readableBytes == 0)
+      let login = try await client.executeRequest(uri: "/login", method: .head, headers: [:], body: nil)
+      #expect(login.status == .ok)
+      #expect(login.headers[.contentType] == "text/html; charset=utf-8")
+      #expect(login.body.readableBytes == 0)
+    }
+  }
+
+  @Test("An evaluation over the time limit is not waited for: the upload is kept, failed, with the reason")
+  func timeLimit() async throws {
+    let directory = temporaryDataDirectory()
+    let app = try makeApp(directory: directory) { $0.evaluationTimeLimit = 0 }
+    try await app.application().test(.router) { client in
+      var browser = Browser(client)
+      _ = try await browser.signIn("tanyen", "tan-yen-password")
+      _ = try await browser.get("/rounds/new")
+      let upload = try await browser.postMultipart(
+        "/rounds", [("criteria", "ct25-2030.yaml")], files: try tanYenFiles())
+      let location = try #require(upload.headers[.location])
+      let page = try await browser.get(location)
+      #expect(page.status == .serviceUnavailable)
+      #expect(String(buffer: page.body).contains("lâu quá 0 giây"))
+    }
+    let rounds = try SQLiteStorage(directory: directory).rounds()
+    #expect(rounds.count == 1)
+    #expect(rounds.first?.state == .failed)
+    #expect(rounds.first?.failure?.contains("lâu quá 0 giây") == true)
+    #expect(try SQLiteStorage(directory: directory).files(ofRound: rounds[0].id).count == 3)
   }
 }

@@ -65,7 +65,7 @@ extension WebApp {
     let (survey, fieldAtLine) = form.surveyFile(values, rows: rows)
     let year = Int(values["a.year"]?.trimmed ?? "")
     let asOf = today()
-    let result = await limiter.run { Checker(criteria: set, year: year, asOf: asOf).run([survey]) }
+    let result = try await limited(context) { Checker(criteria: set, year: year, asOf: asOf).run([survey]) }
     // Each problem at the form field its line holds; the others above the form.
     var errors: [String: [String]] = [:]
     var general: [String] = []

@@ -100,7 +100,7 @@ extension WebApp {
     // The earlier round is the baseline whichever order they were chosen in.
     let (baseline, current) = first.id < second.id ? (first, second) : (second, first)
     let evaluator = RoundEvaluator(storage: storage, library: library)
-    let evaluation = await limiter.run {
+    let evaluation = try await limited(context) {
       evaluator.evaluate(current, language: language.library, baselineID: .some(baseline.id))
     }
     guard let result = evaluation.result else {

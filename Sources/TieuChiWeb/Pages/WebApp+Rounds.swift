@@ -239,14 +239,15 @@ extension WebApp {
         "round": "\(round.id)", "user": "\(login.user.name)", "files": "\(uploads.count)",
         "bytes": "\(uploads.reduce(0) { $0 + $1.bytes.count })",
       ])
-    try await evaluateAndRecord(round, language: language.library)
+    try await evaluateAndRecord(round, language: language)
     return Layout.redirect("/rounds/\(round.id)")
   }
 
   /// Evaluates a stored round and records the outcome (the result, or why there is none).
-  private func evaluateAndRecord(_ round: Round, language: Language) async throws {
+  private func evaluateAndRecord(_ round: Round, language interface: UILanguage) async throws {
     let evaluator = RoundEvaluator(storage: storage, library: library)
-    let outcome: RoundOutcome = await limiter.run {
+    let language = interface.library
+    let evaluated: RoundOutcome? = await limiter.run(limit: configuration.evaluationTimeLimit) {
       let evaluation = evaluator.evaluate(round, language: language)
       guard let result = evaluation.result else { return .failed(evaluation.failure ?? "?") }
       do throws(RenderFailure) {
@@ -256,6 +257,8 @@ extension WebApp {
         return .failed(error.message[language])
       }
     }
+    // Over the time limit the upload is kept, as failed with the reason; nothing is lost.
+    let outcome = evaluated ?? .failed(tooLong(interface))
     try storage.recordResult(round: round.id, outcome: outcome)
     if case .failed(let why) = outcome {
       logger.warning("round not evaluated", metadata: ["round": "\(round.id)", "why": "\(why)"])
@@ -276,7 +279,7 @@ extension WebApp {
     let round = try requestedRound(context)
     let language = context.language
     let evaluator = RoundEvaluator(storage: storage, library: library)
-    let evaluation = await limiter.run { evaluator.evaluate(round, language: language.library) }
+    let evaluation = try await limited(context) { evaluator.evaluate(round, language: language.library) }
     var toolbar = HTML()
     Layout.navigation(context: context, into: &toolbar)
     toolbar.element("div", ["class": "toolbar"]) { html in
@@ -365,7 +368,7 @@ extension WebApp {
     let options = reportOptions(round, language: context.language)
     let evaluator = RoundEvaluator(storage: storage, library: library)
     let language = context.language.library
-    let rendered: Result<[UInt8], RenderFailure>? = await limiter.run {
+    let rendered: Result<[UInt8], RenderFailure>? = try await limited(context) {
       guard let result = evaluator.evaluate(round, language: language).result else { return nil }
       do throws(RenderFailure) {
         return .success(try format.render(result, options: options))
