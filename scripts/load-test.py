@@ -144,7 +144,7 @@ def main():
     made = subprocess.run([binary, "create-user", "--data-dir", data_dir, "--criteria-dir", criteria, "load",
                            "--role", "unit", "--unit", UNIT], capture_output=True, text=True, timeout=120)
     if made.returncode != 0:
-        sys.exit(f"create-user failed: {made.stderr}")
+        sys.exit(f"create-user failed ({made.returncode}): {made.stdout} {made.stderr}")
     password = re.search(r"one-time password: (\S+)", made.stdout).group(1)
     port = free_port()
     log = open(os.path.join(work, "server.log"), "w")
