@@ -13,6 +13,8 @@ public struct WebApp: Sendable {
   let library: CriteriaLibrary
   let throttle: LoginThrottle
   let limiter: EvaluationLimiter
+  /// The latest evaluations of stored rounds (a round never changes, so its result can be reused).
+  let results = ResultCache(capacity: 16)
   let logger: Logger
   /// The day a new round's waivers are checked against (today, Vietnam time; fixed in tests).
   let today: @Sendable () -> CalendarDate

@@ -6,6 +6,7 @@ import TieuChiDocuments
 struct RoundEvaluator: Sendable {
   let storage: any Storage
   let library: CriteriaLibrary
+  let cache: ResultCache
 
   /// What an evaluation gives: the result, or why there is none; and the files the library cannot read.
   struct Evaluation: Sendable {
@@ -24,6 +25,21 @@ struct RoundEvaluator: Sendable {
   /// Evaluates `round` (in the calling task: callers run this through the `EvaluationLimiter`), compared with
   /// the files of round `baselineID` — by default the previous round chosen at upload, if any.
   func evaluate(_ round: Round, language: Language, baselineID: Int64?? = .none) -> Evaluation {
+    let key = ResultCache.key(round: round.id, baseline: baselineID ?? round.baselineRoundID)
+    if let cached = cached(round, baselineID: baselineID) { return cached }
+    let evaluation = evaluateAgain(round, language: language, baselineID: baselineID)
+    if let result = evaluation.result { cache[key] = (result, evaluation.unreadFiles) }
+    return evaluation
+  }
+
+  /// The evaluation of `round` kept from an earlier request, if any: callers take it without waiting for an
+  /// evaluation slot.
+  func cached(_ round: Round, baselineID: Int64?? = .none) -> Evaluation? {
+    let key = ResultCache.key(round: round.id, baseline: baselineID ?? round.baselineRoundID)
+    return cache[key].map { Evaluation(result: $0.result, unreadFiles: $0.unread) }
+  }
+
+  private func evaluateAgain(_ round: Round, language: Language, baselineID: Int64??) -> Evaluation {
     guard let criteriaFile = try? storage.criteriaSet(hash: round.criteriaHash) else {
       return Evaluation(
         failure: text(language, "Không tìm thấy bộ tiêu chí", "Criteria set not found"), unreadFiles: [])

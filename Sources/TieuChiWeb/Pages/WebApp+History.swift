@@ -99,10 +99,15 @@ extension WebApp {
     }
     // The earlier round is the baseline whichever order they were chosen in.
     let (baseline, current) = first.id < second.id ? (first, second) : (second, first)
-    let evaluator = RoundEvaluator(storage: storage, library: library)
-    let evaluation = try await limited(context) {
-      evaluator.evaluate(current, language: language.library, baselineID: .some(baseline.id))
-    }
+    let evaluator = RoundEvaluator(storage: storage, library: library, cache: results)
+    let evaluation =
+      if let cached = evaluator.cached(current, baselineID: .some(baseline.id)) {
+        cached
+      } else {
+        try await limited(context) {
+          evaluator.evaluate(current, language: language.library, baselineID: .some(baseline.id))
+        }
+      }
     guard let result = evaluation.result else {
       throw HTTPError(
         .conflict,

@@ -245,7 +245,7 @@ extension WebApp {
 
   /// Evaluates a stored round and records the outcome (the result, or why there is none).
   private func evaluateAndRecord(_ round: Round, language interface: UILanguage) async throws {
-    let evaluator = RoundEvaluator(storage: storage, library: library)
+    let evaluator = RoundEvaluator(storage: storage, library: library, cache: results)
     let language = interface.library
     let evaluated: RoundOutcome? = await limiter.run(limit: configuration.evaluationTimeLimit) {
       let evaluation = evaluator.evaluate(round, language: language)
@@ -278,8 +278,13 @@ extension WebApp {
   private func roundPage(context: WebRequestContext) async throws -> Response {
     let round = try requestedRound(context)
     let language = context.language
-    let evaluator = RoundEvaluator(storage: storage, library: library)
-    let evaluation = try await limited(context) { evaluator.evaluate(round, language: language.library) }
+    let evaluator = RoundEvaluator(storage: storage, library: library, cache: results)
+    let evaluation: RoundEvaluator.Evaluation
+    if let cached = evaluator.cached(round) {
+      evaluation = cached
+    } else {
+      evaluation = try await limited(context) { evaluator.evaluate(round, language: language.library) }
+    }
     var toolbar = HTML()
     Layout.navigation(context: context, into: &toolbar)
     toolbar.element("div", ["class": "toolbar"]) { html in
@@ -366,7 +371,7 @@ extension WebApp {
       throw HTTPError(.notFound)
     }
     let options = reportOptions(round, language: context.language)
-    let evaluator = RoundEvaluator(storage: storage, library: library)
+    let evaluator = RoundEvaluator(storage: storage, library: library, cache: results)
     let language = context.language.library
     let rendered: Result<[UInt8], RenderFailure>? = try await limited(context) {
       guard let result = evaluator.evaluate(round, language: language).result else { return nil }
