@@ -270,7 +270,7 @@ public final class SQLiteStorage: Storage {
 
   public func rounds() throws -> [Round] {
     try database.read { db in
-      try Row.fetchAll(db, sql: Self.roundQuery + " ORDER BY r.id DESC").map { try Self.round($0, db) }
+      try Row.fetchAll(db, sql: Self.roundListQuery + " ORDER BY r.id DESC").map { try Self.round($0, db) }
     }
   }
 
@@ -286,6 +286,14 @@ public final class SQLiteStorage: Storage {
   }
 
   private static let roundQuery = "SELECT r.*, u.name AS user_name FROM round r JOIN user u ON u.id = r.user_id"
+  /// Every column but the JSON result: lists (the home page, the history) would otherwise read every round's
+  /// report on each request. `round(id:)` gives it.
+  private static let roundListQuery = """
+    SELECT r.id, r.user_id, r.criteria_hash, r.criteria_name, r.year, r.group_by, r.as_of, r.baseline_round_id,
+           r.created_at, r.state, r.failure, r.communes, r.pass, r.fail, r.incomplete, r.errors, NULL AS json,
+           u.name AS user_name
+    FROM round r JOIN user u ON u.id = r.user_id
+    """
 
   private static func round(_ row: Row, _ db: Database) throws -> Round {
     let id: Int64 = row["id"]

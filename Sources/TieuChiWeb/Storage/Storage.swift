@@ -36,7 +36,7 @@ public protocol Storage: Sendable {
   func recordResult(round id: Int64, outcome: RoundOutcome) throws
   func round(id: Int64) throws -> Round?
   func files(ofRound id: Int64) throws -> [UploadedFile]
-  /// Every round, newest first.
+  /// Every round, newest first, without its JSON result (`round(id:)` has it).
   func rounds() throws -> [Round]
 }
 
