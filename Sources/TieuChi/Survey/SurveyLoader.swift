@@ -24,7 +24,7 @@ public struct SurveyBatch: Sendable {
 /// its location and everything else is still read.
 public enum SurveyLoader {
   /// The file extensions `load(paths:schema:groupSchema:)` reads from a folder.
-  public static let extensions = ["yaml", "yml", "json", "csv", "xlsx"]
+  public static let extensions = ["yaml", "yml", "json", "ndjson", "jsonl", "csv", "xlsx"]
 
   /// Reads survey files already in memory, each in its stated format.
   ///
@@ -120,6 +120,7 @@ public enum SurveyLoader {
       switch file.format {
       case .yaml: parsedFile = YAMLReader.read(bytes: file.bytes, file: file.name)
       case .json: parsedFile = JSONReader.read(bytes: file.bytes, file: file.name)
+      case .ndjson: parsedFile = JSONReader.readLines(bytes: file.bytes, file: file.name)
       case .csv: return .tables(WorkbookTables(tables: [CSVReader.read(bytes: file.bytes, file: file.name)]))
       case .xlsx:
         guard let workbooks else {
