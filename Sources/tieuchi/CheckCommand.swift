@@ -44,7 +44,7 @@ struct CheckCommand: ParsableCommand {
       throw ValidationError("give at least one survey data file or folder, e.g. Samples/tan-yen-2024")
     }
     guard Self.separators[csvSeparator] != nil else {
-      throw ValidationError("--csv-separator must be ';', ',' or 'tab', not '\(csvSeparator)'")
+      throw ValidationError("--csv-separator must be ';', ',' or 'tab', not \(Diagnostic.quoted(csvSeparator))")
     }
     try document.validateBinary(format.isBinary, format: format.rawValue, fileExtension: format.fileExtension)
   }

@@ -44,7 +44,7 @@ struct EvaluationOptions: ParsableArguments {
       throw ValidationError("--year must be a year such as 2025, not \(year)")
     }
     if let asOf, CalendarDate(asOf) == nil {
-      throw ValidationError("--as-of must be a date such as 2025-12-31, not '\(asOf)'")
+      throw ValidationError("--as-of must be a date such as 2025-12-31, not \(Diagnostic.quoted(asOf))")
     }
   }
 
@@ -99,7 +99,7 @@ struct DocumentOptions: ParsableArguments {
 
   func validate() throws {
     if let date, CalendarDate(date) == nil {
-      throw ValidationError("--date must be a date such as 2025-12-15, not '\(date)'")
+      throw ValidationError("--date must be a date such as 2025-12-15, not \(Diagnostic.quoted(date))")
     }
     if let output, output.isEmpty { throw ValidationError("--output needs a file name") }
   }

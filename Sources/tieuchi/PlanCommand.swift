@@ -35,7 +35,7 @@ struct PlanCommand: ParsableCommand {
       throw ValidationError("give at least one survey data file or folder, e.g. Samples/tan-yen-2024")
     }
     if let deadline, CalendarDate(deadline) == nil {
-      throw ValidationError("--deadline must be a date such as 2025-12-31, not '\(deadline)'")
+      throw ValidationError("--deadline must be a date such as 2025-12-31, not \(Diagnostic.quoted(deadline))")
     }
     try document.validateBinary(format.isBinary, format: format.rawValue, fileExtension: format.fileExtension)
   }

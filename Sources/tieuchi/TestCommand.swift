@@ -23,7 +23,7 @@ struct TestCommand: ParsableCommand {
 
   func validate() throws {
     if let asOf, CalendarDate(asOf) == nil {
-      throw ValidationError("--as-of must be a date such as 2025-12-31, not '\(asOf)'")
+      throw ValidationError("--as-of must be a date such as 2025-12-31, not \(Diagnostic.quoted(asOf))")
     }
   }
 

@@ -28,7 +28,7 @@ extension CSVReader {
 
     static func separatorName(_ separator: UInt8) -> LocalizedText {
       separator == 0x09
-        ? LocalizedText(vi: "ký tự tab", en: "tab") : LocalizedText("'\(String(UnicodeScalar(separator)))'")
+        ? LocalizedText(vi: "ký tự tab", en: "tab") : LocalizedText("\(Diagnostic.quoted(String(UnicodeScalar(separator))))")
     }
 
     static func utf16(file: String) -> Diagnostic {
@@ -64,12 +64,12 @@ extension CSVReader {
       Diagnostic(
         .csvDuplicateColumnName, at: location,
         LocalizedText(
-          vi: "tên cột '\(name)' bị trùng: đã dùng ở trường thứ \(first + 1) của dòng tiêu đề",
-          en: "duplicate column name '\(name)': already used by field \(first + 1) of the header"),
+          vi: "tên cột \(Diagnostic.quoted(name)) bị trùng: đã dùng ở trường thứ \(first + 1) của dòng tiêu đề",
+          en: "duplicate column name \(Diagnostic.quoted(name)): already used by field \(first + 1) of the header"),
         notes: [
           Diagnostic.Note(
             at: firstLocation,
-            LocalizedText(vi: "cột '\(name)' đầu tiên ở đây", en: "the first '\(name)' column is here"))
+            LocalizedText(vi: "cột \(Diagnostic.quoted(name)) đầu tiên ở đây", en: "the first \(Diagnostic.quoted(name)) column is here"))
         ])
     }
 

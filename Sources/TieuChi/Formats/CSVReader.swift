@@ -97,7 +97,17 @@ private struct CSVScanner {
     var table = Table(name: file)
     if InputBytes.hasUTF16ByteOrderMark(bytes) {
       table.diagnostics.append(CSVReader.Messages.utf16(file: file))
-      table.lostRows = 1
+      // Each line after the header may be a station: count them (a line feed is one 16-bit unit, 0x000A).
+      var lines = 0
+      var offset = 2
+      while offset + 1 < end {
+        if (bytes[offset] == .lineFeed && bytes[offset + 1] == 0) || (bytes[offset] == 0 && bytes[offset + 1] == .lineFeed) {
+          lines += 1
+        }
+        offset += 2
+      }
+      let last = end >= 2 ? (bytes[end - 2] == .lineFeed || bytes[end - 1] == .lineFeed) : true
+      table.lostRows = max(1, lines + (last ? 0 : 1) - 1)
       return table
     }
     skipPreamble()
@@ -442,6 +452,10 @@ private struct CSVScanner {
       if byte == .carriageReturn, index < end, bytes[index] == .lineFeed { index += 1 }
       position.startLine(at: index)
       break
+    }
+    if index - recordStart > CSVReader.maxRecordBytes {
+      let location = SourceLocation(file: file, line: recordLine, column: 0)
+      return .dropped(CSVReader.Messages.recordTooLong(CSVReader.maxRecordBytes, at: location, isHeader: role == .header))
     }
     let row = Table.Row(line: recordLine, cells: fields, cellColumns: columns, lineOffsets: lineOffsets)
     return .record(row, invalidText: invalidText)

@@ -35,7 +35,7 @@ extension JSONReader {
       vi: "một chữ số sau dấu thập phân '.'", en: "a digit after the decimal point")
     static let exponentDigit = LocalizedText(vi: "một chữ số của số mũ", en: "a digit in the exponent")
     static func colonAfter(_ key: String) -> LocalizedText {
-      LocalizedText(vi: "':' sau khóa '\(key)'", en: "':' after the key '\(key)'")
+      LocalizedText(vi: "':' sau khóa \(Diagnostic.quoted(key))", en: "':' after the key \(Diagnostic.quoted(key))")
     }
 
     static let quotedKeyHint = LocalizedText(
@@ -146,11 +146,11 @@ extension JSONReader {
       Diagnostic(
         .jsonDuplicateKey, at: location,
         LocalizedText(
-          vi: "khóa '\(key)' bị trùng: đã có ở dòng \(first.line), cột \(first.column)",
-          en: "duplicate key '\(key)': already used on line \(first.line), column \(first.column)"),
+          vi: "khóa \(Diagnostic.quoted(key)) bị trùng: đã có ở dòng \(first.line), cột \(first.column)",
+          en: "duplicate key \(Diagnostic.quoted(key)): already used on line \(first.line), column \(first.column)"),
         notes: [
           Diagnostic.Note(
-            at: first, LocalizedText(vi: "khóa '\(key)' đầu tiên ở đây", en: "the first '\(key)' key is here"))
+            at: first, LocalizedText(vi: "khóa \(Diagnostic.quoted(key)) đầu tiên ở đây", en: "the first \(Diagnostic.quoted(key)) key is here"))
         ])
     }
 
@@ -199,8 +199,8 @@ extension JSONReader {
       Diagnostic(
         .jsonLeadingZero, at: location,
         LocalizedText(
-          vi: "Lỗi cú pháp JSON: số không được bắt đầu bằng chữ số 0, gặp '\(text)'",
-          en: "JSON syntax error: a number cannot start with a leading zero, found '\(text)'"),
+          vi: "Lỗi cú pháp JSON: số không được bắt đầu bằng chữ số 0, gặp \(Diagnostic.quoted(text))",
+          en: "JSON syntax error: a number cannot start with a leading zero, found \(Diagnostic.quoted(text))"),
         hint: LocalizedText(
           vi: "mã xã và các mã khác phải viết dạng chuỗi: \"\(text)\"",
           en: "commune codes and other codes must be written as strings: \"\(text)\""))
@@ -210,8 +210,8 @@ extension JSONReader {
       Diagnostic(
         .jsonTrailingComma, at: location,
         LocalizedText(
-          vi: "Lỗi cú pháp JSON: cần một giá trị sau ',', gặp '\(closer)'",
-          en: "JSON syntax error: expected a value after ',', found '\(closer)'"),
+          vi: "Lỗi cú pháp JSON: cần một giá trị sau ',', gặp \(Diagnostic.quoted(closer))",
+          en: "JSON syntax error: expected a value after ',', found \(Diagnostic.quoted(closer))"),
         hint: LocalizedText(
           vi: "JSON không cho phép dấu ',' thừa ở cuối; hãy xóa dấu ',' này",
           en: "JSON does not allow a trailing comma; remove this ','"))

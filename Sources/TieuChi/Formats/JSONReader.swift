@@ -188,10 +188,12 @@ private struct JSONParser {
     guard index >= end else {
       let failure = syntaxError(expected: JSONReader.Messages.endAfterRoot)
       // A complete top-level list is kept: every element in it was read without error.
-      let documents = root.items != nil ? [root] : []
+      let documents = root.items.map { !$0.isEmpty || failures.isEmpty } ?? false ? [root] : []
       return ParsedFile(file: file, documents: documents, diagnostics: failures + [failure], lostRecords: lost + 1)
     }
-    return ParsedFile(file: file, documents: [root], diagnostics: failures, lostRecords: lost)
+    // A list whose every element was broken holds nothing to read.
+    let documents = root.items?.isEmpty == true && !failures.isEmpty ? [] : [root]
+    return ParsedFile(file: file, documents: documents, diagnostics: failures, lostRecords: lost)
   }
 
   // MARK: Recovery
@@ -226,6 +228,8 @@ private struct JSONParser {
     index = scanFrom.offset
     position = LinePosition(start: scanFrom.lineStart, line: scanFrom.line)
     var brackets: [UInt8] = []
+    // After a completed element, the scan may cross no element (a stray `}`) or one (a missing comma).
+    var crossedElement = !completed
     while index < end {
       let byte = bytes[index]
       switch byte {
@@ -233,6 +237,7 @@ private struct JSONParser {
         skipBrokenString()
         continue
       case .openBrace, .openBracket:
+        if brackets.isEmpty { crossedElement = true }
         brackets.append(byte)
       case .closeBrace, .closeBracket:
         if let last = brackets.last, (last == .openBrace) == (byte == .closeBrace) {
@@ -242,7 +247,8 @@ private struct JSONParser {
           index += 1
           let frame = stack.removeLast()
           JSONReader.Messages.skippedElement(&failure, lines: scanFrom.line...lastLine, resumesAt: nil)
-          return .closed(failure, skipped: 1, root: DataNode(.sequence(frame.items), at: frame.location))
+          return .closed(
+            failure, skipped: crossedElement ? 1 : 0, root: DataNode(.sequence(frame.items), at: frame.location))
         }
       case .comma:
         if brackets.isEmpty {
@@ -250,7 +256,7 @@ private struct JSONParser {
           index += 1
           skipWhitespace()
           JSONReader.Messages.skippedElement(&failure, lines: scanFrom.line...lastLine, resumesAt: position.line)
-          return .resumed(failure, skipped: 1)
+          return .resumed(failure, skipped: crossedElement ? 1 : 0)
         }
       default:
         if position.passLineBreak(&index, in: bytes, end: end) { continue }
@@ -260,16 +266,27 @@ private struct JSONParser {
     // The brackets never balanced (a `}` left out): resume at the first `}` `,` `{` after the error.
     index = scanFrom.offset
     position = LinePosition(start: scanFrom.lineStart, line: scanFrom.line)
-    var skipped = 1
+    // Elements lost before the resumption: each `,{` between them, or, when a broken string hid those
+    // (pretty-printed files), each line that starts with `{`; whichever shows more.
+    var commaBraces = 1
+    var braceLines = 1
+    var lineStarts = false
     var afterClose = false
     while index < end {
       let byte = bytes[index]
       if byte == .quote {
         skipBrokenString()
         afterClose = false
+        lineStarts = false
         continue
       }
-      if position.passLineBreak(&index, in: bytes, end: end) { continue }
+      if position.passLineBreak(&index, in: bytes, end: end) {
+        lineStarts = true
+        continue
+      }
+      if byte == .openBrace, lineStarts, !afterClose { braceLines += 1 }
+      if byte != .space && byte != .tab { lineStarts = false }
+      let skipped = max(commaBraces, braceLines)
       if byte == .comma, nextIsBrace() {
         if afterClose {
           let lastLine = position.line
@@ -279,7 +296,7 @@ private struct JSONParser {
             &failure, skipped, lines: scanFrom.line...lastLine, resumesAt: position.line)
           return .resumed(failure, skipped: skipped)
         }
-        skipped += 1
+        commaBraces += 1
       }
       if byte == .closeBrace {
         afterClose = true
@@ -289,6 +306,7 @@ private struct JSONParser {
       index += 1
     }
     // Nothing to resume at: every element from the broken one on is lost, counted by the `,{` between them.
+    let skipped = max(commaBraces, braceLines)
     JSONReader.Messages.skippedElements(&failure, skipped, lines: scanFrom.line...position.line, resumesAt: nil)
     return .lost(failure, skipped: skipped)
   }

@@ -214,11 +214,11 @@ extension YAMLReader {
       Diagnostic(
         .yamlDuplicateKey, at: location,
         LocalizedText(
-          vi: "khóa '\(key)' bị trùng: đã có ở dòng \(first.line)",
-          en: "duplicate key '\(key)': already used on line \(first.line)"),
+          vi: "khóa \(Diagnostic.quoted(key)) bị trùng: đã có ở dòng \(first.line)",
+          en: "duplicate key \(Diagnostic.quoted(key)): already used on line \(first.line)"),
         notes: [
           Diagnostic.Note(
-            at: first, LocalizedText(vi: "khóa '\(key)' đầu tiên ở đây", en: "the first '\(key)' key is here"))
+            at: first, LocalizedText(vi: "khóa \(Diagnostic.quoted(key)) đầu tiên ở đây", en: "the first \(Diagnostic.quoted(key)) key is here"))
         ])
     }
 
@@ -241,7 +241,7 @@ extension YAMLReader {
     static func unsupportedTag(_ tag: String, at location: SourceLocation) -> Diagnostic {
       Diagnostic(
         .yamlUnsupportedTag, at: location,
-        LocalizedText(vi: "không hỗ trợ thẻ YAML '\(tag)'", en: "unsupported YAML tag '\(tag)'"), hint: tagHint)
+        LocalizedText(vi: "không hỗ trợ thẻ YAML \(Diagnostic.quoted(tag))", en: "unsupported YAML tag \(Diagnostic.quoted(tag))"), hint: tagHint)
     }
 
     static let tagHint = LocalizedText(
@@ -260,7 +260,7 @@ extension YAMLReader {
       return Diagnostic(
         .yamlMismatchedTag, at: location,
         LocalizedText(
-          vi: "thẻ YAML '\(tag)' không dùng được cho \(vi)", en: "the YAML tag '\(tag)' cannot be used on \(en)"))
+          vi: "thẻ YAML \(Diagnostic.quoted(tag)) không dùng được cho \(vi)", en: "the YAML tag \(Diagnostic.quoted(tag)) cannot be used on \(en)"))
     }
 
     static func hex(_ value: Int, digits: Int) -> String {

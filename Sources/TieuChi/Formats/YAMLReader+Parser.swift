@@ -107,9 +107,12 @@ extension YAMLReader {
         }
         lastLine = line
       }
-      while offset < chunk.end, bytes[offset] != 0x0A, bytes[offset] != 0x0D { offset += 1 }
-      if offset < chunk.end {
-        if bytes[offset] == 0x0D, offset + 1 < chunk.end, bytes[offset + 1] == 0x0A { offset += 1 }
+      // Lines end where libyaml ends them (NEL, LS and PS too), so that resumed positions agree with its.
+      while offset < chunk.end {
+        if let width = Position.breakWidth(bytes, at: offset) {
+          offset += width
+          break
+        }
         offset += 1
       }
       line += 1

@@ -96,7 +96,9 @@ public enum SurveyLoader {
     var surveyFiles: [SurveyFile] = []
     for file in files {
       guard let bytes = file.bytes else {
+        // Whatever it held is lost: count one record, so the batch does not look whole.
         batch.diagnostics.append(Messages.unreadableFile(file.path))
+        batch.rejected += 1
         continue
       }
       guard let format = SurveyFormat(fileExtension: (file.path as NSString).pathExtension) else {
@@ -132,6 +134,11 @@ public enum SurveyLoader {
       // A syntax error loses the record(s) it breaks: count them, so every input record shows.
       var output = SurveyReader.Output(rejected: parsedFile.lostRecords, diagnostics: parsedFile.diagnostics)
       for document in parsedFile.documents { reader.read(document: document, into: &output) }
+      if output.records.isEmpty, output.groupRecords.isEmpty, output.rejected == 0,
+        !output.diagnostics.contains(where: { $0.severity == .error })
+      {
+        output.diagnostics.append(Messages.noStation(at: SourceLocation(file: file.name)))
+      }
       return .records(output)
     }
     var tables: [Table] = []
