@@ -48,8 +48,11 @@ extension XLSXSurveyReader {
       Diagnostic(
         .workbookNoHeaderRow, .warning, at: location,
         LocalizedText(
-          vi: "trang \(Diagnostic.quoted(location.sheet ?? "")) không có dòng tiêu đề (ít nhất hai ô chữ) nên không được đọc",
-          en: "sheet \(Diagnostic.quoted(location.sheet ?? "")) has no header row (at least two text cells) and was not read"))
+          vi:
+            "trang \(Diagnostic.quoted(location.sheet ?? "")) không có dòng tiêu đề (ít nhất hai ô chữ) nên không được đọc",
+          en:
+            "sheet \(Diagnostic.quoted(location.sheet ?? "")) has no header row (at least two text cells) and was not read"
+        ))
     }
 
     static func mergedHeader(_ range: String, at location: SourceLocation) -> Diagnostic {

@@ -26,8 +26,11 @@ extension Diagnostic {
     Diagnostic(
       "lint.unused-points", .warning, at: location,
       LocalizedText(
-        vi: "chỉ tiêu \(Diagnostic.quoted(indicator)) có điểm nhưng quy tắc đạt là 'tất cả chỉ tiêu': điểm không được dùng",
-        en: "indicator \(Diagnostic.quoted(indicator)) has points but the pass rule is all_indicators: points are not used"))
+        vi:
+          "chỉ tiêu \(Diagnostic.quoted(indicator)) có điểm nhưng quy tắc đạt là 'tất cả chỉ tiêu': điểm không được dùng",
+        en:
+          "indicator \(Diagnostic.quoted(indicator)) has points but the pass rule is all_indicators: points are not used"
+      ))
   }
 
   static func lintImpossibleTarget(
@@ -36,10 +39,12 @@ extension Diagnostic {
     Diagnostic(
       "lint.impossible-target", .warning, at: location,
       LocalizedText(
-        vi: "chỉ tiêu \(Diagnostic.quoted(indicator)): mục tiêu \(Diagnostic.quoted(target))\(year.map { " (mốc \($0))" } ?? "") "
+        vi:
+          "chỉ tiêu \(Diagnostic.quoted(indicator)): mục tiêu \(Diagnostic.quoted(target))\(year.map { " (mốc \($0))" } ?? "") "
           + "không bao giờ đạt được với thước đo \(measure)",
         en:
-          "indicator \(Diagnostic.quoted(indicator)): target \(Diagnostic.quoted(target))\(year.map { " (\($0))" } ?? "") can never be met by \(measure)")
+          "indicator \(Diagnostic.quoted(indicator)): target \(Diagnostic.quoted(target))\(year.map { " (\($0))" } ?? "") can never be met by \(measure)"
+      )
     )
   }
 
@@ -52,7 +57,8 @@ extension Diagnostic {
       LocalizedText(
         vi: "chỉ tiêu \(Diagnostic.quoted(indicator)): mốc \(earlier.year) và \(later.year) so sánh ngược chiều nhau "
           + "(\(Diagnostic.quoted(earlier.target)), \(Diagnostic.quoted(later.target)))",
-        en: "indicator \(Diagnostic.quoted(indicator)): milestones \(earlier.year) and \(later.year) point in opposite directions "
+        en:
+          "indicator \(Diagnostic.quoted(indicator)): milestones \(earlier.year) and \(later.year) point in opposite directions "
           + "(\(Diagnostic.quoted(earlier.target)), \(Diagnostic.quoted(later.target)))"))
   }
 
@@ -63,9 +69,11 @@ extension Diagnostic {
     Diagnostic(
       "lint.loosening-milestone", .warning, at: location,
       LocalizedText(
-        vi: "chỉ tiêu \(Diagnostic.quoted(indicator)): mục tiêu năm \(later.year) (\(Diagnostic.quoted(later.target))) lỏng hơn năm \(earlier.year) "
+        vi:
+          "chỉ tiêu \(Diagnostic.quoted(indicator)): mục tiêu năm \(later.year) (\(Diagnostic.quoted(later.target))) lỏng hơn năm \(earlier.year) "
           + "(\(Diagnostic.quoted(earlier.target)))",
-        en: "indicator \(Diagnostic.quoted(indicator)): the \(later.year) target (\(Diagnostic.quoted(later.target))) is looser than the "
+        en:
+          "indicator \(Diagnostic.quoted(indicator)): the \(later.year) target (\(Diagnostic.quoted(later.target))) is looser than the "
           + "\(earlier.year) one (\(Diagnostic.quoted(earlier.target)))"))
   }
 
@@ -85,9 +93,11 @@ extension Diagnostic {
     Diagnostic(
       "lint.contradictory-targets", .warning, at: location,
       LocalizedText(
-        vi: "\(Diagnostic.quoted(indicator)) đặt mục tiêu \(Diagnostic.quoted(target)) cho \(measure)\(year.map { " năm \($0)" } ?? ""), "
+        vi:
+          "\(Diagnostic.quoted(indicator)) đặt mục tiêu \(Diagnostic.quoted(target)) cho \(measure)\(year.map { " năm \($0)" } ?? ""), "
           + "trong khi \(Diagnostic.quoted(other.indicator)) đặt \(Diagnostic.quoted(other.target))",
-        en: "\(Diagnostic.quoted(indicator)) sets \(Diagnostic.quoted(target)) for \(measure)\(year.map { " in \($0)" } ?? ""), "
+        en:
+          "\(Diagnostic.quoted(indicator)) sets \(Diagnostic.quoted(target)) for \(measure)\(year.map { " in \($0)" } ?? ""), "
           + "but \(Diagnostic.quoted(other.indicator)) sets \(Diagnostic.quoted(other.target))"),
       notes: [
         Diagnostic.Note(

@@ -71,7 +71,8 @@ extension Diagnostic {
     Diagnostic(
       "criteria.extends-not-found", at: location,
       LocalizedText(
-        vi: "không đọc được bộ tiêu chí gốc \(Diagnostic.quoted(reference))", en: "cannot read the parent criteria file \(Diagnostic.quoted(reference))"))
+        vi: "không đọc được bộ tiêu chí gốc \(Diagnostic.quoted(reference))",
+        en: "cannot read the parent criteria file \(Diagnostic.quoted(reference))"))
   }
 
   /// The file was given as bytes alone, with no way to read the file it extends.
@@ -104,7 +105,8 @@ extension Diagnostic {
     Diagnostic(
       "criteria.unknown-key", at: location,
       LocalizedText(
-        vi: "khóa \(Diagnostic.quoted(key)) không có trong \(what.vi); các khóa hợp lệ: \(expected.joined(separator: ", "))",
+        vi:
+          "khóa \(Diagnostic.quoted(key)) không có trong \(what.vi); các khóa hợp lệ: \(expected.joined(separator: ", "))",
         en: "unknown key \(Diagnostic.quoted(key)) in \(what.en); expected one of: \(expected.joined(separator: ", "))"),
       hint: Suggestions.hint(for: key, in: expected))
   }
@@ -113,28 +115,35 @@ extension Diagnostic {
     Diagnostic(
       "criteria.missing-key", at: location,
       LocalizedText(
-        vi: "\(what.vi) thiếu khóa bắt buộc \(Diagnostic.quoted(key))", en: "\(what.en) is missing the required key \(Diagnostic.quoted(key))"))
+        vi: "\(what.vi) thiếu khóa bắt buộc \(Diagnostic.quoted(key))",
+        en: "\(what.en) is missing the required key \(Diagnostic.quoted(key))"))
   }
 
   static func criteriaNotAString(_ what: String, found kind: LocalizedText, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       "criteria.not-a-string", at: location,
       LocalizedText(
-        vi: "\(Diagnostic.quoted(what)) phải là một chuỗi, nhưng gặp \(kind.vi)", en: "\(Diagnostic.quoted(what)) must be a string, found \(kind.en)"))
+        vi: "\(Diagnostic.quoted(what)) phải là một chuỗi, nhưng gặp \(kind.vi)",
+        en: "\(Diagnostic.quoted(what)) must be a string, found \(kind.en)"))
   }
 
   static func criteriaInvalidIdentifier(_ what: String, _ text: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       "criteria.invalid-id", at: location,
       LocalizedText(
-        vi: "\(Diagnostic.quoted(what)) chỉ gồm chữ thường không dấu, số, '-', '_' hoặc '.', gặp \(Diagnostic.quoted(text))",
-        en: "\(Diagnostic.quoted(what)) may only contain lower-case ASCII letters, digits, '-', '_' and '.', found \(Diagnostic.quoted(text))"))
+        vi:
+          "\(Diagnostic.quoted(what)) chỉ gồm chữ thường không dấu, số, '-', '_' hoặc '.', gặp \(Diagnostic.quoted(text))",
+        en:
+          "\(Diagnostic.quoted(what)) may only contain lower-case ASCII letters, digits, '-', '_' and '.', found \(Diagnostic.quoted(text))"
+      ))
   }
 
   static func criteriaNotABoolean(_ what: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       "criteria.not-a-boolean", at: location,
-      LocalizedText(vi: "\(Diagnostic.quoted(what)) phải là true hoặc false", en: "\(Diagnostic.quoted(what)) must be true or false"))
+      LocalizedText(
+        vi: "\(Diagnostic.quoted(what)) phải là true hoặc false", en: "\(Diagnostic.quoted(what)) must be true or false"
+      ))
   }
 
   static func criteriaNotANumber(_ what: String, at location: SourceLocation) -> Diagnostic {
@@ -147,7 +156,8 @@ extension Diagnostic {
     Diagnostic(
       "criteria.not-a-list", at: location,
       LocalizedText(
-        vi: "\(Diagnostic.quoted(what)) phải là một danh sách, nhưng gặp \(kind.vi)", en: "\(Diagnostic.quoted(what)) must be a list, found \(kind.en)"))
+        vi: "\(Diagnostic.quoted(what)) phải là một danh sách, nhưng gặp \(kind.vi)",
+        en: "\(Diagnostic.quoted(what)) must be a list, found \(kind.en)"))
   }
 
   // MARK: Duplicates
@@ -159,7 +169,8 @@ extension Diagnostic {
     Diagnostic(
       kind.id, at: location,
       LocalizedText(
-        vi: "\(kind.vi) \(Diagnostic.quoted(id)) bị khai báo hai lần", en: "\(kind.en) \(Diagnostic.quoted(id)) is declared twice"),
+        vi: "\(kind.vi) \(Diagnostic.quoted(id)) bị khai báo hai lần",
+        en: "\(kind.en) \(Diagnostic.quoted(id)) is declared twice"),
       notes: [Diagnostic.Note(at: first, LocalizedText(vi: "khai báo lần đầu ở đây", en: "first declared here"))])
   }
 
@@ -216,7 +227,9 @@ extension Diagnostic {
       "criteria.invalid-input-name", at: location,
       LocalizedText(
         vi: "tên đầu vào \(Diagnostic.quoted(name)) chỉ gồm chữ thường không dấu, số và '_', bắt đầu bằng chữ",
-        en: "input name \(Diagnostic.quoted(name)) must be lower-case ASCII letters, digits and '_', starting with a letter"))
+        en:
+          "input name \(Diagnostic.quoted(name)) must be lower-case ASCII letters, digits and '_', starting with a letter"
+      ))
   }
 
   static func unknownItemName(_ name: String, list: String, fields: [String], at location: SourceLocation)
@@ -249,7 +262,9 @@ extension Diagnostic {
   static func keyNotForType(_ key: String, type: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       "criteria.key-not-for-type", at: location,
-      LocalizedText(vi: "\(Diagnostic.quoted(key)) không dùng cho kiểu \(Diagnostic.quoted(type))", en: "\(Diagnostic.quoted(key)) does not apply to type \(Diagnostic.quoted(type))"))
+      LocalizedText(
+        vi: "\(Diagnostic.quoted(key)) không dùng cho kiểu \(Diagnostic.quoted(type))",
+        en: "\(Diagnostic.quoted(key)) does not apply to type \(Diagnostic.quoted(type))"))
   }
 
   static func levelOnListField(at location: SourceLocation) -> Diagnostic {
@@ -270,7 +285,8 @@ extension Diagnostic {
     Diagnostic(
       "criteria.unknown-level", at: location,
       LocalizedText(
-        vi: "'level' là commune hoặc group, không phải \(Diagnostic.quoted(text))", en: "'level' is commune or group, not \(Diagnostic.quoted(text))"),
+        vi: "'level' là commune hoặc group, không phải \(Diagnostic.quoted(text))",
+        en: "'level' is commune or group, not \(Diagnostic.quoted(text))"),
       hint: Suggestions.hint(for: text, in: expected))
   }
 
@@ -285,7 +301,9 @@ extension Diagnostic {
   static func expressionNotAString(_ what: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       "criteria.expression-not-a-string", at: location,
-      LocalizedText(vi: "\(Diagnostic.quoted(what)) phải là một biểu thức", en: "\(Diagnostic.quoted(what)) must be an expression (a string)"))
+      LocalizedText(
+        vi: "\(Diagnostic.quoted(what)) phải là một biểu thức",
+        en: "\(Diagnostic.quoted(what)) must be an expression (a string)"))
   }
 
   static func checkNotACondition(at location: SourceLocation) -> Diagnostic {
@@ -330,7 +348,8 @@ extension Diagnostic {
     Diagnostic(
       "criteria.unknown-group", at: location,
       LocalizedText(
-        vi: "nhóm \(Diagnostic.quoted(name)) chưa được khai báo trong 'groups'", en: "group \(Diagnostic.quoted(name)) is not declared in 'groups'"),
+        vi: "nhóm \(Diagnostic.quoted(name)) chưa được khai báo trong 'groups'",
+        en: "group \(Diagnostic.quoted(name)) is not declared in 'groups'"),
       hint: Suggestions.hint(for: name, in: declared))
   }
 
@@ -377,7 +396,8 @@ extension Diagnostic {
   static func notAYear(_ text: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       "criteria.not-a-year", at: location,
-      LocalizedText(vi: "\(Diagnostic.quoted(text)) không phải là một năm", en: "\(Diagnostic.quoted(text)) is not a year"))
+      LocalizedText(
+        vi: "\(Diagnostic.quoted(text)) không phải là một năm", en: "\(Diagnostic.quoted(text)) is not a year"))
   }
 
   static func milestonesOutOfOrder(_ years: [Int], at location: SourceLocation) -> Diagnostic {
@@ -393,9 +413,11 @@ extension Diagnostic {
     Diagnostic(
       "criteria.target-without-comparator", at: location,
       LocalizedText(
-        vi: "mục tiêu \(Diagnostic.quoted(text)) thiếu phép so sánh: viết như văn bản, ví dụ \"trên 99,5%\" (>), \"đạt 95%\" (≥), "
+        vi:
+          "mục tiêu \(Diagnostic.quoted(text)) thiếu phép so sánh: viết như văn bản, ví dụ \"trên 99,5%\" (>), \"đạt 95%\" (≥), "
           + "\"dưới 5%\" (<), \"không vượt quá 10\" (≤)",
-        en: "target \(Diagnostic.quoted(text)) has no comparator: write it as the law does, e.g. \"> 99.5%\", \">= 95%\", \"< 5%\", "
+        en:
+          "target \(Diagnostic.quoted(text)) has no comparator: write it as the law does, e.g. \"> 99.5%\", \">= 95%\", \"< 5%\", "
           + "\"<= 10\""))
   }
 
@@ -403,7 +425,8 @@ extension Diagnostic {
     Diagnostic(
       "criteria.target-not-a-number", at: location,
       LocalizedText(
-        vi: "mục tiêu \(Diagnostic.quoted(text)): \(Diagnostic.quoted(number)) không phải là một số", en: "target \(Diagnostic.quoted(text)): \(Diagnostic.quoted(number)) is not a number")
+        vi: "mục tiêu \(Diagnostic.quoted(text)): \(Diagnostic.quoted(number)) không phải là một số",
+        en: "target \(Diagnostic.quoted(text)): \(Diagnostic.quoted(number)) is not a number")
     )
   }
 
@@ -413,8 +436,11 @@ extension Diagnostic {
     Diagnostic(
       "criteria.target-unit-mismatch", at: location,
       LocalizedText(
-        vi: "mục tiêu \(Diagnostic.quoted(text)) viết bằng \(Diagnostic.quoted(written)) nhưng đơn vị của chỉ tiêu là \(Diagnostic.quoted(expected))",
-        en: "target \(Diagnostic.quoted(text)) is written in \(Diagnostic.quoted(written)) but the indicator's unit is \(Diagnostic.quoted(expected))"),
+        vi:
+          "mục tiêu \(Diagnostic.quoted(text)) viết bằng \(Diagnostic.quoted(written)) nhưng đơn vị của chỉ tiêu là \(Diagnostic.quoted(expected))",
+        en:
+          "target \(Diagnostic.quoted(text)) is written in \(Diagnostic.quoted(written)) but the indicator's unit is \(Diagnostic.quoted(expected))"
+      ),
       hint: LocalizedText(vi: "thêm 'unit: percent' cho chỉ tiêu", en: "add 'unit: percent' to the indicator"))
   }
 
@@ -478,7 +504,8 @@ extension Diagnostic {
     Diagnostic(
       "criteria.example-without-station", at: location,
       LocalizedText(
-        vi: "ví dụ \(Diagnostic.quoted(name)) cần 'station' hoặc 'stations'", en: "example \(Diagnostic.quoted(name)) needs 'station' or 'stations'"))
+        vi: "ví dụ \(Diagnostic.quoted(name)) cần 'station' hoặc 'stations'",
+        en: "example \(Diagnostic.quoted(name)) needs 'station' or 'stations'"))
   }
 
   static func unknownCommuneStatus(_ text: String, expected: [String], at location: SourceLocation) -> Diagnostic {
@@ -499,7 +526,9 @@ extension Diagnostic {
   static func exampleUnknownIndicator(_ id: String, known: [String], at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       "criteria.example-unknown-indicator", at: location,
-      LocalizedText(vi: "không có chỉ tiêu \(Diagnostic.quoted(id)) trong bộ tiêu chí", en: "there is no indicator \(Diagnostic.quoted(id)) in the set"),
+      LocalizedText(
+        vi: "không có chỉ tiêu \(Diagnostic.quoted(id)) trong bộ tiêu chí",
+        en: "there is no indicator \(Diagnostic.quoted(id)) in the set"),
       hint: Suggestions.hint(for: id, in: known))
   }
 

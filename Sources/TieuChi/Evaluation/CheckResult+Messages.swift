@@ -16,7 +16,8 @@ extension Diagnostic {
     Diagnostic(
       "evaluation.waiver-unknown-indicator", .warning, at: waiver.location,
       LocalizedText(
-        vi: "miễn trừ cho chỉ tiêu \(Diagnostic.quoted(waiver.indicator)) bị bỏ qua: \(criteria) không có chỉ tiêu cấp xã này",
+        vi:
+          "miễn trừ cho chỉ tiêu \(Diagnostic.quoted(waiver.indicator)) bị bỏ qua: \(criteria) không có chỉ tiêu cấp xã này",
         en: "waiver for \(Diagnostic.quoted(waiver.indicator)) ignored: \(criteria) has no such commune indicator"),
       hint: Suggestions.hint(for: waiver.indicator, in: indicators))
   }
@@ -26,8 +27,11 @@ extension Diagnostic {
     Diagnostic(
       "evaluation.waiver-expired", .warning, at: waiver.location,
       LocalizedText(
-        vi: "miễn trừ cho \(Diagnostic.quoted(waiver.indicator)) của xã \(commune) đã hết hạn ngày \(waiver.expires) nên bị bỏ qua",
-        en: "the waiver for \(Diagnostic.quoted(waiver.indicator)) of commune \(commune) expired on \(waiver.expires) and is ignored"))
+        vi:
+          "miễn trừ cho \(Diagnostic.quoted(waiver.indicator)) của xã \(commune) đã hết hạn ngày \(waiver.expires) nên bị bỏ qua",
+        en:
+          "the waiver for \(Diagnostic.quoted(waiver.indicator)) of commune \(commune) expired on \(waiver.expires) and is ignored"
+      ))
   }
 
   /// `--year` is far from the years of every record.

@@ -39,7 +39,8 @@ extension Diagnostic {
     case .invalidNumber(let text):
       Diagnostic(
         "expression.invalid-number", at: location,
-        LocalizedText(vi: "số không hợp lệ \(Diagnostic.quoted(text))", en: "invalid number \(Diagnostic.quoted(text))"))
+        LocalizedText(vi: "số không hợp lệ \(Diagnostic.quoted(text))", en: "invalid number \(Diagnostic.quoted(text))")
+      )
     case .unterminatedString(let quote):
       Diagnostic(
         "expression.unterminated-string", at: location,
@@ -59,7 +60,8 @@ extension Diagnostic {
     Diagnostic(
       "expression.trailing-text", at: location,
       LocalizedText(
-        vi: "thừa \(Diagnostic.quoted(token)) ở cuối biểu thức", en: "unexpected \(Diagnostic.quoted(token)) after the end of the expression"))
+        vi: "thừa \(Diagnostic.quoted(token)) ở cuối biểu thức",
+        en: "unexpected \(Diagnostic.quoted(token)) after the end of the expression"))
   }
 
   /// `found` is the offending token as quoted text, or "end of expression".
@@ -68,7 +70,9 @@ extension Diagnostic {
   {
     Diagnostic(
       "expression.expected-symbol", at: location,
-      LocalizedText(vi: "cần \(Diagnostic.quoted(symbol)), gặp \(found.vi)", en: "expected \(Diagnostic.quoted(symbol)), found \(found.en)"))
+      LocalizedText(
+        vi: "cần \(Diagnostic.quoted(symbol)), gặp \(found.vi)",
+        en: "expected \(Diagnostic.quoted(symbol)), found \(found.en)"))
   }
 
   static func expressionExpectedValue(found: LocalizedText, at location: SourceLocation) -> Diagnostic {
@@ -80,7 +84,9 @@ extension Diagnostic {
   static func expressionMissingOperand(before keyword: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       "expression.missing-operand", at: location,
-      LocalizedText(vi: "thiếu giá trị trước \(Diagnostic.quoted(keyword))", en: "expected a value before \(Diagnostic.quoted(keyword))"))
+      LocalizedText(
+        vi: "thiếu giá trị trước \(Diagnostic.quoted(keyword))",
+        en: "expected a value before \(Diagnostic.quoted(keyword))"))
   }
 
   // MARK: Names
@@ -91,12 +97,15 @@ extension Diagnostic {
   ) -> Diagnostic {
     let scopeText =
       scope.map {
-        LocalizedText(vi: " (trong inputs hoặc các trường của \(Diagnostic.quoted($0)))", en: " (in inputs or the fields of \(Diagnostic.quoted($0)))")
+        LocalizedText(
+          vi: " (trong inputs hoặc các trường của \(Diagnostic.quoted($0)))",
+          en: " (in inputs or the fields of \(Diagnostic.quoted($0)))")
       } ?? LocalizedText(vi: " trong inputs", en: " in inputs")
     return Diagnostic(
       unknownFieldID, at: location,
       LocalizedText(
-        vi: "không có trường \(Diagnostic.quoted(name))\(scopeText.vi)", en: "unknown field \(Diagnostic.quoted(name)); it is not declared\(scopeText.en)"
+        vi: "không có trường \(Diagnostic.quoted(name))\(scopeText.vi)",
+        en: "unknown field \(Diagnostic.quoted(name)); it is not declared\(scopeText.en)"
       ),
       hint: Suggestions.hint(for: name, in: candidates))
   }
@@ -105,9 +114,12 @@ extension Diagnostic {
     Diagnostic(
       "expression.list-as-value", at: location,
       LocalizedText(
-        vi: "\(Diagnostic.quoted(name)) là một danh sách: dùng count(\(name) where …), all(\(name), …), any(\(name), …) "
+        vi:
+          "\(Diagnostic.quoted(name)) là một danh sách: dùng count(\(name) where …), all(\(name), …), any(\(name), …) "
           + "hoặc sum(\(name).trường)",
-        en: "\(Diagnostic.quoted(name)) is a list: use count(\(name) where …), all(\(name), …), any(\(name), …) or sum(\(name).field)"))
+        en:
+          "\(Diagnostic.quoted(name)) is a list: use count(\(name) where …), all(\(name), …), any(\(name), …) or sum(\(name).field)"
+      ))
   }
 
   // MARK: Aggregates and functions
@@ -159,7 +171,8 @@ extension Diagnostic {
   static func expressionNonNumericField(_ name: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       "expression.non-numeric-field", at: location,
-      LocalizedText(vi: "\(Diagnostic.quoted(name)) không phải trường số", en: "\(Diagnostic.quoted(name)) is not a numeric field"))
+      LocalizedText(
+        vi: "\(Diagnostic.quoted(name)) không phải trường số", en: "\(Diagnostic.quoted(name)) is not a numeric field"))
   }
 
   static func expressionMissingCondition(_ kind: String, list: String, at location: SourceLocation) -> Diagnostic {

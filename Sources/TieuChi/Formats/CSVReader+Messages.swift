@@ -28,7 +28,8 @@ extension CSVReader {
 
     static func separatorName(_ separator: UInt8) -> LocalizedText {
       separator == 0x09
-        ? LocalizedText(vi: "ký tự tab", en: "tab") : LocalizedText("\(Diagnostic.quoted(String(UnicodeScalar(separator))))")
+        ? LocalizedText(vi: "ký tự tab", en: "tab")
+        : LocalizedText("\(Diagnostic.quoted(String(UnicodeScalar(separator))))")
     }
 
     static func utf16(file: String) -> Diagnostic {
@@ -69,7 +70,9 @@ extension CSVReader {
         notes: [
           Diagnostic.Note(
             at: firstLocation,
-            LocalizedText(vi: "cột \(Diagnostic.quoted(name)) đầu tiên ở đây", en: "the first \(Diagnostic.quoted(name)) column is here"))
+            LocalizedText(
+              vi: "cột \(Diagnostic.quoted(name)) đầu tiên ở đây",
+              en: "the first \(Diagnostic.quoted(name)) column is here"))
         ])
     }
 

@@ -101,7 +101,9 @@ private struct CSVScanner {
       var lines = 0
       var offset = 2
       while offset + 1 < end {
-        if (bytes[offset] == .lineFeed && bytes[offset + 1] == 0) || (bytes[offset] == 0 && bytes[offset + 1] == .lineFeed) {
+        if (bytes[offset] == .lineFeed && bytes[offset + 1] == 0)
+          || (bytes[offset] == 0 && bytes[offset + 1] == .lineFeed)
+        {
           lines += 1
         }
         offset += 2
@@ -455,7 +457,8 @@ private struct CSVScanner {
     }
     if index - recordStart > CSVReader.maxRecordBytes {
       let location = SourceLocation(file: file, line: recordLine, column: 0)
-      return .dropped(CSVReader.Messages.recordTooLong(CSVReader.maxRecordBytes, at: location, isHeader: role == .header))
+      return .dropped(
+        CSVReader.Messages.recordTooLong(CSVReader.maxRecordBytes, at: location, isHeader: role == .header))
     }
     let row = Table.Row(line: recordLine, cells: fields, cellColumns: columns, lineOffsets: lineOffsets)
     return .record(row, invalidText: invalidText)

@@ -115,7 +115,8 @@ extension JSONReader {
     }
 
     /// `count` elements (lines `lines`) could not be read; reading resumed at line `resumesAt`, or not.
-    static func skippedElements(_ diagnostic: inout Diagnostic, _ count: Int, lines: ClosedRange<Int>, resumesAt: Int?) {
+    static func skippedElements(_ diagnostic: inout Diagnostic, _ count: Int, lines: ClosedRange<Int>, resumesAt: Int?)
+    {
       let range = lineRange(lines)
       diagnostic.message.vi +=
         "; \(count) phần tử của danh sách gốc (\(range.vi)) không đọc được"
@@ -150,7 +151,10 @@ extension JSONReader {
           en: "duplicate key \(Diagnostic.quoted(key)): already used on line \(first.line), column \(first.column)"),
         notes: [
           Diagnostic.Note(
-            at: first, LocalizedText(vi: "khóa \(Diagnostic.quoted(key)) đầu tiên ở đây", en: "the first \(Diagnostic.quoted(key)) key is here"))
+            at: first,
+            LocalizedText(
+              vi: "khóa \(Diagnostic.quoted(key)) đầu tiên ở đây", en: "the first \(Diagnostic.quoted(key)) key is here"
+            ))
         ])
     }
 

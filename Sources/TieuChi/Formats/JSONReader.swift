@@ -221,6 +221,9 @@ private struct JSONParser {
       return .lost(failure, skipped: 1)
     }
     stack.removeLast(stack.count - 1)
+    // Used once: an error before the next element starts (a trailing comma at the end of the file) must not
+    // scan from here again, which would find the same comma forever.
+    elementStart = nil
     // An element that completed before the error (a missing comma after it) is kept; the scan starts at
     // the error instead.
     let completed = stack[0].items.count > elementCount
@@ -228,8 +231,9 @@ private struct JSONParser {
     index = scanFrom.offset
     position = LinePosition(start: scanFrom.lineStart, line: scanFrom.line)
     var brackets: [UInt8] = []
-    // After a completed element, the scan may cross no element (a stray `}`) or one (a missing comma).
-    var crossedElement = !completed
+    // After a completed element, the scan may cross no element (a stray `}`) or one (a missing comma); which,
+    // the bytes cannot always tell, so every error counts one record lost: over-counting beats losing one.
+    var crossedElement = true
     while index < end {
       let byte = bytes[index]
       switch byte {

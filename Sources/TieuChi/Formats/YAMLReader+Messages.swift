@@ -173,7 +173,8 @@ extension YAMLReader {
         "; \(count) mục của danh sách gốc (\(vi)) không đọc được"
         + (resumesAt.map { ", đọc tiếp từ dòng \($0)" } ?? "")
       diagnostic.message.en +=
-        (count == 1 ? "; 1 item of the top-level list (\(en)) could not be read"
+        (count == 1
+          ? "; 1 item of the top-level list (\(en)) could not be read"
           : "; \(count) items of the top-level list (\(en)) could not be read")
         + (resumesAt.map { ", reading resumed at line \($0)" } ?? "")
     }
@@ -218,7 +219,10 @@ extension YAMLReader {
           en: "duplicate key \(Diagnostic.quoted(key)): already used on line \(first.line)"),
         notes: [
           Diagnostic.Note(
-            at: first, LocalizedText(vi: "khóa \(Diagnostic.quoted(key)) đầu tiên ở đây", en: "the first \(Diagnostic.quoted(key)) key is here"))
+            at: first,
+            LocalizedText(
+              vi: "khóa \(Diagnostic.quoted(key)) đầu tiên ở đây", en: "the first \(Diagnostic.quoted(key)) key is here"
+            ))
         ])
     }
 
@@ -241,7 +245,9 @@ extension YAMLReader {
     static func unsupportedTag(_ tag: String, at location: SourceLocation) -> Diagnostic {
       Diagnostic(
         .yamlUnsupportedTag, at: location,
-        LocalizedText(vi: "không hỗ trợ thẻ YAML \(Diagnostic.quoted(tag))", en: "unsupported YAML tag \(Diagnostic.quoted(tag))"), hint: tagHint)
+        LocalizedText(
+          vi: "không hỗ trợ thẻ YAML \(Diagnostic.quoted(tag))", en: "unsupported YAML tag \(Diagnostic.quoted(tag))"),
+        hint: tagHint)
     }
 
     static let tagHint = LocalizedText(
@@ -260,7 +266,8 @@ extension YAMLReader {
       return Diagnostic(
         .yamlMismatchedTag, at: location,
         LocalizedText(
-          vi: "thẻ YAML \(Diagnostic.quoted(tag)) không dùng được cho \(vi)", en: "the YAML tag \(Diagnostic.quoted(tag)) cannot be used on \(en)"))
+          vi: "thẻ YAML \(Diagnostic.quoted(tag)) không dùng được cho \(vi)",
+          en: "the YAML tag \(Diagnostic.quoted(tag)) cannot be used on \(en)"))
     }
 
     static func hex(_ value: Int, digits: Int) -> String {

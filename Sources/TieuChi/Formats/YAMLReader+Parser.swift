@@ -63,7 +63,8 @@ extension YAMLReader {
     var rest: Chunk?
     if encoding == .utf8, let list = builder.brokenRootList() ?? rootListAhead(in: chunk, of: bytes, builder) {
       let errorLine = max(failure.location?.line ?? 0, list.afterLine + 1)
-      let scan = itemsUntilResumption(in: chunk, of: bytes, column: list.column, after: list.afterLine, error: errorLine)
+      let scan = itemsUntilResumption(
+        in: chunk, of: bytes, column: list.column, after: list.afterLine, error: errorLine)
       result.lostRecords += max(1, scan.skipped)
       if let resume = scan.resume {
         rest = Chunk(start: resume.offset, end: chunk.end, line: resume.line - 1)

@@ -116,11 +116,13 @@ extension SurveyLoader {
       Diagnostic(
         .surveyUnknownColumn, .warning, at: location,
         LocalizedText(
-          vi: "cột \(letter) \(Diagnostic.quoted(header)) không phải đầu vào nào của bộ tiêu chí: giá trị của cột này không được đọc",
+          vi:
+            "cột \(letter) \(Diagnostic.quoted(header)) không phải đầu vào nào của bộ tiêu chí: giá trị của cột này không được đọc",
           en: "column \(letter) \(Diagnostic.quoted(header)) is no input of the criteria set: its values are not read"),
         hint: closest.map {
           LocalizedText(
-            vi: "có phải ý bạn là \(Diagnostic.quoted($0.label.vi)) (\($0.name))?", en: "did you mean \(Diagnostic.quoted($0.label.en)) (\($0.name))?")
+            vi: "có phải ý bạn là \(Diagnostic.quoted($0.label.vi)) (\($0.name))?",
+            en: "did you mean \(Diagnostic.quoted($0.label.en)) (\($0.name))?")
         })
     }
 

@@ -54,7 +54,8 @@ extension SurveyReader {
       Diagnostic(
         .surveyUnusedField, .warning, at: location,
         LocalizedText(
-          vi: "trường \(Diagnostic.quoted(key)) không được bộ tiêu chí dùng đến", en: "field \(Diagnostic.quoted(key)) is not used by the criteria"),
+          vi: "trường \(Diagnostic.quoted(key)) không được bộ tiêu chí dùng đến",
+          en: "field \(Diagnostic.quoted(key)) is not used by the criteria"),
         hint: hint)
     }
 
@@ -64,7 +65,8 @@ extension SurveyReader {
       Diagnostic(
         .surveyUnusedField, .warning, at: location,
         LocalizedText(
-          vi: "trường \(Diagnostic.quoted(key)) của \(list) không được dùng đến", en: "field \(Diagnostic.quoted(key)) of \(list) is not used"),
+          vi: "trường \(Diagnostic.quoted(key)) của \(list) không được dùng đến",
+          en: "field \(Diagnostic.quoted(key)) of \(list) is not used"),
         hint: hint)
     }
 
@@ -89,7 +91,9 @@ extension SurveyReader {
         .surveyCodeLostLeadingZeros, .warning, at: location,
         LocalizedText(
           vi: "mã xã \(Diagnostic.quoted(raw)) có vẻ đã mất số 0 ở đầu; dùng \(Diagnostic.quoted(padded))",
-          en: "commune code \(Diagnostic.quoted(raw)) seems to have lost its leading zeros; using \(Diagnostic.quoted(padded))"),
+          en:
+            "commune code \(Diagnostic.quoted(raw)) seems to have lost its leading zeros; using \(Diagnostic.quoted(padded))"
+        ),
         hint: LocalizedText(vi: "đặt mã trong dấu nháy: \"\(padded)\"", en: "quote the code: \"\(padded)\""))
     }
 
@@ -106,11 +110,15 @@ extension SurveyReader {
       case .negative:
         Diagnostic(
           .surveyNegativeCount, at: location,
-          LocalizedText(vi: "số đếm không được âm: \(Diagnostic.quoted(text))", en: "a count cannot be negative: \(Diagnostic.quoted(text))"))
+          LocalizedText(
+            vi: "số đếm không được âm: \(Diagnostic.quoted(text))",
+            en: "a count cannot be negative: \(Diagnostic.quoted(text))"))
       case .notWhole:
         Diagnostic(
           .surveyNotAWholeNumber, at: location,
-          LocalizedText(vi: "cần một số nguyên, gặp \(Diagnostic.quoted(text))", en: "expected a whole number, found \(Diagnostic.quoted(text))"))
+          LocalizedText(
+            vi: "cần một số nguyên, gặp \(Diagnostic.quoted(text))",
+            en: "expected a whole number, found \(Diagnostic.quoted(text))"))
       case .groupedDigits(let suggestion):
         Diagnostic(
           .surveyGroupedDigits, at: location,
@@ -120,25 +128,30 @@ extension SurveyReader {
       case .tooLarge:
         Diagnostic(
           .surveyNumberTooLarge, at: location,
-          LocalizedText(vi: "số quá lớn: \(Diagnostic.quoted(text))", en: "number too large: \(Diagnostic.quoted(text))"))
+          LocalizedText(
+            vi: "số quá lớn: \(Diagnostic.quoted(text))", en: "number too large: \(Diagnostic.quoted(text))"))
       case .notANumber:
         Diagnostic(
           .surveyNotANumber, at: location,
-          LocalizedText(vi: "cần một số nguyên, gặp \(Diagnostic.quoted(text))", en: "expected a whole number, found \(Diagnostic.quoted(text))"))
+          LocalizedText(
+            vi: "cần một số nguyên, gặp \(Diagnostic.quoted(text))",
+            en: "expected a whole number, found \(Diagnostic.quoted(text))"))
       }
     }
 
     static func notANumber(_ text: String, at location: SourceLocation) -> Diagnostic {
       Diagnostic(
         .surveyNotANumber, at: location,
-        LocalizedText(vi: "\(Diagnostic.quoted(text)) không phải là một số", en: "\(Diagnostic.quoted(text)) is not a number"))
+        LocalizedText(
+          vi: "\(Diagnostic.quoted(text)) không phải là một số", en: "\(Diagnostic.quoted(text)) is not a number"))
     }
 
     static func notABoolean(_ text: String, at location: SourceLocation) -> Diagnostic {
       Diagnostic(
         .surveyNotABoolean, at: location,
         LocalizedText(
-          vi: "\(Diagnostic.quoted(text)) không phải là có/không (true/false)", en: "\(Diagnostic.quoted(text)) is not a yes/no value (true/false)"))
+          vi: "\(Diagnostic.quoted(text)) không phải là có/không (true/false)",
+          en: "\(Diagnostic.quoted(text)) is not a yes/no value (true/false)"))
     }
 
     static func unknownEnumValue(_ text: String, allowed labels: [LocalizedText], at location: SourceLocation)
