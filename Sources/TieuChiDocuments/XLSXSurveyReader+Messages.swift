@@ -38,8 +38,8 @@ extension XLSXSurveyReader {
       Diagnostic(
         .workbookHiddenSheet, .warning, at: location,
         LocalizedText(
-          vi: "trang '\(location.sheet ?? "")' bị ẩn nên không được đọc",
-          en: "sheet '\(location.sheet ?? "")' is hidden and was not read"),
+          vi: "trang \(Diagnostic.quoted(location.sheet ?? "")) bị ẩn nên không được đọc",
+          en: "sheet \(Diagnostic.quoted(location.sheet ?? "")) is hidden and was not read"),
         hint: LocalizedText(
           vi: "bỏ ẩn trang (Unhide) nếu nó chứa số liệu", en: "unhide the sheet if it holds survey data"))
     }
@@ -48,8 +48,11 @@ extension XLSXSurveyReader {
       Diagnostic(
         .workbookNoHeaderRow, .warning, at: location,
         LocalizedText(
-          vi: "trang '\(location.sheet ?? "")' không có dòng tiêu đề (ít nhất hai ô chữ) nên không được đọc",
-          en: "sheet '\(location.sheet ?? "")' has no header row (at least two text cells) and was not read"))
+          vi:
+            "trang \(Diagnostic.quoted(location.sheet ?? "")) không có dòng tiêu đề (ít nhất hai ô chữ) nên không được đọc",
+          en:
+            "sheet \(Diagnostic.quoted(location.sheet ?? "")) has no header row (at least two text cells) and was not read"
+        ))
     }
 
     static func mergedHeader(_ range: String, at location: SourceLocation) -> Diagnostic {

@@ -56,8 +56,8 @@ struct CheckCommand: ParsableCommand {
     }
     guard Self.separators[csvSeparator] != nil else {
       throw usageError(
-        "--csv-separator phải là ';', ',' hoặc 'tab', không phải '\(csvSeparator)'",
-        "--csv-separator must be ';', ',' or 'tab', not '\(csvSeparator)'")
+        "--csv-separator phải là ';', ',' hoặc 'tab', không phải \(Diagnostic.quoted(csvSeparator))",
+        "--csv-separator must be ';', ',' or 'tab', not \(Diagnostic.quoted(csvSeparator))")
     }
     try document.validateBinary(format.isBinary, format: format.rawValue, fileExtension: format.fileExtension)
   }

@@ -7,8 +7,8 @@ extension Diagnostic {
     return Diagnostic(
       "cli.unknown-indicator", at: nil,
       LocalizedText(
-        vi: "không có chỉ tiêu '\(id)' trong \(set.id); có: \(ids.joined(separator: ", "))",
-        en: "there is no indicator '\(id)' in \(set.id); there are: \(ids.joined(separator: ", "))"),
+        vi: "không có chỉ tiêu \(Diagnostic.quoted(id)) trong \(set.id); có: \(ids.joined(separator: ", "))",
+        en: "there is no indicator \(Diagnostic.quoted(id)) in \(set.id); there are: \(ids.joined(separator: ", "))"),
       hint: Suggestions.hint(for: id, in: ids))
   }
 

@@ -55,7 +55,8 @@ final class DiagnosticsEngine {
 
   private func writeStandardError(_ text: String) {
     guard !text.isEmpty else { return }
-    FileHandle.standardError.write(Data(text.utf8))
+    // Diagnostics escape their own control characters; this also covers any other line written here.
+    FileHandle.standardError.write(Data(text.escapingControlCharacters(keepingLineBreaks: true).utf8))
   }
 }
 

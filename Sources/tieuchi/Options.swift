@@ -65,8 +65,8 @@ struct EvaluationOptions: ParsableArguments {
     }
     if let asOf, CalendarDate(asOf) == nil {
       throw usageError(
-        "--as-of phải là một ngày, ví dụ 2025-12-31, không phải '\(asOf)'",
-        "--as-of must be a date such as 2025-12-31, not '\(asOf)'")
+        "--as-of phải là một ngày, ví dụ 2025-12-31, không phải \(Diagnostic.quoted(asOf))",
+        "--as-of must be a date such as 2025-12-31, not \(Diagnostic.quoted(asOf))")
     }
   }
 
@@ -134,8 +134,8 @@ struct DocumentOptions: ParsableArguments {
   func validate() throws {
     if let date, CalendarDate(date) == nil {
       throw usageError(
-        "--date phải là một ngày, ví dụ 2025-12-15, không phải '\(date)'",
-        "--date must be a date such as 2025-12-15, not '\(date)'")
+        "--date phải là một ngày, ví dụ 2025-12-15, không phải \(Diagnostic.quoted(date))",
+        "--date must be a date such as 2025-12-15, not \(Diagnostic.quoted(date))")
     }
     if let output, output.isEmpty { throw usageError("--output cần tên tệp", "--output needs a file name") }
   }

@@ -41,8 +41,8 @@ struct PlanCommand: ParsableCommand {
     }
     if let deadline, CalendarDate(deadline) == nil {
       throw usageError(
-        "--deadline phải là một ngày, ví dụ 2025-12-31, không phải '\(deadline)'",
-        "--deadline must be a date such as 2025-12-31, not '\(deadline)'")
+        "--deadline phải là một ngày, ví dụ 2025-12-31, không phải \(Diagnostic.quoted(deadline))",
+        "--deadline must be a date such as 2025-12-31, not \(Diagnostic.quoted(deadline))")
     }
     try document.validateBinary(format.isBinary, format: format.rawValue, fileExtension: format.fileExtension)
   }

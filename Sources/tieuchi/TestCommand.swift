@@ -27,8 +27,8 @@ struct TestCommand: ParsableCommand {
   func validate() throws {
     if let asOf, CalendarDate(asOf) == nil {
       throw usageError(
-        "--as-of phải là một ngày, ví dụ 2025-12-31, không phải '\(asOf)'",
-        "--as-of must be a date such as 2025-12-31, not '\(asOf)'")
+        "--as-of phải là một ngày, ví dụ 2025-12-31, không phải \(Diagnostic.quoted(asOf))",
+        "--as-of must be a date such as 2025-12-31, not \(Diagnostic.quoted(asOf))")
     }
   }
 

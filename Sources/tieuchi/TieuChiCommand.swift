@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TieuChi
 
 @main
 struct TieuChiCommand: ParsableCommand {
@@ -16,7 +17,8 @@ struct TieuChiCommand: ParsableCommand {
   )
 
   /// Runs the command like ArgumentParser's own `main()`, but says its usage errors and help in the
-  /// command line's language (Vietnamese unless `--lang en`).
+  /// command line's language (Vietnamese unless `--lang en`), with control characters from arguments
+  /// escaped: its messages repeat arguments (an unknown option, a bad value) as given.
   static func main() {
     do {
       var command = try parseAsRoot()
@@ -24,11 +26,13 @@ struct TieuChiCommand: ParsableCommand {
     } catch {
       let code = exitCode(for: error)
       let message = ParserWords.translated(fullMessage(for: error))
+        .escapingControlCharacters(keepingLineBreaks: true)
       if !message.isEmpty {
+        let text = message.hasSuffix("\n") ? message : message + "\n"
         if code == .success {
-          print(message)
+          writeStandardOutput(text)
         } else {
-          FileHandle.standardError.write(Data((message + "\n").utf8))
+          FileHandle.standardError.write(Data(text.utf8))
         }
       }
       Foundation.exit(code.rawValue)

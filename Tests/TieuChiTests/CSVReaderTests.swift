@@ -223,14 +223,18 @@ import Testing
     #expect(table.rows.map(\.line) == [3])
     expectError(
       "a;b\n\"x\"‸ ;2\n", "expected the separator ';' or the end of the line after the closing '\"', found a space")
-    expectError("a;b\n1;\"multi\nline\"‸x\n", "found 'x'")
+    // A broken record over several lines costs its first line; the next is read again (here: broken too).
+    let multiline = CSVReader.read(bytes: Array("a;b\n1;\"multi\nline\"x\n".utf8), file: "t.csv")
+    #expect(multiline.diagnostics.map(\.id) == ["csv.text-after-quote", "csv.stray-quote"])
+    #expect(multiline.lostRows == 2)
   }
 
-  @Test func unterminatedQuoteDropsTheRestOfTheFile() {
+  @Test func unterminatedQuoteCostsItsLineOnly() {
     let table = expectError(
       "a,b\n1,2\n3,‸\"abc\n4,5\n6,7\n",
-      "the quoted field opened here has no closing '\"'; the rest of the file, from line 3 on, was not read")
-    #expect(table.rows.map(\.cells) == [["1", "2"]])
+      "the quoted field opened here has no closing '\"'; line 3 was skipped, reading resumed at the next line")
+    #expect(table.rows.map(\.cells) == [["1", "2"], ["4", "5"], ["6", "7"]])
+    #expect(table.lostRows == 1)
   }
 
   @Test func invalidUTF8DropsTheRow() {

@@ -223,9 +223,10 @@ struct YAMLReaderTests {
     #expect(partial.items?.compactMap { $0["code"]?.scalarText } == ["001", "002"])
     let diagnostic = try #require(file.diagnostics.first)
     #expect(file.diagnostics.count == 1)
-    #expect(diagnostic.message.en.contains("only the first 2 items of the top-level list were read"))
-    #expect(diagnostic.message.en.contains("the items after it could not be read"))
-    #expect(diagnostic.message.vi.contains("chỉ đọc được 2 mục đầu"))
+    // No item starts after the error (the quote swallowed the rest): both items are lost and counted.
+    #expect(file.lostRecords == 2)
+    #expect(diagnostic.message.en.contains("2 items of the top-level list (lines 4–7) could not be read"))
+    #expect(diagnostic.message.vi.contains("2 mục của danh sách gốc (dòng 4–7) không đọc được"))
   }
 
   @Test func brokenListInLaterDocumentKeepsGlobalLines() throws {

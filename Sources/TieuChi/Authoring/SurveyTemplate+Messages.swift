@@ -5,8 +5,8 @@ extension Diagnostic {
     Diagnostic(
       "template.not-a-list-input", at: nil,
       LocalizedText(
-        vi: "'\(name)' không phải đầu vào dạng danh sách; có: \(lists.joined(separator: ", "))",
-        en: "'\(name)' is not a list input; the lists are: \(lists.joined(separator: ", "))"),
+        vi: "\(Diagnostic.quoted(name)) không phải đầu vào dạng danh sách; có: \(lists.joined(separator: ", "))",
+        en: "\(Diagnostic.quoted(name)) is not a list input; the lists are: \(lists.joined(separator: ", "))"),
       hint: Suggestions.hint(for: name, in: lists))
   }
 }

@@ -71,7 +71,8 @@ extension Diagnostic {
     Diagnostic(
       "criteria.extends-not-found", at: location,
       LocalizedText(
-        vi: "không đọc được bộ tiêu chí gốc '\(reference)'", en: "cannot read the parent criteria file '\(reference)'"))
+        vi: "không đọc được bộ tiêu chí gốc \(Diagnostic.quoted(reference))",
+        en: "cannot read the parent criteria file \(Diagnostic.quoted(reference))"))
   }
 
   /// The file was given as bytes alone, with no way to read the file it extends.
@@ -79,8 +80,8 @@ extension Diagnostic {
     Diagnostic(
       "criteria.extends-without-resolver", at: location,
       LocalizedText(
-        vi: "tệp này mở rộng '\(reference)' nhưng được nạp mà không có cách đọc tệp khác",
-        en: "this file extends '\(reference)' but was loaded with no way to read other files"),
+        vi: "tệp này mở rộng \(Diagnostic.quoted(reference)) nhưng được nạp mà không có cách đọc tệp khác",
+        en: "this file extends \(Diagnostic.quoted(reference)) but was loaded with no way to read other files"),
       hint: LocalizedText(
         vi: "nạp bằng CriteriaLoader.load(path:) hoặc load(_:resolve:)",
         en: "load it with CriteriaLoader.load(path:) or load(_:resolve:)"))
@@ -104,8 +105,9 @@ extension Diagnostic {
     Diagnostic(
       "criteria.unknown-key", at: location,
       LocalizedText(
-        vi: "khóa '\(key)' không có trong \(what.vi); các khóa hợp lệ: \(expected.joined(separator: ", "))",
-        en: "unknown key '\(key)' in \(what.en); expected one of: \(expected.joined(separator: ", "))"),
+        vi:
+          "khóa \(Diagnostic.quoted(key)) không có trong \(what.vi); các khóa hợp lệ: \(expected.joined(separator: ", "))",
+        en: "unknown key \(Diagnostic.quoted(key)) in \(what.en); expected one of: \(expected.joined(separator: ", "))"),
       hint: Suggestions.hint(for: key, in: expected))
   }
 
@@ -113,41 +115,49 @@ extension Diagnostic {
     Diagnostic(
       "criteria.missing-key", at: location,
       LocalizedText(
-        vi: "\(what.vi) thiếu khóa bắt buộc '\(key)'", en: "\(what.en) is missing the required key '\(key)'"))
+        vi: "\(what.vi) thiếu khóa bắt buộc \(Diagnostic.quoted(key))",
+        en: "\(what.en) is missing the required key \(Diagnostic.quoted(key))"))
   }
 
   static func criteriaNotAString(_ what: String, found kind: LocalizedText, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       "criteria.not-a-string", at: location,
       LocalizedText(
-        vi: "'\(what)' phải là một chuỗi, nhưng gặp \(kind.vi)", en: "'\(what)' must be a string, found \(kind.en)"))
+        vi: "\(Diagnostic.quoted(what)) phải là một chuỗi, nhưng gặp \(kind.vi)",
+        en: "\(Diagnostic.quoted(what)) must be a string, found \(kind.en)"))
   }
 
   static func criteriaInvalidIdentifier(_ what: String, _ text: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       "criteria.invalid-id", at: location,
       LocalizedText(
-        vi: "'\(what)' chỉ gồm chữ thường không dấu, số, '-', '_' hoặc '.', gặp '\(text)'",
-        en: "'\(what)' may only contain lower-case ASCII letters, digits, '-', '_' and '.', found '\(text)'"))
+        vi:
+          "\(Diagnostic.quoted(what)) chỉ gồm chữ thường không dấu, số, '-', '_' hoặc '.', gặp \(Diagnostic.quoted(text))",
+        en:
+          "\(Diagnostic.quoted(what)) may only contain lower-case ASCII letters, digits, '-', '_' and '.', found \(Diagnostic.quoted(text))"
+      ))
   }
 
   static func criteriaNotABoolean(_ what: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       "criteria.not-a-boolean", at: location,
-      LocalizedText(vi: "'\(what)' phải là true hoặc false", en: "'\(what)' must be true or false"))
+      LocalizedText(
+        vi: "\(Diagnostic.quoted(what)) phải là true hoặc false", en: "\(Diagnostic.quoted(what)) must be true or false"
+      ))
   }
 
   static func criteriaNotANumber(_ what: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       "criteria.not-a-number", at: location,
-      LocalizedText(vi: "'\(what)' phải là một số", en: "'\(what)' must be a number"))
+      LocalizedText(vi: "\(Diagnostic.quoted(what)) phải là một số", en: "\(Diagnostic.quoted(what)) must be a number"))
   }
 
   static func criteriaNotAList(_ what: String, found kind: LocalizedText, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       "criteria.not-a-list", at: location,
       LocalizedText(
-        vi: "'\(what)' phải là một danh sách, nhưng gặp \(kind.vi)", en: "'\(what)' must be a list, found \(kind.en)"))
+        vi: "\(Diagnostic.quoted(what)) phải là một danh sách, nhưng gặp \(kind.vi)",
+        en: "\(Diagnostic.quoted(what)) must be a list, found \(kind.en)"))
   }
 
   // MARK: Duplicates
@@ -159,7 +169,8 @@ extension Diagnostic {
     Diagnostic(
       kind.id, at: location,
       LocalizedText(
-        vi: "\(kind.vi) '\(id)' bị khai báo hai lần", en: "\(kind.en) '\(id)' is declared twice"),
+        vi: "\(kind.vi) \(Diagnostic.quoted(id)) bị khai báo hai lần",
+        en: "\(kind.en) \(Diagnostic.quoted(id)) is declared twice"),
       notes: [Diagnostic.Note(at: first, LocalizedText(vi: "khai báo lần đầu ở đây", en: "first declared here"))])
   }
 
@@ -207,16 +218,18 @@ extension Diagnostic {
     Diagnostic(
       "criteria.inputs-not-a-mapping", at: location,
       LocalizedText(
-        vi: "'\(context)' phải là một bảng: tên_đầu_vào: {type: …}",
-        en: "'\(context)' must be a mapping of input names to declarations"))
+        vi: "\(Diagnostic.quoted(context)) phải là một bảng: tên_đầu_vào: {type: …}",
+        en: "\(Diagnostic.quoted(context)) must be a mapping of input names to declarations"))
   }
 
   static func invalidInputName(_ name: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       "criteria.invalid-input-name", at: location,
       LocalizedText(
-        vi: "tên đầu vào '\(name)' chỉ gồm chữ thường không dấu, số và '_', bắt đầu bằng chữ",
-        en: "input name '\(name)' must be lower-case ASCII letters, digits and '_', starting with a letter"))
+        vi: "tên đầu vào \(Diagnostic.quoted(name)) chỉ gồm chữ thường không dấu, số và '_', bắt đầu bằng chữ",
+        en:
+          "input name \(Diagnostic.quoted(name)) must be lower-case ASCII letters, digits and '_', starting with a letter"
+      ))
   }
 
   static func unknownItemName(_ name: String, list: String, fields: [String], at location: SourceLocation)
@@ -225,8 +238,8 @@ extension Diagnostic {
     Diagnostic(
       "criteria.unknown-item-name", at: location,
       LocalizedText(
-        vi: "item_name '\(name)' không phải là một trường của '\(list)'",
-        en: "item_name '\(name)' is not a field of '\(list)'"),
+        vi: "item_name \(Diagnostic.quoted(name)) không phải là một trường của \(Diagnostic.quoted(list))",
+        en: "item_name \(Diagnostic.quoted(name)) is not a field of \(Diagnostic.quoted(list))"),
       hint: Suggestions.hint(for: name, in: fields))
   }
 
@@ -241,15 +254,17 @@ extension Diagnostic {
     Diagnostic(
       "criteria.unknown-input-type", at: location,
       LocalizedText(
-        vi: "kiểu '\(name)' không hợp lệ; dùng một trong: \(expected.joined(separator: ", "))",
-        en: "unknown type '\(name)'; expected one of: \(expected.joined(separator: ", "))"),
+        vi: "kiểu \(Diagnostic.quoted(name)) không hợp lệ; dùng một trong: \(expected.joined(separator: ", "))",
+        en: "unknown type \(Diagnostic.quoted(name)); expected one of: \(expected.joined(separator: ", "))"),
       hint: Suggestions.hint(for: name, in: expected))
   }
 
   static func keyNotForType(_ key: String, type: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       "criteria.key-not-for-type", at: location,
-      LocalizedText(vi: "'\(key)' không dùng cho kiểu '\(type)'", en: "'\(key)' does not apply to type '\(type)'"))
+      LocalizedText(
+        vi: "\(Diagnostic.quoted(key)) không dùng cho kiểu \(Diagnostic.quoted(type))",
+        en: "\(Diagnostic.quoted(key)) does not apply to type \(Diagnostic.quoted(type))"))
   }
 
   static func levelOnListField(at location: SourceLocation) -> Diagnostic {
@@ -270,7 +285,8 @@ extension Diagnostic {
     Diagnostic(
       "criteria.unknown-level", at: location,
       LocalizedText(
-        vi: "'level' là commune hoặc group, không phải '\(text)'", en: "'level' is commune or group, not '\(text)'"),
+        vi: "'level' là commune hoặc group, không phải \(Diagnostic.quoted(text))",
+        en: "'level' is commune or group, not \(Diagnostic.quoted(text))"),
       hint: Suggestions.hint(for: text, in: expected))
   }
 
@@ -285,7 +301,9 @@ extension Diagnostic {
   static func expressionNotAString(_ what: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       "criteria.expression-not-a-string", at: location,
-      LocalizedText(vi: "'\(what)' phải là một biểu thức", en: "'\(what)' must be an expression (a string)"))
+      LocalizedText(
+        vi: "\(Diagnostic.quoted(what)) phải là một biểu thức",
+        en: "\(Diagnostic.quoted(what)) must be an expression (a string)"))
   }
 
   static func checkNotACondition(at location: SourceLocation) -> Diagnostic {
@@ -309,7 +327,7 @@ extension Diagnostic {
   }
 
   static func missingClause(_ id: String?, at location: SourceLocation) -> Diagnostic {
-    let named = id.map { "'\($0)' " } ?? ""
+    let named = id.map { "\(Diagnostic.quoted($0)) " } ?? ""
     return Diagnostic(
       "criteria.missing-clause", at: location,
       LocalizedText(
@@ -321,8 +339,8 @@ extension Diagnostic {
     Diagnostic(
       "criteria.unknown-unit", at: location,
       LocalizedText(
-        vi: "đơn vị '\(name)' không hợp lệ; dùng một trong: \(expected.joined(separator: ", "))",
-        en: "unknown unit '\(name)'; expected one of: \(expected.joined(separator: ", "))"),
+        vi: "đơn vị \(Diagnostic.quoted(name)) không hợp lệ; dùng một trong: \(expected.joined(separator: ", "))",
+        en: "unknown unit \(Diagnostic.quoted(name)); expected one of: \(expected.joined(separator: ", "))"),
       hint: Suggestions.hint(for: name, in: expected))
   }
 
@@ -330,7 +348,8 @@ extension Diagnostic {
     Diagnostic(
       "criteria.unknown-group", at: location,
       LocalizedText(
-        vi: "nhóm '\(name)' chưa được khai báo trong 'groups'", en: "group '\(name)' is not declared in 'groups'"),
+        vi: "nhóm \(Diagnostic.quoted(name)) chưa được khai báo trong 'groups'",
+        en: "group \(Diagnostic.quoted(name)) is not declared in 'groups'"),
       hint: Suggestions.hint(for: name, in: declared))
   }
 
@@ -377,7 +396,8 @@ extension Diagnostic {
   static func notAYear(_ text: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       "criteria.not-a-year", at: location,
-      LocalizedText(vi: "'\(text)' không phải là một năm", en: "'\(text)' is not a year"))
+      LocalizedText(
+        vi: "\(Diagnostic.quoted(text)) không phải là một năm", en: "\(Diagnostic.quoted(text)) is not a year"))
   }
 
   static func milestonesOutOfOrder(_ years: [Int], at location: SourceLocation) -> Diagnostic {
@@ -393,9 +413,11 @@ extension Diagnostic {
     Diagnostic(
       "criteria.target-without-comparator", at: location,
       LocalizedText(
-        vi: "mục tiêu '\(text)' thiếu phép so sánh: viết như văn bản, ví dụ \"trên 99,5%\" (>), \"đạt 95%\" (≥), "
+        vi:
+          "mục tiêu \(Diagnostic.quoted(text)) thiếu phép so sánh: viết như văn bản, ví dụ \"trên 99,5%\" (>), \"đạt 95%\" (≥), "
           + "\"dưới 5%\" (<), \"không vượt quá 10\" (≤)",
-        en: "target '\(text)' has no comparator: write it as the law does, e.g. \"> 99.5%\", \">= 95%\", \"< 5%\", "
+        en:
+          "target \(Diagnostic.quoted(text)) has no comparator: write it as the law does, e.g. \"> 99.5%\", \">= 95%\", \"< 5%\", "
           + "\"<= 10\""))
   }
 
@@ -403,7 +425,8 @@ extension Diagnostic {
     Diagnostic(
       "criteria.target-not-a-number", at: location,
       LocalizedText(
-        vi: "mục tiêu '\(text)': '\(number)' không phải là một số", en: "target '\(text)': '\(number)' is not a number")
+        vi: "mục tiêu \(Diagnostic.quoted(text)): \(Diagnostic.quoted(number)) không phải là một số",
+        en: "target \(Diagnostic.quoted(text)): \(Diagnostic.quoted(number)) is not a number")
     )
   }
 
@@ -413,8 +436,11 @@ extension Diagnostic {
     Diagnostic(
       "criteria.target-unit-mismatch", at: location,
       LocalizedText(
-        vi: "mục tiêu '\(text)' viết bằng '\(written)' nhưng đơn vị của chỉ tiêu là '\(expected)'",
-        en: "target '\(text)' is written in '\(written)' but the indicator's unit is '\(expected)'"),
+        vi:
+          "mục tiêu \(Diagnostic.quoted(text)) viết bằng \(Diagnostic.quoted(written)) nhưng đơn vị của chỉ tiêu là \(Diagnostic.quoted(expected))",
+        en:
+          "target \(Diagnostic.quoted(text)) is written in \(Diagnostic.quoted(written)) but the indicator's unit is \(Diagnostic.quoted(expected))"
+      ),
       hint: LocalizedText(vi: "thêm 'unit: percent' cho chỉ tiêu", en: "add 'unit: percent' to the indicator"))
   }
 
@@ -429,8 +455,8 @@ extension Diagnostic {
     return Diagnostic(
       "criteria.unknown-gap-unit", at: location,
       LocalizedText(
-        vi: "đơn vị khoảng thiếu '\(name)' không có sẵn; dùng \(list) hoặc {vi: …, en: …}",
-        en: "unknown gap unit '\(name)'; use one of \(list) or {vi: …, en: …}"),
+        vi: "đơn vị khoảng thiếu \(Diagnostic.quoted(name)) không có sẵn; dùng \(list) hoặc {vi: …, en: …}",
+        en: "unknown gap unit \(Diagnostic.quoted(name)); use one of \(list) or {vi: …, en: …}"),
       hint: Suggestions.hint(for: name, in: known))
   }
 
@@ -478,15 +504,16 @@ extension Diagnostic {
     Diagnostic(
       "criteria.example-without-station", at: location,
       LocalizedText(
-        vi: "ví dụ '\(name)' cần 'station' hoặc 'stations'", en: "example '\(name)' needs 'station' or 'stations'"))
+        vi: "ví dụ \(Diagnostic.quoted(name)) cần 'station' hoặc 'stations'",
+        en: "example \(Diagnostic.quoted(name)) needs 'station' or 'stations'"))
   }
 
   static func unknownCommuneStatus(_ text: String, expected: [String], at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       "criteria.unknown-commune-status", at: location,
       LocalizedText(
-        vi: "'commune' là pass, fail hoặc incomplete, không phải '\(text)'",
-        en: "'commune' is pass, fail or incomplete, not '\(text)'"),
+        vi: "'commune' là pass, fail hoặc incomplete, không phải \(Diagnostic.quoted(text))",
+        en: "'commune' is pass, fail or incomplete, not \(Diagnostic.quoted(text))"),
       hint: Suggestions.hint(for: text, in: expected))
   }
 
@@ -499,7 +526,9 @@ extension Diagnostic {
   static func exampleUnknownIndicator(_ id: String, known: [String], at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       "criteria.example-unknown-indicator", at: location,
-      LocalizedText(vi: "không có chỉ tiêu '\(id)' trong bộ tiêu chí", en: "there is no indicator '\(id)' in the set"),
+      LocalizedText(
+        vi: "không có chỉ tiêu \(Diagnostic.quoted(id)) trong bộ tiêu chí",
+        en: "there is no indicator \(Diagnostic.quoted(id)) in the set"),
       hint: Suggestions.hint(for: id, in: known))
   }
 

@@ -6,8 +6,8 @@ extension Diagnostic {
     Diagnostic(
       "evaluation.grouping-field-absent", .warning, at: nil,
       LocalizedText(
-        vi: "không bản ghi nào có trường '\(field)' để nhóm theo (--group-by)",
-        en: "no record has the field '\(field)' to group by (--group-by)"),
+        vi: "không bản ghi nào có trường \(Diagnostic.quoted(field)) để nhóm theo (--group-by)",
+        en: "no record has the field \(Diagnostic.quoted(field)) to group by (--group-by)"),
       hint: Suggestions.hint(for: field, in: fields))
   }
 
@@ -16,8 +16,9 @@ extension Diagnostic {
     Diagnostic(
       "evaluation.waiver-unknown-indicator", .warning, at: waiver.location,
       LocalizedText(
-        vi: "miễn trừ cho chỉ tiêu '\(waiver.indicator)' bị bỏ qua: \(criteria) không có chỉ tiêu cấp xã này",
-        en: "waiver for '\(waiver.indicator)' ignored: \(criteria) has no such commune indicator"),
+        vi:
+          "miễn trừ cho chỉ tiêu \(Diagnostic.quoted(waiver.indicator)) bị bỏ qua: \(criteria) không có chỉ tiêu cấp xã này",
+        en: "waiver for \(Diagnostic.quoted(waiver.indicator)) ignored: \(criteria) has no such commune indicator"),
       hint: Suggestions.hint(for: waiver.indicator, in: indicators))
   }
 
@@ -26,8 +27,11 @@ extension Diagnostic {
     Diagnostic(
       "evaluation.waiver-expired", .warning, at: waiver.location,
       LocalizedText(
-        vi: "miễn trừ cho '\(waiver.indicator)' của xã \(commune) đã hết hạn ngày \(waiver.expires) nên bị bỏ qua",
-        en: "the waiver for '\(waiver.indicator)' of commune \(commune) expired on \(waiver.expires) and is ignored"))
+        vi:
+          "miễn trừ cho \(Diagnostic.quoted(waiver.indicator)) của xã \(commune) đã hết hạn ngày \(waiver.expires) nên bị bỏ qua",
+        en:
+          "the waiver for \(Diagnostic.quoted(waiver.indicator)) of commune \(commune) expired on \(waiver.expires) and is ignored"
+      ))
   }
 
   /// `--year` is far from the years of every record.
@@ -53,9 +57,9 @@ extension Diagnostic {
       "evaluation.entered-points-out-of-range", at: record.location,
       LocalizedText(
         vi:
-          "xã \(record.code): điểm '\(label.vi)' (\(input)) nhập \(score) nằm ngoài 0–\(maximum) điểm của tiêu chí; điểm tiêu chí này được coi là chưa rõ",
+          "xã \(record.code): điểm \(Diagnostic.quoted(label.vi)) (\(input)) nhập \(score) nằm ngoài 0–\(maximum) điểm của tiêu chí; điểm tiêu chí này được coi là chưa rõ",
         en:
-          "commune \(record.code): the score '\(label.en)' (\(input)) entered as \(score) is outside the criterion's 0–\(maximum) points; the criterion's points are unknown"
+          "commune \(record.code): the score \(Diagnostic.quoted(label.en)) (\(input)) entered as \(score) is outside the criterion's 0–\(maximum) points; the criterion's points are unknown"
       ))
   }
 

@@ -39,7 +39,8 @@ extension Diagnostic {
     case .invalidNumber(let text):
       Diagnostic(
         "expression.invalid-number", at: location,
-        LocalizedText(vi: "số không hợp lệ '\(text)'", en: "invalid number '\(text)'"))
+        LocalizedText(vi: "số không hợp lệ \(Diagnostic.quoted(text))", en: "invalid number \(Diagnostic.quoted(text))")
+      )
     case .unterminatedString(let quote):
       Diagnostic(
         "expression.unterminated-string", at: location,
@@ -48,8 +49,8 @@ extension Diagnostic {
       Diagnostic(
         "expression.unexpected-character", at: location,
         LocalizedText(
-          vi: "ký tự không dùng được trong biểu thức: '\(scalar)'",
-          en: "unexpected character in expression: '\(scalar)'"))
+          vi: "ký tự không dùng được trong biểu thức: \(Diagnostic.quoted(scalar))",
+          en: "unexpected character in expression: \(Diagnostic.quoted(scalar))"))
     }
   }
 
@@ -59,7 +60,8 @@ extension Diagnostic {
     Diagnostic(
       "expression.trailing-text", at: location,
       LocalizedText(
-        vi: "thừa '\(token)' ở cuối biểu thức", en: "unexpected '\(token)' after the end of the expression"))
+        vi: "thừa \(Diagnostic.quoted(token)) ở cuối biểu thức",
+        en: "unexpected \(Diagnostic.quoted(token)) after the end of the expression"))
   }
 
   /// `found` is the offending token as quoted text, or "end of expression".
@@ -68,7 +70,9 @@ extension Diagnostic {
   {
     Diagnostic(
       "expression.expected-symbol", at: location,
-      LocalizedText(vi: "cần '\(symbol)', gặp \(found.vi)", en: "expected '\(symbol)', found \(found.en)"))
+      LocalizedText(
+        vi: "cần \(Diagnostic.quoted(symbol)), gặp \(found.vi)",
+        en: "expected \(Diagnostic.quoted(symbol)), found \(found.en)"))
   }
 
   static func expressionExpectedValue(found: LocalizedText, at location: SourceLocation) -> Diagnostic {
@@ -80,7 +84,9 @@ extension Diagnostic {
   static func expressionMissingOperand(before keyword: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       "expression.missing-operand", at: location,
-      LocalizedText(vi: "thiếu giá trị trước '\(keyword)'", en: "expected a value before '\(keyword)'"))
+      LocalizedText(
+        vi: "thiếu giá trị trước \(Diagnostic.quoted(keyword))",
+        en: "expected a value before \(Diagnostic.quoted(keyword))"))
   }
 
   // MARK: Names
@@ -91,12 +97,15 @@ extension Diagnostic {
   ) -> Diagnostic {
     let scopeText =
       scope.map {
-        LocalizedText(vi: " (trong inputs hoặc các trường của '\($0)')", en: " (in inputs or the fields of '\($0)')")
+        LocalizedText(
+          vi: " (trong inputs hoặc các trường của \(Diagnostic.quoted($0)))",
+          en: " (in inputs or the fields of \(Diagnostic.quoted($0)))")
       } ?? LocalizedText(vi: " trong inputs", en: " in inputs")
     return Diagnostic(
       unknownFieldID, at: location,
       LocalizedText(
-        vi: "không có trường '\(name)'\(scopeText.vi)", en: "unknown field '\(name)'; it is not declared\(scopeText.en)"
+        vi: "không có trường \(Diagnostic.quoted(name))\(scopeText.vi)",
+        en: "unknown field \(Diagnostic.quoted(name)); it is not declared\(scopeText.en)"
       ),
       hint: Suggestions.hint(for: name, in: candidates))
   }
@@ -105,9 +114,12 @@ extension Diagnostic {
     Diagnostic(
       "expression.list-as-value", at: location,
       LocalizedText(
-        vi: "'\(name)' là một danh sách: dùng count(\(name) where …), all(\(name), …), any(\(name), …) "
+        vi:
+          "\(Diagnostic.quoted(name)) là một danh sách: dùng count(\(name) where …), all(\(name), …), any(\(name), …) "
           + "hoặc sum(\(name).trường)",
-        en: "'\(name)' is a list: use count(\(name) where …), all(\(name), …), any(\(name), …) or sum(\(name).field)"))
+        en:
+          "\(Diagnostic.quoted(name)) is a list: use count(\(name) where …), all(\(name), …), any(\(name), …) or sum(\(name).field)"
+      ))
   }
 
   // MARK: Aggregates and functions
@@ -140,8 +152,8 @@ extension Diagnostic {
     Diagnostic(
       "expression.not-a-list", at: location,
       LocalizedText(
-        vi: "'\(name)' không phải là một danh sách đã khai báo trong inputs",
-        en: "'\(name)' is not a list declared in inputs"),
+        vi: "\(Diagnostic.quoted(name)) không phải là một danh sách đã khai báo trong inputs",
+        en: "\(Diagnostic.quoted(name)) is not a list declared in inputs"),
       hint: Suggestions.hint(for: name, in: lists))
   }
 
@@ -151,15 +163,16 @@ extension Diagnostic {
     Diagnostic(
       "expression.sum-needs-field", at: location,
       LocalizedText(
-        vi: "sum(…) cần một trường số của '\(list)', dạng sum(\(list).tên_trường)",
-        en: "sum(…) needs a numeric field of '\(list)', as in sum(\(list).field)"),
+        vi: "sum(…) cần một trường số của \(Diagnostic.quoted(list)), dạng sum(\(list).tên_trường)",
+        en: "sum(…) needs a numeric field of \(Diagnostic.quoted(list)), as in sum(\(list).field)"),
       hint: Suggestions.hint(for: written, in: fields))
   }
 
   static func expressionNonNumericField(_ name: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       "expression.non-numeric-field", at: location,
-      LocalizedText(vi: "'\(name)' không phải trường số", en: "'\(name)' is not a numeric field"))
+      LocalizedText(
+        vi: "\(Diagnostic.quoted(name)) không phải trường số", en: "\(Diagnostic.quoted(name)) is not a numeric field"))
   }
 
   static func expressionMissingCondition(_ kind: String, list: String, at location: SourceLocation) -> Diagnostic {
@@ -184,8 +197,8 @@ extension Diagnostic {
     Diagnostic(
       "expression.unknown-indicator", at: location,
       LocalizedText(
-        vi: "không có chỉ tiêu cấp xã '\(id)' trong bộ tiêu chí",
-        en: "there is no commune-level indicator '\(id)' in this set"),
+        vi: "không có chỉ tiêu cấp xã \(Diagnostic.quoted(id)) trong bộ tiêu chí",
+        en: "there is no commune-level indicator \(Diagnostic.quoted(id)) in this set"),
       hint: Suggestions.hint(for: id, in: known))
   }
 
@@ -203,8 +216,8 @@ extension Diagnostic {
     Diagnostic(
       "expression.needs-condition", at: location,
       LocalizedText(
-        vi: "'\(operand)' cần giá trị đúng/sai, nhưng gặp \(type.name.vi)",
-        en: "'\(operand)' needs a boolean, found a \(type.name.en)"))
+        vi: "\(Diagnostic.quoted(operand)) cần giá trị đúng/sai, nhưng gặp \(type.name.vi)",
+        en: "\(Diagnostic.quoted(operand)) needs a boolean, found a \(type.name.en)"))
   }
 
   static func expressionArithmeticOnNonNumber(_ op: String, culprit: ExpressionType, at location: SourceLocation)
@@ -213,8 +226,8 @@ extension Diagnostic {
     Diagnostic(
       "expression.arithmetic-on-non-number", at: location,
       LocalizedText(
-        vi: "phép '\(op)' chỉ dùng cho số, không dùng cho \(culprit.name.vi)",
-        en: "'\(op)' applies to numbers, not to a \(culprit.name.en)"))
+        vi: "phép \(Diagnostic.quoted(op)) chỉ dùng cho số, không dùng cho \(culprit.name.vi)",
+        en: "\(Diagnostic.quoted(op)) applies to numbers, not to a \(culprit.name.en)"))
   }
 
   static func expressionUnknownEnumValue(_ literal: String, allowed: [String], at location: SourceLocation)
@@ -223,8 +236,8 @@ extension Diagnostic {
     Diagnostic(
       "expression.unknown-enum-value", at: location,
       LocalizedText(
-        vi: "'\(literal)' không phải giá trị cho phép (\(allowed.joined(separator: ", ")))",
-        en: "'\(literal)' is not one of the allowed values (\(allowed.joined(separator: ", ")))"),
+        vi: "\(Diagnostic.quoted(literal)) không phải giá trị cho phép (\(allowed.joined(separator: ", ")))",
+        en: "\(Diagnostic.quoted(literal)) is not one of the allowed values (\(allowed.joined(separator: ", ")))"),
       hint: Suggestions.hint(for: literal, in: allowed))
   }
 
@@ -234,8 +247,8 @@ extension Diagnostic {
     Diagnostic(
       "expression.ordering-non-numbers", at: location,
       LocalizedText(
-        vi: "'\(op)' chỉ so sánh được số; với \(type.name.vi) hãy dùng == hoặc !=",
-        en: "'\(op)' compares numbers; use == or != for a \(type.name.en)"))
+        vi: "\(Diagnostic.quoted(op)) chỉ so sánh được số; với \(type.name.vi) hãy dùng == hoặc !=",
+        en: "\(Diagnostic.quoted(op)) compares numbers; use == or != for a \(type.name.en)"))
   }
 
   static func expressionIncomparable(_ lhs: ExpressionType, _ rhs: ExpressionType, at location: SourceLocation)

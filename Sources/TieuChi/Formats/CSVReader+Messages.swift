@@ -9,6 +9,8 @@ extension DiagnosticID {
   static let csvStrayQuote: DiagnosticID = "csv.stray-quote"
   static let csvTextAfterQuote: DiagnosticID = "csv.text-after-quote"
   static let csvUnclosedQuote: DiagnosticID = "csv.unclosed-quote"
+  static let csvTooManyColumns: DiagnosticID = "csv.too-many-columns"
+  static let csvRecordTooLong: DiagnosticID = "csv.record-too-long"
 }
 
 extension CSVReader {
@@ -26,7 +28,8 @@ extension CSVReader {
 
     static func separatorName(_ separator: UInt8) -> LocalizedText {
       separator == 0x09
-        ? LocalizedText(vi: "ký tự tab", en: "tab") : LocalizedText("'\(String(UnicodeScalar(separator)))'")
+        ? LocalizedText(vi: "ký tự tab", en: "tab")
+        : LocalizedText("\(Diagnostic.quoted(String(UnicodeScalar(separator))))")
     }
 
     static func utf16(file: String) -> Diagnostic {
@@ -62,12 +65,14 @@ extension CSVReader {
       Diagnostic(
         .csvDuplicateColumnName, at: location,
         LocalizedText(
-          vi: "tên cột '\(name)' bị trùng: đã dùng ở trường thứ \(first + 1) của dòng tiêu đề",
-          en: "duplicate column name '\(name)': already used by field \(first + 1) of the header"),
+          vi: "tên cột \(Diagnostic.quoted(name)) bị trùng: đã dùng ở trường thứ \(first + 1) của dòng tiêu đề",
+          en: "duplicate column name \(Diagnostic.quoted(name)): already used by field \(first + 1) of the header"),
         notes: [
           Diagnostic.Note(
             at: firstLocation,
-            LocalizedText(vi: "cột '\(name)' đầu tiên ở đây", en: "the first '\(name)' column is here"))
+            LocalizedText(
+              vi: "cột \(Diagnostic.quoted(name)) đầu tiên ở đây",
+              en: "the first \(Diagnostic.quoted(name)) column is here"))
         ])
     }
 
@@ -140,13 +145,32 @@ extension CSVReader {
         isHeader
         ? LocalizedText(vi: "không đọc được tệp", en: "the file was not read")
         : LocalizedText(
-          vi: "phần còn lại của tệp, từ dòng \(location.line), không được đọc",
-          en: "the rest of the file, from line \(location.line) on, was not read")
+          vi: "dòng \(location.line) bị bỏ qua, đọc tiếp từ dòng sau",
+          en: "line \(location.line) was skipped, reading resumed at the next line")
       return Diagnostic(
         .csvUnclosedQuote, at: location,
         LocalizedText(
           vi: "Lỗi cú pháp CSV: trường mở bằng dấu '\"' ở đây không có dấu '\"' đóng; \(consequence.vi)",
           en: "CSV syntax error: the quoted field opened here has no closing '\"'; \(consequence.en)"))
+    }
+
+    static func tooManyColumns(_ limit: Int, at location: SourceLocation, isHeader: Bool) -> Diagnostic {
+      Diagnostic(
+        .csvTooManyColumns, at: location,
+        LocalizedText(
+          vi: "dòng có hơn \(limit) trường; \(consequence(isHeader: isHeader).vi)",
+          en: "the line has more than \(limit) fields; \(consequence(isHeader: isHeader).en)"),
+        hint: LocalizedText(
+          vi: "tệp khảo sát có một cột cho mỗi chỉ số đầu vào; hãy kiểm tra dấu phân cách",
+          en: "a survey file has one column per input; check the separator"))
+    }
+
+    static func recordTooLong(_ limit: Int, at location: SourceLocation, isHeader: Bool) -> Diagnostic {
+      Diagnostic(
+        .csvRecordTooLong, at: location,
+        LocalizedText(
+          vi: "bản ghi dài hơn \(limit / 1_048_576) MB; \(consequence(isHeader: isHeader).vi)",
+          en: "the record is longer than \(limit / 1_048_576) MB; \(consequence(isHeader: isHeader).en)"))
     }
   }
 }

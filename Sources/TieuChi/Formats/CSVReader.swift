@@ -5,6 +5,11 @@
 /// quotes silently, or give no line numbers, and a checker must say where bad input is. Problems are
 /// per record: a bad row is reported and dropped, and the other rows are still returned.
 package enum CSVReader {
+  /// Bounds on one record, so that a hostile file (a million columns, a gigabyte line) fails fast with a
+  /// clear error instead of costing seconds per row in the layers that walk columns.
+  package static let maxColumns = 1_000
+  package static let maxRecordBytes = 1_048_576
+
   /// Reads a CSV file: UTF-8 with or without a byte order mark; CRLF, LF or lone CR line ends;
   /// RFC 4180 quoting, including line breaks inside quoted fields.
   ///
@@ -92,7 +97,19 @@ private struct CSVScanner {
     var table = Table(name: file)
     if InputBytes.hasUTF16ByteOrderMark(bytes) {
       table.diagnostics.append(CSVReader.Messages.utf16(file: file))
-      table.lostRows = 1
+      // Each line after the header may be a station: count them (a line feed is one 16-bit unit, 0x000A).
+      var lines = 0
+      var offset = 2
+      while offset + 1 < end {
+        if (bytes[offset] == .lineFeed && bytes[offset + 1] == 0)
+          || (bytes[offset] == 0 && bytes[offset + 1] == .lineFeed)
+        {
+          lines += 1
+        }
+        offset += 2
+      }
+      let last = end >= 2 ? (bytes[end - 2] == .lineFeed || bytes[end - 1] == .lineFeed) : true
+      table.lostRows = max(1, lines + (last ? 0 : 1) - 1)
       return table
     }
     skipPreamble()
@@ -137,13 +154,20 @@ private struct CSVScanner {
       case .end:
         break readRows
       case .stopped(let diagnostic):
+        // A quote that never closes swallowed the rest of the file: it cannot have meant to, so the record
+        // is its own line only, and reading resumes at the next one.
         table.diagnostics.append(diagnostic)
-        // Nothing from the unclosed quote on was read: each non-blank line may have been a record.
-        table.lostRows += max(1, nonBlankLines(from: recordStart))
-        break readRows
+        table.lostRows += 1
+        resume(afterLineOf: recordStart, line: recordLine)
       case .dropped(let diagnostic):
         table.diagnostics.append(diagnostic)
-        table.lostRows += linesTaken
+        if position.line > recordLine + 1 {
+          // A misplaced quote joined several lines into one broken record: lose the first line only.
+          table.lostRows += 1
+          resume(afterLineOf: recordStart, line: recordLine)
+        } else {
+          table.lostRows += linesTaken
+        }
       case .record(var row, let invalidText):
         if Self.isBlank(row) { continue readRows }
         if let invalidText {
@@ -180,6 +204,17 @@ private struct CSVScanner {
       CSVReader.Messages.alsoOnOtherRows(&table.diagnostics[ignored.diagnostic], others: ignored.rows - 1)
     }
     return table
+  }
+
+  /// Moves the scan to the start of the line after the one that starts at `offset` (line `line`).
+  mutating func resume(afterLineOf offset: Int, line: Int) {
+    var cursor = offset
+    while cursor < end, bytes[cursor] != .lineFeed, bytes[cursor] != .carriageReturn { cursor += 1 }
+    if cursor < end {
+      cursor += bytes[cursor] == .carriageReturn && cursor + 1 < end && bytes[cursor + 1] == .lineFeed ? 2 : 1
+    }
+    index = cursor
+    position = LinePosition(start: cursor, line: line + 1)
   }
 
   /// How many lines from `offset` on hold something other than spaces and tabs: the records an error
@@ -317,6 +352,15 @@ private struct CSVScanner {
 
     while true {
       let fieldStart = index
+      if fields.count >= CSVReader.maxColumns || fieldStart - recordStart > CSVReader.maxRecordBytes {
+        let location = SourceLocation(file: file, line: recordLine, column: 0)
+        let failure =
+          fields.count >= CSVReader.maxColumns
+          ? CSVReader.Messages.tooManyColumns(CSVReader.maxColumns, at: location, isHeader: role == .header)
+          : CSVReader.Messages.recordTooLong(CSVReader.maxRecordBytes, at: location, isHeader: role == .header)
+        skipRestOfLine()
+        return .dropped(failure)
+      }
       let column = Int32(truncatingIfNeeded: position.column(at: fieldStart, in: bytes))
       if position.line != recordLine && lineOffsets.isEmpty {
         lineOffsets = [Int32](repeating: 0, count: fields.count)
@@ -410,6 +454,11 @@ private struct CSVScanner {
       if byte == .carriageReturn, index < end, bytes[index] == .lineFeed { index += 1 }
       position.startLine(at: index)
       break
+    }
+    if index - recordStart > CSVReader.maxRecordBytes {
+      let location = SourceLocation(file: file, line: recordLine, column: 0)
+      return .dropped(
+        CSVReader.Messages.recordTooLong(CSVReader.maxRecordBytes, at: location, isHeader: role == .header))
     }
     let row = Table.Row(line: recordLine, cells: fields, cellColumns: columns, lineOffsets: lineOffsets)
     return .record(row, invalidText: invalidText)

@@ -174,6 +174,12 @@ struct LinePosition {
     columnIndex = start
   }
 
+  /// Line `line`, which starts at byte `start`: to resume a scan at a remembered line.
+  init(start: Int, line: Int) {
+    self.init(start: start)
+    self.line = line
+  }
+
   /// Moves to the next line, which starts at byte `index`.
   @inline(__always)
   mutating func startLine(at index: Int) {

@@ -22,6 +22,9 @@ extension JSONReader {
     static let aValue = LocalizedText(vi: "một giá trị", en: "a value")
     static let endAfterRoot = LocalizedText(
       vi: "hết tệp sau giá trị gốc", en: "the end of the file after the top-level value")
+    static let endOfLine = LocalizedText(
+      vi: "hết dòng sau giá trị (JSON Lines: mỗi dòng một giá trị)",
+      en: "the end of the line after the value (JSON Lines: one value per line)")
     static let afterObjectValue = LocalizedText(
       vi: "',' hoặc '}' sau một giá trị trong đối tượng", en: "',' or '}' after a value in an object")
     static let afterArrayElement = LocalizedText(
@@ -32,7 +35,7 @@ extension JSONReader {
       vi: "một chữ số sau dấu thập phân '.'", en: "a digit after the decimal point")
     static let exponentDigit = LocalizedText(vi: "một chữ số của số mũ", en: "a digit in the exponent")
     static func colonAfter(_ key: String) -> LocalizedText {
-      LocalizedText(vi: "':' sau khóa '\(key)'", en: "':' after the key '\(key)'")
+      LocalizedText(vi: "':' sau khóa \(Diagnostic.quoted(key))", en: "':' after the key \(Diagnostic.quoted(key))")
     }
 
     static let quotedKeyHint = LocalizedText(
@@ -99,6 +102,39 @@ extension JSONReader {
           + "not be read"
     }
 
+    /// A broken element of the top-level list was skipped (lines `lines`); reading resumed at line
+    /// `resumesAt`, or the element was the list's last.
+    static func skippedElement(_ diagnostic: inout Diagnostic, lines: ClosedRange<Int>, resumesAt: Int?) {
+      let range = lineRange(lines)
+      diagnostic.message.vi +=
+        "; phần tử này của danh sách gốc (\(range.vi)) bị bỏ qua"
+        + (resumesAt.map { ", đọc tiếp từ dòng \($0)" } ?? "")
+      diagnostic.message.en +=
+        "; this element of the top-level list (\(range.en)) was skipped"
+        + (resumesAt.map { ", reading resumed at line \($0)" } ?? "")
+    }
+
+    /// `count` elements (lines `lines`) could not be read; reading resumed at line `resumesAt`, or not.
+    static func skippedElements(_ diagnostic: inout Diagnostic, _ count: Int, lines: ClosedRange<Int>, resumesAt: Int?)
+    {
+      let range = lineRange(lines)
+      diagnostic.message.vi +=
+        "; \(count) phần tử của danh sách gốc (\(range.vi)) không đọc được"
+        + (resumesAt.map { ", đọc tiếp từ dòng \($0)" } ?? "")
+      diagnostic.message.en +=
+        (count == 1
+          ? "; 1 element of the top-level list (\(range.en)) could not be read"
+          : "; \(count) elements of the top-level list (\(range.en)) could not be read")
+        + (resumesAt.map { ", reading resumed at line \($0)" } ?? "")
+    }
+
+    static func lineRange(_ lines: ClosedRange<Int>) -> LocalizedText {
+      lines.lowerBound == lines.upperBound
+        ? LocalizedText(vi: "dòng \(lines.lowerBound)", en: "line \(lines.lowerBound)")
+        : LocalizedText(
+          vi: "dòng \(lines.lowerBound)–\(lines.upperBound)", en: "lines \(lines.lowerBound)–\(lines.upperBound)")
+    }
+
     static func tooDeep(_ maxDepth: Int, at location: SourceLocation) -> Diagnostic {
       Diagnostic(
         .jsonTooDeep, at: location,
@@ -111,11 +147,14 @@ extension JSONReader {
       Diagnostic(
         .jsonDuplicateKey, at: location,
         LocalizedText(
-          vi: "khóa '\(key)' bị trùng: đã có ở dòng \(first.line), cột \(first.column)",
-          en: "duplicate key '\(key)': already used on line \(first.line), column \(first.column)"),
+          vi: "khóa \(Diagnostic.quoted(key)) bị trùng: đã có ở dòng \(first.line), cột \(first.column)",
+          en: "duplicate key \(Diagnostic.quoted(key)): already used on line \(first.line), column \(first.column)"),
         notes: [
           Diagnostic.Note(
-            at: first, LocalizedText(vi: "khóa '\(key)' đầu tiên ở đây", en: "the first '\(key)' key is here"))
+            at: first,
+            LocalizedText(
+              vi: "khóa \(Diagnostic.quoted(key)) đầu tiên ở đây", en: "the first \(Diagnostic.quoted(key)) key is here"
+            ))
         ])
     }
 
@@ -164,8 +203,8 @@ extension JSONReader {
       Diagnostic(
         .jsonLeadingZero, at: location,
         LocalizedText(
-          vi: "Lỗi cú pháp JSON: số không được bắt đầu bằng chữ số 0, gặp '\(text)'",
-          en: "JSON syntax error: a number cannot start with a leading zero, found '\(text)'"),
+          vi: "Lỗi cú pháp JSON: số không được bắt đầu bằng chữ số 0, gặp \(Diagnostic.quoted(text))",
+          en: "JSON syntax error: a number cannot start with a leading zero, found \(Diagnostic.quoted(text))"),
         hint: LocalizedText(
           vi: "mã xã và các mã khác phải viết dạng chuỗi: \"\(text)\"",
           en: "commune codes and other codes must be written as strings: \"\(text)\""))
@@ -175,8 +214,8 @@ extension JSONReader {
       Diagnostic(
         .jsonTrailingComma, at: location,
         LocalizedText(
-          vi: "Lỗi cú pháp JSON: cần một giá trị sau ',', gặp '\(closer)'",
-          en: "JSON syntax error: expected a value after ',', found '\(closer)'"),
+          vi: "Lỗi cú pháp JSON: cần một giá trị sau ',', gặp \(Diagnostic.quoted(closer))",
+          en: "JSON syntax error: expected a value after ',', found \(Diagnostic.quoted(closer))"),
         hint: LocalizedText(
           vi: "JSON không cho phép dấu ',' thừa ở cuối; hãy xóa dấu ',' này",
           en: "JSON does not allow a trailing comma; remove this ','"))

@@ -27,6 +27,41 @@ package enum JSONReader {
   }
 }
 
+extension JSONReader {
+  /// Parses a JSON Lines (NDJSON) file: one value per line, each line parsed on its own, so a broken line
+  /// costs that record only. Blank lines are skipped; positions are the file's own.
+  package static func readLines(bytes: [UInt8], file: String, maxDepth: Int = 64) -> ParsedFile {
+    bytes.withUnsafeBufferPointer { buffer in
+      if InputBytes.hasUTF16ByteOrderMark(buffer) {
+        return ParsedFile(file: file, diagnostics: [Messages.utf16(file: file)], lostRecords: 1)
+      }
+      var result = ParsedFile(file: file)
+      var lineStart = InputBytes.hasUTF8ByteOrderMark(buffer) ? 3 : 0
+      var line = 1
+      while lineStart < buffer.count {
+        var lineEnd = lineStart
+        var blank = true
+        while lineEnd < buffer.count, buffer[lineEnd] != 0x0A, buffer[lineEnd] != 0x0D {
+          if buffer[lineEnd] != 0x20 && buffer[lineEnd] != 0x09 { blank = false }
+          lineEnd += 1
+        }
+        if !blank {
+          var parser = JSONParser(bytes: buffer, file: file, maxDepth: min(maxDepth, 1000), range: lineStart..<lineEnd)
+          parser.position = LinePosition(start: lineStart, line: line)
+          parser.parseLine(into: &result)
+        }
+        var next = lineEnd
+        if next < buffer.count {
+          next += buffer[next] == 0x0D && next + 1 < buffer.count && buffer[next + 1] == 0x0A ? 2 : 1
+        }
+        lineStart = next
+        line += 1
+      }
+      return result
+    }
+  }
+}
+
 extension UInt8 {
   fileprivate static let tab: UInt8 = 0x09
   fileprivate static let lineFeed: UInt8 = 0x0A
@@ -77,12 +112,34 @@ private struct JSONParser {
   var stack: [Frame] = []
   /// Reused buffer for strings with escapes.
   var scratch: [UInt8] = []
+  /// Where the current element of a top-level list starts, and how many elements came before it: where
+  /// recovery from an error in it begins.
+  var elementStart: Mark?
+  var elementCount = 0
 
-  init(bytes: UnsafeBufferPointer<UInt8>, file: String, maxDepth: Int) {
+  init(bytes: UnsafeBufferPointer<UInt8>, file: String, maxDepth: Int, range: Range<Int>? = nil) {
     self.bytes = bytes
-    self.end = bytes.count
+    self.end = range?.upperBound ?? bytes.count
     self.file = file
     self.maxDepth = maxDepth
+    self.index = range?.lowerBound ?? 0
+  }
+
+  /// One line of a JSON Lines file: its value is a document, or its error costs one record.
+  mutating func parseLine(into result: inout ParsedFile) {
+    do throws(Failure) {
+      let value = try parseValue()
+      skipWhitespace()
+      guard index >= end else {
+        result.diagnostics.append(syntaxError(expected: JSONReader.Messages.endOfLine))
+        result.lostRecords += 1
+        return
+      }
+      result.documents.append(value)
+    } catch {
+      result.diagnostics.append(error)
+      result.lostRecords += 1
+    }
   }
 
   // MARK: File
@@ -99,26 +156,189 @@ private struct JSONParser {
     guard index < end else {
       return ParsedFile(file: file, diagnostics: [JSONReader.Messages.emptyFile(file)])
     }
-    do throws(Failure) {
-      let root = try parseValue()
-      skipWhitespace()
-      guard index >= end else {
-        let failure = syntaxError(expected: JSONReader.Messages.endAfterRoot)
-        // A complete top-level list is kept: every element in it was read without error.
-        let documents = root.items != nil ? [root] : []
-        return ParsedFile(file: file, documents: documents, diagnostics: [failure], lostRecords: 1)
+    var failures: [Diagnostic] = []
+    var lost = 0
+    while true {
+      do throws(Failure) {
+        let root = try parseValue()
+        return finish(root, failures: failures, lost: lost)
+      } catch {
+        // In a top-level list, a broken element costs that element only: skip to the next one.
+        switch recover(from: error) {
+        case .resumed(let diagnostic, let skipped):
+          failures.append(diagnostic)
+          lost += skipped
+        case .closed(let diagnostic, let skipped, let root):
+          failures.append(diagnostic)
+          return finish(root, failures: failures, lost: lost + skipped)
+        case .lost(let diagnostic, let skipped):
+          let documents = stack.first.map { [DataNode(.sequence($0.items), at: $0.location)] } ?? []
+          let kept = documents.first?.items?.count ?? 0
+          return ParsedFile(
+            file: file, documents: kept > 0 ? documents : [], diagnostics: failures + [diagnostic],
+            lostRecords: lost + skipped)
+        }
       }
-      return ParsedFile(file: file, documents: [root])
-    } catch {
-      var failure = error
-      guard let root = stack.first, !root.isObject, !root.items.isEmpty else {
-        return ParsedFile(file: file, diagnostics: [failure], lostRecords: 1)
+    }
+  }
+
+  /// The file once its root value is complete: content after it is an error that keeps a list.
+  mutating func finish(_ root: DataNode, failures: [Diagnostic], lost: Int) -> ParsedFile {
+    skipWhitespace()
+    guard index >= end else {
+      let failure = syntaxError(expected: JSONReader.Messages.endAfterRoot)
+      // A complete top-level list is kept: every element in it was read without error.
+      let documents = root.items.map { !$0.isEmpty || failures.isEmpty } ?? false ? [root] : []
+      return ParsedFile(file: file, documents: documents, diagnostics: failures + [failure], lostRecords: lost + 1)
+    }
+    // A list whose every element was broken holds nothing to read.
+    let documents = root.items?.isEmpty == true && !failures.isEmpty ? [] : [root]
+    return ParsedFile(file: file, documents: documents, diagnostics: failures, lostRecords: lost)
+  }
+
+  // MARK: Recovery
+
+  /// What became of the parse after an error.
+  enum Recovery {
+    /// The broken element was skipped; parsing goes on with the next element of the top-level list.
+    case resumed(Diagnostic, skipped: Int)
+    /// The broken element was the list's last; the list is complete.
+    case closed(Diagnostic, skipped: Int, root: DataNode)
+    /// Nothing more can be read; `skipped` counts the elements lost, the broken one included.
+    case lost(Diagnostic, skipped: Int)
+  }
+
+  /// After `failure`, finds the next element of a top-level list by scanning the broken element's
+  /// brackets (strings skipped, a line break ending a broken one); when the brackets never balance, by the
+  /// next `}` `,` `{` (the boundary of two station objects). Only runs on the error path.
+  mutating func recover(from failure: Failure) -> Recovery {
+    var failure = failure
+    guard let root = stack.first, !root.isObject, let start = elementStart else {
+      // Not inside a list: the one value the file holds is lost.
+      if let root = stack.first, !root.isObject, !root.items.isEmpty {
+        JSONReader.Messages.partialList(&failure, kept: root.items.count)
       }
-      JSONReader.Messages.partialList(&failure, kept: root.items.count)
-      return ParsedFile(
-        file: file,
-        documents: [DataNode(.sequence(root.items), at: root.location)],
-        diagnostics: [failure], lostRecords: 1)
+      return .lost(failure, skipped: 1)
+    }
+    stack.removeLast(stack.count - 1)
+    // Used once: an error before the next element starts (a trailing comma at the end of the file) must not
+    // scan from here again, which would find the same comma forever.
+    elementStart = nil
+    // An element that completed before the error (a missing comma after it) is kept; the scan starts at
+    // the error instead.
+    let completed = stack[0].items.count > elementCount
+    let scanFrom = completed ? mark() : start
+    index = scanFrom.offset
+    position = LinePosition(start: scanFrom.lineStart, line: scanFrom.line)
+    var brackets: [UInt8] = []
+    // After a completed element, the scan may cross no element (a stray `}`) or one (a missing comma); which,
+    // the bytes cannot always tell, so every error counts one record lost: over-counting beats losing one.
+    var crossedElement = true
+    while index < end {
+      let byte = bytes[index]
+      switch byte {
+      case .quote:
+        skipBrokenString()
+        continue
+      case .openBrace, .openBracket:
+        if brackets.isEmpty { crossedElement = true }
+        brackets.append(byte)
+      case .closeBrace, .closeBracket:
+        if let last = brackets.last, (last == .openBrace) == (byte == .closeBrace) {
+          brackets.removeLast()
+        } else if brackets.isEmpty && byte == .closeBracket {
+          let lastLine = position.line
+          index += 1
+          let frame = stack.removeLast()
+          JSONReader.Messages.skippedElement(&failure, lines: scanFrom.line...lastLine, resumesAt: nil)
+          return .closed(
+            failure, skipped: crossedElement ? 1 : 0, root: DataNode(.sequence(frame.items), at: frame.location))
+        }
+      case .comma:
+        if brackets.isEmpty {
+          let lastLine = position.line
+          index += 1
+          skipWhitespace()
+          JSONReader.Messages.skippedElement(&failure, lines: scanFrom.line...lastLine, resumesAt: position.line)
+          return .resumed(failure, skipped: crossedElement ? 1 : 0)
+        }
+      default:
+        if position.passLineBreak(&index, in: bytes, end: end) { continue }
+      }
+      index += 1
+    }
+    // The brackets never balanced (a `}` left out): resume at the first `}` `,` `{` after the error.
+    index = scanFrom.offset
+    position = LinePosition(start: scanFrom.lineStart, line: scanFrom.line)
+    // Elements lost before the resumption: each `,{` between them, or, when a broken string hid those
+    // (pretty-printed files), each line that starts with `{`; whichever shows more.
+    var commaBraces = 1
+    var braceLines = 1
+    var lineStarts = false
+    var afterClose = false
+    while index < end {
+      let byte = bytes[index]
+      if byte == .quote {
+        skipBrokenString()
+        afterClose = false
+        lineStarts = false
+        continue
+      }
+      if position.passLineBreak(&index, in: bytes, end: end) {
+        lineStarts = true
+        continue
+      }
+      if byte == .openBrace, lineStarts, !afterClose { braceLines += 1 }
+      if byte != .space && byte != .tab { lineStarts = false }
+      let skipped = max(commaBraces, braceLines)
+      if byte == .comma, nextIsBrace() {
+        if afterClose {
+          let lastLine = position.line
+          index += 1
+          skipWhitespace()
+          JSONReader.Messages.skippedElements(
+            &failure, skipped, lines: scanFrom.line...lastLine, resumesAt: position.line)
+          return .resumed(failure, skipped: skipped)
+        }
+        commaBraces += 1
+      }
+      if byte == .closeBrace {
+        afterClose = true
+      } else if byte != .space && byte != .tab {
+        afterClose = false
+      }
+      index += 1
+    }
+    // Nothing to resume at: every element from the broken one on is lost, counted by the `,{` between them.
+    let skipped = max(commaBraces, braceLines)
+    JSONReader.Messages.skippedElements(&failure, skipped, lines: scanFrom.line...position.line, resumesAt: nil)
+    return .lost(failure, skipped: skipped)
+  }
+
+  /// Whether the next byte other than white space is `{`, without moving.
+  func nextIsBrace() -> Bool {
+    var cursor = index + 1
+    while cursor < end {
+      let byte = bytes[cursor]
+      if byte == .openBrace { return true }
+      guard byte == .space || byte == .tab || byte == .lineFeed || byte == .carriageReturn else { return false }
+      cursor += 1
+    }
+    return false
+  }
+
+  /// Skips a string from its opening quote to its closing one, or to the end of its line when it has none
+  /// (a broken string cannot swallow the rest of the file: JSON strings hold no raw line break).
+  mutating func skipBrokenString() {
+    index += 1
+    while index < end {
+      let byte = bytes[index]
+      if byte == .quote {
+        index += 1
+        return
+      }
+      if byte == .lineFeed || byte == .carriageReturn { return }
+      index += byte == .backslash && index + 1 < end && bytes[index + 1] != .lineFeed ? 2 : 1
     }
   }
 
@@ -130,6 +350,10 @@ private struct JSONParser {
     nextValue: while true {
       skipWhitespace()
       guard index < end else { throw syntaxError(expected: JSONReader.Messages.aValue) }
+      if stack.count == 1 && !stack[0].isObject {
+        elementStart = mark()
+        elementCount = stack[0].items.count
+      }
       let location = location(at: index)
       switch bytes[index] {
       case .openBracket:

@@ -164,6 +164,21 @@ extension YAMLReader {
           + "the items after it could not be read")
     }
 
+    /// `count` items of the top-level list (lines `lines`) could not be read; reading resumed at line
+    /// `resumesAt`, or nothing after them could be read.
+    static func skippedItems(_ diagnostic: inout Diagnostic, _ count: Int, lines: ClosedRange<Int>, resumesAt: Int?) {
+      let vi = lines.count == 1 ? "dòng \(lines.lowerBound)" : "dòng \(lines.lowerBound)–\(lines.upperBound)"
+      let en = lines.count == 1 ? "line \(lines.lowerBound)" : "lines \(lines.lowerBound)–\(lines.upperBound)"
+      diagnostic.message.vi +=
+        "; \(count) mục của danh sách gốc (\(vi)) không đọc được"
+        + (resumesAt.map { ", đọc tiếp từ dòng \($0)" } ?? "")
+      diagnostic.message.en +=
+        (count == 1
+          ? "; 1 item of the top-level list (\(en)) could not be read"
+          : "; \(count) items of the top-level list (\(en)) could not be read")
+        + (resumesAt.map { ", reading resumed at line \($0)" } ?? "")
+    }
+
     static func tooDeep(_ maxDepth: Int, at location: SourceLocation) -> Diagnostic {
       Diagnostic(
         .yamlTooDeep, at: location,
@@ -200,11 +215,14 @@ extension YAMLReader {
       Diagnostic(
         .yamlDuplicateKey, at: location,
         LocalizedText(
-          vi: "khóa '\(key)' bị trùng: đã có ở dòng \(first.line)",
-          en: "duplicate key '\(key)': already used on line \(first.line)"),
+          vi: "khóa \(Diagnostic.quoted(key)) bị trùng: đã có ở dòng \(first.line)",
+          en: "duplicate key \(Diagnostic.quoted(key)): already used on line \(first.line)"),
         notes: [
           Diagnostic.Note(
-            at: first, LocalizedText(vi: "khóa '\(key)' đầu tiên ở đây", en: "the first '\(key)' key is here"))
+            at: first,
+            LocalizedText(
+              vi: "khóa \(Diagnostic.quoted(key)) đầu tiên ở đây", en: "the first \(Diagnostic.quoted(key)) key is here"
+            ))
         ])
     }
 
@@ -227,7 +245,9 @@ extension YAMLReader {
     static func unsupportedTag(_ tag: String, at location: SourceLocation) -> Diagnostic {
       Diagnostic(
         .yamlUnsupportedTag, at: location,
-        LocalizedText(vi: "không hỗ trợ thẻ YAML '\(tag)'", en: "unsupported YAML tag '\(tag)'"), hint: tagHint)
+        LocalizedText(
+          vi: "không hỗ trợ thẻ YAML \(Diagnostic.quoted(tag))", en: "unsupported YAML tag \(Diagnostic.quoted(tag))"),
+        hint: tagHint)
     }
 
     static let tagHint = LocalizedText(
@@ -246,7 +266,8 @@ extension YAMLReader {
       return Diagnostic(
         .yamlMismatchedTag, at: location,
         LocalizedText(
-          vi: "thẻ YAML '\(tag)' không dùng được cho \(vi)", en: "the YAML tag '\(tag)' cannot be used on \(en)"))
+          vi: "thẻ YAML \(Diagnostic.quoted(tag)) không dùng được cho \(vi)",
+          en: "the YAML tag \(Diagnostic.quoted(tag)) cannot be used on \(en)"))
     }
 
     static func hex(_ value: Int, digits: Int) -> String {

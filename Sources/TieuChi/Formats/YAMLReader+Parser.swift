@@ -6,8 +6,20 @@ extension YAMLReader {
     _ chunk: Chunk, of bytes: UnsafeBufferPointer<UInt8>, encoding: Encoding, file: String, limits: Limits,
     into result: inout ParsedFile
   ) {
+    // A top-level list that breaks resumes at its next item, which is parsed as a piece of its own.
+    var next: Chunk? = chunk
+    while let piece = next {
+      next = parseOnce(piece, of: bytes, encoding: encoding, file: file, limits: limits, into: &result)
+    }
+  }
+
+  /// Parses one piece; returns the rest of a broken top-level list to parse next, if it has more items.
+  static func parseOnce(
+    _ chunk: Chunk, of bytes: UnsafeBufferPointer<UInt8>, encoding: Encoding, file: String, limits: Limits,
+    into result: inout ParsedFile
+  ) -> Chunk? {
     // libyaml asserts on empty input; an empty piece holds no document anyway.
-    guard chunk.end > chunk.start, let base = bytes.baseAddress else { return }
+    guard chunk.end > chunk.start, let base = bytes.baseAddress else { return nil }
     // yaml_parser_t points into itself, so it needs an address that never moves.
     let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
     defer { parser.deallocate() }
@@ -22,7 +34,7 @@ extension YAMLReader {
       result.diagnostics.append(
         Messages.outOfMemory(at: builder.location(line: 0, column: 0)))
       result.lostRecords += 1
-      return
+      return nil
     }
     defer { yaml_parser_delete(parser) }
     yaml_parser_set_input(parser, readPiece, input)
@@ -45,19 +57,68 @@ extension YAMLReader {
     }
     result.documents.append(contentsOf: builder.documents)
     result.diagnostics.append(contentsOf: builder.diagnostics)
-    if var failure {
-      // The error costs the document, or, in a top-level list, the item it is in and every item after.
-      if encoding == .utf8, let list = builder.brokenRootList() ?? rootListAhead(in: chunk, of: bytes, builder) {
-        result.lostRecords += max(1, itemLines(in: chunk, of: bytes, column: list.column, after: list.afterLine))
-      } else {
-        result.lostRecords += 1
+    guard var failure else { return nil }
+    // The error costs the document, or, in a top-level list, the items from the broken one to the next
+    // item after the error, where reading resumes (every item after it when there is none).
+    var rest: Chunk?
+    if encoding == .utf8, let list = builder.brokenRootList() ?? rootListAhead(in: chunk, of: bytes, builder) {
+      let errorLine = max(failure.location?.line ?? 0, list.afterLine + 1)
+      let scan = itemsUntilResumption(
+        in: chunk, of: bytes, column: list.column, after: list.afterLine, error: errorLine)
+      result.lostRecords += max(1, scan.skipped)
+      if let resume = scan.resume {
+        rest = Chunk(start: resume.offset, end: chunk.end, line: resume.line - 1)
       }
+      Messages.skippedItems(
+        &failure, max(1, scan.skipped), lines: (list.afterLine + 1)...max(list.afterLine + 1, scan.lastLine),
+        resumesAt: scan.resume?.line)
+      if let partial = builder.partialRoot() { result.documents.append(partial.node) }
+    } else {
+      result.lostRecords += 1
       if let partial = builder.partialRoot() {
         Messages.partialList(&failure, kept: partial.kept, lastLine: partial.lastLine)
         result.documents.append(partial.node)
       }
-      result.diagnostics.append(failure)
     }
+    result.diagnostics.append(failure)
+    return rest
+  }
+
+  /// Scans the lines of `chunk` after file line `after` for block list items (`-` then a blank) at
+  /// `column`: those up to the first one after line `error` were lost; that one, if any, is where reading
+  /// resumes. A line count, not a parse, so it also counts items the error's own damage hides; only run
+  /// when a list broke, and only as far as the resumption point, so recovering from many errors stays linear.
+  static func itemsUntilResumption(
+    in chunk: Chunk, of bytes: UnsafeBufferPointer<UInt8>, column: Int, after: Int, error: Int
+  ) -> (skipped: Int, resume: (offset: Int, line: Int)?, lastLine: Int) {
+    var count = 0
+    var line = chunk.line + 1
+    var offset = chunk.start
+    var lastLine = after + 1
+    while offset < chunk.end {
+      if line > after {
+        var cursor = offset
+        while cursor < chunk.end, bytes[cursor] == 0x20, cursor - offset < column - 1 { cursor += 1 }
+        if cursor - offset == column - 1, cursor < chunk.end, bytes[cursor] == 0x2D {
+          let next = cursor + 1 < chunk.end ? bytes[cursor + 1] : 0x0A
+          if next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D {
+            if line > error { return (count, (offset, line), lastLine) }
+            count += 1
+          }
+        }
+        lastLine = line
+      }
+      // Lines end where libyaml ends them (NEL, LS and PS too), so that resumed positions agree with its.
+      while offset < chunk.end {
+        if let width = Position.breakWidth(bytes, at: offset) {
+          offset += width
+          break
+        }
+        offset += 1
+      }
+      line += 1
+    }
+    return (count, nil, lastLine)
   }
 
   /// Where libyaml's invented line after a piece without a final line break is (see
@@ -120,32 +181,6 @@ extension YAMLReader {
       line += 1
     }
     return nil
-  }
-
-  /// How many lines of `chunk` after file line `after` start a block list item (`-` then a blank) at
-  /// `column`: the top-level items an error left unread. A line count, not a parse, so it also
-  /// counts items the error's own damage hides; only run when a list broke.
-  static func itemLines(in chunk: Chunk, of bytes: UnsafeBufferPointer<UInt8>, column: Int, after: Int) -> Int {
-    var count = 0
-    var line = chunk.line + 1
-    var offset = chunk.start
-    while offset < chunk.end {
-      if line > after {
-        var cursor = offset
-        while cursor < chunk.end, bytes[cursor] == 0x20, cursor - offset < column - 1 { cursor += 1 }
-        if cursor - offset == column - 1, cursor < chunk.end, bytes[cursor] == 0x2D {
-          let next = cursor + 1 < chunk.end ? bytes[cursor + 1] : 0x0A
-          if next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D { count += 1 }
-        }
-      }
-      while offset < chunk.end, bytes[offset] != 0x0A, bytes[offset] != 0x0D { offset += 1 }
-      if offset < chunk.end {
-        if bytes[offset] == 0x0D, offset + 1 < chunk.end, bytes[offset + 1] == 0x0A { offset += 1 }
-        offset += 1
-      }
-      line += 1
-    }
-    return count
   }
 
   /// The unread part of a piece, handed to libyaml by `readPiece`.

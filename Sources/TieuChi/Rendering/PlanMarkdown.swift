@@ -32,7 +32,8 @@ package struct PlanMarkdown {
     out += "\n" + (header.language == .vi ? "**Nơi nhận:**" : "**Recipients:**") + "\n\n"
     for line in document.recipients { out += escape(line) + "  \n" }
     out += "\n**\(document.signature.title)**  \n*\(document.signature.note)*\n"
-    return Array(out.utf8)
+    // Names and values come from data: no control character of theirs reaches a terminal.
+    return Array(out.escapingControlCharacters(keepingLineBreaks: true).utf8)
   }
 
   private func spansText(_ spans: [PlanDocument.Span]) -> String {

@@ -15,7 +15,8 @@ public struct TextReport: ReportRenderer {
 
   /// The report as UTF-8 bytes.
   public func render(_ result: CheckResult) -> [UInt8] {
-    Array(text(result).utf8)
+    // Names and values come from data: no control character of theirs reaches a terminal.
+    Array(text(result).escapingControlCharacters(keepingLineBreaks: true).utf8)
   }
 
   /// The report as one string.

@@ -56,9 +56,12 @@ public struct Diagnostic: Error, Sendable, Hashable {
 
   /// `file:line:column: error: message (hint)` in the chosen language, then one line per note
   /// (`file:line:column: note: …`). A whole-file problem reads `file: error: message`.
+  ///
+  /// Safe to print: control characters from data, file names and arguments are escaped (`\u{1B}`), and a
+  /// file name that holds one is quoted, so one diagnostic is always exactly its own lines.
   public func rendered(in language: Language) -> String {
     var text = ""
-    if let location { text += "\(location): " }
+    if let location { text += Self.printable(location) + ": " }
     let label: String
     switch (severity, language) {
     case (.error, .vi): label = "lỗi"
@@ -66,14 +69,22 @@ public struct Diagnostic: Error, Sendable, Hashable {
     case (.warning, .vi): label = "cảnh báo"
     case (.warning, .en): label = "warning"
     }
-    text += "\(label): \(message[language])"
-    if let hint { text += " (\(hint[language]))" }
+    text += "\(label): \(message[language].escapingControlCharacters())"
+    if let hint { text += " (\(hint[language].escapingControlCharacters()))" }
     for note in notes {
       text += "\n"
-      if let location = note.location { text += "\(location): " }
-      text += (language == .vi ? "ghi chú: " : "note: ") + note.message[language]
+      if let location = note.location { text += Self.printable(location) + ": " }
+      text += (language == .vi ? "ghi chú: " : "note: ") + note.message[language].escapingControlCharacters()
     }
     return text
+  }
+
+  /// A location's text with its file (and sheet) name quoted when it needs it.
+  static func printable(_ location: SourceLocation) -> String {
+    var location = location
+    location.file = location.file.quotedIfNeeded
+    location.sheet = location.sheet?.escapingControlCharacters()
+    return location.description
   }
 }
 

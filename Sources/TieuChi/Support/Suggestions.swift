@@ -4,6 +4,9 @@ package enum Suggestions {
   /// (at most a third of the word's length, and at least one edit allowed). Case and diacritics
   /// differences count as one edit each.
   package static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+    // At most 3 edits are ever accepted, so a word far longer than any name cannot be close; bailing out keeps a
+    // 5 MB field name from costing an edit distance of 5 million × every candidate.
+    guard word.utf8.count <= 256 else { return nil }
     let target = Array(word.lowercased().unicodeScalars)
     var best: (candidate: String, distance: Int)?
     for candidate in candidates {

@@ -2,16 +2,19 @@
 public enum SurveyFormat: String, Sendable, CaseIterable {
   case yaml
   case json
+  /// JSON Lines (`.ndjson`, `.jsonl`): one station object per line, as log-style exports write them.
+  case ndjson
   case csv
   /// An Excel workbook: read through a `WorkbookReader` (the core library has none of its own).
   case xlsx
 
-  /// The format a file name's extension stands for (yaml/yml, json, csv, xlsx), for callers that read from
+  /// The format a file name's extension stands for (yaml/yml, json, ndjson/jsonl, csv, xlsx), for callers that read from
   /// disk; nil for any other extension. Case does not matter.
   public init?(fileExtension: String) {
     switch fileExtension.lowercased() {
     case "yaml", "yml": self = .yaml
     case "json": self = .json
+    case "ndjson", "jsonl": self = .ndjson
     case "csv": self = .csv
     case "xlsx": self = .xlsx
     default: return nil

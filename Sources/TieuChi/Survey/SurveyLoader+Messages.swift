@@ -10,6 +10,7 @@ extension DiagnosticID {
   static let surveyWorkbookUnsupported: DiagnosticID = "survey.workbook-unsupported"
   static let surveyUnknownColumn: DiagnosticID = "survey.unknown-column"
   static let surveyInputsNotProvided: DiagnosticID = "survey.inputs-not-provided"
+  static let surveyNoStation: DiagnosticID = "survey.no-station"
 }
 
 extension SurveyLoader {
@@ -63,10 +64,20 @@ extension SurveyLoader {
           en: "this is a criteria file, not survey data: use it with --criteria"))
     }
 
+    /// A file read without error that holds no station (empty, comments only, a header without rows):
+    /// said, so that a batch never shows "0 communes" in silence.
+    static func noStation(at location: SourceLocation) -> Diagnostic {
+      Diagnostic(
+        .surveyNoStation, .warning, at: location,
+        LocalizedText(vi: "không có trạm nào trong tệp này", en: "no station in this file"))
+    }
+
     static func unreadableFile(_ path: String) -> Diagnostic {
       Diagnostic(
         .surveyUnreadableFile, at: SourceLocation(file: path),
-        LocalizedText(vi: "không đọc được tệp", en: "cannot read the file"))
+        LocalizedText(
+          vi: "không đọc được tệp; các trạm trong tệp (tính là một bản ghi) không được đánh giá",
+          en: "cannot read the file; its stations (counted as one record) are not evaluated"))
     }
 
     static func unknownFileType(_ path: String) -> Diagnostic {
@@ -124,11 +135,13 @@ extension SurveyLoader {
       Diagnostic(
         .surveyUnknownColumn, .warning, at: location,
         LocalizedText(
-          vi: "cột \(letter) '\(header)' không phải đầu vào nào của bộ tiêu chí: giá trị của cột này không được đọc",
-          en: "column \(letter) '\(header)' is no input of the criteria set: its values are not read"),
+          vi:
+            "cột \(letter) \(Diagnostic.quoted(header)) không phải đầu vào nào của bộ tiêu chí: giá trị của cột này không được đọc",
+          en: "column \(letter) \(Diagnostic.quoted(header)) is no input of the criteria set: its values are not read"),
         hint: closest.map {
           LocalizedText(
-            vi: "có phải ý bạn là '\($0.label.vi)' (\($0.name))?", en: "did you mean '\($0.label.en)' (\($0.name))?")
+            vi: "có phải ý bạn là \(Diagnostic.quoted($0.label.vi)) (\($0.name))?",
+            en: "did you mean \(Diagnostic.quoted($0.label.en)) (\($0.name))?")
         })
     }
 

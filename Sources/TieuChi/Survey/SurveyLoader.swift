@@ -24,7 +24,7 @@ public struct SurveyBatch: Sendable {
 /// its location and everything else is still read.
 public enum SurveyLoader {
   /// The file extensions `load(paths:schema:groupSchema:)` reads from a folder.
-  public static let extensions = ["yaml", "yml", "json", "csv", "xlsx"]
+  public static let extensions = ["yaml", "yml", "json", "ndjson", "jsonl", "csv", "xlsx"]
 
   /// Reads survey files already in memory, each in its stated format.
   ///
@@ -98,7 +98,9 @@ public enum SurveyLoader {
     var surveyFiles: [SurveyFile] = []
     for file in files {
       guard let bytes = file.bytes else {
+        // Whatever it held is lost: count one record, so the batch does not look whole.
         batch.diagnostics.append(Messages.unreadableFile(file.path))
+        batch.rejected += 1
         continue
       }
       guard let format = SurveyFormat(fileExtension: (file.path as NSString).pathExtension) else {
@@ -122,6 +124,7 @@ public enum SurveyLoader {
       switch file.format {
       case .yaml: parsedFile = YAMLReader.read(bytes: file.bytes, file: file.name)
       case .json: parsedFile = JSONReader.read(bytes: file.bytes, file: file.name)
+      case .ndjson: parsedFile = JSONReader.readLines(bytes: file.bytes, file: file.name)
       case .csv: return .tables(WorkbookTables(tables: [CSVReader.read(bytes: file.bytes, file: file.name)]))
       case .xlsx:
         guard let workbooks else {
@@ -137,6 +140,11 @@ public enum SurveyLoader {
       // A syntax error loses the record(s) it breaks: count them, so every input record shows.
       var output = SurveyReader.Output(rejected: parsedFile.lostRecords, diagnostics: parsedFile.diagnostics)
       for document in parsedFile.documents { reader.read(document: document, into: &output) }
+      if output.records.isEmpty, output.groupRecords.isEmpty, output.rejected == 0,
+        !output.diagnostics.contains(where: { $0.severity == .error })
+      {
+        output.diagnostics.append(Messages.noStation(at: SourceLocation(file: file.name)))
+      }
       return .records(output)
     }
     var tables: [Table] = []

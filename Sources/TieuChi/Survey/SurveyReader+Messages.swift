@@ -54,7 +54,8 @@ extension SurveyReader {
       Diagnostic(
         .surveyUnusedField, .warning, at: location,
         LocalizedText(
-          vi: "trường '\(key)' không được bộ tiêu chí dùng đến", en: "field '\(key)' is not used by the criteria"),
+          vi: "trường \(Diagnostic.quoted(key)) không được bộ tiêu chí dùng đến",
+          en: "field \(Diagnostic.quoted(key)) is not used by the criteria"),
         hint: hint)
     }
 
@@ -64,7 +65,8 @@ extension SurveyReader {
       Diagnostic(
         .surveyUnusedField, .warning, at: location,
         LocalizedText(
-          vi: "trường '\(key)' của \(list) không được dùng đến", en: "field '\(key)' of \(list) is not used"),
+          vi: "trường \(Diagnostic.quoted(key)) của \(list) không được dùng đến",
+          en: "field \(Diagnostic.quoted(key)) of \(list) is not used"),
         hint: hint)
     }
 
@@ -88,8 +90,10 @@ extension SurveyReader {
       Diagnostic(
         .surveyCodeLostLeadingZeros, .warning, at: location,
         LocalizedText(
-          vi: "mã xã '\(raw)' có vẻ đã mất số 0 ở đầu; dùng '\(padded)'",
-          en: "commune code '\(raw)' seems to have lost its leading zeros; using '\(padded)'"),
+          vi: "mã xã \(Diagnostic.quoted(raw)) có vẻ đã mất số 0 ở đầu; dùng \(Diagnostic.quoted(padded))",
+          en:
+            "commune code \(Diagnostic.quoted(raw)) seems to have lost its leading zeros; using \(Diagnostic.quoted(padded))"
+        ),
         hint: LocalizedText(vi: "đặt mã trong dấu nháy: \"\(padded)\"", en: "quote the code: \"\(padded)\""))
     }
 
@@ -106,39 +110,48 @@ extension SurveyReader {
       case .negative:
         Diagnostic(
           .surveyNegativeCount, at: location,
-          LocalizedText(vi: "số đếm không được âm: '\(text)'", en: "a count cannot be negative: '\(text)'"))
+          LocalizedText(
+            vi: "số đếm không được âm: \(Diagnostic.quoted(text))",
+            en: "a count cannot be negative: \(Diagnostic.quoted(text))"))
       case .notWhole:
         Diagnostic(
           .surveyNotAWholeNumber, at: location,
-          LocalizedText(vi: "cần một số nguyên, gặp '\(text)'", en: "expected a whole number, found '\(text)'"))
+          LocalizedText(
+            vi: "cần một số nguyên, gặp \(Diagnostic.quoted(text))",
+            en: "expected a whole number, found \(Diagnostic.quoted(text))"))
       case .groupedDigits(let suggestion):
         Diagnostic(
           .surveyGroupedDigits, at: location,
           LocalizedText(
-            vi: "'\(text)' có dấu phân cách hàng nghìn, dễ nhầm với số thập phân; viết \(suggestion)",
-            en: "'\(text)' groups digits by thousands, which is ambiguous; write \(suggestion)"))
+            vi: "\(Diagnostic.quoted(text)) có dấu phân cách hàng nghìn, dễ nhầm với số thập phân; viết \(suggestion)",
+            en: "\(Diagnostic.quoted(text)) groups digits by thousands, which is ambiguous; write \(suggestion)"))
       case .tooLarge:
         Diagnostic(
           .surveyNumberTooLarge, at: location,
-          LocalizedText(vi: "số quá lớn: '\(text)'", en: "number too large: '\(text)'"))
+          LocalizedText(
+            vi: "số quá lớn: \(Diagnostic.quoted(text))", en: "number too large: \(Diagnostic.quoted(text))"))
       case .notANumber:
         Diagnostic(
           .surveyNotANumber, at: location,
-          LocalizedText(vi: "cần một số nguyên, gặp '\(text)'", en: "expected a whole number, found '\(text)'"))
+          LocalizedText(
+            vi: "cần một số nguyên, gặp \(Diagnostic.quoted(text))",
+            en: "expected a whole number, found \(Diagnostic.quoted(text))"))
       }
     }
 
     static func notANumber(_ text: String, at location: SourceLocation) -> Diagnostic {
       Diagnostic(
         .surveyNotANumber, at: location,
-        LocalizedText(vi: "'\(text)' không phải là một số", en: "'\(text)' is not a number"))
+        LocalizedText(
+          vi: "\(Diagnostic.quoted(text)) không phải là một số", en: "\(Diagnostic.quoted(text)) is not a number"))
     }
 
     static func notABoolean(_ text: String, at location: SourceLocation) -> Diagnostic {
       Diagnostic(
         .surveyNotABoolean, at: location,
         LocalizedText(
-          vi: "'\(text)' không phải là có/không (true/false)", en: "'\(text)' is not a yes/no value (true/false)"))
+          vi: "\(Diagnostic.quoted(text)) không phải là có/không (true/false)",
+          en: "\(Diagnostic.quoted(text)) is not a yes/no value (true/false)"))
     }
 
     static func unknownEnumValue(_ text: String, allowed labels: [LocalizedText], at location: SourceLocation)
@@ -152,13 +165,13 @@ extension SurveyReader {
       return Diagnostic(
         .surveyUnknownEnumValue, at: location,
         LocalizedText(
-          vi: "'\(text)' không phải giá trị cho phép (\(vi.joined(separator: ", ")))",
-          en: "'\(text)' is not one of the allowed values (\(en.joined(separator: ", ")))"),
+          vi: "\(Diagnostic.quoted(text)) không phải giá trị cho phép (\(vi.joined(separator: ", ")))",
+          en: "\(Diagnostic.quoted(text)) is not one of the allowed values (\(en.joined(separator: ", ")))"),
         hint: closestVI == nil && closestEN == nil
           ? nil
           : LocalizedText(
-            vi: (closestVI ?? closestEN).map { "có phải ý bạn là '\($0)'?" } ?? "",
-            en: (closestEN ?? closestVI).map { "did you mean '\($0)'?" } ?? ""))
+            vi: (closestVI ?? closestEN).map { "có phải ý bạn là \(Diagnostic.quoted($0))?" } ?? "",
+            en: (closestEN ?? closestVI).map { "did you mean \(Diagnostic.quoted($0))?" } ?? ""))
     }
 
     /// The label closest to `text`, compared without diacritics or case.
@@ -171,8 +184,8 @@ extension SurveyReader {
       Diagnostic(
         .surveySpreadsheetError, at: location,
         LocalizedText(
-          vi: "ô chứa lỗi của Excel '\(text)', không phải một giá trị",
-          en: "the cell holds the Excel error '\(text)', not a value"),
+          vi: "ô chứa lỗi của Excel \(Diagnostic.quoted(text)), không phải một giá trị",
+          en: "the cell holds the Excel error \(Diagnostic.quoted(text)), not a value"),
         hint: LocalizedText(
           vi: "sửa công thức, hoặc nhập giá trị, hoặc để trống nếu chưa có số liệu",
           en: "fix the formula, type the value, or leave the cell empty if the figure is not known"))
@@ -208,8 +221,8 @@ extension SurveyReader {
       Diagnostic(
         .surveyUnknownWaiverKey, at: location,
         LocalizedText(
-          vi: "khóa '\(key)' không có trong một miễn trừ; dùng: \(keys.joined(separator: ", "))",
-          en: "unknown key '\(key)' in a waiver; expected: \(keys.joined(separator: ", "))"),
+          vi: "khóa \(Diagnostic.quoted(key)) không có trong một miễn trừ; dùng: \(keys.joined(separator: ", "))",
+          en: "unknown key \(Diagnostic.quoted(key)) in a waiver; expected: \(keys.joined(separator: ", "))"),
         hint: Suggestions.hint(for: key, in: keys))
     }
 
@@ -217,8 +230,8 @@ extension SurveyReader {
       Diagnostic(
         .surveyInvalidWaiverDate, at: location,
         LocalizedText(
-          vi: "ngày hết hạn '\(text)' không hợp lệ; viết 2025-12-31 hoặc 31/12/2025",
-          en: "expiry date '\(text)' is not a date; write 2025-12-31 or 31/12/2025"))
+          vi: "ngày hết hạn \(Diagnostic.quoted(text)) không hợp lệ; viết 2025-12-31 hoặc 31/12/2025",
+          en: "expiry date \(Diagnostic.quoted(text)) is not a date; write 2025-12-31 or 31/12/2025"))
     }
 
     static func incompleteWaiver(missing: [String], at location: SourceLocation) -> Diagnostic {

@@ -41,6 +41,11 @@ struct TableJoin {
         stationTables.append(table)
         // A row the reader had to drop is a station lost: count it.
         rejected += table.lostRows
+        if table.rows.isEmpty, table.lostRows == 0, !table.diagnostics.contains(where: { $0.severity == .error }) {
+          diagnostics.append(
+            SurveyLoader.Messages.noStation(
+              at: table.sheet.map { SourceLocation(file: table.name, sheet: $0) } ?? SourceLocation(file: table.name)))
+        }
       }
     }
     var matched: Set<JoinKey> = []
