@@ -22,6 +22,16 @@ struct CSVReportTests {
     #expect(coverage.contains(";Không đạt;51;"))
   }
 
+  @Test("Control characters from a name reach no terminal: ESC and BEL are written as \\u{1B}, \\u{7}")
+  func controlCharacters() throws {
+    let station = passingStation(set: ["name": "\"\\e[31mXã\\a\\e[2J\""])
+    let folder = try CLITests.scratch(["control.yaml": station])
+    let run = try CLI.run(Self.base + [folder + "/control.yaml"])
+    #expect(!run.stdout.utf8.contains(0x1B) && !run.stdout.utf8.contains(0x07))
+    let line = try #require(run.stdout.split(separator: "\r\n").dropFirst().first)
+    #expect(line.hasPrefix("07339;\\u{1B}[31mXã\\u{7}\\u{1B}[2J;"), "\(line)")
+  }
+
   @Test("With ',' as the separator, numbers take the decimal point")
   func commaSeparator() throws {
     let run = try CLI.run(Self.base + ["--csv-separator", ",", "Samples/tan-yen-2024"])

@@ -65,7 +65,7 @@ struct HostileExpressionTests {
 /// Numbers at the edge of 128 bits: every result is exact or reported, never a trap.
 @Suite("Hostile numbers")
 struct HostileNumberTests {
-  @Test("A 39-digit target: the verdict is given, the gap that cannot be computed is left out, no trap")
+  @Test("A 39-digit target: the verdict is given, the gap is said to be too large to compute, no trap")
   func hugeTargets() throws {
     let yaml = """
       id: big
@@ -80,7 +80,12 @@ struct HostileNumberTests {
     let criteria = try #require(set, "\(diagnostics.map { $0.rendered(in: .en) })")
     let commune = try TestSupport.evaluate("code: \"00001\"\na: 5\n", criteria: criteria)
     #expect(commune["above"]?.status == .fail)
-    #expect(commune["above"]?.gap == nil)
     #expect(commune["below"]?.status == .fail)
+    // The shortfall is there but too large to compute: said, not dropped, and never a trap.
+    let above = try #require(commune["above"]?.gap)
+    #expect(above.amount == nil && above.direction == .increase)
+    #expect(try #require(commune["below"]?.gap).direction == .decrease)
+    let phrases = ReportPhrases(criteria: criteria, language: .vi)
+    #expect(phrases.gap(above) == "cần tăng một lượng quá lớn để tính chính xác")
   }
 }

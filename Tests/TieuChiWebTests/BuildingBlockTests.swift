@@ -1,4 +1,5 @@
 import Testing
+import TieuChi
 
 @testable import TieuChiWeb
 

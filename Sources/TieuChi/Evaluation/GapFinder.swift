@@ -66,15 +66,15 @@ struct GapFinder {
     let direction: Gap.Direction
     switch comparator {
     case .greater:
-      // One past the boundary may not fit in 128 bits (a 39-digit target): then there is no gap to give.
-      guard !whole || boundary.floor < .max else { return nil }
+      // One past the boundary may not fit in 128 bits (a 39-digit target): a gap too large to compute.
+      guard !whole || boundary.floor < .max else { return .tooLarge(.increase, unit: unit) }
       needed = whole ? Rational(whole: boundary.floor + 1) : boundary
       direction = .increase
     case .greaterOrEqual:
       needed = whole ? Rational(whole: boundary.ceiling) : boundary
       direction = .increase
     case .less:
-      guard !whole || boundary.ceiling > .min else { return nil }
+      guard !whole || boundary.ceiling > .min else { return .tooLarge(.decrease, unit: unit) }
       needed = whole ? Rational(whole: boundary.ceiling - 1) : boundary
       direction = .decrease
     case .lessOrEqual:
@@ -87,7 +87,8 @@ struct GapFinder {
     // A decimal measure under a strict target must move *past* the boundary: "more than 0,5 more",
     // or, exactly at it, "more than 0 more".
     let strict = !whole && (comparator == .greater || comparator == .less)
-    guard let difference, difference > .zero || (strict && difference == .zero) else { return nil }
+    guard let difference else { return .tooLarge(direction, unit: unit) }
+    guard difference > .zero || (strict && difference == .zero) else { return nil }
     var gap = Gap(amount: difference, direction: direction, unit: unit, items: [])
     gap.strictly = strict
     gap.countsWholeThings = whole
@@ -143,5 +144,13 @@ struct GapFinder {
 
   private func listUnit(_ slot: Int) -> LocalizedText? {
     schema.inputs[slot].unit ?? schema.inputs[slot].label
+  }
+}
+
+extension Gap {
+  /// A shortfall that exists but does not fit in 128-bit exact arithmetic (a 39-digit target): the amount
+  /// is left unknown and the report says the number is too large, rather than the gap vanishing.
+  static func tooLarge(_ direction: Direction, unit: LocalizedText?) -> Gap {
+    Gap(amount: nil, direction: direction, unit: unit, items: [])
   }
 }

@@ -34,8 +34,10 @@ public struct GapTotal: Sendable {
     }
     return criteria.indicators.compactMap { indicator in
       guard let list = gaps[indicator.id], let first = list.first else { return nil }
-      let additive = list.allSatisfy { $0.countsWholeThings && $0.amount != nil && $0.direction == first.direction }
-      let sum = additive ? Rational.sum(list.compactMap(\.amount)) : nil
+      let additive = list.allSatisfy { $0.countsWholeThings && $0.direction == first.direction }
+      // A commune's gap too large to compute makes the total too large as well, not a smaller total.
+      let amounts = list.compactMap(\.amount)
+      let sum = additive && amounts.count == list.count ? Rational.sum(amounts) : nil
       return GapTotal(
         indicator: indicator.id, direction: first.direction, amount: sum, unit: first.unit,
         items: list.reduce(0) { $0 + $1.items.count }, communes: list.count, atLeast: list.contains { $0.atLeast },

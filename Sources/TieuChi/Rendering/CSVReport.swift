@@ -37,8 +37,10 @@ public struct CSVReport: ReportRenderer {
   }
 
   /// Text that a spreadsheet would take for a formula gets a leading apostrophe, which Excel and
-  /// LibreOffice show as text and do not evaluate.
+  /// LibreOffice show as text and do not evaluate. Control characters from data (an ESC in a commune's
+  /// name) are written as `\u{1B}`, as in every text output: a CSV report is often shown in a terminal.
   static func neutralized(_ text: String) -> String {
+    let text = text.escapingControlCharacters(keepingLineBreaks: true)
     guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
     return "'" + text
   }

@@ -205,7 +205,11 @@ public struct ReportPhrases: Sendable {
   /// "cần thêm 96 người tham gia BHYT", or "2 thôn chưa có …: Thôn A, Thôn B".
   public func gap(_ gap: Gap) -> String {
     let unit = gap.unit.map { " " + $0[language] } ?? ""
-    let amount = gap.amount.map { number($0) } ?? ""
+    guard let amount = gap.amount.map({ number($0) }) else {
+      return gap.direction == .increase
+        ? text("cần tăng một lượng quá lớn để tính chính xác", "an increase too large to compute exactly is needed")
+        : text("cần giảm một lượng quá lớn để tính chính xác", "a decrease too large to compute exactly is needed")
+    }
     let least = gap.strictly ? text("hơn ", "more than ") : gap.atLeast ? text("ít nhất ", "at least ") : ""
     let sentence: String
     switch gap.direction {

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import TieuChi
 
 /// The frame of every page: the head with the style sheet, the navigation, the language switch, then the
 /// content; and the responses built from pages.

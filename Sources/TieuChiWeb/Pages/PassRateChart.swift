@@ -1,3 +1,5 @@
+import TieuChi
+
 /// The pass rate of a unit's rounds over time, as inline SVG: no script, no external file, so the page keeps
 /// its Content-Security-Policy, and it prints. (The library's charts are internal to its HTML report.)
 struct PassRateChart {

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import TieuChi
 
 extension WebApp {
   func addAuthRoutes(to router: Router<WebRequestContext>) {

@@ -4,21 +4,25 @@
 /// every text and attribute value goes through escaping (`& < > " '`), and characters that have no
 /// place in a document (C0 controls other than tab and newline, DEL, C1 controls) are replaced with
 /// U+FFFD. A commune named `<script>alert(1)</script>` shows as that text.
-struct HTMLWriter {
-  private(set) var bytes: [UInt8] = []
+///
+/// The reports of the library and the pages of the web application are both written with it.
+package struct HTMLWriter {
+  package private(set) var bytes: [UInt8] = []
 
-  init(capacity: Int = 64 * 1024) {
+  package init(capacity: Int = 64 * 1024) {
     bytes.reserveCapacity(capacity)
   }
 
-  /// `<tag a="v" …>`; a nil value leaves the attribute out.
-  mutating func open(_ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:]) {
+  /// `<tag a="v" …>`; a nil value leaves the attribute out, an empty one is written bare, as a boolean
+  /// attribute (`required`, `selected`): the same meaning as `=""` to every HTML parser, and what people read.
+  package mutating func open(_ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:]) {
     bytes.append(UInt8(ascii: "<"))
     append(tag)
     for (name, value) in attributes {
       guard let value else { continue }
       bytes.append(UInt8(ascii: " "))
       append(name)
+      if value.isEmpty { continue }
       bytes.append(contentsOf: "=\"".utf8)
       escape(value)
       bytes.append(UInt8(ascii: "\""))
@@ -26,21 +30,23 @@ struct HTMLWriter {
     bytes.append(UInt8(ascii: ">"))
   }
 
-  mutating func close(_ tag: StaticString) {
+  package mutating func close(_ tag: StaticString) {
     bytes.append(contentsOf: "</".utf8)
     append(tag)
     bytes.append(UInt8(ascii: ">"))
   }
 
   /// `<tag …>text</tag>`.
-  mutating func element(_ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:], text: String) {
+  package mutating func element(
+    _ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:], text: String
+  ) {
     open(tag, attributes)
     self.text(text)
     close(tag)
   }
 
   /// `<tag …>` followed by what `content` writes, then `</tag>`.
-  mutating func element(
+  package mutating func element(
     _ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:], _ content: (inout HTMLWriter) -> Void
   ) {
     open(tag, attributes)
@@ -49,7 +55,9 @@ struct HTMLWriter {
   }
 
   /// An element with no content and no end tag (`<br>`, `<meta …>`), or a self-closed SVG element.
-  mutating func void(_ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:], svg: Bool = false) {
+  package mutating func void(
+    _ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:], svg: Bool = false
+  ) {
     open(tag, attributes)
     if svg {
       bytes.removeLast()
@@ -58,16 +66,21 @@ struct HTMLWriter {
   }
 
   /// Text, escaped.
-  mutating func text(_ text: String) {
+  package mutating func text(_ text: String) {
     escape(text)
   }
 
   /// Markup the program wrote (the style sheet, the doctype): a static string, never data.
-  mutating func trusted(_ markup: StaticString) {
+  package mutating func trusted(_ markup: StaticString) {
     append(markup)
   }
 
-  mutating func newline() {
+  /// Markup another `HTMLWriter` wrote (a part of a page built apart), whose data it escaped.
+  package mutating func append(_ markup: [UInt8]) {
+    bytes.append(contentsOf: markup)
+  }
+
+  package mutating func newline() {
     bytes.append(UInt8(ascii: "\n"))
   }
 
