@@ -165,10 +165,18 @@ import Testing
     #expect(table.headerLine == 1)
   }
 
-  @Test func utf16IsRefused() {
-    let table = CSVReader.read(bytes: [0xFF, 0xFE, 0x61, 0x00], file: "t.csv")
-    #expect(table.rows.isEmpty)
-    #expect(table.diagnostics.first?.message.en.contains("UTF-16") == true)
+  @Test("UTF-16 with a byte order mark (Excel's \"Unicode text\", tab-separated) is read; malformed UTF-16 is refused")
+  func utf16() {
+    var bytes: [UInt8] = [0xFF, 0xFE]
+    for unit in "code\tname\n07303\tXã Lan Giới\n".utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+    let table = CSVReader.read(bytes: bytes, file: "t.csv")
+    #expect(table.diagnostics.isEmpty)
+    #expect(table.columnNames == ["code", "name"])
+    #expect(table.rows.first?.cells == ["07303", "Xã Lan Giới"])
+    #expect(table.rows.first?.line == 2)
+    let broken = CSVReader.read(bytes: [0xFF, 0xFE, 0x61, 0x00, 0x00], file: "t.csv")
+    #expect(broken.rows.isEmpty)
+    #expect(broken.diagnostics.first?.id == "csv.utf16")
   }
 
   @Test func longFileIsReadWhole() {

@@ -227,7 +227,8 @@ struct HostileCorpusTests {
       "UTF-16 LE", .json, "json",
       utf16(
         "[" + three.map { jsonObject($0) }.joined(separator: ",") + "]",
-        bigEndian: false), records: 1, "json.utf16")
+        bigEndian: false), records: 3, "survey.inputs-not-provided-placeholder")
+    add("malformed UTF-16 (odd byte count)", .json, "json", [0xFF, 0xFE, 0x5B, 0x00, 0x5D], records: 1, "json.utf16")
     add("random bytes", .json, "json", randomBytes(4096, seed: 2), records: nil, "json.syntax-error")
     add(
       "nested 100,000 deep", .json, "json", Array(String(repeating: "[", count: 100_000).utf8), records: 1,
@@ -251,7 +252,9 @@ struct HostileCorpusTests {
     add("empty", .ndjson, "ndjson", [], records: 0, "survey.no-station")
     add("blank lines", .ndjson, "ndjson", Array("\n\n  \n".utf8), records: 0, "survey.no-station")
     add("NUL-filled", .ndjson, "ndjson", Array(nul.utf8), records: 1, "json.syntax-error")
-    add("UTF-16", .ndjson, "ndjson", utf16(jsonObject(1, pretty: false), bigEndian: false), records: 1, "json.utf16")
+    add(
+      "UTF-16", .ndjson, "ndjson", utf16(jsonObject(1, pretty: false), bigEndian: false), records: 1,
+      "survey.inputs-not-provided-placeholder")
     add("a pretty-printed object", .ndjson, "ndjson", Array(jsonObject(1).utf8), records: 8, "json.syntax-error")
     add(
       "CRLF lines", .ndjson, "ndjson",
@@ -265,10 +268,13 @@ struct HostileCorpusTests {
     add("NUL-filled", .csv, "csv", Array(nul.utf8), records: 0, "survey.no-station")
     add(
       "UTF-16 LE with three stations", .csv, "csv", utf16(csvHeader + three.map(csvRow).joined(), bigEndian: false),
-      records: 3, "csv.utf16")
+      records: 3, "survey.inputs-not-provided-placeholder")
     add(
       "UTF-16 BE with three stations", .csv, "csv", utf16(csvHeader + three.map(csvRow).joined(), bigEndian: true),
-      records: 3, "csv.utf16")
+      records: 3, "survey.inputs-not-provided-placeholder")
+    add(
+      "malformed UTF-16 (a lone surrogate)", .csv, "csv",
+      utf16(csvHeader, bigEndian: false) + [0x00, 0xD8, 0x0A, 0x00], records: 1, "csv.utf16")
     add(
       "header with an unclosed quote", .csv, "csv", Array(("\"code;name\n" + three.map(csvRow).joined()).utf8),
       records: 3, "csv.unclosed-quote")
@@ -309,7 +315,7 @@ struct HostileCorpusTests {
       records: 1, "workbook.unreadable")
     return cases.map { item in
       var item = item
-      // UTF-16 YAML is read (transcoded): its stations are evaluated and the file says nothing wrong.
+      // UTF-16 (with a byte order mark) is read, transcoded: its stations are evaluated and nothing is wrong.
       if item.id == "survey.inputs-not-provided-placeholder" { item.id = "" }
       return item
     }

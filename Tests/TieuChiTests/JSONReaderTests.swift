@@ -167,10 +167,14 @@ struct MarkedInput {
     #expect(root.entries?.first?.keyLocation == SourceLocation(file: "t.json", line: 1, column: 2))
   }
 
-  @Test func utf16IsRefused() {
-    let parsed = JSONReader.read(bytes: [0xFF, 0xFE, 0x5B, 0x00, 0x5D, 0x00], file: "t.json")
-    #expect(parsed.documents.isEmpty)
-    #expect(parsed.diagnostics.first?.message.en.contains("UTF-16") == true)
+  @Test("UTF-16 with a byte order mark is read; malformed UTF-16 is refused")
+  func utf16() throws {
+    let parsed = JSONReader.read(bytes: [0xFE, 0xFF, 0x00, 0x5B, 0x00, 0x31, 0x00, 0x5D], file: "t.json")
+    #expect(parsed.diagnostics.isEmpty)
+    #expect(try #require(parsed.documents.first).items?.count == 1)
+    let broken = JSONReader.read(bytes: [0xFF, 0xFE, 0x5B, 0x00, 0x5D], file: "t.json")
+    #expect(broken.documents.isEmpty)
+    #expect(broken.diagnostics.first?.id == "json.utf16")
   }
 
   @Test(arguments: ["", "   \n\r\n\t ", "\u{FEFF}", "\u{FEFF}  \n"])

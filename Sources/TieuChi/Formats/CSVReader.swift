@@ -22,7 +22,7 @@ package enum CSVReader {
   /// Rows it had to drop are counted in the table's `lostRows`, once per line they took; when the
   /// header cannot be read, or an unclosed quote ends the reading, every non-blank line not read counts.
   package static func read(bytes: [UInt8], file: String) -> Table {
-    bytes.withUnsafeBufferPointer { buffer in
+    InputBytes.utf8(bytes).withUnsafeBufferPointer { buffer in
       var scanner = CSVScanner(bytes: buffer, file: file)
       return scanner.readTable()
     }

@@ -4,10 +4,47 @@ enum InputBytes {
     bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
   }
 
-  /// Excel's "Unicode text" and some Windows tools write UTF-16; better to say so than to report
-  /// every other byte as an error.
+  /// A UTF-16 byte order mark still there after `utf8(_:)`: malformed UTF-16, better reported as such than
+  /// as an error at every other byte.
   static func hasUTF16ByteOrderMark(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
+  }
+
+  /// `true` for a big-endian UTF-16 byte order mark, `false` for little-endian, nil for neither.
+  static func utf16ByteOrder(_ bytes: [UInt8]) -> Bool? {
+    guard bytes.count >= 2 else { return nil }
+    if bytes[0] == 0xFE && bytes[1] == 0xFF { return true }
+    if bytes[0] == 0xFF && bytes[1] == 0xFE { return false }
+    return nil
+  }
+
+  /// The UTF-8 form of a well-formed UTF-16 file (Notepad's "Unicode"), without its byte order mark.
+  ///
+  /// Excel's "Unicode text" and Notepad's "Unicode" save UTF-16: transcoded first, such a file is read like
+  /// any other, with the same line numbers. Returns nil for malformed UTF-16, which
+  /// Swift would otherwise repair silently.
+  static func transcodeUTF16(_ bytes: [UInt8], bigEndian: Bool) -> [UInt8]? {
+    guard bytes.count % 2 == 0 else { return nil }
+    var units: [UInt16] = []
+    units.reserveCapacity(bytes.count / 2 - 1)
+    var offset = 2
+    while offset < bytes.count {
+      let high = UInt16(bytes[bigEndian ? offset : offset + 1])
+      let low = UInt16(bytes[bigEndian ? offset + 1 : offset])
+      units.append(high << 8 | low)
+      offset += 2
+    }
+    guard let text = String(validating: units, as: UTF16.self) else { return nil }
+    return Array(text.utf8)
+  }
+
+  /// The bytes to read: UTF-16 with a byte order mark transcoded to UTF-8, anything else as it is
+  /// (malformed UTF-16 too, which the reader then reports).
+  static func utf8(_ bytes: [UInt8]) -> [UInt8] {
+    guard let bigEndian = utf16ByteOrder(bytes), let utf8 = transcodeUTF16(bytes, bigEndian: bigEndian) else {
+      return bytes
+    }
+    return utf8
   }
 
   /// A whole-file problem, with the id of the reader's domain (`json.utf16`, `csv.utf16`).
@@ -15,8 +52,8 @@ enum InputBytes {
     Diagnostic(
       id, at: SourceLocation(file: file),
       LocalizedText(
-        vi: "tệp được mã hóa UTF-16; chương trình chỉ đọc UTF-8",
-        en: "the file is encoded in UTF-16; only UTF-8 is read"),
+        vi: "tệp được mã hóa UTF-16 nhưng có ký tự hỏng (nửa cặp thay thế, số byte lẻ) nên không đọc được",
+        en: "the file is encoded in UTF-16 but holds a broken character (half a surrogate pair, an odd byte count)"),
       hint: saveAsUTF8Hint)
   }
 

@@ -20,7 +20,7 @@ package enum JSONReader {
   ///   - maxDepth: how many lists and objects may be nested. Values above 1,000 count as 1,000: a
   ///     deeper tree could overflow the stack when it is released.
   package static func read(bytes: [UInt8], file: String, maxDepth: Int = 64) -> ParsedFile {
-    bytes.withUnsafeBufferPointer { buffer in
+    InputBytes.utf8(bytes).withUnsafeBufferPointer { buffer in
       var parser = JSONParser(bytes: buffer, file: file, maxDepth: min(maxDepth, 1000))
       return parser.parseFile()
     }
@@ -31,7 +31,7 @@ extension JSONReader {
   /// Parses a JSON Lines (NDJSON) file: one value per line, each line parsed on its own, so a broken line
   /// costs that record only. Blank lines are skipped; positions are the file's own.
   package static func readLines(bytes: [UInt8], file: String, maxDepth: Int = 64) -> ParsedFile {
-    bytes.withUnsafeBufferPointer { buffer in
+    InputBytes.utf8(bytes).withUnsafeBufferPointer { buffer in
       if InputBytes.hasUTF16ByteOrderMark(buffer) {
         return ParsedFile(file: file, diagnostics: [Messages.utf16(file: file)], lostRecords: 1)
       }

@@ -43,8 +43,8 @@ package enum YAMLReader {
   package static func read(bytes: [UInt8], file: String, limits: Limits = .default) -> ParsedFile {
     var result = ParsedFile(file: file)
     guard !bytes.isEmpty else { return result }
-    if let bigEndian = utf16ByteOrder(bytes) {
-      if let utf8 = transcodeUTF16(bytes, bigEndian: bigEndian) {
+    if let bigEndian = InputBytes.utf16ByteOrder(bytes) {
+      if let utf8 = InputBytes.transcodeUTF16(bytes, bigEndian: bigEndian) {
         return read(bytes: utf8, file: file, limits: limits)
       }
       // Malformed UTF-16: libyaml gets the raw bytes in one piece so that it names the bad character.
@@ -154,31 +154,4 @@ extension YAMLReader {
     return chunks
   }
 
-  /// `true` for a big-endian UTF-16 byte order mark, `false` for little-endian, nil for neither.
-  static func utf16ByteOrder(_ bytes: [UInt8]) -> Bool? {
-    guard bytes.count >= 2 else { return nil }
-    if bytes[0] == 0xFE && bytes[1] == 0xFF { return true }
-    if bytes[0] == 0xFF && bytes[1] == 0xFE { return false }
-    return nil
-  }
-
-  /// The UTF-8 form of a well-formed UTF-16 file (Notepad's "Unicode"), without its byte order mark.
-  ///
-  /// Transcoding first lets UTF-16 files be cut into documents like any other; lines and columns do
-  /// not change, since libyaml counts both in characters. Returns nil for malformed UTF-16, which
-  /// Swift would otherwise repair silently.
-  static func transcodeUTF16(_ bytes: [UInt8], bigEndian: Bool) -> [UInt8]? {
-    guard bytes.count % 2 == 0 else { return nil }
-    var units: [UInt16] = []
-    units.reserveCapacity(bytes.count / 2 - 1)
-    var offset = 2
-    while offset < bytes.count {
-      let high = UInt16(bytes[bigEndian ? offset : offset + 1])
-      let low = UInt16(bytes[bigEndian ? offset + 1 : offset])
-      units.append(high << 8 | low)
-      offset += 2
-    }
-    guard let text = String(validating: units, as: UTF16.self) else { return nil }
-    return Array(text.utf8)
-  }
 }
