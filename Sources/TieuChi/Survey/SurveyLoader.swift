@@ -160,11 +160,21 @@ public enum SurveyLoader {
     if !tables.isEmpty {
       var output = SurveyReader.Output()
       let join = TableJoin(schema: schema, reader: reader)
-      for document in join.stations(from: tables, diagnostics: &output.diagnostics, rejected: &output.rejected) {
-        // Unknown headers were reported once, at the header: not again on every row.
-        reader.read(document: document, into: &output, reportsUnknownFields: false)
-      }
+      let documents = join.stations(from: tables, diagnostics: &output.diagnostics, rejected: &output.rejected)
       batch.add(output)
+      // Stations are read on every core, in chunks, and added in their order: the same records and
+      // diagnostics in the same order as one by one.
+      let chunk = 2048
+      let starts = Array(stride(from: 0, to: documents.count, by: chunk))
+      let outputs = ParallelMap.map(starts) { start in
+        var output = SurveyReader.Output()
+        for document in documents[start..<min(documents.count, start + chunk)] {
+          // Unknown headers were reported once, at the header: not again on every row.
+          reader.read(document: document, into: &output, reportsUnknownFields: false)
+        }
+        return output
+      }
+      for output in outputs { batch.add(output) }
     }
     batch.rejectDuplicates()
   }
