@@ -50,6 +50,28 @@ struct HistoryTests {
     }
   }
 
+  @Test("The home page lists a unit's 20 newest rounds and links to its history, which lists them all")
+  func homePaging() async throws {
+    let app = try makeApp(directory: temporaryDataDirectory())
+    try await app.application().test(.router) { client in
+      var browser = Browser(client)
+      _ = try await browser.signIn("tanyen", "tan-yen-password")
+      for _ in 0..<21 {
+        _ = try await browser.get("/rounds/new")
+        let response = try await browser.postMultipart(
+          "/rounds", [("criteria", "ct25-2030.yaml")], files: try tanYenFiles())
+        #expect(response.status == .seeOther)
+      }
+      let home = String(buffer: try await browser.get("/").body)
+      // Round links in the table: "#21" down to "#2"; the oldest is left to the history page.
+      let listed = (1...21).filter { home.contains(#"<a href="/rounds/\#($0)">"#) }
+      #expect(listed == Array(2...21))
+      #expect(home.contains("1 đợt cũ hơn: "))
+      let history = String(buffer: try await browser.get(Self.unitQuery).body)
+      #expect((1...21).allSatisfy { history.contains(#"<a href="/rounds/\#($0)">"#) })
+    }
+  }
+
   @Test("Two rounds compared give the library's comparison, whichever order they are chosen in")
   func compare() async throws {
     let app = try makeApp(directory: temporaryDataDirectory())

@@ -6,8 +6,8 @@ Usage: web_flow.py TIEUCHI_WEB_BINARY SCREENSHOT_DIR [--root PACKAGE_ROOT] [--ex
 Starts the built server on a free loopback port with a fresh --data-dir and --insecure-cookies, creates a unit
 account with `create-user`, then in Chromium: signs in, fills the self-assessment form for one station and
 checks its report card, uploads the Tân Yên sample workbook with the file picker and checks the result page
-(22 communes, 7 pass — Samples/README.md), downloads the XLSX and reads it with openpyxl, uploads the 2025
-round compared with it, opens the history (the pass-rate chart) and the comparison of the two rounds. Saves a
+(22 communes, 7 pass — Samples/README.md), downloads the XLSX and reads it with openpyxl, drops the 2025
+round on the upload form's drop zone (compared with the first), opens the history (the pass-rate chart) and the comparison of the two rounds. Saves a
 screenshot of every page in SCREENSHOT_DIR. Exits 0 when everything is as expected, else non-zero with a
 message saying what was wrong; the server is always stopped.
 """
@@ -170,14 +170,17 @@ class Flow:
         check(not self.css("[role=alert]"), "self-assessment: the page shows an error")
         self.shot("03-assessment-result")
 
-    def upload(self, files, expected_communes, expected_pass, baseline=None, shot=None):
-        self.step = "upload " + ", ".join(os.path.basename(f) for f in files)
+    def upload(self, files, expected_communes, expected_pass, baseline=None, shot=None, drop=False):
+        self.step = "upload " + ", ".join(os.path.basename(f) for f in files) + (" (dropped)" if drop else "")
         self.go("/rounds/new")
         Select(self.one("#criteria")).select_by_value(CRITERIA)
         if baseline:
             Select(self.one("#baseline")).select_by_value(str(baseline))
-        # The file picker: WebDriver types the paths into the <input type=file>, as choosing them would.
-        self.one("#files").send_keys("\n".join(os.path.abspath(f) for f in files))
+        if drop:
+            self.drop(files)
+        else:
+            # The file picker: WebDriver types the paths into the <input type=file>, as choosing them would.
+            self.one("#files").send_keys("\n".join(os.path.abspath(f) for f in files))
         if shot:
             self.shot(shot)
         self.submit("form[action='/rounds'] button[type=submit]")
@@ -193,6 +196,29 @@ class Flow:
         if expected_pass is not None:
             check(passed == expected_pass, f"{self.step}: {passed} pass, expected {expected_pass}")
         return round_id, passed
+
+    def drop(self, files):
+        # WebDriver cannot drag from the desktop: the page gets the drop event a drag from Explorer would
+        # give, with the files in its DataTransfer, and the upload script must make them the input's files.
+        check("ready" in (self.one("#drop").get_attribute("class") or ""),
+              f"{self.step}: the upload script did not run (Content-Security-Policy?)")
+        payload = []
+        for path in files:
+            with open(path, encoding="utf-8") as handle:
+                payload.append([os.path.basename(path), handle.read()])
+        self.driver.execute_script("""
+            const transfer = new DataTransfer();
+            for (const [name, text] of arguments[0]) {
+              transfer.items.add(new File([text], name, {type: "text/plain"}));
+            }
+            document.getElementById("drop").dispatchEvent(
+              new DragEvent("drop", {dataTransfer: transfer, bubbles: true, cancelable: true}));
+        """, payload)
+        chosen = [item.text for item in self.css("#chosen li")]
+        expected = [os.path.basename(path) for path in files]
+        check(chosen == expected, f"{self.step}: the drop zone lists {chosen}, expected {expected}")
+        count = self.driver.execute_script("return document.getElementById('files').files.length")
+        check(count == len(files), f"{self.step}: the file input holds {count} files after the drop")
 
     def result_lists_communes(self):
         self.step = "result page"
@@ -314,9 +340,9 @@ def main():
         flow.download_xlsx(first)
         print("✓ XLSX downloaded and read with openpyxl")
         second, passed = flow.upload([os.path.join(root, "Samples/tan-yen-2025/stations.yaml")], 19, None,
-                                     baseline=first)
+                                     baseline=first, shot="06-upload-dropped", drop=True)
         flow.shot("06-result-2025")
-        print(f"✓ 2025 uploaded: round #{second}, {passed} pass, compared with #{first}")
+        print(f"✓ 2025 dropped on the upload form: round #{second}, {passed} pass, compared with #{first}")
         flow.history(first, second)
         print("✓ history chart and comparison")
         print(f"browser flow passed in {time.time() - started:.1f} s; screenshots in {shots}")

@@ -65,7 +65,8 @@ struct WebMiddleware: RouterMiddleware {
     }
     for cookie in cookies { response.setCookie(cookie) }
     response.headers[Self.csp] =
-      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'; "
+      "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; "
+      + "frame-ancestors 'none'; "
       + "base-uri 'none'"
     response.headers[Self.contentTypeOptions] = "nosniff"
     response.headers[Self.referrerPolicy] = "same-origin"

@@ -115,6 +115,9 @@ enum Layout {
     nav.top a{color:#fff}nav.top .brand{font-weight:bold}nav.top .user{margin-left:auto}
     nav.top button{font:inherit}form.inline{display:inline}
     main{max-width:1100px;margin:0 auto;padding:1em}
+    .drop{border:2px dashed #0b4f6c;border-radius:6px;padding:.8em 1em;margin:.8em 0;background:#fff}
+    .drop.over{background:#e3f1f7;border-style:solid}.drop .hint{margin:.2em 0 .5em;color:#444}
+    .drop ul{margin:.4em 0 0;padding-left:1.2em}
     table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #bbb;padding:.25em .5em;text-align:left}
     th{background:#e8eef2}.num{text-align:right}
     .error{color:#a00000;font-weight:bold}.field-error{color:#a00000;display:block}

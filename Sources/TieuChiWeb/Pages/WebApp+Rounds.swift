@@ -8,6 +8,7 @@ extension WebApp {
   func addRoundRoutes(to router: Router<WebRequestContext>) {
     router.get("/") { _, context in try home(context: context) }
     router.get("/rounds/new") { _, context in try uploadPage(context: context, message: nil) }
+    router.get(RouterPath(UploadScript.path)) { _, _ in UploadScript.response() }
     router.post("/rounds") { _, context in try await upload(context: context) }
     router.get("/rounds/:id") { _, context in try await roundPage(context: context) }
     router.get("/rounds/:id/download/:format") { _, context in try await download(context: context) }
@@ -31,6 +32,10 @@ extension WebApp {
   }
 
   // MARK: Home: the units and their rounds
+
+  /// The newest rounds of each unit on the home page; the unit's history page lists them all, so the home
+  /// page stays the same size however many years of rounds a province keeps.
+  static let roundsPerUnitOnHome = 20
 
   private func home(context: WebRequestContext) throws -> Response {
     let login = try context.requireLogin()
@@ -60,7 +65,18 @@ extension WebApp {
               text: language.t("Lịch sử, biểu đồ và so sánh các đợt", "History, chart and comparison of the rounds"))
           }
         }
-        roundTable(ofUnit, language: language, into: &html)
+        roundTable(Array(ofUnit.prefix(Self.roundsPerUnitOnHome)), language: language, into: &html)
+        if ofUnit.count > Self.roundsPerUnitOnHome {
+          html.element("p", ["class": "muted"]) { html in
+            html.text(
+              language.t(
+                "\(ofUnit.count - Self.roundsPerUnitOnHome) đợt cũ hơn: ",
+                "\(ofUnit.count - Self.roundsPerUnitOnHome) older rounds: "))
+            html.element(
+              "a", ["href": "/history?unit=" + Layout.queryValue(unit)],
+              text: language.t("xem tất cả trong Lịch sử", "see them all in the History"))
+          }
+        }
       }
       let placed = Set(
         rounds.filter { round in
@@ -70,7 +86,14 @@ extension WebApp {
       let others = rounds.filter { !placed.contains($0.id) }
       if !others.isEmpty {
         html.element("h2", text: language.t("Đợt chưa xác định đơn vị", "Rounds without a known unit"))
-        roundTable(others, language: language, into: &html)
+        roundTable(Array(others.prefix(Self.roundsPerUnitOnHome)), language: language, into: &html)
+        if others.count > Self.roundsPerUnitOnHome {
+          html.element(
+            "p", ["class": "muted"],
+            text: language.t(
+              "và \(others.count - Self.roundsPerUnitOnHome) đợt cũ hơn (mở bằng số đợt: /rounds/…)",
+              "and \(others.count - Self.roundsPerUnitOnHome) older rounds (open them by number: /rounds/…)"))
+        }
       }
     }
   }
@@ -168,17 +191,27 @@ extension WebApp {
             )
           }
         }
-        html.element(
-          "label", ["for": "files"],
-          text: language.t(
-            "Tệp số liệu (XLSX, CSV, JSON, YAML; chọn được nhiều tệp, tối đa \(configuration.maxFilesPerUpload))",
-            "Data files (XLSX, CSV, JSON, YAML; several allowed, at most \(configuration.maxFilesPerUpload))"))
-        html.void(
-          "input",
-          [
-            "type": "file", "id": "files", "name": "files", "multiple": "", "required": "",
-            "accept": ".yaml,.yml,.json,.csv,.xlsx",
-          ])
+        // The drop zone: the upload script makes files dropped anywhere in it the input's files.
+        html.element("div", ["class": "drop", "id": "drop"]) { html in
+          html.element(
+            "label", ["for": "files"],
+            text: language.t(
+              "Tệp số liệu (XLSX, CSV, JSON, YAML; chọn được nhiều tệp, tối đa \(configuration.maxFilesPerUpload))",
+              "Data files (XLSX, CSV, JSON, YAML; several allowed, at most \(configuration.maxFilesPerUpload))"))
+          html.element(
+            "p", ["class": "hint"],
+            text: language.t(
+              "Kéo các tệp từ thư mục thả vào khung này, hoặc bấm nút để chọn.",
+              "Drag the files from a folder into this box, or press the button to choose them."))
+          html.void(
+            "input",
+            [
+              "type": "file", "id": "files", "name": "files", "multiple": "", "required": "",
+              "accept": ".yaml,.yml,.json,.csv,.xlsx",
+            ])
+          html.element("ul", ["id": "chosen", "aria-live": "polite"]) { _ in }
+        }
+        html.element("script", ["src": UploadScript.path, "defer": ""]) { _ in }
         html.element("p") { html in
           html.element("button", ["type": "submit"], text: language.t("Tải lên và đánh giá", "Upload and evaluate"))
         }
