@@ -88,6 +88,13 @@ public struct WebApp: Sendable {
   /// `work` (an evaluation, a rendering) through the limiter within the configured time limit; over it, the
   /// request is answered 503 with a message saying so.
   func limited<T: Sendable>(_ context: WebRequestContext, _ work: @escaping @Sendable () -> T) async throws -> T {
+    try await limited(context) { _ in work() }
+  }
+
+  /// `limited(_:_:)` for work that stops early once its signal turns true (the limit passed).
+  func limited<T: Sendable>(
+    _ context: WebRequestContext, _ work: @escaping @Sendable (StopSignal) -> T
+  ) async throws -> T {
     guard let value = await limiter.run(limit: configuration.evaluationTimeLimit, work) else {
       logger.warning("evaluation over the time limit", metadata: ["seconds": "\(configuration.evaluationTimeLimit)"])
       throw HTTPError(.serviceUnavailable, message: tooLong(context.language))

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 // Deliberately not @testable: this is the library as another program (the web application, a script)
 // sees it — public API only, no file system inside the library, no hidden clock.
@@ -46,6 +47,29 @@ struct LibraryFacadeTests {
       let document = try format.renderer(ReportOptions(language: .en)).render(result)
       #expect(!document.isEmpty, "\(format)")
     }
+  }
+
+  @Test("A run told to stop gives no result; one never told to gives the plain run's")
+  func stopping() throws {
+    let (loaded, _) = CriteriaLoader.load(
+      CriteriaSource(name: "ct25-2030.yaml", bytes: try Self.bytes("Criteria/ct25-2030.yaml"))
+    ) { _, _ in nil }
+    let criteria = try #require(loaded)
+    let files = try ["hamlets.csv", "staff.csv", "stations.csv"].map { name in
+      SurveyFile(name: name, format: .csv, bytes: try Self.bytes("Samples/tan-yen-2024-csv/\(name)"))
+    }
+    let checker = Checker(criteria: criteria, asOf: try #require(CalendarDate("2025-06-30")))
+    #expect(checker.run(files, stoppingWhen: { true }) == nil)
+    let asked = Mutex(0)
+    let ask: @Sendable () -> Bool = {
+      asked.withLock { $0 += 1 }
+      return false
+    }
+    let result = try #require(checker.run(files, stoppingWhen: ask))
+    #expect(asked.withLock { $0 } >= 2)
+    let plain = checker.run(files)
+    #expect(result.communes.map { $0.status } == plain.communes.map { $0.status })
+    #expect(result.summary.evaluated == 6)
   }
 
   @Test("The facade's text report is the CLI's, byte for byte")

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TieuChi
 
@@ -53,5 +54,21 @@ struct BuildingBlockTests {
   @Test("The self-assessment JSON keeps each value on its own line, quoted")
   func assessmentJSON() {
     #expect(AssessmentForm.quote("a\"b\\c\n\u{1}") == #""a\"b\\c\n\u0001""#)
+  }
+
+  @Test("Work over the time limit is told to stop, and its evaluation slot is free again at once")
+  func limiterStopsWork() async {
+    let limiter = EvaluationLimiter(limit: 1)
+    let started = ContinuousClock.now
+    let first = await limiter.run(limit: 0.2) { signal -> Int in
+      // Without the signal this would hold the only slot for 10 s: the test fails rather than hangs.
+      let deadline = ContinuousClock.now + .seconds(10)
+      while !signal.isStopped && ContinuousClock.now < deadline { usleep(1_000) }
+      return 1
+    }
+    #expect(first == nil)
+    let second = await limiter.run(limit: 5) { _ in 2 }
+    #expect(second == 2)
+    #expect(ContinuousClock.now - started < .seconds(3))
   }
 }

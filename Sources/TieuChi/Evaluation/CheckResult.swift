@@ -33,6 +33,17 @@ public struct CheckResult: Sendable {
     criteria: CriteriaSet, batch: SurveyBatch, year: Int?, groupBy: String? = nil, asOf: CalendarDate,
     grouped: Bool = true, baseline: SurveyBatch? = nil
   ) {
+    self.init(
+      criteria: criteria, batch: batch, year: year, groupBy: groupBy, asOf: asOf, grouped: grouped, baseline: baseline,
+      stoppingWhen: { false })!
+  }
+
+  /// The evaluation of `init(criteria:batch:year:…)`, or nil when `stop` says so before it is done: asked
+  /// every 256 communes, so a client's time limit frees the cores within moments, not at the batch's end.
+  package init?(
+    criteria: CriteriaSet, batch: SurveyBatch, year: Int?, groupBy: String? = nil, asOf: CalendarDate,
+    grouped: Bool = true, baseline: SurveyBatch? = nil, stoppingWhen stop: @Sendable () -> Bool
+  ) {
     self.criteria = criteria
     self.requestedYear = year
     self.asOf = asOf
@@ -50,11 +61,20 @@ public struct CheckResult: Sendable {
     if let year, !years.isEmpty, years.allSatisfy({ abs($0 - year) > Self.plausibleYearDistance }) {
       batch.diagnostics.append(.yearFarFromData(year, dataYears: years.sorted()))
     }
-    self.communes = Evaluator(criteria: criteria, asOf: asOf, baseline: baseline?.records ?? [])
-      .evaluate(batch.records, year: year)
+    guard
+      let communes = Evaluator(criteria: criteria, asOf: asOf, baseline: baseline?.records ?? [])
+        .evaluate(batch.records, year: year, stoppingWhen: stop)
+    else { return nil }
+    self.communes = communes
     // The previous round in its own years: as it was judged then.
-    let previousCommunes =
-      baseline.map { Evaluator(criteria: criteria, asOf: asOf).evaluate($0.records, year: nil) } ?? []
+    var previousCommunes: [CommuneResult] = []
+    if let baseline {
+      guard
+        let previous = Evaluator(criteria: criteria, asOf: asOf).evaluate(
+          baseline.records, year: nil, stoppingWhen: stop)
+      else { return nil }
+      previousCommunes = previous
+    }
     self.previousCommunes = previousCommunes
     let field = grouped ? groupBy ?? Self.defaultGrouping(batch.records + batch.groupRecords) : nil
     self.groupBy = field

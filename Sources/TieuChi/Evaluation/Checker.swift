@@ -44,4 +44,20 @@ public struct Checker: Sendable {
   public func run(_ batch: SurveyBatch, baseline: SurveyBatch? = nil) -> CheckResult {
     CheckResult(criteria: criteria, batch: batch, year: year, groupBy: groupBy, asOf: asOf, baseline: baseline)
   }
+
+  /// `run(files, baseline:)`, or nil once `stop` returns true: asked after reading and every 256 communes
+  /// while evaluating, so that a server's time limit frees its cores soon after it passes.
+  package func run(
+    _ files: [SurveyFile], baseline: [SurveyFile] = [], stoppingWhen stop: @Sendable () -> Bool
+  ) -> CheckResult? {
+    let (station, group) = schemas
+    let previous =
+      baseline.isEmpty
+      ? nil : SurveyLoader.load(baseline, schema: station, groupSchema: group, workbooks: workbooks)
+    let batch = SurveyLoader.load(files, schema: station, groupSchema: group, workbooks: workbooks)
+    guard !stop() else { return nil }
+    return CheckResult(
+      criteria: criteria, batch: batch, year: year, groupBy: groupBy, asOf: asOf, baseline: previous,
+      stoppingWhen: stop)
+  }
 }

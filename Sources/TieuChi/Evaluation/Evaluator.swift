@@ -34,6 +34,11 @@ public struct Evaluator: Sendable {
     ParallelMap.map(records, chunkSize: 256) { evaluate($0, year: year) }
   }
 
+  /// `evaluate(records, year:)`, or nil once `stop` says so (asked every 256 records).
+  func evaluate(_ records: [StationRecord], year: Int?, stoppingWhen stop: @Sendable () -> Bool) -> [CommuneResult]? {
+    ParallelMap.map(records, chunkSize: 256, stoppingWhen: stop) { evaluate($0, year: year) }
+  }
+
   /// Evaluates one station for the milestones in force in `year` (default: the record's own year).
   public func evaluate(_ record: StationRecord, year: Int?) -> CommuneResult {
     let evaluationYear = year ?? record.year

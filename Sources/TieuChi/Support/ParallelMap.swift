@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Maps work over items on all cores, keeping their order.
 enum ParallelMap {
@@ -13,6 +14,35 @@ enum ParallelMap {
       }
     }
     return slots.finish()
+  }
+
+  /// `map(items, chunkSize:, transform)`, or nil when `stop` says so: it is asked before each chunk, so
+  /// work stops within a chunk of being asked to (a client's time limit), and no partial result is kept.
+  static func map<T: Sendable, R: Sendable>(
+    _ items: [T], chunkSize: Int, stoppingWhen stop: @Sendable () -> Bool, _ transform: @Sendable (T) -> R
+  ) -> [R]? {
+    let chunks = (items.count + chunkSize - 1) / chunkSize
+    let slots = Slots<R>(count: items.count)
+    let stopped = StopFlag()
+    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+      guard !stopped.isSet else { return }
+      guard !stop() else {
+        stopped.set()
+        return
+      }
+      for index in (chunk * chunkSize)..<min(items.count, (chunk + 1) * chunkSize) {
+        slots.store(transform(items[index]), at: index)
+      }
+    }
+    return stopped.isSet ? nil : slots.finish()
+  }
+
+  /// Set once by whichever worker is told to stop; read by the others.
+  private final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
   }
 
   /// Results written concurrently into distinct slots and read after every writer is done; a raw

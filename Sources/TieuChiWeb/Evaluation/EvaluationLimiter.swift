@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs evaluations off the event loop, at most `limit` at a time; others wait their turn in order.
 actor EvaluationLimiter {
@@ -20,13 +21,18 @@ actor EvaluationLimiter {
 
   /// `work` on a detached task once a slot is free, or nil when it has not finished within `seconds` of
   /// starting (time spent waiting for a slot does not count).
-  ///
-  /// The library's evaluation cannot be interrupted, so work over the limit runs on to its end and keeps its
-  /// slot until then: the bound on concurrent evaluations holds, only the caller stops waiting.
   func run<T: Sendable>(limit seconds: Double, _ work: @escaping @Sendable () -> T) async -> T? {
+    await run(limit: seconds) { _ in work() }
+  }
+
+  /// `run(limit:_:)` for work that can stop early: it is given a signal that turns true when the limit passes
+  /// (the library's evaluation asks it every 256 communes), so work over the limit gives its slot back within
+  /// moments instead of at its end. The bound on concurrent evaluations holds either way.
+  func run<T: Sendable>(limit seconds: Double, _ work: @escaping @Sendable (StopSignal) -> T) async -> T? {
     await acquire()
     let started = ContinuousClock.now
-    let task = Task.detached(priority: .utility) { work() }
+    let signal = StopSignal()
+    let task = Task.detached(priority: .utility) { work(signal) }
     Task {
       _ = await task.value
       release()
@@ -35,12 +41,14 @@ actor EvaluationLimiter {
       let once = ResumeOnce(continuation)
       let timer = Task {
         try? await Task.sleep(nanoseconds: UInt64(max(0, seconds) * 1_000_000_000))
+        guard !Task.isCancelled else { return }
         once.resume(nil)
+        signal.stop()
       }
       Task {
         let value = await task.value
-        // A result that came after the limit is over it too, whichever task the scheduler ran first. The timer
-        // is stopped only after resuming: once cancelled, it would resume at once with nil.
+        // A result that came after the limit is over it too, whichever task the scheduler ran first. Then the
+        // timer is cancelled: it neither resumes nor signals.
         once.resume(ContinuousClock.now - started > .nanoseconds(Int64(max(0, seconds) * 1e9)) ? nil : value)
         timer.cancel()
       }
@@ -62,6 +70,15 @@ actor EvaluationLimiter {
       waiting.removeFirst().resume()
     }
   }
+}
+
+/// Turns true once, when the work it was given to is no longer waited for.
+final class StopSignal: Sendable {
+  private let flag = Mutex(false)
+
+  var isStopped: Bool { flag.withLock { $0 } }
+
+  func stop() { flag.withLock { $0 = true } }
 }
 
 /// A continuation resumed by whichever of two tasks comes first; the later one is ignored.

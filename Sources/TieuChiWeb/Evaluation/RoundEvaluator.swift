@@ -24,10 +24,13 @@ struct RoundEvaluator: Sendable {
 
   /// Evaluates `round` (in the calling task: callers run this through the `EvaluationLimiter`), compared with
   /// the files of round `baselineID` — by default the previous round chosen at upload, if any.
-  func evaluate(_ round: Round, language: Language, baselineID: Int64?? = .none) -> Evaluation {
+  /// A `signal` that turns true stops the evaluation within moments (a time limit passed).
+  func evaluate(
+    _ round: Round, language: Language, baselineID: Int64?? = .none, signal: StopSignal? = nil
+  ) -> Evaluation {
     let key = ResultCache.key(round: round.id, baseline: baselineID ?? round.baselineRoundID)
     if let cached = cached(round, baselineID: baselineID) { return cached }
-    let evaluation = evaluateAgain(round, language: language, baselineID: baselineID)
+    let evaluation = evaluateAgain(round, language: language, baselineID: baselineID, signal: signal)
     if let result = evaluation.result { cache[key] = (result, evaluation.unreadFiles) }
     return evaluation
   }
@@ -39,7 +42,9 @@ struct RoundEvaluator: Sendable {
     return cache[key].map { Evaluation(result: $0.result, unreadFiles: $0.unread) }
   }
 
-  private func evaluateAgain(_ round: Round, language: Language, baselineID: Int64??) -> Evaluation {
+  private func evaluateAgain(
+    _ round: Round, language: Language, baselineID: Int64??, signal: StopSignal?
+  ) -> Evaluation {
     guard let criteriaFile = try? storage.criteriaSet(hash: round.criteriaHash) else {
       return Evaluation(
         failure: text(language, "Không tìm thấy bộ tiêu chí", "Criteria set not found"), unreadFiles: [])
@@ -67,7 +72,12 @@ struct RoundEvaluator: Sendable {
     let asOf = CalendarDate(round.asOf) ?? CalendarDate(year: 2025, month: 1, day: 1)!
     // Workbooks are read like CSV files (the station sheet and the list sheets, joined on the code).
     let checker = Checker(criteria: criteria, year: round.year, groupBy: round.groupBy, asOf: asOf).readingWorkbooks()
-    return Evaluation(result: checker.run(files, baseline: baseline), unreadFiles: unread)
+    guard let result = checker.run(files, baseline: baseline, stoppingWhen: { signal?.isStopped ?? false }) else {
+      return Evaluation(
+        failure: text(language, "Đã dừng: quá thời gian cho phép", "Stopped: over the time limit"),
+        unreadFiles: unread)
+    }
+    return Evaluation(result: result, unreadFiles: unread)
   }
 
   /// The counts a history shows, and the units the records belong to.

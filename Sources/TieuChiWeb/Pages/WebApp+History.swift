@@ -104,8 +104,8 @@ extension WebApp {
       if let cached = evaluator.cached(current, baselineID: .some(baseline.id)) {
         cached
       } else {
-        try await limited(context) {
-          evaluator.evaluate(current, language: language.library, baselineID: .some(baseline.id))
+        try await limited(context) { signal in
+          evaluator.evaluate(current, language: language.library, baselineID: .some(baseline.id), signal: signal)
         }
       }
     guard let result = evaluation.result else {

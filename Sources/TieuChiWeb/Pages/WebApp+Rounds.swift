@@ -280,8 +280,8 @@ extension WebApp {
   private func evaluateAndRecord(_ round: Round, language interface: UILanguage) async throws {
     let evaluator = RoundEvaluator(storage: storage, library: library, cache: results)
     let language = interface.library
-    let evaluated: RoundOutcome? = await limiter.run(limit: configuration.evaluationTimeLimit) {
-      let evaluation = evaluator.evaluate(round, language: language)
+    let evaluated: RoundOutcome? = await limiter.run(limit: configuration.evaluationTimeLimit) { signal in
+      let evaluation = evaluator.evaluate(round, language: language, signal: signal)
       guard let result = evaluation.result else { return .failed(evaluation.failure ?? "?") }
       do throws(RenderFailure) {
         let json = try Download.json.render(result, options: .init(language: language))
@@ -316,7 +316,9 @@ extension WebApp {
     if let cached = evaluator.cached(round) {
       evaluation = cached
     } else {
-      evaluation = try await limited(context) { evaluator.evaluate(round, language: language.library) }
+      evaluation = try await limited(context) { signal in
+        evaluator.evaluate(round, language: language.library, signal: signal)
+      }
     }
     var toolbar = HTML()
     Layout.navigation(context: context, into: &toolbar)
