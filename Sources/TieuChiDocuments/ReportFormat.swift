@@ -10,6 +10,9 @@ public enum ReportFormat: String, CaseIterable, Sendable {
   case text
   /// For scripts: one object, the documented stable shape.
   case json
+  /// For scripts reading big batches a record at a time: one object per line (report, communes, groups,
+  /// problems, summary).
+  case jsonl
   /// To print, archive and send up: one self-contained page with charts and a card per commune.
   case html
   /// For Excel: one row per commune × indicator, `;`-separated, UTF-8 with BOM.
@@ -22,6 +25,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     switch self {
     case .text: TextReport(options)
     case .json: JSONReport(options)
+    case .jsonl: JSONLinesReport(options)
     case .html: HTMLReport(options)
     case .csv: CSVReport(options)
     case .xlsx: XLSXReport(options)
@@ -33,14 +37,14 @@ public enum ReportFormat: String, CaseIterable, Sendable {
   public var carriesDiagnostics: Bool {
     switch self {
     case .text, .csv: false
-    case .json, .html, .xlsx: true
+    case .json, .jsonl, .html, .xlsx: true
     }
   }
 
   /// Whether the document is binary (a workbook, a Word file): not for a terminal.
   public var isBinary: Bool {
     switch self {
-    case .text, .json, .html, .csv: false
+    case .text, .json, .jsonl, .html, .csv: false
     case .xlsx: true
     }
   }
@@ -50,6 +54,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     switch self {
     case .text: "txt"
     case .json: "json"
+    case .jsonl: "jsonl"
     case .html: "html"
     case .csv: "csv"
     case .xlsx: "xlsx"

@@ -59,6 +59,9 @@ struct GoldenOutputTests {
       name: "check-ct25-two-rounds-vi",
       arguments: ["check"] + ct25 + ["--baseline", tanYen, "Samples/tan-yen-2025"], status: 1),
     Case(
+      name: "check-ct25-two-rounds-jsonl",
+      arguments: ["check"] + ct25 + ["--format", "jsonl", "--baseline", tanYen, "Samples/tan-yen-2025"], status: 1),
+    Case(
       name: "check-ct25-two-rounds-json",
       arguments: ["check"] + ct25 + ["--format", "json", "--baseline", tanYen, "Samples/tan-yen-2025"], status: 1),
     Case(

@@ -56,7 +56,23 @@ public struct JSONReport: ReportRenderer {
   ) -> JSONValue {
     let errors = report.batch.diagnostics.filter { $0.severity == .error }
     let warnings = report.batch.diagnostics.filter { $0.severity == .warning }
-    return .object([
+    return .object(
+      head(report) + [
+        ("communes", communes),
+        (
+          "groups",
+          .array(report.groups.map { group($0, criteria: report.criteria, phrases: phrases, statics: statics) })
+        ),
+        ("errors", .array(errors.map(diagnostic))),
+        ("warnings", .array(warnings.map(diagnostic))),
+        ("summary", summary(report.summary)),
+        ("comparison", report.comparison.map { comparison($0, phrases: phrases) } ?? .null),
+      ])
+  }
+
+  /// The members that say what the report is: the tool, the criteria set, the year, the language.
+  func head(_ report: CheckResult) -> [(String, JSONValue)] {
+    [
       ("tool", .string("tieuchi")),
       ("format_version", .int(1)),
       ("criteria", .string(report.criteria.id)),
@@ -69,15 +85,7 @@ public struct JSONReport: ReportRenderer {
       ("year", report.requestedYear.map(JSONValue.int) ?? .null),
       ("lang", .string(language.rawValue)),
       ("group_by", report.groupBy.map(JSONValue.string) ?? .null),
-      ("communes", communes),
-      (
-        "groups", .array(report.groups.map { group($0, criteria: report.criteria, phrases: phrases, statics: statics) })
-      ),
-      ("errors", .array(errors.map(diagnostic))),
-      ("warnings", .array(warnings.map(diagnostic))),
-      ("summary", summary(report.summary)),
-      ("comparison", report.comparison.map { comparison($0, phrases: phrases) } ?? .null),
-    ])
+    ]
   }
 
   /// "So với kỳ trước": per commune the status change, per indicator the change of value and gap, per
