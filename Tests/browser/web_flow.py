@@ -24,10 +24,9 @@ import time
 import urllib.request
 
 from selenium import webdriver
-from selenium.common.exceptions import WebDriverException
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 UNIT = "Huyện Tân Yên"
@@ -108,7 +107,23 @@ class Flow:
         """Clicks the submit button and waits for the next page (the old document is gone)."""
         old = self.driver.find_element(By.TAG_NAME, "html")
         self.one(selector).click()
-        WebDriverWait(self.driver, seconds).until(expected_conditions.staleness_of(old))
+
+        def gone(driver):
+            # While the next page replaces the old one, Chromium may answer that the node "does not belong to
+            # the document" instead of calling it stale: both mean the old document is gone.
+            try:
+                old.is_enabled()
+                return False
+            except StaleElementReferenceException:
+                return True
+            except WebDriverException as error:
+                if "does not belong to the document" in str(error):
+                    return True
+                raise
+
+        WebDriverWait(self.driver, seconds).until(gone)
+        WebDriverWait(self.driver, seconds).until(
+            lambda driver: driver.execute_script("return document.readyState") == "complete")
 
     def sign_in(self, name, password):
         self.step = "sign in"

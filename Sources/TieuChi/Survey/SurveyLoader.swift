@@ -119,7 +119,7 @@ public enum SurveyLoader {
   ) {
     let reader = SurveyReader(schema: schema, groupSchema: groupSchema)
     // Parse and read the files in parallel: a whole-country batch is tens of megabytes of YAML.
-    let parsed = ParallelMap.map(files) { file -> Parsed in
+    var parsed = ParallelMap.map(files) { file -> Parsed in
       let parsedFile: ParsedFile
       switch file.format {
       case .yaml: parsedFile = YAMLReader.read(bytes: file.bytes, file: file.name)
@@ -157,10 +157,13 @@ public enum SurveyLoader {
         batch.rejected += workbook.lostRecords
       }
     }
+    // Each stage lets go of what the next no longer needs: a 100,000-station batch is gigabytes at peak.
+    parsed = []
     if !tables.isEmpty {
       var output = SurveyReader.Output()
       let join = TableJoin(schema: schema, reader: reader)
       let documents = join.stations(from: tables, diagnostics: &output.diagnostics, rejected: &output.rejected)
+      tables = []
       batch.add(output)
       // Stations are read on every core, in chunks, and added in their order: the same records and
       // diagnostics in the same order as one by one.

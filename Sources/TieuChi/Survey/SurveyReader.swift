@@ -246,20 +246,23 @@ package struct SurveyReader: Sendable {
 
   // MARK: Values
 
+  /// `field` names the value in a message ("hamlets[3].trained_health_workers"): built only when there is
+  /// a problem to report, since a batch converts millions of values and nearly all of them are fine.
   func convert(
-    _ node: DataNode, slot: Int, field: String, reportsUnknownFields: Bool = true, diagnostics: inout [Diagnostic]
+    _ node: DataNode, slot: Int, field: @autoclosure () -> String, reportsUnknownFields: Bool = true,
+    diagnostics: inout [Diagnostic]
   ) -> InputValue {
     let type = schema.inputs[slot].type
     if node.isNull { return .missing }
     if case .list = type, let reader = listReaders[slot] {
       return reader.convertItems(
-        node, field: field, reportsUnknownFields: reportsUnknownFields, diagnostics: &diagnostics)
+        node, field: field(), reportsUnknownFields: reportsUnknownFields, diagnostics: &diagnostics)
     }
     if case .scalar(let text, .spreadsheetError) = node.content {
-      return invalid(Messages.spreadsheetError(text, at: node.location), field: field, &diagnostics)
+      return invalid(Messages.spreadsheetError(text, at: node.location), field: field(), &diagnostics)
     }
     guard let raw = node.scalarText else {
-      return invalid(Messages.notASingleValue(found: node.kindName, at: node.location), field: field, &diagnostics)
+      return invalid(Messages.notASingleValue(found: node.kindName, at: node.location), field: field(), &diagnostics)
     }
     let text = raw.trimmingSpaces
     if text.isEmpty { return .missing }
@@ -268,25 +271,25 @@ package struct SurveyReader: Sendable {
       switch NumberText.parseCount(text) {
       case .success(let n): return .number(Rational(n))
       case .failure(let failure):
-        return invalid(Messages.count(failure, text, at: node.location), field: field, &diagnostics)
+        return invalid(Messages.count(failure, text, at: node.location), field: field(), &diagnostics)
       }
     case .number:
       switch NumberText.parseDecimal(text) {
       case .success(let n): return .number(n)
       case .failure:
-        return invalid(Messages.notANumber(text, at: node.location), field: field, &diagnostics)
+        return invalid(Messages.notANumber(text, at: node.location), field: field(), &diagnostics)
       }
     case .boolean:
       if let value = Self.booleanSpellings[text.lowercased()] ?? Self.booleanSpellings[text.foldedForMatching] {
         return .boolean(value)
       }
-      return invalid(Messages.notABoolean(text, at: node.location), field: field, &diagnostics)
+      return invalid(Messages.notABoolean(text, at: node.location), field: field(), &diagnostics)
     case .text:
       return .text(text)
     case .enumeration(let definition):
       if let id = definition.resolve(text) { return .text(id) }
       return invalid(
-        Messages.unknownEnumValue(text, allowed: definition.values.map(\.label), at: node.location), field: field,
+        Messages.unknownEnumValue(text, allowed: definition.values.map(\.label), at: node.location), field: field(),
         &diagnostics)
     case .list:
       preconditionFailure("handled above")
@@ -301,7 +304,10 @@ package struct SurveyReader: Sendable {
   ]
 
   /// Reports a field's problem under the field's name, and keeps the bare problem as the value's reason.
-  private func invalid(_ diagnostic: Diagnostic, field: String, _ diagnostics: inout [Diagnostic]) -> InputValue {
+  private func invalid(
+    _ diagnostic: Diagnostic, field: @autoclosure () -> String, _ diagnostics: inout [Diagnostic]
+  ) -> InputValue {
+    let field = field()
     let reason = diagnostic.message
     var diagnostic = diagnostic
     diagnostic.message = LocalizedText(vi: "\(field): \(reason.vi)", en: "\(field): \(reason.en)")

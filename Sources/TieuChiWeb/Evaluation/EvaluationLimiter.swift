@@ -11,15 +11,17 @@ actor EvaluationLimiter {
     self.limit = max(1, limit)
   }
 
-  /// `work` on a detached task once a slot is free.
+  /// `work` on a thread of its own once a slot is free.
   func run<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
     await acquire()
-    let value = await Task.detached(priority: .utility) { work() }.value
+    let value = await withCheckedContinuation { (continuation: CheckedContinuation<T, Never>) in
+      Self.queue.async { continuation.resume(returning: work()) }
+    }
     release()
     return value
   }
 
-  /// `work` on a detached task once a slot is free, or nil when it has not finished within `seconds` of
+  /// `work` on a thread of its own once a slot is free, or nil when it has not finished within `seconds` of
   /// starting (time spent waiting for a slot does not count).
   func run<T: Sendable>(limit seconds: Double, _ work: @escaping @Sendable () -> T) async -> T? {
     await run(limit: seconds) { _ in work() }
@@ -28,32 +30,33 @@ actor EvaluationLimiter {
   /// `run(limit:_:)` for work that can stop early: it is given a signal that turns true when the limit passes
   /// (the library's evaluation asks it every 256 communes), so work over the limit gives its slot back within
   /// moments instead of at its end. The bound on concurrent evaluations holds either way.
+  ///
+  /// The work and the timer run on Dispatch, not on Swift's cooperative pool: evaluations block their thread,
+  /// and with a pool as small as the machine (2 threads here) two of them would keep the timer from ever
+  /// firing, and the server's other requests from being answered.
   func run<T: Sendable>(limit seconds: Double, _ work: @escaping @Sendable (StopSignal) -> T) async -> T? {
     await acquire()
     let started = ContinuousClock.now
+    let limit = Duration.nanoseconds(Int64(max(0, seconds) * 1e9))
     let signal = StopSignal()
-    let task = Task.detached(priority: .utility) { work(signal) }
-    Task {
-      _ = await task.value
-      release()
-    }
-    return await withCheckedContinuation { (continuation: CheckedContinuation<T?, Never>) in
+    let value = await withCheckedContinuation { (continuation: CheckedContinuation<T?, Never>) in
       let once = ResumeOnce(continuation)
-      let timer = Task {
-        try? await Task.sleep(nanoseconds: UInt64(max(0, seconds) * 1_000_000_000))
-        guard !Task.isCancelled else { return }
+      Self.queue.async {
+        let value = work(signal)
+        // A result that came after the limit is over it too, whichever of the two ran first.
+        once.resume(ContinuousClock.now - started > limit ? nil : value)
+        Task { await self.release() }
+      }
+      Self.queue.asyncAfter(deadline: .now() + max(0, seconds)) {
         once.resume(nil)
         signal.stop()
       }
-      Task {
-        let value = await task.value
-        // A result that came after the limit is over it too, whichever task the scheduler ran first. Then the
-        // timer is cancelled: it neither resumes nor signals.
-        once.resume(ContinuousClock.now - started > .nanoseconds(Int64(max(0, seconds) * 1e9)) ? nil : value)
-        timer.cancel()
-      }
     }
+    return value
   }
+
+  /// Where evaluations and their timers run: Dispatch's global threads, which grow as work blocks.
+  private static let queue = DispatchQueue.global(qos: .utility)
 
   private func acquire() async {
     if running < limit {
