@@ -162,18 +162,19 @@ public enum SurveyLoader {
     if !tables.isEmpty {
       var output = SurveyReader.Output()
       let join = TableJoin(schema: schema, reader: reader)
-      let documents = join.stations(from: tables, diagnostics: &output.diagnostics, rejected: &output.rejected)
+      let joined = join.stations(from: tables, diagnostics: &output.diagnostics, rejected: &output.rejected)
       tables = []
       batch.add(output)
       // Stations are read on every core, in chunks, and added in their order: the same records and
-      // diagnostics in the same order as one by one.
+      // diagnostics in the same order as one by one. Each document is built just before it is read.
       let chunk = 2048
-      let starts = Array(stride(from: 0, to: documents.count, by: chunk))
+      let count = joined.stations.count
+      let starts = Array(stride(from: 0, to: count, by: chunk))
       let outputs = ParallelMap.map(starts) { start in
         var output = SurveyReader.Output()
-        for document in documents[start..<min(documents.count, start + chunk)] {
+        for index in start..<min(count, start + chunk) {
           // Unknown headers were reported once, at the header: not again on every row.
-          reader.read(document: document, into: &output, reportsUnknownFields: false)
+          reader.read(document: joined.document(index), into: &output, reportsUnknownFields: false)
         }
         return output
       }

@@ -27,11 +27,12 @@ struct TableJoin {
     "__version__", "instanceID",
   ]
 
-  /// The station documents, each with its list inputs joined in; `rejected` counts the station rows
-  /// the tables' readers lost.
-  func stations(from tables: [Table], diagnostics: inout [Diagnostic], rejected: inout Int) -> [DataNode] {
+  /// The station rows with their list inputs joined in (`Joined.document(_:)` builds each one's document);
+  /// `rejected` counts the station rows the tables' readers lost.
+  func stations(from tables: [Table], diagnostics: inout [Diagnostic], rejected: inout Int) -> Joined {
     var stationTables: [Table] = []
-    var listRows: [Int: [JoinKey: [DataNode]]] = [:]
+    var listRows: [Int: [JoinKey: [Joined.Row]]] = [:]
+    var sources: [Joined.Source] = []
     var listTables: [Int: [Table]] = [:]
     for table in tables {
       diagnostics += table.diagnostics
@@ -49,10 +50,12 @@ struct TableJoin {
       }
     }
     var matched: Set<JoinKey> = []
-    var stations: [DataNode] = []
+    var stations: [Joined.Station] = []
     for (slot, tablesForList) in listTables.sorted(by: { $0.key < $1.key }) {
       for table in tablesForList {
         let names = table.columns.map { reader.listFieldName($0.name, list: slot) }
+        let source = sources.count
+        sources.append(Joined.Source(table: table, names: names))
         guard case .list(let definition) = schema.inputs[slot].type else { continue }
         diagnostics += unknownColumns(
           of: table, names: names, candidates: definition.fields,
@@ -67,7 +70,7 @@ struct TableJoin {
             SurveyLoader.Messages.listTableWithoutCode(schema.inputs[slot].name, at: table.headerLocation))
           continue
         }
-        for row in table.rows {
+        for (rowIndex, row) in table.rows.enumerated() {
           let key: JoinKey?
           if let codeColumn {
             key = JoinKey(row: row, codeColumn: codeColumn, yearColumn: yearColumn)
@@ -81,7 +84,7 @@ struct TableJoin {
             diagnostics.append(SurveyLoader.Messages.listRowWithoutCode(at: table.location(of: row, cell: column)))
             continue
           }
-          listRows[slot, default: [:]][key, default: []].append(node(row, table: table, names: names))
+          listRows[slot, default: [:]][key, default: []].append(Joined.Row(source: source, row: rowIndex))
         }
       }
     }
@@ -89,6 +92,8 @@ struct TableJoin {
     let lists = listRows.sorted(by: { $0.key < $1.key })
     for table in stationTables {
       let names = table.columns.map { reader.fieldName($0.name) }
+      let source = sources.count
+      sources.append(Joined.Source(table: table, names: names))
       diagnostics += unknownColumns(of: table, names: names, candidates: schema, known: isStationField)
       if !table.rows.isEmpty, let missing = notProvided(by: names, lists: Set(listTables.keys)) {
         diagnostics.append(
@@ -101,41 +106,36 @@ struct TableJoin {
       let yearColumn = names.firstIndex(of: "year")
       let indexColumn = raw.firstIndex(of: "_index")
       let uuidColumn = raw.firstIndex(of: "_uuid")
-      for row in table.rows {
-        var station = node(row, table: table, names: names)
-        guard case .mapping(var entries) = station.content else { continue }
+      for (rowIndex, row) in table.rows.enumerated() {
+        var station = Joined.Station(row: Joined.Row(source: source, row: rowIndex), lists: nil)
         if let codeColumn, let key = JoinKey(row: row, codeColumn: codeColumn, yearColumn: yearColumn) {
           let keys = [
             key, key.withoutYear,
             indexColumn.flatMap { JoinKey.kobo(row: row, column: $0, scope: Self.koboScope(table), field: "_index") },
             uuidColumn.flatMap { JoinKey.kobo(row: row, column: $0, scope: "", field: "_uuid") },
           ].compactMap { $0 }
-          for (slot, rows) in lists {
+          station.lists = lists.map { slot, rows in
             // A station with no rows in a given list table has an empty list, not a missing one:
             // the export simply had no repeat for it.
             let found = keys.first { rows[$0] != nil }
-            let items = found.flatMap { rows[$0] } ?? []
             if let found { matched.insert(found) }
-            entries.removeAll { $0.key == schema.inputs[slot].name }
-            entries.append(
-              DataNode.Entry(
-                key: schema.inputs[slot].name, keyLocation: station.location,
-                value: DataNode(.sequence(items), at: items.first?.location ?? station.location)))
+            return Joined.List(name: schema.inputs[slot].name, rows: found.flatMap { rows[$0] } ?? [])
           }
         }
-        station.content = .mapping(entries)
         stations.append(station)
       }
     }
     for (slot, rows) in lists {
       // Only the keys no station claimed are sorted (for a stable report): usually none of 100,000.
-      for (key, nodes) in rows.filter({ !matched.contains($0.key) }).sorted(by: { $0.key < $1.key }) {
+      for (key, refs) in rows.filter({ !matched.contains($0.key) }).sorted(by: { $0.key < $1.key }) {
+        let first = sources[refs[0].source]
         diagnostics.append(
           SurveyLoader.Messages.unmatchedListRows(
-            nodes.count, list: schema.inputs[slot].name, code: key.display, at: nodes[0].location))
+            refs.count, list: schema.inputs[slot].name, code: key.display,
+            at: Joined.rowLocation(first.table.rows[refs[0].row], table: first.table)))
       }
     }
-    return stations
+    return Joined(sources: sources, stations: stations)
   }
 
   /// KoboToolbox's `_index` numbers rows within one export: a sheet's indexes join only within its workbook.
@@ -204,22 +204,6 @@ struct TableJoin {
       return true
     }
     return missing.isEmpty ? nil : missing
-  }
-
-  /// A row as a mapping, its keys the names the headers stand for (read once per table, not once per row);
-  /// columns of export metadata are left out, unknown ones kept as written.
-  private func node(_ row: Table.Row, table: Table, names: [String?]) -> DataNode {
-    var entries: [DataNode.Entry] = []
-    entries.reserveCapacity(table.columns.count)
-    for (index, column) in table.columns.enumerated() where index < row.cells.count && !column.name.isEmpty {
-      guard let name = names[index] else { continue }
-      let location = table.location(of: row, cell: index)
-      let style: DataNode.ScalarStyle = row.errorCells.contains(Int32(index)) ? .spreadsheetError : .plain
-      entries.append(
-        DataNode.Entry(
-          key: name, keyLocation: location, value: DataNode(.scalar(row.cells[index], style), at: location)))
-    }
-    return DataNode(.mapping(entries), at: table.location(of: row, cell: -1).withColumn(1))
   }
 
   private func listSlot(for table: Table) -> Int? {
@@ -310,5 +294,83 @@ private struct JoinKey: Hashable, Comparable {
 
   static func < (lhs: JoinKey, rhs: JoinKey) -> Bool {
     (lhs.kobo ?? "", lhs.code, lhs.year ?? "") < (rhs.kobo ?? "", rhs.code, rhs.year ?? "")
+  }
+}
+
+extension TableJoin {
+  /// The joined tables: every station row with the list rows that belong to it, pointing into the tables.
+  ///
+  /// A station's document is built only when it is read (`document(_:)`), on whichever core reads it, and
+  /// dropped right after: a batch never holds every station's tree at once, which at 100,000 stations was
+  /// most of its memory.
+  struct Joined: Sendable {
+    /// A table and the input name each of its columns stands for (nil: none).
+    struct Source: Sendable {
+      var table: Table
+      var names: [String?]
+    }
+
+    /// A row of one of the tables.
+    struct Row: Sendable {
+      var source: Int
+      var row: Int
+    }
+
+    /// One list input of a station and the rows joined to it.
+    struct List: Sendable {
+      var name: String
+      var rows: [Row]
+    }
+
+    /// A station row and its lists, in slot order; nil when the row has no usable code to join on.
+    struct Station: Sendable {
+      var row: Row
+      var lists: [List]?
+    }
+
+    var sources: [Source]
+    var stations: [Station]
+
+    /// Station `index`'s document: its row as a mapping, with each list input's rows as a sequence in place
+    /// of any column of the same name.
+    func document(_ index: Int) -> DataNode {
+      let station = stations[index]
+      var node = Self.node(station.row, in: sources)
+      guard let lists = station.lists, case .mapping(var entries) = node.content else { return node }
+      for list in lists {
+        let items = list.rows.map { Self.node($0, in: sources) }
+        entries.removeAll { $0.key == list.name }
+        entries.append(
+          DataNode.Entry(
+            key: list.name, keyLocation: node.location,
+            value: DataNode(.sequence(items), at: items.first?.location ?? node.location)))
+      }
+      node.content = .mapping(entries)
+      return node
+    }
+
+    /// A row as a mapping, its keys the names the headers stand for (read once per table, not once per
+    /// row); columns of export metadata are left out, unknown ones kept as written.
+    private static func node(_ reference: Row, in sources: [Source]) -> DataNode {
+      let source = sources[reference.source]
+      let table = source.table
+      let row = table.rows[reference.row]
+      var entries: [DataNode.Entry] = []
+      entries.reserveCapacity(table.columns.count)
+      for (index, column) in table.columns.enumerated() where index < row.cells.count && !column.name.isEmpty {
+        guard let name = source.names[index] else { continue }
+        let location = table.location(of: row, cell: index)
+        let style: DataNode.ScalarStyle = row.errorCells.contains(Int32(index)) ? .spreadsheetError : .plain
+        entries.append(
+          DataNode.Entry(
+            key: name, keyLocation: location, value: DataNode(.scalar(row.cells[index], style), at: location)))
+      }
+      return DataNode(.mapping(entries), at: rowLocation(row, table: table))
+    }
+
+    /// Where a row starts, for the record it holds.
+    static func rowLocation(_ row: Table.Row, table: Table) -> SourceLocation {
+      table.location(of: row, cell: -1).withColumn(1)
+    }
   }
 }
