@@ -1,5 +1,5 @@
 /// Writes CSV files that Excel, LibreOffice and `CSVReader` read back unchanged as text.
-package enum CSVWriter {
+package struct CSVWriter {
   /// Writes a header and rows: fields holding a quote, CR or LF, any of `,` `;` tab, or starting or
   /// ending with white space are quoted, with quotes doubled; records end with CRLF as RFC 4180 says.
   /// Quoting every candidate separator, not only the one used, keeps `CSVReader`'s separator detection
@@ -18,39 +18,69 @@ package enum CSVWriter {
     separator: UInt8 = UInt8(ascii: ","),
     byteOrderMark: Bool = true
   ) -> String {
+    var writer = CSVWriter(separator: separator, byteOrderMark: byteOrderMark)
+    writer.append(header)
+    for row in rows { writer.append(row) }
+    return String(decoding: writer.bytes, as: UTF8.self)
+  }
+
+  /// The file so far, as UTF-8.
+  package private(set) var bytes: [UInt8] = []
+  private let separator: UInt8
+  private var isFirst = true
+
+  /// A file written record by record into bytes, so that a report of a million rows never holds them all
+  /// as strings; `capacity` is a guess of the file's size.
+  package init(separator: UInt8 = UInt8(ascii: ","), byteOrderMark: Bool = true, capacity: Int = 4096) {
     precondition(
       separator < 0x80 && separator != 0x22 && separator != 0x0A && separator != 0x0D,
       "a CSV separator must be an ASCII character other than a quote or a line break")
-    var output = byteOrderMark ? "\u{FEFF}" : ""
-    let separatorText = String(UnicodeScalar(separator))
-    func append(_ fields: [String], isFirst: Bool) {
-      for (position, field) in fields.enumerated() {
-        if position > 0 { output += separatorText }
-        // A first line `sep=;` would be taken for Excel's separator hint.
-        if needsQuotes(field, separator: separator) || (isFirst && position == 0 && field.hasPrefix("sep=")) {
-          output += "\""
-          output += field.replacing("\"", with: "\"\"")
-          output += "\""
-        } else {
-          output += field
+    self.separator = separator
+    bytes.reserveCapacity(capacity)
+    if byteOrderMark { bytes += [0xEF, 0xBB, 0xBF] }
+  }
+
+  /// One record, ended with CRLF.
+  package mutating func append(_ fields: [String]) {
+    for (position, field) in fields.enumerated() {
+      if position > 0 { bytes.append(separator) }
+      // A first line `sep=;` would be taken for Excel's separator hint.
+      if Self.needsQuotes(field, separator: separator) || (isFirst && position == 0 && field.hasPrefix("sep=")) {
+        bytes.append(0x22)
+        for byte in field.utf8 {
+          if byte == 0x22 { bytes.append(0x22) }
+          bytes.append(byte)
         }
+        bytes.append(0x22)
+      } else {
+        bytes += field.utf8
       }
-      output += "\r\n"
     }
-    append(header, isFirst: true)
-    for row in rows { append(row, isFirst: false) }
-    return output
+    bytes += [0x0D, 0x0A]
+    isFirst = false
   }
 
   static func needsQuotes(_ field: String, separator: UInt8) -> Bool {
+    var first: UInt8?
+    var last: UInt8 = 0
     for byte in field.utf8 {
       switch byte {
       // Quote, LF, CR, comma, semicolon, tab.
       case separator, 0x22, 0x0A, 0x0D, 0x2C, 0x3B, 0x09: return true
-      default: continue
+      default:
+        if first == nil { first = byte }
+        last = byte
       }
     }
-    guard let first = field.unicodeScalars.first, let last = field.unicodeScalars.last else { return false }
-    return first.properties.isWhitespace || last.properties.isWhitespace
+    guard let first else { return false }
+    // ASCII ends (the usual case) need no Unicode property lookup; a space is the only ASCII white space
+    // left after the line breaks and tab above (and vertical tab, form feed).
+    if first < 0x80 && last < 0x80 {
+      return first == 0x20 || last == 0x20 || first == 0x0B || first == 0x0C || last == 0x0B || last == 0x0C
+    }
+    guard let firstScalar = field.unicodeScalars.first, let lastScalar = field.unicodeScalars.last else {
+      return false
+    }
+    return firstScalar.properties.isWhitespace || lastScalar.properties.isWhitespace
   }
 }

@@ -20,9 +20,10 @@ public struct CSVReport: ReportRenderer {
     let table = DetailTable(result, language: options.language)
     let separator = options.csvSeparator
     let style = NumberText.Style(decimalMark: separator == UInt8(ascii: ",") ? "." : ",", groupSeparator: nil)
-    let rows = table.rows.map { row in row.map { Self.field($0, style: style) } }
-    return Array(
-      CSVWriter.write(header: table.headers.map(Self.neutralized), rows: rows, separator: separator).utf8)
+    var writer = CSVWriter(separator: separator, capacity: 256 + table.rows.count * 200)
+    writer.append(table.headers.map(Self.neutralized))
+    for row in table.rows { writer.append(row.map { Self.field($0, style: style) }) }
+    return writer.bytes
   }
 
   static func field(_ cell: DetailTable.Cell, style: NumberText.Style) -> String {
