@@ -256,6 +256,12 @@ struct HostileCorpusTests {
       "UTF-16", .ndjson, "ndjson", utf16(jsonObject(1, pretty: false), bigEndian: false), records: 1,
       "survey.inputs-not-provided-placeholder")
     add("a pretty-printed object", .ndjson, "ndjson", Array(jsonObject(1).utf8), records: 8, "json.syntax-error")
+    // A line may hold a list of stations: a broken element costs that element, as in a whole JSON file.
+    add(
+      "a line holding a list with a broken element", .ndjson, "ndjson",
+      Array(
+        ("[" + jsonObject(0, pretty: false) + ", {\"code\": x}, " + jsonObject(2, pretty: false) + "]\n"
+          + jsonObject(3, pretty: false) + "\n").utf8), records: 4, "json.syntax-error")
     add(
       "CRLF lines", .ndjson, "ndjson",
       Array(

@@ -125,21 +125,13 @@ private struct JSONParser {
     self.index = range?.lowerBound ?? 0
   }
 
-  /// One line of a JSON Lines file: its value is a document, or its error costs one record.
+  /// One line of a JSON Lines file: its value is a document, or its error costs one record — one element,
+  /// when the line holds a list of stations, as in a whole file.
   mutating func parseLine(into result: inout ParsedFile) {
-    do throws(Failure) {
-      let value = try parseValue()
-      skipWhitespace()
-      guard index >= end else {
-        result.diagnostics.append(syntaxError(expected: JSONReader.Messages.endOfLine))
-        result.lostRecords += 1
-        return
-      }
-      result.documents.append(value)
-    } catch {
-      result.diagnostics.append(error)
-      result.lostRecords += 1
-    }
+    let line = parseRecovering(end: JSONReader.Messages.endOfLine)
+    result.documents += line.documents
+    result.diagnostics += line.diagnostics
+    result.lostRecords += line.lostRecords
   }
 
   // MARK: File
@@ -156,12 +148,18 @@ private struct JSONParser {
     guard index < end else {
       return ParsedFile(file: file, diagnostics: [JSONReader.Messages.emptyFile(file)])
     }
+    return parseRecovering(end: JSONReader.Messages.endAfterRoot)
+  }
+
+  /// The root value from here to the end of the range, recovering from errors inside a top-level list at
+  /// the next element; `end` says what must follow the root (the end of the file, or of the line).
+  mutating func parseRecovering(end expectedEnd: LocalizedText) -> ParsedFile {
     var failures: [Diagnostic] = []
     var lost = 0
     while true {
       do throws(Failure) {
         let root = try parseValue()
-        return finish(root, failures: failures, lost: lost)
+        return finish(root, failures: failures, lost: lost, end: expectedEnd)
       } catch {
         // In a top-level list, a broken element costs that element only: skip to the next one.
         switch recover(from: error) {
@@ -170,7 +168,7 @@ private struct JSONParser {
           lost += skipped
         case .closed(let diagnostic, let skipped, let root):
           failures.append(diagnostic)
-          return finish(root, failures: failures, lost: lost + skipped)
+          return finish(root, failures: failures, lost: lost + skipped, end: expectedEnd)
         case .lost(let diagnostic, let skipped):
           let documents = stack.first.map { [DataNode(.sequence($0.items), at: $0.location)] } ?? []
           let kept = documents.first?.items?.count ?? 0
@@ -183,10 +181,12 @@ private struct JSONParser {
   }
 
   /// The file once its root value is complete: content after it is an error that keeps a list.
-  mutating func finish(_ root: DataNode, failures: [Diagnostic], lost: Int) -> ParsedFile {
+  mutating func finish(_ root: DataNode, failures: [Diagnostic], lost: Int, end expectedEnd: LocalizedText)
+    -> ParsedFile
+  {
     skipWhitespace()
     guard index >= end else {
-      let failure = syntaxError(expected: JSONReader.Messages.endAfterRoot)
+      let failure = syntaxError(expected: expectedEnd)
       // A complete top-level list is kept: every element in it was read without error.
       let documents = root.items.map { !$0.isEmpty || failures.isEmpty } ?? false ? [root] : []
       return ParsedFile(file: file, documents: documents, diagnostics: failures + [failure], lostRecords: lost + 1)
