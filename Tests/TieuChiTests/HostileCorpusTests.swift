@@ -84,7 +84,6 @@ struct HostileCorpusTests {
     ]
     for (kind, text, id, line) in yamlBroken {
       var body = before.map(yamlItem).joined() + text + after.map(yamlItem).joined()
-      var id = id
       if kind == "yaml invalid utf-8" {
         body = body.replacingOccurrences(of: "\u{FFFD}", with: "@@BAD@@")
       }

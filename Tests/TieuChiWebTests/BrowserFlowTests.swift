@@ -49,7 +49,7 @@ struct BrowserFlowTests {
       ProcessInfo.processInfo.environment["TIEUCHI_WEB_SCREENSHOTS"]
       ?? NSTemporaryDirectory() + "tieuchi-web-screenshots-" + UUID().uuidString
     let log = NSTemporaryDirectory() + "tieuchi-web-flow-\(UUID().uuidString).log"
-    FileManager.default.createFile(atPath: log, contents: nil)
+    _ = FileManager.default.createFile(atPath: log, contents: nil)
     let output = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -208,7 +208,6 @@ extension WebApp {
   /// error and every example gives what it expects. Warnings are shown and do not refuse it.
   private func addCriteria(context: WebRequestContext) throws -> Response {
     let login = try requireAdmin(context)
-    let language = context.language
     guard let upload = context.files.first(where: { $0.field == "file" }) else {
       return criteriaUploadPage(context: context, findings: nil, status: .badRequest)
     }
