@@ -25,6 +25,8 @@ import sys
 
 import duckdb
 
+from common import arguments
+
 # Values are trimmed of spaces, tabs, line breaks and no-break spaces, as tieuchi trims them.
 # Counts as tieuchi's `count` reads them: plain digits; digits grouped by thousands ("12.850", "12 850",
 # "12,850"); or a decimal whose fraction is zero ("6052.0", "+7"). Anything else — negative, fractional,
@@ -128,13 +130,7 @@ FROM indicators
 
 
 def main():
-    args = sys.argv[1:]
-    output = None
-    if len(args) == 3 and args[1] == "--output":
-        output = args[2]
-    elif len(args) != 1:
-        sys.exit("usage: duckdb_check.py DIR [--output FILE]")
-    folder = args[0].rstrip("/")
+    folder, output = arguments("duckdb_check.py")
     db = duckdb.connect()
     db.execute(MACROS)
     db.execute(VERDICTS.format(

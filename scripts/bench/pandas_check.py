@@ -22,6 +22,8 @@ import sys
 
 import pandas as pd
 
+from common import arguments
+
 SPACES = " \t\r\n\u00a0"
 TRUE = {"true", "yes", "1", "có", "đúng", "x", "co", "dung", "c", "y"}
 FALSE = {"false", "no", "0", "không", "sai", "khong", "k", "n"}
@@ -92,13 +94,7 @@ def above(a, b, tn, td, broken, strict=True):
 
 
 def main():
-    args = sys.argv[1:]
-    output = None
-    if len(args) == 3 and args[1] == "--output":
-        output = args[2]
-    elif len(args) != 1:
-        sys.exit("usage: pandas_check.py DIR [--output FILE]")
-    folder = args[0].rstrip("/")
+    folder, output = arguments("pandas_check.py")
 
     path = folder + "/stations.csv"
     stations = read(path, ["code"] + COUNTS, ["code"])

@@ -105,34 +105,13 @@ extension JSONReader {
     /// A broken element of the top-level list was skipped (lines `lines`); reading resumed at line
     /// `resumesAt`, or the element was the list's last.
     static func skippedElement(_ diagnostic: inout Diagnostic, lines: ClosedRange<Int>, resumesAt: Int?) {
-      let range = lineRange(lines)
+      let range = ListRecoveryMessages.lineRange(lines)
       diagnostic.message.vi +=
         "; phần tử này của danh sách gốc (\(range.vi)) bị bỏ qua"
         + (resumesAt.map { ", đọc tiếp từ dòng \($0)" } ?? "")
       diagnostic.message.en +=
         "; this element of the top-level list (\(range.en)) was skipped"
         + (resumesAt.map { ", reading resumed at line \($0)" } ?? "")
-    }
-
-    /// `count` elements (lines `lines`) could not be read; reading resumed at line `resumesAt`, or not.
-    static func skippedElements(_ diagnostic: inout Diagnostic, _ count: Int, lines: ClosedRange<Int>, resumesAt: Int?)
-    {
-      let range = lineRange(lines)
-      diagnostic.message.vi +=
-        "; \(count) phần tử của danh sách gốc (\(range.vi)) không đọc được"
-        + (resumesAt.map { ", đọc tiếp từ dòng \($0)" } ?? "")
-      diagnostic.message.en +=
-        (count == 1
-          ? "; 1 element of the top-level list (\(range.en)) could not be read"
-          : "; \(count) elements of the top-level list (\(range.en)) could not be read")
-        + (resumesAt.map { ", reading resumed at line \($0)" } ?? "")
-    }
-
-    static func lineRange(_ lines: ClosedRange<Int>) -> LocalizedText {
-      lines.lowerBound == lines.upperBound
-        ? LocalizedText(vi: "dòng \(lines.lowerBound)", en: "line \(lines.lowerBound)")
-        : LocalizedText(
-          vi: "dòng \(lines.lowerBound)–\(lines.upperBound)", en: "lines \(lines.lowerBound)–\(lines.upperBound)")
     }
 
     static func tooDeep(_ maxDepth: Int, at location: SourceLocation) -> Diagnostic {

@@ -296,8 +296,8 @@ private struct JSONParser {
           let lastLine = position.line
           index += 1
           skipWhitespace()
-          JSONReader.Messages.skippedElements(
-            &failure, skipped, lines: scanFrom.line...lastLine, resumesAt: position.line)
+          ListRecoveryMessages.skipped(
+            &failure, skipped, .element, lines: scanFrom.line...lastLine, resumesAt: position.line)
           return .resumed(failure, skipped: skipped)
         }
         commaBraces += 1
@@ -311,7 +311,7 @@ private struct JSONParser {
     }
     // Nothing to resume at: every element from the broken one on is lost, counted by the `,{` between them.
     let skipped = max(commaBraces, braceLines)
-    JSONReader.Messages.skippedElements(&failure, skipped, lines: scanFrom.line...position.line, resumesAt: nil)
+    ListRecoveryMessages.skipped(&failure, skipped, .element, lines: scanFrom.line...position.line, resumesAt: nil)
     return .lost(failure, skipped: skipped)
   }
 

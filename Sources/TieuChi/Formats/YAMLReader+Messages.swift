@@ -164,21 +164,6 @@ extension YAMLReader {
           + "the items after it could not be read")
     }
 
-    /// `count` items of the top-level list (lines `lines`) could not be read; reading resumed at line
-    /// `resumesAt`, or nothing after them could be read.
-    static func skippedItems(_ diagnostic: inout Diagnostic, _ count: Int, lines: ClosedRange<Int>, resumesAt: Int?) {
-      let vi = lines.count == 1 ? "dòng \(lines.lowerBound)" : "dòng \(lines.lowerBound)–\(lines.upperBound)"
-      let en = lines.count == 1 ? "line \(lines.lowerBound)" : "lines \(lines.lowerBound)–\(lines.upperBound)"
-      diagnostic.message.vi +=
-        "; \(count) mục của danh sách gốc (\(vi)) không đọc được"
-        + (resumesAt.map { ", đọc tiếp từ dòng \($0)" } ?? "")
-      diagnostic.message.en +=
-        (count == 1
-          ? "; 1 item of the top-level list (\(en)) could not be read"
-          : "; \(count) items of the top-level list (\(en)) could not be read")
-        + (resumesAt.map { ", reading resumed at line \($0)" } ?? "")
-    }
-
     static func tooDeep(_ maxDepth: Int, at location: SourceLocation) -> Diagnostic {
       Diagnostic(
         .yamlTooDeep, at: location,

@@ -69,8 +69,8 @@ extension YAMLReader {
       if let resume = scan.resume {
         rest = Chunk(start: resume.offset, end: chunk.end, line: resume.line - 1)
       }
-      Messages.skippedItems(
-        &failure, max(1, scan.skipped), lines: (list.afterLine + 1)...max(list.afterLine + 1, scan.lastLine),
+      ListRecoveryMessages.skipped(
+        &failure, max(1, scan.skipped), .item, lines: (list.afterLine + 1)...max(list.afterLine + 1, scan.lastLine),
         resumesAt: scan.resume?.line)
       if let partial = builder.partialRoot() { result.documents.append(partial.node) }
     } else {
