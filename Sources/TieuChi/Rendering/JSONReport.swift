@@ -16,26 +16,30 @@ public struct JSONReport: ReportRenderer {
     let phrases = ReportPhrases(criteria: report.criteria, language: language)
     let statics = IndicatorStatics(criteria: report.criteria, report: self)
     let placeholder = "\u{0}communes\u{0}"
-    var document = value(report, communes: .string(placeholder), phrases: phrases, statics: statics).bytes(indent: 2)
+    let frame = value(report, communes: .string(placeholder), phrases: phrases, statics: statics).bytes(indent: 2)
     let communes = ParallelMap.map(report.communes, chunkSize: 64) { commune in
       self.commune(commune, criteria: report.criteria, phrases: phrases, statics: statics).bytes(indent: 2, level: 2)
     }
-    var array: [UInt8] = []
-    if communes.isEmpty {
-      array = Array("[]".utf8)
-    } else {
-      array.reserveCapacity(communes.reduce(2) { $0 + $1.count + 6 })
-      array.append(UInt8(ascii: "["))
-      for (index, commune) in communes.enumerated() {
-        if index > 0 { array.append(UInt8(ascii: ",")) }
-        array.append(contentsOf: "\n    ".utf8)
-        array.append(contentsOf: commune)
-      }
-      array.append(contentsOf: "\n  ]".utf8)
-    }
     var marker: [UInt8] = []
     JSONValue.writeString(placeholder, into: &marker)
-    if let range = document.firstRange(of: marker) { document.replaceSubrange(range, with: array) }
+    let range = frame.firstRange(of: marker) ?? frame.endIndex..<frame.endIndex
+    // The document written once, in order — the frame up to the placeholder, the communes, the rest — rather
+    // than spliced into the frame, which moved hundreds of megabytes once more.
+    var document: [UInt8] = []
+    document.reserveCapacity(frame.count + communes.reduce(8) { $0 + $1.count + 6 })
+    document += frame[..<range.lowerBound]
+    if communes.isEmpty {
+      document += "[]".utf8
+    } else {
+      document.append(UInt8(ascii: "["))
+      for (index, commune) in communes.enumerated() {
+        if index > 0 { document.append(UInt8(ascii: ",")) }
+        document += "\n    ".utf8
+        document += commune
+      }
+      document += "\n  ]".utf8
+    }
+    document += frame[range.upperBound...]
     document.append(UInt8(ascii: "\n"))
     return document
   }
