@@ -174,6 +174,9 @@ import Testing
     #expect(table.columnNames == ["code", "name"])
     #expect(table.rows.first?.cells == ["07303", "Xã Lan Giới"])
     #expect(table.rows.first?.line == 2)
+    // Columns count characters, as an editor shows the file, not UTF-16 bytes.
+    #expect(table.columns.map(\.location.column) == [1, 6])
+    #expect(table.rows.first?.cellColumns == [1, 7])
     let broken = CSVReader.read(bytes: [0xFF, 0xFE, 0x61, 0x00, 0x00], file: "t.csv")
     #expect(broken.rows.isEmpty)
     #expect(broken.diagnostics.first?.id == "csv.utf16")

@@ -4,7 +4,10 @@ import TieuChi
 enum Invariants {
   /// The number of Unicode scalars on each line of `bytes`, lines split as the readers split them (LF, CR,
   /// CRLF; with `yamlBreaks` also NEL, LS and PS), a UTF-8 byte order mark taking no column.
+  /// UTF-16 with a byte order mark is measured as the readers read it, transcoded: its lines and columns are
+  /// its characters, not its bytes.
   static func lineLengths(_ bytes: [UInt8], yamlBreaks: Bool) -> [Int] {
+    let bytes = transcodedUTF16(bytes) ?? bytes
     var lengths = [0]
     var offset = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     while offset < bytes.count {
@@ -26,6 +29,23 @@ enum Invariants {
       offset += 1
     }
     return lengths
+  }
+
+  /// The UTF-8 form of well-formed UTF-16 with a byte order mark, without the mark; nil for anything else.
+  static func transcodedUTF16(_ bytes: [UInt8]) -> [UInt8]? {
+    guard bytes.count >= 2, bytes.count % 2 == 0 else { return nil }
+    let bigEndian: Bool
+    switch (bytes[0], bytes[1]) {
+    case (0xFE, 0xFF): bigEndian = true
+    case (0xFF, 0xFE): bigEndian = false
+    default: return nil
+    }
+    let units = stride(from: 2, to: bytes.count, by: 2).map { offset in
+      bigEndian
+        ? UInt16(bytes[offset]) << 8 | UInt16(bytes[offset + 1])
+        : UInt16(bytes[offset + 1]) << 8 | UInt16(bytes[offset])
+    }
+    return String(validating: units, as: UTF16.self).map { Array($0.utf8) }
   }
 
   /// Every diagnostic and note names one of `files` and lies inside it: the whole file (line 0), or a line
