@@ -40,10 +40,14 @@ enum Invariants {
     case (0xFF, 0xFE): bigEndian = false
     default: return nil
     }
-    let units = stride(from: 2, to: bytes.count, by: 2).map { offset in
-      bigEndian
-        ? UInt16(bytes[offset]) << 8 | UInt16(bytes[offset + 1])
-        : UInt16(bytes[offset + 1]) << 8 | UInt16(bytes[offset])
+    var units: [UInt16] = []
+    units.reserveCapacity(bytes.count / 2)
+    var offset = 2
+    while offset + 1 < bytes.count {
+      let high = UInt16(bytes[bigEndian ? offset : offset + 1])
+      let low = UInt16(bytes[bigEndian ? offset + 1 : offset])
+      units.append(high << 8 | low)
+      offset += 2
     }
     return String(validating: units, as: UTF16.self).map { Array($0.utf8) }
   }
