@@ -12,14 +12,40 @@ public struct IndicatorResult: Sendable {
   public internal(set) var milestone: Milestone?
   /// Why the status is unknown, or what was missing under a verdict that bounds settled (empty otherwise).
   public internal(set) var reasons: [UnknownReason]
-  public internal(set) var gap: Gap?
+  /// What a failed indicator lacks.
+  public internal(set) var gap: Gap? {
+    get { gapBox?.value }
+    set { gapBox = newValue.map(Boxed.init) }
+  }
   /// Points earned, where the set uses points.
   public internal(set) var points: Rational?
   /// The waiver applied, when the status is `waived` (the evaluation underneath is kept).
-  public internal(set) var waiver: Waiver?
+  public internal(set) var waiver: Waiver? {
+    get { waiverBox?.value }
+    set { waiverBox = newValue.map(Boxed.init) }
+  }
   /// What the data says, when a waiver excused the verdict: a waiver excuses a commune, it does not
   /// make a fact true, so statistics that count facts (a share of stations that do something) use this.
   public internal(set) var statusWithoutWaiver: IndicatorStatus? = nil
+
+  // A gap (96 bytes) and a waiver (136) are held by reference: most results have neither, and a batch keeps
+  // a result per commune and indicator (800,000 at 100,000 communes), so inline they doubled its size.
+  private var gapBox: Boxed<Gap>?
+  private var waiverBox: Boxed<Waiver>?
+
+  init(
+    id: String, index: Int, status: IndicatorStatus, actual: Actual?, milestone: Milestone?, reasons: [UnknownReason],
+    gap: Gap?, points: Rational?
+  ) {
+    self.id = id
+    self.index = index
+    self.status = status
+    self.actual = actual
+    self.milestone = milestone
+    self.reasons = reasons
+    self.points = points
+    self.gap = gap
+  }
 
   /// The status the data shows, waiver or not.
   public var factualStatus: IndicatorStatus { statusWithoutWaiver ?? status }
@@ -143,4 +169,13 @@ public struct CommuneResult: Sendable {
 
   /// The result of the commune-level indicator with this id.
   public subscript(indicator: String) -> IndicatorResult? { indicators[indicator] }
+}
+
+/// An immutable value held by reference, for large fields most values leave empty.
+final class Boxed<Value: Sendable>: Sendable {
+  let value: Value
+
+  init(_ value: Value) {
+    self.value = value
+  }
 }
