@@ -1,5 +1,5 @@
 import Dispatch
-import Foundation
+import Synchronization
 
 /// Maps work over items on all cores, keeping their order.
 enum ParallelMap {
@@ -23,26 +23,19 @@ enum ParallelMap {
   ) -> [R]? {
     let chunks = (items.count + chunkSize - 1) / chunkSize
     let slots = Slots<R>(count: items.count)
-    let stopped = StopFlag()
+    // Set by whichever worker is told to stop; the others then skip their chunks.
+    let stopped = Mutex(false)
     DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-      guard !stopped.isSet else { return }
+      guard !stopped.withLock({ $0 }) else { return }
       guard !stop() else {
-        stopped.set()
+        stopped.withLock { $0 = true }
         return
       }
       for index in (chunk * chunkSize)..<min(items.count, (chunk + 1) * chunkSize) {
         slots.store(transform(items[index]), at: index)
       }
     }
-    return stopped.isSet ? nil : slots.finish()
-  }
-
-  /// Set once by whichever worker is told to stop; read by the others.
-  private final class StopFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-    var isSet: Bool { lock.withLock { value } }
-    func set() { lock.withLock { value = true } }
+    return stopped.withLock { $0 } ? nil : slots.finish()
   }
 
   /// Results written concurrently into distinct slots and read after every writer is done; a raw

@@ -1,0 +1,1 @@
+../../../Tests/TieuChiTests/LineLengths.swift
