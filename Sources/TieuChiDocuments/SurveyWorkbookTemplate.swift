@@ -203,13 +203,13 @@ extension SurveyWorkbookTemplate {
     }
     let (type, district, province) = (column(.type), column(.district), column(.province))
     let communes = table.rows.compactMap { row -> Commune? in
-      let raw = row.cells[code].trimmingCharacters(in: .whitespaces)
+      let raw = row.cell(code).trimmingCharacters(in: .whitespaces)
       guard !raw.isEmpty else { return nil }
       let padded =
         raw.count < 5 && raw.allSatisfy(\.isNumber) ? String(repeating: "0", count: 5 - raw.count) + raw : raw
-      let optional = { (index: Int?) in index.map { row.cells[$0] }.flatMap { $0.isEmpty ? nil : $0 } }
+      let optional = { (index: Int?) in index.map { row.cell($0) }.flatMap { $0.isEmpty ? nil : $0 } }
       return Commune(
-        code: padded, name: row.cells[name], type: optional(type), district: optional(district),
+        code: padded, name: row.cell(name), type: optional(type), district: optional(district),
         province: optional(province))
     }
     return (communes, problems)

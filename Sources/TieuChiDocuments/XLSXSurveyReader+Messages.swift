@@ -11,6 +11,7 @@ extension DiagnosticID {
   static let workbookFormulaWithoutValue: DiagnosticID = "workbook.formula-without-value"
   static let workbookDataWithoutHeader: DiagnosticID = "workbook.data-without-header"
   static let workbookHiddenRows: DiagnosticID = "workbook.hidden-rows"
+  static let workbookSheetTooLarge: DiagnosticID = "workbook.sheet-too-large"
 }
 
 extension XLSXSurveyReader {
@@ -24,6 +25,14 @@ extension XLSXSurveyReader {
             + message.vietnamese,
           en: "the workbook cannot be read; its stations are not evaluated (at least 1 record lost): "
             + message.english))
+    }
+
+    static func sheetTooLarge(at location: SourceLocation) -> Diagnostic {
+      Diagnostic(
+        .workbookSheetTooLarge, at: location,
+        LocalizedText(
+          vi: "trang tính có hơn 4 GB chữ trong các ô, quá lớn để đọc; các dòng từ đây trở đi bị bỏ qua",
+          en: "the sheet holds more than 4 GB of cell text, too much to read; the rows from here on were skipped"))
     }
 
     static func noTable(_ file: String) -> Diagnostic {

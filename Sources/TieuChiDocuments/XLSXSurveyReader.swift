@@ -104,7 +104,7 @@ package struct XLSXSurveyReader: WorkbookReader {
     let present = Set(dataRows.map(\.0))
     for row in filled.keys.sorted() where row > headerRow && !present.contains(row) { dataRows.append((row, [])) }
     dataRows.sort { $0.0 < $1.0 }
-    for (rowNumber, cells) in dataRows {
+    for (position, (rowNumber, cells)) in dataRows.enumerated() {
       var values = [String](repeating: "", count: width)
       var errorCells: Set<Int32> = []
       var hasValue = false
@@ -130,10 +130,15 @@ package struct XLSXSurveyReader: WorkbookReader {
       }
       guard hasValue else { continue }
       if sheet.hiddenRows.contains(rowNumber) { hiddenRows.append(rowNumber) }
-      var row = TieuChi.Table.Row(
-        line: rowNumber, cells: values, cellColumns: (1...max(1, width)).prefix(width).map { Int32($0) })
-      row.errorCells = errorCells
-      table.rows.append(row)
+      let added = table.rows.append(
+        line: rowNumber, cells: values, cellColumns: (1...max(1, width)).prefix(width).map { Int32($0) },
+        errorCells: errorCells)
+      guard added else {
+        // Over 4 GB of cell text (a hostile file repeating one long shared string): the rest is lost, and said.
+        table.lostRows += dataRows.count - position
+        table.diagnostics.append(Messages.sheetTooLarge(at: location(rowNumber, 0)))
+        break
+      }
     }
     for (column, row) in unnamedColumns.sorted(by: { $0.key < $1.key }) {
       table.diagnostics.append(Messages.dataWithoutHeader(at: location(row, column)))

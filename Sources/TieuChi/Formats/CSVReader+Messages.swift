@@ -11,6 +11,7 @@ extension DiagnosticID {
   static let csvUnclosedQuote: DiagnosticID = "csv.unclosed-quote"
   static let csvTooManyColumns: DiagnosticID = "csv.too-many-columns"
   static let csvRecordTooLong: DiagnosticID = "csv.record-too-long"
+  static let csvTableTooLarge: DiagnosticID = "csv.table-too-large"
 }
 
 extension CSVReader {
@@ -171,6 +172,20 @@ extension CSVReader {
         LocalizedText(
           vi: "bản ghi dài hơn \(limit / 1_048_576) MB; \(consequence(isHeader: isHeader).vi)",
           en: "the record is longer than \(limit / 1_048_576) MB; \(consequence(isHeader: isHeader).en)"))
+    }
+
+    static func tableTooLarge(_ limit: Int, file: String) -> Diagnostic {
+      Diagnostic(
+        .csvTableTooLarge, at: SourceLocation(file: file),
+        LocalizedText(
+          vi:
+            "tệp có hơn \(limit / 1_048_576) MB chữ trong các ô, quá lớn để đọc một lần; các dòng từ đây trở đi bị bỏ qua",
+          en:
+            "the file holds more than \(limit / 1_048_576) MB of cell text, too much to read at once; the rows from here on were skipped"
+        ),
+        hint: LocalizedText(
+          vi: "chia tệp thành nhiều tệp nhỏ hơn (mỗi tệp một tỉnh chẳng hạn) rồi đưa tất cả vào cùng lần kiểm tra",
+          en: "split the file into smaller ones (one per province, for example) and give them all to the same check"))
     }
   }
 }

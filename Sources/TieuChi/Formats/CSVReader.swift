@@ -57,12 +57,15 @@ private struct CSVScanner {
   }
 
   enum Outcome {
-    /// A well-formed record; `invalidText` reports invalid UTF-8 in it (a row with it is dropped).
-    case record(Table.Row, invalidText: Diagnostic?)
+    /// A well-formed record starting on `line`, its cells in `rows` (begun, not yet kept); `invalidText`
+    /// reports invalid UTF-8 in it (a row with it is dropped).
+    case record(line: Int, invalidText: Diagnostic?)
     /// A malformed record, already skipped to the end of its line; reading goes on.
     case dropped(Diagnostic)
     /// Nothing after this point can be read.
     case stopped(Diagnostic)
+    /// The table cannot hold more text: this record and every one after it are lost.
+    case full(Diagnostic)
     case end
   }
 
@@ -74,6 +77,8 @@ private struct CSVScanner {
   var position = LinePosition()
   /// Reused buffer for quoted fields with doubled quotes.
   var scratch: [UInt8] = []
+  /// The rows read; `readRecord` begins a row in it, which the caller keeps or drops.
+  var rows = Table.Rows()
 
   init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
     self.bytes = bytes
@@ -94,6 +99,13 @@ private struct CSVScanner {
   }
 
   mutating func readTable() -> Table {
+    var table = readHeaderAndRows()
+    table.rows = rows
+    return table
+  }
+
+  /// The table without its rows, which are left in `rows`.
+  private mutating func readHeaderAndRows() -> Table {
     var table = Table(name: file)
     if InputBytes.hasUTF16ByteOrderMark(bytes) {
       table.diagnostics.append(CSVReader.Messages.utf16(file: file))
@@ -122,29 +134,33 @@ private struct CSVScanner {
       case .end:
         table.diagnostics.append(CSVReader.Messages.emptyFile(file))
         return table
-      case .dropped(let diagnostic), .stopped(let diagnostic):
+      case .dropped(let diagnostic), .stopped(let diagnostic), .full(let diagnostic):
         table.headerLine = recordLine
         table.diagnostics.append(diagnostic)
         // No row can be placed without the header: every line after it is lost.
         table.lostRows = max(1, nonBlankLines(from: recordStart) - 1)
         return table
-      case .record(let row, let invalidText):
-        if Self.isBlank(row) { continue findHeader }
+      case .record(let line, let invalidText):
+        if rows.pendingIsBlank {
+          rows.cancelRow()
+          continue findHeader
+        }
         // A header with a garbled name is still the best guess at the columns.
         if let invalidText { table.diagnostics.append(invalidText) }
-        header = row
+        header = rows.pendingRow(line: line)
         break findHeader
       }
     }
     table.headerLine = header.line
-    table.columns = header.cells.indices.map { position in
-      Table.Column(name: Self.trimmed(header.cells[position]), location: header.location(ofCell: position, file: file))
+    table.columns = (0..<header.cellCount).map { position in
+      Table.Column(name: Self.trimmed(header.cell(position)), location: header.location(ofCell: position, file: file))
     }
+    rows.cancelRow()
     checkNames(table.columns, into: &table.diagnostics)
 
     let width = table.columns.count
     var ignoredEmptyFields: (diagnostic: Int, rows: Int)?
-    table.rows.reserveCapacity(end / max(1, 8 * width))
+    rows.reserveCapacity(rows: end / max(1, 8 * width), cells: end / 8, bytes: end)
     readRows: while true {
       let recordStart = index
       let recordLine = position.line
@@ -152,6 +168,10 @@ private struct CSVScanner {
       var linesTaken: Int { max(1, position.line - recordLine) }
       switch readRecord(expectedFields: width, role: .row) {
       case .end:
+        break readRows
+      case .full(let diagnostic):
+        table.diagnostics.append(diagnostic)
+        table.lostRows += nonBlankLines(from: recordStart)
         break readRows
       case .stopped(let diagnostic):
         // A quote that never closes swallowed the rest of the file: it cannot have meant to, so the record
@@ -168,35 +188,38 @@ private struct CSVScanner {
         } else {
           table.lostRows += linesTaken
         }
-      case .record(var row, let invalidText):
-        if Self.isBlank(row) { continue readRows }
+      case .record(let line, let invalidText):
+        if rows.pendingIsBlank {
+          rows.cancelRow()
+          continue readRows
+        }
         if let invalidText {
+          rows.cancelRow()
           table.diagnostics.append(invalidText)
           table.lostRows += linesTaken
           continue readRows
         }
-        if row.cells.count == width {
-          table.rows.append(row)
+        let count = rows.pendingCells
+        if count == width {
+          rows.commitRow(line: line)
           continue readRows
         }
-        let count = row.cells.count
-        if count > width, row.cells[width...].allSatisfy(\.isEmpty) {
+        if count > width, rows.pendingCellsAreEmpty(from: width) {
           // Excel writes empty trailing cells of a once-used column as extra separators: no data
           // is lost by ignoring them, and one warning per file is enough.
           if let ignored = ignoredEmptyFields {
             ignoredEmptyFields = (ignored.diagnostic, ignored.rows + 1)
           } else {
             ignoredEmptyFields = (table.diagnostics.count, 1)
-            table.diagnostics.append(
-              CSVReader.Messages.extraEmptyFields(count, width: width, at: row.location(ofCell: width, file: file)))
+            let location = rows.pendingRow(line: line).location(ofCell: width, file: file)
+            table.diagnostics.append(CSVReader.Messages.extraEmptyFields(count, width: width, at: location))
           }
-          row.cells.removeLast(count - width)
-          row.cellColumns.removeLast(count - width)
-          if !row.lineOffsets.isEmpty { row.lineOffsets.removeLast(count - width) }
-          table.rows.append(row)
+          rows.dropPendingCells(count - width)
+          rows.commitRow(line: line)
           continue readRows
         }
-        table.diagnostics.append(fieldCountError(row, width: width))
+        table.diagnostics.append(fieldCountError(line: line, width: width))
+        rows.cancelRow()
         table.lostRows += linesTaken
       }
     }
@@ -237,11 +260,13 @@ private struct CSVScanner {
     return blank ? count : count + 1
   }
 
-  func fieldCountError(_ row: Table.Row, width: Int) -> Diagnostic {
-    let count = row.cells.count
+  /// The error for the row begun, on `line`, when it has the wrong number of cells.
+  func fieldCountError(line: Int, width: Int) -> Diagnostic {
+    let count = rows.pendingCells
     let location =
       count > width
-      ? row.location(ofCell: width, file: file) : SourceLocation(file: file, line: row.line, column: 0)
+      ? rows.pendingRow(line: line).location(ofCell: width, file: file)
+      : SourceLocation(file: file, line: line, column: 0)
     return CSVReader.Messages.fieldCount(count, width: width, at: location, separator: separator)
   }
 
@@ -260,10 +285,6 @@ private struct CSVScanner {
         seen[column.name] = position
       }
     }
-  }
-
-  static func isBlank(_ row: Table.Row) -> Bool {
-    row.cells.allSatisfy { $0.utf8.allSatisfy { $0 == .space } }
   }
 
   static func trimmed(_ text: String) -> String {
@@ -343,30 +364,24 @@ private struct CSVScanner {
     let recordStart = index
     let recordLine = position.line
     let recordLineStart = position.lineStart
-    var fields: [String] = []
-    fields.reserveCapacity(expectedFields)
-    var columns: [Int32] = []
-    columns.reserveCapacity(expectedFields)
-    var lineOffsets: [Int32] = []
+    rows.beginRow()
+    var fields = 0
     var invalidText: Diagnostic?
 
     while true {
       let fieldStart = index
-      if fields.count >= CSVReader.maxColumns || fieldStart - recordStart > CSVReader.maxRecordBytes {
+      if fields >= CSVReader.maxColumns || fieldStart - recordStart > CSVReader.maxRecordBytes {
         let location = SourceLocation(file: file, line: recordLine, column: 0)
         let failure =
-          fields.count >= CSVReader.maxColumns
+          fields >= CSVReader.maxColumns
           ? CSVReader.Messages.tooManyColumns(CSVReader.maxColumns, at: location, isHeader: role == .header)
           : CSVReader.Messages.recordTooLong(CSVReader.maxRecordBytes, at: location, isHeader: role == .header)
         skipRestOfLine()
+        rows.cancelRow()
         return .dropped(failure)
       }
       let column = Int32(truncatingIfNeeded: position.column(at: fieldStart, in: bytes))
-      if position.line != recordLine && lineOffsets.isEmpty {
-        lineOffsets = [Int32](repeating: 0, count: fields.count)
-      }
-      if !lineOffsets.isEmpty { lineOffsets.append(Int32(truncatingIfNeeded: position.line - recordLine)) }
-      columns.append(column)
+      let lineOffset = Int32(truncatingIfNeeded: position.line - recordLine)
 
       var high: UInt8 = 0
       var contentStart = fieldStart
@@ -379,6 +394,7 @@ private struct CSVScanner {
         var segmentStart = index
         while true {
           guard index < end else {
+            rows.cancelRow()
             return .stopped(
               CSVReader.Messages.unclosedQuote(
                 at: SourceLocation(file: file, line: openLine, column: Int(column)), isHeader: role == .header))
@@ -408,6 +424,7 @@ private struct CSVScanner {
           if byte != separator && byte != .lineFeed && byte != .carriageReturn {
             let failure = textAfterQuote(role: role)
             skipRestOfLine()
+            rows.cancelRow()
             return .dropped(failure)
           }
         }
@@ -418,6 +435,7 @@ private struct CSVScanner {
           if byte == .quote {
             let failure = strayQuote(role: role)
             skipRestOfLine()
+            rows.cancelRow()
             return .dropped(failure)
           }
           high |= byte
@@ -426,12 +444,14 @@ private struct CSVScanner {
         contentEnd = index
       }
 
-      var text: String
+      // ASCII is its own NFC and is copied as it is; other text is checked, normalised, then copied.
+      var fits: Bool
       if high < 0x80 {
-        text =
+        fits =
           escaped
-          ? String(decoding: scratch, as: UTF8.self)
-          : String(decoding: UnsafeBufferPointer(rebasing: bytes[contentStart..<contentEnd]), as: UTF8.self)
+          ? scratch.withUnsafeBufferPointer { rows.appendCell($0, column: column, lineOffset: lineOffset) }
+          : rows.appendCell(
+            UnsafeBufferPointer(rebasing: bytes[contentStart..<contentEnd]), column: column, lineOffset: lineOffset)
       } else {
         if invalidText == nil,
           let bad = InputBytes.firstInvalidUTF8(bytes, in: contentStart..<contentEnd)
@@ -439,13 +459,19 @@ private struct CSVScanner {
           let location = locate(bad, from: recordStart, line: recordLine, lineStart: recordLineStart)
           invalidText = CSVReader.Messages.invalidUTF8(at: location, byte: bytes[bad], isHeader: role == .header)
         }
-        text =
+        var text =
           escaped
           ? String(decoding: scratch, as: UTF8.self)
           : String(decoding: UnsafeBufferPointer(rebasing: bytes[contentStart..<contentEnd]), as: UTF8.self)
         text = text.nfc
+        fits = text.withUTF8 { rows.appendCell($0, column: column, lineOffset: lineOffset) }
       }
-      fields.append(text)
+      guard fits else {
+        rows.cancelRow()
+        index = end
+        return .full(CSVReader.Messages.tableTooLarge(Table.Rows.maxTextBytes, file: file))
+      }
+      fields += 1
 
       guard index < end else { break }
       let byte = bytes[index]
@@ -457,11 +483,11 @@ private struct CSVScanner {
     }
     if index - recordStart > CSVReader.maxRecordBytes {
       let location = SourceLocation(file: file, line: recordLine, column: 0)
+      rows.cancelRow()
       return .dropped(
         CSVReader.Messages.recordTooLong(CSVReader.maxRecordBytes, at: location, isHeader: role == .header))
     }
-    let row = Table.Row(line: recordLine, cells: fields, cellColumns: columns, lineOffsets: lineOffsets)
-    return .record(row, invalidText: invalidText)
+    return .record(line: recordLine, invalidText: invalidText)
   }
 
   mutating func skipRestOfLine() {

@@ -6,6 +6,9 @@
 /// at the cell. Rows a reader could not trust (wrong number of cells, malformed quotes, invalid UTF-8)
 /// are not in `rows`: each is counted in `lostRows` and explained in `diagnostics`, so that a consumer
 /// can count the stations it lost.
+///
+/// The cells of all rows live in one buffer (`Rows`): a table of a million list rows is a few flat arrays,
+/// not a million arrays of strings. A cell's `String` is made only when it is asked for.
 package struct Table: Sendable {
   /// One column: its header text and where that text is.
   package struct Column: Sendable, Hashable {
@@ -21,46 +24,6 @@ package struct Table: Sendable {
     }
   }
 
-  /// One record of the table, with exactly one cell per column once it is in `Table.rows`.
-  ///
-  /// Cell positions are kept as compact numbers rather than one `SourceLocation` per cell: readers are
-  /// on the hot path, and a location is only built when a message needs it.
-  package struct Row: Sendable {
-    /// The line where the record starts (1-based); a quoted CSV cell may carry it onto more lines.
-    package var line: Int
-    /// The cells' text in NFC, otherwise exactly as written: not trimmed, line breaks kept.
-    package var cells: [String]
-    /// Where each cell starts (1-based, in Unicode scalars): its opening quote when it is quoted.
-    package var cellColumns: [Int32]
-    /// For a record spanning several lines, how many lines after `line` each cell starts; empty when
-    /// the whole record is on one line, which is the usual case and costs nothing.
-    package var lineOffsets: [Int32]
-    /// Cells holding a spreadsheet error value (`#N/A`, `#DIV/0!`): present, but not a value; their text is
-    /// the error as Excel shows it.
-    package var errorCells: Set<Int32> = []
-
-    /// A row starting on `line`; `cellColumns` and `lineOffsets` as the properties say.
-    package init(line: Int, cells: [String], cellColumns: [Int32], lineOffsets: [Int32] = []) {
-      self.line = line
-      self.cells = cells
-      self.cellColumns = cellColumns
-      self.lineOffsets = lineOffsets
-    }
-
-    /// Where cell `index` is in `file` (and `sheet` of a workbook), for errors about its value; the row's
-    /// whole line when there is no such cell.
-    package func location(ofCell index: Int, file: String, sheet: String? = nil) -> SourceLocation {
-      guard cellColumns.indices.contains(index) else {
-        return SourceLocation(file: file, line: line, column: 0, sheet: sheet)
-      }
-      let offset = lineOffsets.indices.contains(index) ? Int(lineOffsets[index]) : 0
-      var location = SourceLocation(file: file, line: line + offset, column: Int(cellColumns[index]), sheet: sheet)
-      // A CSV cell is also named by its column's letter, as Excel shows the file.
-      if sheet == nil { location.tableColumn = index + 1 }
-      return location
-    }
-  }
-
   /// The file the table came from: the name locations and messages use.
   package var name: String
   /// The worksheet's tab name when the table is a sheet of a workbook.
@@ -70,22 +33,22 @@ package struct Table: Sendable {
   /// The line of the header row (1-based); 1 when the input has none.
   package var headerLine: Int
   /// The rows, each with exactly `columns.count` cells.
-  package var rows: [Row]
+  package var rows: Rows
   /// Problems with the header and with rows; the rows not mentioned are still returned.
   package var diagnostics: [Diagnostic]
   /// Rows that could not be read and are not in `rows`: each is a station (or list record) lost.
   package var lostRows: Int
 
-  /// A table as a reader builds it.
+  /// A table as a reader builds it; rows are added with `rows.append(line:cells:cellColumns:…)`.
   package init(
-    name: String, sheet: String? = nil, columns: [Column] = [], headerLine: Int = 1, rows: [Row] = [],
-    diagnostics: [Diagnostic] = [], lostRows: Int = 0
+    name: String, sheet: String? = nil, columns: [Column] = [], headerLine: Int = 1, diagnostics: [Diagnostic] = [],
+    lostRows: Int = 0
   ) {
     self.name = name
     self.sheet = sheet
     self.columns = columns
     self.headerLine = headerLine
-    self.rows = rows
+    self.rows = Rows()
     self.diagnostics = diagnostics
     self.lostRows = lostRows
   }

@@ -258,12 +258,12 @@ private struct JoinKey: Hashable, Comparable {
   var kobo: String?
 
   init?(row: Table.Row, codeColumn: Int, yearColumn: Int?) {
-    guard codeColumn < row.cells.count else { return nil }
-    let raw = row.cells[codeColumn].trimmingSpaces
+    guard codeColumn < row.cellCount else { return nil }
+    let raw = row.cell(codeColumn).trimmingSpaces
     guard !raw.isEmpty else { return nil }
     code = SurveyReader.restoredCode(raw) ?? raw
-    if let yearColumn, yearColumn < row.cells.count {
-      let text = row.cells[yearColumn].trimmingSpaces
+    if let yearColumn, yearColumn < row.cellCount {
+      let text = row.cell(yearColumn).trimmingSpaces
       year = text.isEmpty ? nil : text
     }
   }
@@ -276,8 +276,8 @@ private struct JoinKey: Hashable, Comparable {
 
   /// The KoboToolbox key of `row`'s cell `column` (an `_index` or a submission uuid) within `scope`.
   static func kobo(row: Table.Row, column: Int, scope: String, field: String) -> JoinKey? {
-    guard column < row.cells.count else { return nil }
-    var value = row.cells[column].trimmingSpaces
+    guard column < row.cellCount else { return nil }
+    var value = row.cell(column).trimmingSpaces
     // Excel may store the index as a number cell: 3 and 3.0 are the same row.
     if value.hasSuffix(".0") { value.removeLast(2) }
     guard !value.isEmpty else { return nil }
@@ -357,13 +357,13 @@ extension TableJoin {
       let row = table.rows[reference.row]
       var entries: [DataNode.Entry] = []
       entries.reserveCapacity(table.columns.count)
-      for (index, column) in table.columns.enumerated() where index < row.cells.count && !column.name.isEmpty {
+      for (index, column) in table.columns.enumerated() where index < row.cellCount && !column.name.isEmpty {
         guard let name = source.names[index] else { continue }
         let location = table.location(of: row, cell: index)
-        let style: DataNode.ScalarStyle = row.errorCells.contains(Int32(index)) ? .spreadsheetError : .plain
+        let style: DataNode.ScalarStyle = row.isErrorCell(index) ? .spreadsheetError : .plain
         entries.append(
           DataNode.Entry(
-            key: name, keyLocation: location, value: DataNode(.scalar(row.cells[index], style), at: location)))
+            key: name, keyLocation: location, value: DataNode(.scalar(row.cell(index), style), at: location)))
       }
       return DataNode(.mapping(entries), at: rowLocation(row, table: table))
     }
