@@ -170,11 +170,12 @@ public enum SurveyLoader {
       let chunk = 2048
       let count = joined.stations.count
       let starts = Array(stride(from: 0, to: count, by: chunk))
+      let plan = reader.plan(for: joined)
       let outputs = ParallelMap.map(starts) { start in
         var output = SurveyReader.Output()
         for index in start..<min(count, start + chunk) {
           // Unknown headers were reported once, at the header: not again on every row.
-          reader.read(document: joined.document(index), into: &output, reportsUnknownFields: false)
+          reader.read(joined: joined, station: index, plan: plan, into: &output)
         }
         return output
       }

@@ -12,7 +12,7 @@ package struct SurveyReader: Sendable {
   /// accents or in capitals; a folded spelling two inputs share is left out.
   private let nameByFoldedLabel: [String: String]
   /// Readers for the records of each list input, built once rather than per station.
-  private let listReaders: [Int: SurveyReader]
+  let listReaders: [Int: SurveyReader]
   /// Keys that are already input or attribute names: one lookup instead of the prefix rules.
   private let plainNames: Set<String>
 
@@ -219,18 +219,26 @@ package struct SurveyReader: Sendable {
   }
 
   private func stationCode(_ node: DataNode?, station: DataNode, diagnostics: inout [Diagnostic]) -> String? {
-    guard let node, !node.isNull, let raw = node.scalarText?.trimmingSpaces, !raw.isEmpty else {
-      diagnostics.append(Messages.missingCode(at: node?.location ?? station.location))
+    stationCode(
+      node?.isNull == false ? node?.scalarText : nil, at: node?.location ?? station.location,
+      diagnostics: &diagnostics)
+  }
+
+  /// The station's code from the text of its `code` field (nil: absent or null), at `location`; nil, and said,
+  /// when there is none. A code Excel stripped of its leading zeros is restored, and said.
+  func stationCode(_ text: String?, at location: SourceLocation, diagnostics: inout [Diagnostic]) -> String? {
+    guard let raw = text?.trimmingSpaces, !raw.isEmpty else {
+      diagnostics.append(Messages.missingCode(at: location))
       return nil
     }
     if let padded = Self.restoredCode(raw) {
-      diagnostics.append(Messages.codeLostLeadingZeros(raw, padded: padded, at: node.location))
+      diagnostics.append(Messages.codeLostLeadingZeros(raw, padded: padded, at: location))
       return padded
     }
     return raw
   }
 
-  private static func isNumeric(_ type: InputType?) -> Bool {
+  static func isNumeric(_ type: InputType?) -> Bool {
     switch type {
     case .count?, .number?: true
     default: false
@@ -258,42 +266,57 @@ package struct SurveyReader: Sendable {
       return reader.convertItems(
         node, field: field(), reportsUnknownFields: reportsUnknownFields, diagnostics: &diagnostics)
     }
-    if case .scalar(let text, .spreadsheetError) = node.content {
-      return invalid(Messages.spreadsheetError(text, at: node.location), field: field(), &diagnostics)
-    }
-    guard let raw = node.scalarText else {
+    guard case .scalar(let raw, let style) = node.content else {
       return invalid(Messages.notASingleValue(found: node.kindName, at: node.location), field: field(), &diagnostics)
+    }
+    return convert(scalar: raw, style: style, slot: slot, at: node.location, field: field(), diagnostics: &diagnostics)
+  }
+
+  /// A scalar's value for input `slot` (not a list), as `convert(_:slot:…)` reads it; `location` is asked only
+  /// for a message, so that a table's cells need not build one each.
+  func convert(
+    scalar raw: String, style: DataNode.ScalarStyle, slot: Int, at location: @autoclosure () -> SourceLocation,
+    field: @autoclosure () -> String, diagnostics: inout [Diagnostic]
+  ) -> InputValue {
+    if style == .spreadsheetError {
+      return invalid(Messages.spreadsheetError(raw, at: location()), field: field(), &diagnostics)
     }
     let text = raw.trimmingSpaces
     if text.isEmpty { return .missing }
-    switch type {
+    switch schema.inputs[slot].type {
     case .count:
       switch NumberText.parseCount(text) {
       case .success(let n): return .number(Rational(n))
       case .failure(let failure):
-        return invalid(Messages.count(failure, text, at: node.location), field: field(), &diagnostics)
+        return invalid(Messages.count(failure, text, at: location()), field: field(), &diagnostics)
       }
     case .number:
       switch NumberText.parseDecimal(text) {
       case .success(let n): return .number(n)
       case .failure:
-        return invalid(Messages.notANumber(text, at: node.location), field: field(), &diagnostics)
+        return invalid(Messages.notANumber(text, at: location()), field: field(), &diagnostics)
       }
     case .boolean:
       if let value = Self.booleanSpellings[text.lowercased()] ?? Self.booleanSpellings[text.foldedForMatching] {
         return .boolean(value)
       }
-      return invalid(Messages.notABoolean(text, at: node.location), field: field(), &diagnostics)
+      return invalid(Messages.notABoolean(text, at: location()), field: field(), &diagnostics)
     case .text:
       return .text(text)
     case .enumeration(let definition):
       if let id = definition.resolve(text) { return .text(id) }
       return invalid(
-        Messages.unknownEnumValue(text, allowed: definition.values.map(\.label), at: node.location), field: field(),
+        Messages.unknownEnumValue(text, allowed: definition.values.map(\.label), at: location()), field: field(),
         &diagnostics)
     case .list:
-      preconditionFailure("handled above")
+      return invalid(
+        Messages.notAList(found: Self.scalarKind(raw, style), at: location()), field: field(), &diagnostics)
     }
+  }
+
+  /// How `kindName` names a scalar node: null or a single value.
+  static func scalarKind(_ text: String, _ style: DataNode.ScalarStyle) -> LocalizedText {
+    DataNode(.scalar(text, style), at: SourceLocation(file: "")).kindName
   }
 
   static let booleanSpellings: [String: Bool] = [
@@ -304,7 +327,7 @@ package struct SurveyReader: Sendable {
   ]
 
   /// Reports a field's problem under the field's name, and keeps the bare problem as the value's reason.
-  private func invalid(
+  func invalid(
     _ diagnostic: Diagnostic, field: @autoclosure () -> String, _ diagnostics: inout [Diagnostic]
   ) -> InputValue {
     let field = field()

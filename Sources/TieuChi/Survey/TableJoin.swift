@@ -55,7 +55,7 @@ struct TableJoin {
       for table in tablesForList {
         let names = table.columns.map { reader.listFieldName($0.name, list: slot) }
         let source = sources.count
-        sources.append(Joined.Source(table: table, names: names))
+        sources.append(Joined.Source(table: table, names: names, listSlot: slot))
         guard case .list(let definition) = schema.inputs[slot].type else { continue }
         diagnostics += unknownColumns(
           of: table, names: names, candidates: definition.fields,
@@ -93,7 +93,7 @@ struct TableJoin {
     for table in stationTables {
       let names = table.columns.map { reader.fieldName($0.name) }
       let source = sources.count
-      sources.append(Joined.Source(table: table, names: names))
+      sources.append(Joined.Source(table: table, names: names, listSlot: nil))
       diagnostics += unknownColumns(of: table, names: names, candidates: schema, known: isStationField)
       if !table.rows.isEmpty, let missing = notProvided(by: names, lists: Set(listTables.keys)) {
         diagnostics.append(
@@ -308,6 +308,8 @@ extension TableJoin {
     struct Source: Sendable {
       var table: Table
       var names: [String?]
+      /// The list input whose records the table holds; nil for a table of stations.
+      var listSlot: Int?
     }
 
     /// A row of one of the tables.
