@@ -104,6 +104,7 @@ package struct XLSXSurveyReader: WorkbookReader {
     let present = Set(dataRows.map(\.0))
     for row in filled.keys.sorted() where row > headerRow && !present.contains(row) { dataRows.append((row, [])) }
     dataRows.sort { $0.0 < $1.0 }
+    var builder = TieuChi.Table.Builder()
     for (position, (rowNumber, cells)) in dataRows.enumerated() {
       var values = [String](repeating: "", count: width)
       var errorCells: Set<Int32> = []
@@ -130,7 +131,7 @@ package struct XLSXSurveyReader: WorkbookReader {
       }
       guard hasValue else { continue }
       if sheet.hiddenRows.contains(rowNumber) { hiddenRows.append(rowNumber) }
-      let added = table.rows.append(
+      let added = builder.append(
         line: rowNumber, cells: values, cellColumns: (1...max(1, width)).prefix(width).map { Int32($0) },
         errorCells: errorCells)
       guard added else {
@@ -140,6 +141,7 @@ package struct XLSXSurveyReader: WorkbookReader {
         break
       }
     }
+    table.rows = TieuChi.Table.Rows(builder)
     for (column, row) in unnamedColumns.sorted(by: { $0.key < $1.key }) {
       table.diagnostics.append(Messages.dataWithoutHeader(at: location(row, column)))
     }

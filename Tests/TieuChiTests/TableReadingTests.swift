@@ -121,14 +121,18 @@ struct TableReadingTests {
       Table.Column(
         name: name, location: SourceLocation(file: "xa.xlsx", line: 1, column: index + 1, sheet: "Trạm y tế"))
     }
-    stations.rows.append(line: 2, cells: ["07303", "Xã A", "#N/A", "10"], cellColumns: [1, 2, 3, 4], errorCells: [2])
-    stations.rows.append(
+    var stationRows = Table.Builder()
+    stationRows.append(line: 2, cells: ["07303", "Xã A", "#N/A", "10"], cellColumns: [1, 2, 3, 4], errorCells: [2])
+    stationRows.append(
       line: 3, cells: ["07306", "#REF!", "5", "#DIV/0!"], cellColumns: [1, 2, 3, 4], errorCells: [1, 3])
     var hamlets = Table(name: "xa.xlsx", sheet: "hamlets", headerLine: 1)
     hamlets.columns = ["code", "name", "trained_health_workers"].enumerated().map { index, name in
       Table.Column(name: name, location: SourceLocation(file: "xa.xlsx", line: 1, column: index + 1, sheet: "hamlets"))
     }
-    hamlets.rows.append(line: 2, cells: ["07303", "Thôn 1", "#VALUE!"], cellColumns: [1, 2, 3], errorCells: [2])
+    var hamletRows = Table.Builder()
+    hamletRows.append(line: 2, cells: ["07303", "Thôn 1", "#VALUE!"], cellColumns: [1, 2, 3], errorCells: [2])
+    stations.rows = Table.Rows(stationRows)
+    hamlets.rows = Table.Rows(hamletRows)
     let (direct, documents) = Self.bothWays(tables: [stations, hamlets], criteria: criteria)
     #expect(direct == documents)
     #expect(direct.contains("#VALUE!"))

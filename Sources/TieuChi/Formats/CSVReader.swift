@@ -78,7 +78,7 @@ private struct CSVScanner {
   /// Reused buffer for quoted fields with doubled quotes.
   var scratch: [UInt8] = []
   /// The rows read; `readRecord` begins a row in it, which the caller keeps or drops.
-  var rows = Table.Rows()
+  var rows = Table.Builder()
 
   init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
     self.bytes = bytes
@@ -100,7 +100,7 @@ private struct CSVScanner {
 
   mutating func readTable() -> Table {
     var table = readHeaderAndRows()
-    table.rows = rows
+    table.rows = Table.Rows(rows)
     return table
   }
 

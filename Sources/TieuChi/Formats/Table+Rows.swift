@@ -1,13 +1,18 @@
 extension Table {
   /// A table's rows, their cells stored back to back in one buffer with a few numbers each.
   ///
-  /// A CSV of 700,000 hamlets used to be 700,000 arrays of strings (about 350 bytes a row); here it is flat
-  /// arrays the reader appends to, and a cell becomes a `String` only when someone reads it. A value type
-  /// with copy-on-write storage: a `Row` is a position in it, one reference to copy.
+  /// A CSV of 700,000 hamlets used to be 700,000 arrays of strings (about 350 bytes a row); here it is a few
+  /// flat arrays, and a cell becomes a `String` only when someone reads it. Readers fill a `Builder`; the
+  /// rows are immutable once built, so a `Row` is a position in them with one reference to copy.
   package struct Rows: RandomAccessCollection, Sendable {
-    /// The buffers. Mutated only through `Rows`, after `isKnownUniquelyReferenced` (copy on write), so
-    /// that sharing it between threads is safe.
-    final class Storage: @unchecked Sendable {
+    /// The buffers, never changed once built (so shared between threads freely, with no access checks).
+    final class Storage: Sendable {
+      let cells: Cells
+      init(_ cells: Cells) { self.cells = cells }
+    }
+
+    /// The arrays behind the rows.
+    struct Cells: Sendable {
       /// The cells' text (NFC UTF-8), back to back.
       var text: [UInt8] = []
       /// Where each cell's text ends in `text`; a cell starts where the one before it ends.
@@ -21,48 +26,51 @@ extension Table {
       var errorCells: Set<Int> = []
       var entries: [Entry] = []
 
-      init() {}
-
-      func copy() -> Storage {
-        let copy = Storage()
-        copy.text = text
-        copy.ends = ends
-        copy.columns = columns
-        copy.lineOffsets = lineOffsets
-        copy.errorCells = errorCells
-        copy.entries = entries
-        return copy
+      func text(ofCell cell: Int) -> String {
+        let start = cell == 0 ? 0 : Int(ends[cell - 1])
+        return text.withUnsafeBufferPointer { buffer in
+          String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<Int(ends[cell])]), as: UTF8.self)
+        }
       }
     }
 
     /// One row: its line, and where its cells and line offsets start.
-    struct Entry {
+    struct Entry: Sendable {
       var line: Int
       var firstCell: Int
       /// The row's first entry in `lineOffsets`, or -1 when the row is on one line (the usual case).
       var firstLineOffset: Int
     }
 
-    private var storage = Storage()
+    private let storage: Storage
+
+    /// No rows.
+    package init() { storage = Storage(Cells()) }
+
+    /// The rows a builder holds.
+    package init(_ builder: Builder) { storage = Storage(builder.cells) }
+
+    package var startIndex: Int { 0 }
+    package var endIndex: Int { storage.cells.entries.count }
+    package subscript(position: Int) -> Row { Row(storage: storage, index: position) }
+
+    /// The most cell text one table holds: offsets are 32-bit, which keeps a cell at 8 bytes of bookkeeping.
+    package static let maxTextBytes = Int(UInt32.max)
+  }
+
+  /// Rows as a reader adds them: row by row (`append`), or cell by cell (`beginRow`, `appendCell`, then
+  /// `commitRow` to keep the row or `cancelRow` to drop it).
+  package struct Builder: Sendable {
+    fileprivate var cells = Rows.Cells()
+    private var pendingFirstCell = 0
+    private var pendingFirstLineOffset = 0
+    private var pendingText = 0
 
     package init() {}
 
-    package var startIndex: Int { 0 }
-    package var endIndex: Int { storage.entries.count }
-    package subscript(position: Int) -> Row { Row(storage: storage, index: position) }
-
-    /// The number of bytes of cell text held, which `append` keeps within `maxTextBytes`.
-    package var textBytes: Int { storage.text.count }
-    /// The most cell text one table holds: offsets are 32-bit, which keeps a cell at 8 bytes of bookkeeping.
-    package static let maxTextBytes = Int(UInt32.max)
-
-    private mutating func unique() {
-      if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-    }
-
     /// Adds a row of `cells`, each starting at `cellColumns` (and `lineOffsets` lines below `line`, when the
     /// record spans several lines; empty otherwise). `errorCells`: cells holding a spreadsheet error value.
-    /// False, and nothing added, when the table's text would pass `maxTextBytes`.
+    /// False, and nothing added, when the table's text would pass `Rows.maxTextBytes`.
     @discardableResult
     package mutating func append(
       line: Int, cells: [String], cellColumns: [Int32], lineOffsets: [Int32] = [], errorCells: Set<Int32> = []
@@ -79,114 +87,94 @@ extension Table {
         }
       }
       for index in errorCells where cells.indices.contains(Int(index)) {
-        storage.errorCells.insert(pendingFirstCell + Int(index))
+        self.cells.errorCells.insert(pendingFirstCell + Int(index))
       }
       commitRow(line: line)
       return true
     }
 
-    // MARK: Building, cell by cell (for readers that scan bytes)
-
-    private var pendingFirstCell = 0
-    private var pendingFirstLineOffset = 0
-    private var pendingText = 0
-
     /// Starts a row; its cells follow with `appendCell`, then `commitRow` keeps it or `cancelRow` drops it.
     package mutating func beginRow() {
-      unique()
-      pendingFirstCell = storage.ends.count
-      pendingFirstLineOffset = storage.lineOffsets.count
-      pendingText = storage.text.count
+      pendingFirstCell = cells.ends.count
+      pendingFirstLineOffset = cells.lineOffsets.count
+      pendingText = cells.text.count
     }
 
-    /// The cells of the row begun so far.
-    package var pendingCells: Int { storage.ends.count - pendingFirstCell }
+    /// The cells of the row begun.
+    package var pendingCells: Int { cells.ends.count - pendingFirstCell }
 
     /// Adds a cell of the row begun, starting at `column` on the line `lineOffset` lines below the record's
     /// first. False, and nothing added, when the text would not fit.
     package mutating func appendCell(_ bytes: UnsafeBufferPointer<UInt8>, column: Int32, lineOffset: Int32 = 0) -> Bool
     {
-      unique()
-      guard storage.text.count + bytes.count <= Self.maxTextBytes else { return false }
-      storage.text.append(contentsOf: bytes)
-      storage.ends.append(UInt32(truncatingIfNeeded: storage.text.count))
-      storage.columns.append(column)
-      let multiline = storage.lineOffsets.count > pendingFirstLineOffset
+      guard cells.text.count + bytes.count <= Rows.maxTextBytes else { return false }
+      cells.text.append(contentsOf: bytes)
+      cells.ends.append(UInt32(truncatingIfNeeded: cells.text.count))
+      cells.columns.append(column)
+      let multiline = cells.lineOffsets.count > pendingFirstLineOffset
       if lineOffset != 0 || multiline {
         // The record has just reached a second line: the cells before this one are on its first.
-        if !multiline { storage.lineOffsets.append(contentsOf: repeatElement(0, count: pendingCells - 1)) }
-        storage.lineOffsets.append(lineOffset)
+        if !multiline { cells.lineOffsets.append(contentsOf: repeatElement(0, count: pendingCells - 1)) }
+        cells.lineOffsets.append(lineOffset)
       }
       return true
     }
 
     /// The row begun so far, starting on `line`: to read its cells and their places before it is kept or
-    /// dropped. Let it go before the next change, or that change copies the table.
+    /// dropped.
     package func pendingRow(line: Int) -> Row {
-      let multiline = storage.lineOffsets.count > pendingFirstLineOffset
+      let multiline = cells.lineOffsets.count > pendingFirstLineOffset
       return Row(
-        storage: storage,
-        entry: Entry(line: line, firstCell: pendingFirstCell, firstLineOffset: multiline ? pendingFirstLineOffset : -1),
-        cellRange: pendingFirstCell..<storage.ends.count)
+        storage: Rows.Storage(cells),
+        entry: Rows.Entry(
+          line: line, firstCell: pendingFirstCell, firstLineOffset: multiline ? pendingFirstLineOffset : -1),
+        cellRange: pendingFirstCell..<cells.ends.count)
     }
 
     /// Whether every cell of the row begun is empty or spaces only.
     package var pendingIsBlank: Bool {
-      storage.text[pendingText...].allSatisfy { $0 == 0x20 }
+      cells.text[pendingText...].allSatisfy { $0 == 0x20 }
     }
 
     /// Whether the cells of the row begun from `index` on are all empty.
     package func pendingCellsAreEmpty(from index: Int) -> Bool {
       let first = pendingFirstCell + index
-      let start = first == 0 ? 0 : Int(storage.ends[first - 1])
-      return storage.text.count == start
+      return cells.text.count == (first == 0 ? 0 : Int(cells.ends[first - 1]))
     }
 
     /// Drops the last `count` cells of the row begun (empty cells past the last column).
     package mutating func dropPendingCells(_ count: Int) {
-      unique()
-      let kept = storage.ends.count - count
-      storage.text.removeSubrange((kept == 0 ? 0 : Int(storage.ends[kept - 1]))...)
-      storage.ends.removeSubrange(kept...)
-      storage.columns.removeSubrange(kept...)
-      if storage.lineOffsets.count > pendingFirstLineOffset {
-        storage.lineOffsets.removeSubrange((pendingFirstLineOffset + kept - pendingFirstCell)...)
+      let kept = cells.ends.count - count
+      cells.text.removeSubrange((kept == 0 ? 0 : Int(cells.ends[kept - 1]))...)
+      cells.ends.removeSubrange(kept...)
+      cells.columns.removeSubrange(kept...)
+      if cells.lineOffsets.count > pendingFirstLineOffset {
+        cells.lineOffsets.removeSubrange((pendingFirstLineOffset + kept - pendingFirstCell)...)
       }
     }
 
     /// Keeps the row begun, which starts on `line`.
     package mutating func commitRow(line: Int) {
-      unique()
-      let multiline = storage.lineOffsets.count > pendingFirstLineOffset
-      storage.entries.append(
-        Entry(line: line, firstCell: pendingFirstCell, firstLineOffset: multiline ? pendingFirstLineOffset : -1))
+      let multiline = cells.lineOffsets.count > pendingFirstLineOffset
+      cells.entries.append(
+        Rows.Entry(line: line, firstCell: pendingFirstCell, firstLineOffset: multiline ? pendingFirstLineOffset : -1))
     }
 
     /// Drops the row begun.
     package mutating func cancelRow() {
-      unique()
-      storage.text.removeSubrange(pendingText...)
-      storage.ends.removeSubrange(pendingFirstCell...)
-      storage.columns.removeSubrange(pendingFirstCell...)
-      storage.lineOffsets.removeSubrange(pendingFirstLineOffset...)
-      storage.errorCells = storage.errorCells.filter { $0 < pendingFirstCell }
+      cells.text.removeSubrange(pendingText...)
+      cells.ends.removeSubrange(pendingFirstCell...)
+      cells.columns.removeSubrange(pendingFirstCell...)
+      cells.lineOffsets.removeSubrange(pendingFirstLineOffset...)
+      if !cells.errorCells.isEmpty { cells.errorCells = cells.errorCells.filter { $0 < pendingFirstCell } }
     }
 
     /// Reserves room for about `rows` rows of `cells` cells and `bytes` bytes of text.
-    package mutating func reserveCapacity(rows: Int, cells: Int, bytes: Int) {
-      unique()
-      storage.entries.reserveCapacity(rows)
-      storage.ends.reserveCapacity(cells)
-      storage.columns.reserveCapacity(cells)
-      storage.text.reserveCapacity(bytes)
-    }
-
-    fileprivate static func text(_ storage: Storage, cell: Int) -> String {
-      let start = cell == 0 ? 0 : Int(storage.ends[cell - 1])
-      let end = Int(storage.ends[cell])
-      return storage.text.withUnsafeBufferPointer { buffer in
-        String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
-      }
+    package mutating func reserveCapacity(rows: Int, cells count: Int, bytes: Int) {
+      cells.entries.reserveCapacity(rows)
+      cells.ends.reserveCapacity(count)
+      cells.columns.reserveCapacity(count)
+      cells.text.reserveCapacity(bytes)
     }
   }
 
@@ -200,8 +188,9 @@ extension Table {
     private let cellRange: Range<Int>
 
     fileprivate init(storage: Rows.Storage, index: Int) {
-      let entry = storage.entries[index]
-      let end = index + 1 < storage.entries.count ? storage.entries[index + 1].firstCell : storage.ends.count
+      let entries = storage.cells.entries
+      let entry = entries[index]
+      let end = index + 1 < entries.count ? entries[index + 1].firstCell : storage.cells.ends.count
       self.init(storage: storage, entry: entry, cellRange: entry.firstCell..<end)
     }
 
@@ -218,25 +207,25 @@ extension Table {
     package var cellCount: Int { cellRange.count }
 
     /// The text of cell `index` in NFC, otherwise exactly as written: not trimmed, line breaks kept.
-    package func cell(_ index: Int) -> String { Rows.text(storage, cell: cellRange.lowerBound + index) }
+    package func cell(_ index: Int) -> String { storage.cells.text(ofCell: cellRange.lowerBound + index) }
 
     /// Every cell's text, in column order.
     package var cells: [String] { (0..<cellCount).map(cell) }
 
     /// Where each cell starts (1-based, in Unicode scalars): its opening quote when it is quoted.
-    package var cellColumns: [Int32] { Array(storage.columns[cellRange]) }
+    package var cellColumns: [Int32] { Array(storage.cells.columns[cellRange]) }
 
     /// For a record spanning several lines, how many lines after `line` each cell starts; empty when the
     /// whole record is on one line.
     package var lineOffsets: [Int32] {
       guard entry.firstLineOffset >= 0 else { return [] }
-      return Array(storage.lineOffsets[entry.firstLineOffset..<entry.firstLineOffset + cellCount])
+      return Array(storage.cells.lineOffsets[entry.firstLineOffset..<entry.firstLineOffset + cellCount])
     }
 
     /// Whether cell `index` holds a spreadsheet error value (`#N/A`, `#DIV/0!`): present, but not a value;
     /// its text is the error as Excel shows it.
     package func isErrorCell(_ index: Int) -> Bool {
-      !storage.errorCells.isEmpty && storage.errorCells.contains(cellRange.lowerBound + index)
+      !storage.cells.errorCells.isEmpty && storage.cells.errorCells.contains(cellRange.lowerBound + index)
     }
 
     /// Where cell `index` is in `file` (and `sheet` of a workbook), for errors about its value; the row's
@@ -245,8 +234,8 @@ extension Table {
       guard (0..<cellCount).contains(index) else {
         return SourceLocation(file: file, line: line, column: 0, sheet: sheet)
       }
-      let offset = entry.firstLineOffset >= 0 ? Int(storage.lineOffsets[entry.firstLineOffset + index]) : 0
-      let column = Int(storage.columns[cellRange.lowerBound + index])
+      let offset = entry.firstLineOffset >= 0 ? Int(storage.cells.lineOffsets[entry.firstLineOffset + index]) : 0
+      let column = Int(storage.cells.columns[cellRange.lowerBound + index])
       var location = SourceLocation(file: file, line: line + offset, column: column, sheet: sheet)
       // A CSV cell is also named by its column's letter, as Excel shows the file.
       if sheet == nil { location.tableColumn = index + 1 }
