@@ -68,6 +68,7 @@ struct CheckCommand: ParsableCommand {
     let result = try evaluation.evaluate(
       criteria: criteriaOptions.criteria, data: data, diagnostics: diagnostics,
       printDiagnostics: !format.carriesDiagnostics)
+    UntilExit.keep(result)
     var options = document.reportOptions(language: language, summaryOnly: summary)
     options.csvSeparator = Self.separators[csvSeparator] ?? UInt8(ascii: ";")
     let renderer = format.renderer(options)

@@ -31,7 +31,6 @@ struct TableJoin {
   /// `rejected` counts the station rows the tables' readers lost.
   func stations(from tables: [Table], diagnostics: inout [Diagnostic], rejected: inout Int) -> Joined {
     var stationTables: [Table] = []
-    var listRows: [Int: [JoinKey: [Joined.Row]]] = [:]
     var sources: [Joined.Source] = []
     var listTables: [Int: [Table]] = [:]
     for table in tables {
@@ -49,50 +48,53 @@ struct TableJoin {
         }
       }
     }
-    var matched: Set<JoinKey> = []
-    var stations: [Joined.Station] = []
+    // The keys of every list row, table by table on all cores (making a key makes strings); then the rows of
+    // each key gathered in order, one group per key.
+    var listSources: [(slot: Int, source: Int, columns: KeyColumns)] = []
     for (slot, tablesForList) in listTables.sorted(by: { $0.key < $1.key }) {
       for table in tablesForList {
         let names = table.columns.map { reader.listFieldName($0.name, list: slot) }
-        let source = sources.count
+        listSources.append((slot, sources.count, KeyColumns(table: table, names: names)))
         sources.append(Joined.Source(table: table, names: names, listSlot: slot))
-        guard case .list(let definition) = schema.inputs[slot].type else { continue }
-        diagnostics += unknownColumns(
-          of: table, names: names, candidates: definition.fields,
-          known: { name in definition.fields.index(of: name) != nil || name == "code" || name == "year" })
-        let raw = table.columns.map(\.name)
-        let codeColumn = names.firstIndex(of: "code")
-        let yearColumn = names.firstIndex(of: "year")
-        let parentIndexColumn = raw.firstIndex(of: "_parent_index")
-        let submissionColumn = raw.firstIndex(of: "_submission__uuid")
-        guard codeColumn != nil || parentIndexColumn != nil || submissionColumn != nil else {
-          diagnostics.append(
-            SurveyLoader.Messages.listTableWithoutCode(schema.inputs[slot].name, at: table.headerLocation))
-          continue
-        }
-        for (rowIndex, row) in table.rows.enumerated() {
-          let key: JoinKey?
-          if let codeColumn {
-            key = JoinKey(row: row, codeColumn: codeColumn, yearColumn: yearColumn)
-          } else if let parentIndexColumn {
-            key = JoinKey.kobo(row: row, column: parentIndexColumn, scope: Self.koboScope(table), field: "_index")
-          } else {
-            key = submissionColumn.flatMap { JoinKey.kobo(row: row, column: $0, scope: "", field: "_uuid") }
-          }
-          guard let key else {
-            let column = codeColumn ?? parentIndexColumn ?? submissionColumn ?? 0
-            diagnostics.append(SurveyLoader.Messages.listRowWithoutCode(at: table.location(of: row, cell: column)))
-            continue
-          }
-          listRows[slot, default: [:]][key, default: []].append(Joined.Row(source: source, row: rowIndex))
-        }
       }
     }
-    // In slot order, once: the station loop below visits every list for every station.
-    let lists = listRows.sorted(by: { $0.key < $1.key })
+    let allSources = sources
+    let listKeys = ParallelMap.map(listSources) { list in
+      let table = allSources[list.source].table
+      return list.columns.hasKey ? table.rows.map { list.columns.listKey(of: $0, table: table) } : []
+    }
+    var groupsBySlot: [Int: Groups] = [:]
+    for (list, keys) in zip(listSources, listKeys) {
+      let source = sources[list.source]
+      let table = source.table
+      guard case .list(let definition) = schema.inputs[list.slot].type else { continue }
+      diagnostics += unknownColumns(
+        of: table, names: source.names, candidates: definition.fields,
+        known: { name in definition.fields.index(of: name) != nil || name == "code" || name == "year" })
+      guard list.columns.hasKey else {
+        diagnostics.append(
+          SurveyLoader.Messages.listTableWithoutCode(schema.inputs[list.slot].name, at: table.headerLocation))
+        continue
+      }
+      var groups = groupsBySlot[list.slot] ?? Groups()
+      for (rowIndex, key) in keys.enumerated() {
+        guard let key else {
+          let column = list.columns.code ?? list.columns.parentIndex ?? list.columns.submission ?? 0
+          diagnostics.append(
+            SurveyLoader.Messages.listRowWithoutCode(at: table.location(of: table.rows[rowIndex], cell: column)))
+          continue
+        }
+        groups.add(Joined.Row(source: list.source, row: rowIndex), key: key)
+      }
+      // A list whose tables hold no row is not given at all (missing), rather than given empty.
+      if !groups.keys.isEmpty { groupsBySlot[list.slot] = groups }
+    }
+    // In slot order, once: every station looks up every list.
+    let lists = groupsBySlot.sorted(by: { $0.key < $1.key }).map { (slot: $0.key, groups: $0.value) }
+    var stationSources: [Int] = []
     for table in stationTables {
       let names = table.columns.map { reader.fieldName($0.name) }
-      let source = sources.count
+      stationSources.append(sources.count)
       sources.append(Joined.Source(table: table, names: names, listSlot: nil))
       diagnostics += unknownColumns(of: table, names: names, candidates: schema, known: isStationField)
       if !table.rows.isEmpty, let missing = notProvided(by: names, lists: Set(listTables.keys)) {
@@ -101,45 +103,132 @@ struct TableJoin {
             missing.map { schema.inputs[$0] },
             at: table.sheet.map { SourceLocation(file: table.name, sheet: $0) } ?? SourceLocation(file: table.name)))
       }
-      let raw = table.columns.map(\.name)
-      let codeColumn = names.firstIndex(of: "code")
-      let yearColumn = names.firstIndex(of: "year")
-      let indexColumn = raw.firstIndex(of: "_index")
-      let uuidColumn = raw.firstIndex(of: "_uuid")
-      for (rowIndex, row) in table.rows.enumerated() {
-        var station = Joined.Station(row: Joined.Row(source: source, row: rowIndex), lists: nil)
-        if let codeColumn, let key = JoinKey(row: row, codeColumn: codeColumn, yearColumn: yearColumn) {
-          let keys = [
-            key, key.withoutYear,
-            indexColumn.flatMap { JoinKey.kobo(row: row, column: $0, scope: Self.koboScope(table), field: "_index") },
-            uuidColumn.flatMap { JoinKey.kobo(row: row, column: $0, scope: "", field: "_uuid") },
-          ].compactMap { $0 }
-          station.lists = lists.map { slot, rows in
-            // A station with no rows in a given list table has an empty list, not a missing one:
-            // the export simply had no repeat for it.
-            let found = keys.first { rows[$0] != nil }
-            if let found { matched.insert(found) }
-            return Joined.List(name: schema.inputs[slot].name, rows: found.flatMap { rows[$0] } ?? [])
+    }
+    // Stations find their lists' rows on all cores, in chunks; which groups they claimed is noted after.
+    let listNames = lists.map { schema.inputs[$0.slot].name }
+    let stationSourcesCopy = sources
+    let chunks = stationSources.flatMap { source in
+      let count = stationSourcesCopy[source].table.rows.count
+      return stride(from: 0, to: count, by: Self.stationChunk).map { (source: source, start: $0) }
+    }
+    let found = ParallelMap.map(chunks) { chunk -> (stations: [Joined.Station], claimed: [[Int]]) in
+      let source = stationSourcesCopy[chunk.source]
+      let table = source.table
+      let columns = KeyColumns(table: table, names: source.names)
+      var stations: [Joined.Station] = []
+      var claimed = [[Int]](repeating: [], count: lists.count)
+      for rowIndex in chunk.start..<min(table.rows.count, chunk.start + Self.stationChunk) {
+        var station = Joined.Station(row: Joined.Row(source: chunk.source, row: rowIndex), lists: nil)
+        let row = table.rows[rowIndex]
+        if let keys = columns.stationKeys(of: row, table: table) {
+          var stationLists: [Joined.List] = []
+          stationLists.reserveCapacity(lists.count)
+          for (position, list) in lists.enumerated() {
+            // A station with no rows in a given list table has an empty list, not a missing one: the export
+            // simply had no repeat for it.
+            let group = keys.lazy.compactMap { list.groups.index[$0] }.first
+            if let group { claimed[position].append(group) }
+            stationLists.append(Joined.List(name: listNames[position], rows: group.map { list.groups.rows[$0] } ?? []))
           }
+          station.lists = stationLists
         }
         stations.append(station)
       }
+      return (stations, claimed)
     }
-    for (slot, rows) in lists {
+    var stations: [Joined.Station] = []
+    stations.reserveCapacity(found.reduce(0) { $0 + $1.stations.count })
+    var matched = lists.map { [Bool](repeating: false, count: $0.groups.rows.count) }
+    for chunk in found {
+      stations += chunk.stations
+      for (position, groups) in chunk.claimed.enumerated() {
+        for group in groups { matched[position][group] = true }
+      }
+    }
+    for (position, list) in lists.enumerated() {
       // Only the keys no station claimed are sorted (for a stable report): usually none of 100,000.
-      for (key, refs) in rows.filter({ !matched.contains($0.key) }).sorted(by: { $0.key < $1.key }) {
+      let unclaimed = list.groups.keys.indices.filter { !matched[position][$0] }
+      for group in unclaimed.sorted(by: { list.groups.keys[$0] < list.groups.keys[$1] }) {
+        let refs = list.groups.rows[group]
         let first = sources[refs[0].source]
         diagnostics.append(
           SurveyLoader.Messages.unmatchedListRows(
-            refs.count, list: schema.inputs[slot].name, code: key.display,
+            refs.count, list: schema.inputs[list.slot].name, code: list.groups.keys[group].display,
             at: Joined.rowLocation(first.table.rows[refs[0].row], table: first.table)))
       }
     }
     return Joined(sources: sources, stations: stations)
   }
 
+  /// Stations per chunk when their lists are looked up on all cores.
+  private static let stationChunk = 4096
+
+  /// The columns a table's rows are joined on, found once per table.
+  private struct KeyColumns: Sendable {
+    var code: Int?
+    var year: Int?
+    /// KoboToolbox's columns: `_parent_index` and `_submission__uuid` in repeat tables, `_index` and `_uuid`
+    /// in the main one.
+    var parentIndex: Int?
+    var submission: Int?
+    var index: Int?
+    var uuid: Int?
+
+    init(table: Table, names: [String?]) {
+      let raw = table.columns.map(\.name)
+      code = names.firstIndex(of: "code")
+      year = names.firstIndex(of: "year")
+      parentIndex = raw.firstIndex(of: "_parent_index")
+      submission = raw.firstIndex(of: "_submission__uuid")
+      index = raw.firstIndex(of: "_index")
+      uuid = raw.firstIndex(of: "_uuid")
+    }
+
+    /// Whether a list table has a column to join on.
+    var hasKey: Bool { code != nil || parentIndex != nil || submission != nil }
+
+    /// The key a list row joins on: its station's code (and year), else its KoboToolbox parent; nil when
+    /// the cell is empty.
+    func listKey(of row: Table.Row, table: Table) -> JoinKey? {
+      if let code { return JoinKey(row: row, codeColumn: code, yearColumn: year) }
+      if let parentIndex {
+        return JoinKey.kobo(row: row, column: parentIndex, scope: TableJoin.koboScope(table), field: "_index")
+      }
+      return submission.flatMap { JoinKey.kobo(row: row, column: $0, scope: "", field: "_uuid") }
+    }
+
+    /// The keys a station row is found by, most specific first; nil when it has no code to join on.
+    func stationKeys(of row: Table.Row, table: Table) -> [JoinKey]? {
+      guard let code, let key = JoinKey(row: row, codeColumn: code, yearColumn: year) else { return nil }
+      var keys = [key, key.withoutYear]
+      if let index, let kobo = JoinKey.kobo(row: row, column: index, scope: TableJoin.koboScope(table), field: "_index")
+      {
+        keys.append(kobo)
+      }
+      if let uuid, let kobo = JoinKey.kobo(row: row, column: uuid, scope: "", field: "_uuid") { keys.append(kobo) }
+      return keys
+    }
+  }
+
+  /// A list's rows gathered by key, keys in the order first seen.
+  private struct Groups: Sendable {
+    var index: [JoinKey: Int] = [:]
+    var keys: [JoinKey] = []
+    var rows: [[Joined.Row]] = []
+
+    mutating func add(_ row: Joined.Row, key: JoinKey) {
+      if let group = index[key] {
+        rows[group].append(row)
+      } else {
+        index[key] = keys.count
+        keys.append(key)
+        rows.append([row])
+      }
+    }
+  }
+
   /// KoboToolbox's `_index` numbers rows within one export: a sheet's indexes join only within its workbook.
-  private static func koboScope(_ table: Table) -> String { table.sheet == nil ? "" : table.name }
+  fileprivate static func koboScope(_ table: Table) -> String { table.sheet == nil ? "" : table.name }
 
   /// Whether a station table's column (by the name it stands for) is read: an input, an attribute, waivers.
   private func isStationField(_ name: String) -> Bool {
@@ -251,7 +340,7 @@ extension SourceLocation {
 }
 
 /// A key joining list rows to their station: a station-year, or a KoboToolbox row index or submission.
-private struct JoinKey: Hashable, Comparable {
+private struct JoinKey: Hashable, Comparable, Sendable {
   var code: String
   var year: String?
   /// For KoboToolbox joins: the workbook the index belongs to and the parent's field (`_index`, `_uuid`).
