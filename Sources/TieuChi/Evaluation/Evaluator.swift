@@ -45,9 +45,11 @@ public struct Evaluator: Sendable {
     let schema = criteria.schema
 
     let plain = ExpressionEvaluator(schema: schema, record: record)
-    let violations = criteria.rules.compactMap { rule -> RuleViolation? in
-      guard case .boolean(false) = plain.evaluate(rule.check) else { return nil }
-      return RuleViolation(rule: rule.id, message: rule.message)
+    // By index, not by element: a rule bound to a local is copied whole for every commune.
+    var violations: [RuleViolation] = []
+    for position in criteria.rules.indices {
+      guard case .boolean(false) = plain.evaluate(criteria.rules[position].check) else { continue }
+      violations.append(RuleViolation(rule: criteria.rules[position].id, message: criteria.rules[position].message))
     }
     let evaluator = ExpressionEvaluator(
       schema: schema, record: record, inconsistent: criteria.inconsistentInputs(broken: Set(violations.map(\.rule))),
@@ -80,7 +82,14 @@ public struct Evaluator: Sendable {
   }
 
   func evaluateIndicator(_ index: Int, _ evaluator: ExpressionEvaluator, year: Int?) -> IndicatorResult {
-    let indicator = criteria.indicators[index]
+    // Passed on rather than bound to a local: an `Indicator` is some twenty strings and arrays, and copying it
+    // for every commune and indicator was a tenth of the evaluation.
+    evaluate(criteria.indicators[index], index: index, evaluator, year: year)
+  }
+
+  private func evaluate(
+    _ indicator: borrowing Indicator, index: Int, _ evaluator: ExpressionEvaluator, year: Int?
+  ) -> IndicatorResult {
     let milestone = indicator.milestones.inForce(for: year)
     var result = IndicatorResult(
       id: indicator.id, index: index, status: .unknown, actual: nil, milestone: milestone, reasons: [], gap: nil,
