@@ -43,6 +43,8 @@ extension CriteriaSet {
   }
 
   private static func inconsistent(_ rules: [ConsistencyRule], broken: Set<String>) -> [Int: String] {
+    // Nearly every record breaks no rule: asked once per commune, this must cost nothing then.
+    guard !broken.isEmpty else { return [:] }
     var inconsistent: [Int: String] = [:]
     for rule in rules where broken.contains(rule.id) {
       for slot in rule.inputs where inconsistent[slot] == nil { inconsistent[slot] = rule.id }

@@ -64,7 +64,7 @@ public struct Evaluator: Sendable {
       }
     }
     let (status, score, overflow) = communeStatus(results)
-    var result = CommuneResult(
+    var result = CommuneResult.Fields(
       record: record, year: evaluationYear, status: status, indicators: IndicatorResults(results),
       violations: violations, score: score)
     result.missingInputs = Self.inputs(in: results) { if case .missing(let path) = $0 { path.input } else { nil } }
@@ -78,7 +78,7 @@ public struct Evaluator: Sendable {
         )
         .map { $0.map { criteria.indicators[$0].id } }
     }
-    return result
+    return CommuneResult(result)
   }
 
   func evaluateIndicator(_ index: Int, _ evaluator: ExpressionEvaluator, year: Int?) -> IndicatorResult {

@@ -150,22 +150,78 @@ public enum IncompleteReason: Sendable, Hashable {
 }
 
 /// Everything evaluated for one station-year.
+///
+/// The fields are held by reference, so that a copy is one reference: a batch's results are grouped, summed
+/// and rendered many times over, and copying the fields themselves (a record, the indicator results, dozens
+/// of strings and arrays) for each of 100,000 communes cost more than evaluating them.
 public struct CommuneResult: Sendable {
-  public internal(set) var record: StationRecord
+  struct Fields: Sendable {
+    var record: StationRecord
+    var year: Int?
+    var status: CommuneStatus
+    var indicators: IndicatorResults
+    var violations: [RuleViolation]
+    var score: Score?
+    var cheapestFix: [String]? = nil
+    var incompleteReasons: [IncompleteReason] = []
+    var missingInputs: [String] = []
+  }
+
+  private var fields: Boxed<Fields>
+
+  init(_ fields: Fields) {
+    self.fields = Boxed(fields)
+  }
+
+  /// Changes a field: the others are shared with every copy until then.
+  private mutating func change(_ body: (inout Fields) -> Void) {
+    var value = fields.value
+    body(&value)
+    fields = Boxed(value)
+  }
+
+  public internal(set) var record: StationRecord {
+    _read { yield fields.value.record }
+    set { change { $0.record = newValue } }
+  }
   /// The year whose milestones were applied.
-  public internal(set) var year: Int?
-  public internal(set) var status: CommuneStatus
-  public internal(set) var indicators: IndicatorResults
-  public internal(set) var violations: [RuleViolation]
-  public internal(set) var score: Score?
+  public internal(set) var year: Int? {
+    get { fields.value.year }
+    set { change { $0.year = newValue } }
+  }
+  public internal(set) var status: CommuneStatus {
+    get { fields.value.status }
+    set { change { $0.status = newValue } }
+  }
+  public internal(set) var indicators: IndicatorResults {
+    _read { yield fields.value.indicators }
+    set { change { $0.indicators = newValue } }
+  }
+  public internal(set) var violations: [RuleViolation] {
+    _read { yield fields.value.violations }
+    set { change { $0.violations = newValue } }
+  }
+  public internal(set) var score: Score? {
+    _read { yield fields.value.score }
+    set { change { $0.score = newValue } }
+  }
   /// For a commune failing a points rule: the fewest indicators whose improvement to full points would
   /// make it pass (every failed knock-out indicator among them); nil when no set of them would.
-  public internal(set) var cheapestFix: [String]?
+  public internal(set) var cheapestFix: [String]? {
+    _read { yield fields.value.cheapestFix }
+    set { change { $0.cheapestFix = newValue } }
+  }
   /// Why the status is `incomplete` (empty for `pass` and `fail`).
-  public internal(set) var incompleteReasons: [IncompleteReason] = []
+  public internal(set) var incompleteReasons: [IncompleteReason] {
+    _read { yield fields.value.incompleteReasons }
+    set { change { $0.incompleteReasons = newValue } }
+  }
   /// Inputs whose absence left an indicator unknown, in the order first met (for "please supply …"),
   /// whatever the status: a failing commune may still lack data.
-  public internal(set) var missingInputs: [String] = []
+  public internal(set) var missingInputs: [String] {
+    _read { yield fields.value.missingInputs }
+    set { change { $0.missingInputs = newValue } }
+  }
 
   /// The result of the commune-level indicator with this id.
   public subscript(indicator: String) -> IndicatorResult? { indicators[indicator] }
