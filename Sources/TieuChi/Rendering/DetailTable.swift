@@ -15,10 +15,30 @@ package struct DetailTable {
   }
 
   package private(set) var headers: [String]
-  package let rows: [[Cell]]
+  private let result: CheckResult
+  private let language: Language
+  private let phrases: ReportPhrases
+  /// Where each commune × indicator stood in the previous round, by `code|year`.
+  private let previous: [String: RoundComparison.CommuneChange]?
+  /// What every row of an indicator shares (its title, unit, legal basis), worked out once per indicator rather
+  /// than once per commune: a national batch has 800,000 rows.
+  private let indicatorCells: [IndicatorCells]
+
+  private struct IndicatorCells {
+    var id: Cell
+    var title: Cell
+    var unit: Cell
+    var basis: Cell
+  }
+
+  /// Every row, commune by commune (`rows(of:)` for one commune's, as a streaming writer wants them).
+  package var rows: [[Cell]] { result.communes.flatMap { rows(of: $0) } }
 
   package init(_ result: CheckResult, language: Language) {
+    self.result = result
+    self.language = language
     let phrases = ReportPhrases(criteria: result.criteria, language: language)
+    self.phrases = phrases
     let text = { (vi: String, en: String) in language == .vi ? vi : en }
     let groupHeader = result.groupBy.map { field in
       let name = phrases.groupingField(field)
@@ -32,7 +52,7 @@ package struct DetailTable {
       text("Ghi chú", "Notes"), text("Căn cứ", "Legal basis"),
     ]
     // With a previous round, where each commune × indicator stood then ("So với kỳ trước").
-    let previous = result.comparison.map { comparison in
+    previous = result.comparison.map { comparison in
       Dictionary(comparison.communes.map { ("\($0.code)|\($0.year.map(String.init) ?? "")", $0) }) { first, _ in first }
     }
     if previous != nil {
@@ -41,55 +61,67 @@ package struct DetailTable {
         text("Xã so với kỳ trước", "Commune since the previous round"),
       ]
     }
-    var rows: [[Cell]] = []
-    rows.reserveCapacity(result.communes.count * result.criteria.indicators.count)
-    for commune in result.communes {
-      let record = commune.record
-      let group = result.groupBy.flatMap { record.attributes[$0] }
-      let movement = previous?["\(record.code)|\(commune.year.map(String.init) ?? "")"]
-      for outcome in commune.indicators {
-        let indicator = result.criteria.indicators[outcome.index]
-        var target = phrases.target(outcome.milestone?.target, of: indicator)
-        if let year = outcome.milestone?.year { target += text(" (mốc \(year))", " (by \(year))") }
-        let actual: Cell
-        switch outcome.actual {
-        case .number(let value)?: actual = .measure(value, indicator.unit)
-        case .boolean(let value)?: actual = .text(value ? text("có", "yes") : text("không", "no"))
-        case nil: actual = .empty
-        }
-        var notes: [String] = []
-        if let waiver = outcome.waiver {
-          notes.append(text("miễn trừ: ", "waiver: ") + waiver.justification + " — " + waiver.approvedBy)
-        }
-        if !outcome.reasons.isEmpty { notes.append(phrases.reasons(outcome.reasons)) }
-        let gap = outcome.gap
-        var row: [Cell] = [
-          .text(record.code), record.name.map(Cell.text) ?? .empty, group.map(Cell.text) ?? .empty,
-          commune.year.map(Cell.integer) ?? .empty, .text(indicator.id), .text(indicator.title[language]), actual,
-          indicator.unit.sign.map(Cell.text)
-            ?? (indicator.unit == .number ? .empty : .text(indicator.unit.suffix(language).trimmingSpaces)),
-          .text(target), .text(phrases.status(outcome.status)), gap?.amount.map(Cell.number) ?? .empty,
-          gap?.unit.map { .text($0[language]) } ?? .empty,
-          gap.map { $0.items.isEmpty ? Cell.empty : .text($0.items.joined(separator: "; ")) } ?? .empty,
-          notes.isEmpty ? .empty : .text(notes.joined(separator: "; ")),
-          .text("\(result.criteria.source.document), " + text("mục ", "clause ") + indicator.clause),
-        ]
-        if previous != nil {
-          let before = movement?.indicators.first { $0.indicator == outcome.id }?.previous
-          var actualBefore = Cell.empty
-          switch before?.actual {
-          case .number(let value)?: actualBefore = .measure(value, indicator.unit)
-          case .boolean(let value)?: actualBefore = .text(value ? text("có", "yes") : text("không", "no"))
-          case nil: break
-          }
-          row += [
-            before.map { .text(phrases.status($0.status)) } ?? .empty, actualBefore,
-            movement.map { .text(phrases.change($0.change)) } ?? .text(text("không so sánh được", "not compared")),
-          ]
-        }
-        rows.append(row)
-      }
+    indicatorCells = result.criteria.indicators.map { indicator in
+      IndicatorCells(
+        id: .text(indicator.id), title: .text(indicator.title[language]),
+        unit: indicator.unit.sign.map(Cell.text)
+          ?? (indicator.unit == .number ? .empty : .text(indicator.unit.suffix(language).trimmingSpaces)),
+        basis: .text("\(result.criteria.source.document), " + text("mục ", "clause ") + indicator.clause))
     }
-    self.rows = rows
+  }
+
+  private func text(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
+
+  /// The rows of one commune, one per indicator.
+  package func rows(of commune: CommuneResult) -> [[Cell]] {
+    let record = commune.record
+    let group = result.groupBy.flatMap { record.attributes[$0] }
+    let movement = previous?["\(record.code)|\(commune.year.map(String.init) ?? "")"]
+    let code = Cell.text(record.code)
+    let name = record.name.map(Cell.text) ?? .empty
+    let groupCell = group.map(Cell.text) ?? .empty
+    let year = commune.year.map(Cell.integer) ?? .empty
+    var rows: [[Cell]] = []
+    rows.reserveCapacity(commune.indicators.count)
+    for outcome in commune.indicators {
+      let indicator = result.criteria.indicators[outcome.index]
+      let cells = indicatorCells[outcome.index]
+      var target = phrases.target(outcome.milestone?.target, of: indicator)
+      if let year = outcome.milestone?.year { target += text(" (mốc \(year))", " (by \(year))") }
+      let actual: Cell
+      switch outcome.actual {
+      case .number(let value)?: actual = .measure(value, indicator.unit)
+      case .boolean(let value)?: actual = .text(value ? text("có", "yes") : text("không", "no"))
+      case nil: actual = .empty
+      }
+      var notes: [String] = []
+      if let waiver = outcome.waiver {
+        notes.append(text("miễn trừ: ", "waiver: ") + waiver.justification + " — " + waiver.approvedBy)
+      }
+      if !outcome.reasons.isEmpty { notes.append(phrases.reasons(outcome.reasons)) }
+      let gap = outcome.gap
+      var row: [Cell] = [
+        code, name, groupCell, year, cells.id, cells.title, actual, cells.unit,
+        .text(target), .text(phrases.status(outcome.status)), gap?.amount.map(Cell.number) ?? .empty,
+        gap?.unit.map { .text($0[language]) } ?? .empty,
+        gap.map { $0.items.isEmpty ? Cell.empty : .text($0.items.joined(separator: "; ")) } ?? .empty,
+        notes.isEmpty ? .empty : .text(notes.joined(separator: "; ")), cells.basis,
+      ]
+      if previous != nil {
+        let before = movement?.indicators.first { $0.indicator == outcome.id }?.previous
+        var actualBefore = Cell.empty
+        switch before?.actual {
+        case .number(let value)?: actualBefore = .measure(value, indicator.unit)
+        case .boolean(let value)?: actualBefore = .text(value ? text("có", "yes") : text("không", "no"))
+        case nil: break
+        }
+        row += [
+          before.map { .text(phrases.status($0.status)) } ?? .empty, actualBefore,
+          movement.map { .text(phrases.change($0.change)) } ?? .text(text("không so sánh được", "not compared")),
+        ]
+      }
+      rows.append(row)
+    }
+    return rows
   }
 }
