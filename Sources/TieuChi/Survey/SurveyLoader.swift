@@ -139,7 +139,7 @@ public enum SurveyLoader {
       }
       // A syntax error loses the record(s) it breaks: count them, so every input record shows.
       var output = SurveyReader.Output(rejected: parsedFile.lostRecords, diagnostics: parsedFile.diagnostics)
-      for document in parsedFile.documents { reader.read(document: document, into: &output) }
+      reader.read(documents: parsedFile.documents, into: &output)
       if output.records.isEmpty, output.groupRecords.isEmpty, output.rejected == 0,
         !output.diagnostics.contains(where: { $0.severity == .error })
       {

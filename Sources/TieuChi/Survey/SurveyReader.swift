@@ -90,6 +90,43 @@ package struct SurveyReader: Sendable {
     }
   }
 
+  /// Reads `documents` as `read(document:into:)` would one after another, the stations of a long list on
+  /// every core: in chunks whose records and diagnostics are put together in their order, so the output is the
+  /// same as one by one.
+  package func read(documents: [DataNode], into output: inout Output) {
+    enum Unit: Sendable {
+      case document(DataNode)
+      case station(DataNode)
+    }
+    var units: [Unit] = []
+    for document in documents {
+      if case .sequence(let items) = document.content {
+        units += items.map(Unit.station)
+      } else {
+        units.append(.document(document))
+      }
+    }
+    let chunk = 2_048
+    let all = units
+    let starts = Array(stride(from: 0, to: all.count, by: chunk))
+    let outputs = ParallelMap.map(starts) { start in
+      var part = Output()
+      for index in start..<min(all.count, start + chunk) {
+        switch all[index] {
+        case .document(let node): read(document: node, into: &part)
+        case .station(let node): read(station: node, into: &part, reportsUnknownFields: true)
+        }
+      }
+      return part
+    }
+    for part in outputs {
+      output.records += part.records
+      output.groupRecords += part.groupRecords
+      output.rejected += part.rejected
+      output.diagnostics += part.diagnostics
+    }
+  }
+
   /// The key a survey field stands for: Kobo/ODK group prefixes (`ttc/population`) are dropped, and a
   /// label ("Dân số") maps to its input. `nil` for export metadata (`_id`, `meta/instanceID`).
   ///
