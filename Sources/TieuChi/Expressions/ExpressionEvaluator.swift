@@ -24,7 +24,19 @@ package struct ExpressionEvaluator: Sendable {
   struct Scope {
     var list: Int
     var index: Int
-    var item: ListItem
+    /// The record's field values (not the whole `ListItem`: its location is never read here, and copying it
+    /// for every record of every list of every commune was measurable).
+    var values: [InputValue]
+
+    init(list: Int, index: Int, item: ListItem) {
+      self.init(list: list, index: index, values: item.values)
+    }
+
+    init(list: Int, index: Int, values: [InputValue]) {
+      self.list = list
+      self.index = index
+      self.values = values
+    }
   }
 
   package func evaluate(_ expression: Expression) -> Value {
@@ -43,15 +55,16 @@ package struct ExpressionEvaluator: Sendable {
       return value(
         record.values[slot], type: schema.inputs[slot].type, path: FieldPath(input: schema.inputs[slot].name))
     case .field(let fieldSlot):
-      guard let scope, case .list(let definition) = schema.inputs[scope.list].type else {
-        preconditionFailure("the parser only allows fields inside aggregates")
-      }
-      let field = definition.fields.inputs[fieldSlot]
+      guard let scope else { preconditionFailure("the parser only allows fields inside aggregates") }
+      // The field's definition is looked up only when its value is missing or invalid: a known value, the
+      // usual case, needs nothing but the value.
       return value(
-        scope.item.values[fieldSlot], type: field.type,
+        scope.values[fieldSlot], type: fieldDefinition(scope.list, fieldSlot).type,
         path: FieldPath(
-          input: schema.inputs[scope.list].name, item: scope.index + 1, itemName: itemName(scope.item, definition),
-          field: field.name))
+          input: schema.inputs[scope.list].name, item: scope.index + 1,
+          itemName: itemName(scope.values, listDefinition(scope.list)),
+          field: fieldDefinition(scope.list, fieldSlot).name
+        ))
     case .negate(let operand):
       return negate(evaluate(operand, in: scope))
     case .not(let operand):
@@ -104,10 +117,25 @@ package struct ExpressionEvaluator: Sendable {
   }
 
   func itemName(_ item: ListItem, _ definition: ListDefinition) -> String? {
+    itemName(item.values, definition)
+  }
+
+  func itemName(_ values: [InputValue], _ definition: ListDefinition) -> String? {
     guard let nameField = definition.itemName, let slot = definition.fields.index(of: nameField),
-      case .text(let name) = item.values[slot]
+      case .text(let name) = values[slot]
     else { return nil }
     return name
+  }
+
+  private func listDefinition(_ list: Int) -> ListDefinition {
+    guard case .list(let definition) = schema.inputs[list].type else {
+      preconditionFailure("the parser only allows fields of list inputs")
+    }
+    return definition
+  }
+
+  private func fieldDefinition(_ list: Int, _ field: Int) -> InputDefinition {
+    listDefinition(list).fields.inputs[field]
   }
 
   // MARK: Logic
@@ -247,13 +275,12 @@ package struct ExpressionEvaluator: Sendable {
   // MARK: Aggregates
 
   private func evaluateAggregate(_ aggregate: Expression.Aggregate) -> Value {
-    let listInput = schema.inputs[aggregate.list]
     if let rule = inconsistent[aggregate.list] {
       return .unknown(
         .init([.inconsistent(rule: rule)], lower: aggregate.kind == .all || aggregate.kind == .any ? nil : .zero))
     }
     guard case .list(let items) = record.values[aggregate.list] else {
-      let path = FieldPath(input: listInput.name)
+      let path = FieldPath(input: schema.inputs[aggregate.list].name)
       let reason: UnknownReason =
         if case .invalid = record.values[aggregate.list] { .invalid(path) } else { .missing(path) }
       let numeric = aggregate.kind == .count || aggregate.kind == .sum
@@ -264,8 +291,8 @@ package struct ExpressionEvaluator: Sendable {
     var reasons: [UnknownReason] = []
     var total = Rational.zero
     var totalUpper: Rational? = .zero
-    for (index, item) in items.enumerated() {
-      let scope = Scope(list: aggregate.list, index: index, item: item)
+    for index in items.indices {
+      let scope = Scope(list: aggregate.list, index: index, values: items[index].values)
       var matches: Bool? = true
       if let condition = aggregate.condition {
         switch evaluate(condition, in: scope) {
