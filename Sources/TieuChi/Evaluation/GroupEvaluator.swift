@@ -81,9 +81,12 @@ struct GroupEvaluator {
       }
     }
     let groupIndicators = criteria.indicators.indices.filter { criteria.indicators[$0].level == .group }
-    return order.map { key in
+    // Groups are evaluated on every core (a province's group record lists thousands of communes); the results
+    // keep the groups' order.
+    let groups = members
+    return ParallelMap.map(order) { key in
       let record = ownRecord(for: key, field: field, in: groupRecords, requestedYear: year)
-      let synthetic = groupRecord(key: key, field: field, communes: members[key] ?? [], own: record)
+      let synthetic = groupRecord(key: key, field: field, communes: groups[key] ?? [], own: record)
       // A district's figures that contradict themselves (120 of 100 services performed) leave the inputs of
       // the broken rule unknown in the group's indicators, as a commune's do in its own.
       let violations = self.violations(synthetic)
@@ -97,7 +100,7 @@ struct GroupEvaluator {
         ? .fail : results.contains { $0.status == .unknown } ? .incomplete : .pass
       return GroupResult(
         field: field, key: key.value, year: year ?? key.year, status: status, indicators: IndicatorResults(results),
-        communes: members[key]?.count ?? 0, record: record, violations: violations)
+        communes: groups[key]?.count ?? 0, record: record, violations: violations)
     }
   }
 
