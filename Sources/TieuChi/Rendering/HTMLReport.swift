@@ -44,11 +44,29 @@ public struct HTMLReport: ReportRenderer {
         "h2", ["class": "page annex"],
         text: text("Phụ lục: Phiếu kết quả từng xã", "Annex: report card of each commune"))
     }
-    for commune in result.communes { card(commune, result: result, phrases: phrases, into: &html) }
+    // The cards, most of a big report, are written on every core in chunks put together in order.
+    for part in Self.inChunks(
+      result.communes, { commune, html in card(commune, result: result, phrases: phrases, into: &html) })
+    {
+      html.append(part)
+    }
     html.close("body")
     html.close("html")
     html.newline()
     return html.bytes
+  }
+
+  /// `write` applied to every commune on every core, in chunks, each chunk's markup in order.
+  private static func inChunks(
+    _ communes: [CommuneResult], _ write: @Sendable (CommuneResult, inout HTMLWriter) -> Void
+  ) -> [[UInt8]] {
+    let chunk = 512
+    let starts = Array(stride(from: 0, to: communes.count, by: chunk))
+    return ParallelMap.map(starts) { start in
+      var html = HTMLWriter(capacity: chunk * 4 * 1024)
+      for index in start..<min(communes.count, start + chunk) { write(communes[index], &html) }
+      return html.bytes
+    }
   }
 
   private func title(_ result: CheckResult) -> String {
@@ -366,7 +384,7 @@ public struct HTMLReport: ReportRenderer {
         }
       }
       html.element("tbody") { html in
-        for commune in result.communes {
+        let rows = Self.inChunks(result.communes) { commune, html in
           html.element("tr") { html in
             html.element("td", text: commune.record.code)
             html.element("td", text: commune.record.name ?? "")
@@ -378,6 +396,7 @@ public struct HTMLReport: ReportRenderer {
             html.element("td", ["class": "status \(commune.status.rawValue)"], text: phrases.status(commune.status))
           }
         }
+        for part in rows { html.append(part) }
       }
     }
   }
