@@ -318,27 +318,34 @@ public struct HTMLReport: ReportRenderer {
     _ indicator: Indicator, result: CheckResult, phrases: ReportPhrases, into html: inout HTMLWriter
   ) {
     let scale = Rational(indicator.unit.scale)
-    var points: [SVGCharts.Point] = []
+    // Every commune's value, but words only for the ones drawn: a national batch has 100,000 and the chart 50.
+    var candidates: [(value: Rational, passes: Bool, commune: Int, target: Target)] = []
     var threshold: (Rational, Target)?
-    for commune in result.communes {
+    for (position, commune) in result.communes.enumerated() {
       guard let outcome = commune[indicator.id], case .number(let value)? = outcome.actual,
         let target = outcome.milestone?.target, outcome.status == .pass || outcome.status == .fail,
         let scaled = value.multiplied(by: scale), let line = target.threshold.multiplied(by: scale)
       else { continue }
       threshold = threshold ?? (line, target)
-      points.append(
-        SVGCharts.Point(
-          label: commune.record.name ?? commune.record.code, value: scaled, passes: outcome.status == .pass,
-          text: phrases.actual(outcome.actual, of: indicator, target: target)))
+      candidates.append((scaled, outcome.status == .pass, position, target))
     }
-    guard let (line, target) = threshold, !points.isEmpty else { return }
+    guard let (line, target) = threshold, !candidates.isEmpty else { return }
     let limit = 50
     var caption =
       indicator.title[language] + text(": giá trị của từng xã so với mục tiêu", ": each commune against the target")
-    if points.count > limit {
-      let below = points.filter { !$0.passes }.sorted { $0.value > $1.value }.prefix(limit / 2)
-      let above = points.filter(\.passes).sorted { $0.value < $1.value }.prefix(limit - below.count)
-      points = Array(below) + Array(above)
+    let nearest = candidates.count > limit
+    if nearest {
+      let below = candidates.filter { !$0.passes }.sorted { $0.value > $1.value }.prefix(limit / 2)
+      let above = candidates.filter(\.passes).sorted { $0.value < $1.value }.prefix(limit - below.count)
+      candidates = Array(below) + Array(above)
+    }
+    let points = candidates.map { candidate in
+      let commune = result.communes[candidate.commune]
+      return SVGCharts.Point(
+        label: commune.record.name ?? commune.record.code, value: candidate.value, passes: candidate.passes,
+        text: phrases.actual(commune[indicator.id]?.actual, of: indicator, target: candidate.target))
+    }
+    if nearest {
       caption += text(
         " (\(phrases.count(points.count)) xã gần ngưỡng nhất)",
         " (the \(phrases.count(points.count)) communes nearest the threshold)")
