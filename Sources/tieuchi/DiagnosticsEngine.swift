@@ -66,5 +66,22 @@ func writeStandardOutput(_ text: String) {
 }
 
 func writeStandardOutput(_ bytes: [UInt8]) {
-  FileHandle.standardOutput.write(Data(bytes))
+  // A closed pipe (`| head`) is not the command's failure: what could be written was.
+  _ = writeAll(bytes, to: STDOUT_FILENO)
+}
+
+/// Writes every byte to `descriptor`, going on after partial writes and interruptions; the `errno` of a failure.
+func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
+  bytes.withUnsafeBytes { buffer in
+    var offset = 0
+    while offset < buffer.count {
+      let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+      if written < 0 {
+        if errno == EINTR { continue }
+        return errno
+      }
+      offset += written
+    }
+    return nil
+  }
 }
