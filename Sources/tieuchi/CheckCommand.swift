@@ -73,7 +73,7 @@ struct CheckCommand: ParsableCommand {
     options.csvSeparator = Self.separators[csvSeparator] ?? UInt8(ascii: ";")
     let renderer = format.renderer(options)
     try document.deliver(format: format.rawValue, binary: format.isBinary, diagnostics: diagnostics) {
-      () throws(RenderFailure) -> [UInt8] in try renderer.render(result)
+      () throws(RenderFailure) -> [[UInt8]] in try renderer.renderParts(result)
     }
     diagnostics.finish()
     if diagnostics.inputUnreadable { throw ExitStatus.unreadableInput }

@@ -143,7 +143,7 @@ struct DocumentOptions: ParsableArguments {
   /// Makes the document and writes it where asked; a document that cannot be made or written ends the
   /// command with its diagnostic and exit status.
   func deliver(
-    format: String, binary: Bool, diagnostics: DiagnosticsEngine, _ make: () throws(RenderFailure) -> [UInt8]
+    format: String, binary: Bool, diagnostics: DiagnosticsEngine, _ make: () throws(RenderFailure) -> [[UInt8]]
   ) throws {
     do {
       try OutputFile.write(try make(), to: output, binary: binary, format: format)

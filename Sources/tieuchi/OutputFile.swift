@@ -11,10 +11,11 @@ enum OutputFile {
     case cannotWrite(path: String, reason: String)
   }
 
-  static func write(_ bytes: [UInt8], to path: String?, binary: Bool, format: String) throws(Failure) {
+  /// Writes `parts`, one after the other, as one document.
+  static func write(_ parts: [[UInt8]], to path: String?, binary: Bool, format: String) throws(Failure) {
     guard let path else {
       if binary && isatty(FileHandle.standardOutput.fileDescriptor) != 0 { throw .binaryToTerminal(format) }
-      writeStandardOutput(bytes)
+      for part in parts { writeStandardOutput(part) }
       return
     }
     let url = URL(fileURLWithPath: path)
@@ -26,7 +27,8 @@ enum OutputFile {
       // a second copy of it in memory and a tenth of a second.
       let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
       guard descriptor >= 0 else { throw Failure.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
-      let failure = writeAll(bytes, to: descriptor)
+      var failure: Int32?
+      for part in parts where failure == nil { failure = writeAll(part, to: descriptor) }
       let closed = close(descriptor) == 0 ? nil : errno
       if let error = failure ?? closed {
         try? FileManager.default.removeItem(at: temporary)

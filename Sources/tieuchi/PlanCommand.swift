@@ -55,7 +55,7 @@ struct PlanCommand: ParsableCommand {
     let options = document.reportOptions(language: language)
     let due = deadline.flatMap(CalendarDate.init)
     try document.deliver(format: format.rawValue, binary: format.isBinary, diagnostics: diagnostics) {
-      () throws(RenderFailure) -> [UInt8] in try format.render(result, options: options, deadline: due)
+      () throws(RenderFailure) -> [[UInt8]] in [try format.render(result, options: options, deadline: due)]
     }
     diagnostics.finish()
     if diagnostics.inputUnreadable { throw ExitStatus.unreadableInput }

@@ -95,7 +95,7 @@ struct TemplateCommand: ParsableCommand {
       }
     }
     do {
-      try OutputFile.write(bytes, to: output, binary: format == .xlsx, format: format.rawValue)
+      try OutputFile.write([bytes], to: output, binary: format == .xlsx, format: format.rawValue)
     } catch OutputFile.Failure.binaryToTerminal(let format) {
       diagnostics.emit([.binaryToTerminal(format)])
       throw ExitStatus.usage

@@ -17,6 +17,15 @@ public struct CSVReport: ReportRenderer {
 
   /// The whole file, UTF-8 with a byte-order mark, CRLF line ends.
   public func render(_ result: CheckResult) -> [UInt8] {
+    let parts = renderParts(result)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+    for part in parts { bytes += part }
+    return bytes
+  }
+
+  /// The header, then the communes' rows in chunks, in order.
+  public func renderParts(_ result: CheckResult) -> [[UInt8]] {
     let table = DetailTable(result, language: options.language)
     let separator = options.csvSeparator
     let style = NumberText.Style(decimalMark: separator == UInt8(ascii: ",") ? "." : ",", groupSeparator: nil)
@@ -32,10 +41,7 @@ public struct CSVReport: ReportRenderer {
       }
       return part.bytes
     }
-    var bytes = writer.bytes
-    bytes.reserveCapacity(bytes.count + parts.reduce(0) { $0 + $1.count })
-    for part in parts { bytes += part }
-    return bytes
+    return [writer.bytes] + parts
   }
 
   /// Communes per chunk written on one core.

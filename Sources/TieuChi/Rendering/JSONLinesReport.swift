@@ -15,20 +15,33 @@ public struct JSONLinesReport: ReportRenderer {
   }
 
   public func render(_ report: CheckResult) -> [UInt8] {
+    let parts = renderParts(report)
+    var output: [UInt8] = []
+    output.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+    for part in parts { output += part }
+    return output
+  }
+
+  public func renderParts(_ report: CheckResult) -> [[UInt8]] {
     let json = JSONReport(ReportOptions(language: language))
     let phrases = ReportPhrases(criteria: report.criteria, language: language)
     let statics = JSONReport.IndicatorStatics(criteria: report.criteria, report: json)
-    var output: [UInt8] = []
-    Self.line("report", json.head(report), into: &output)
-    // Communes are the bulk: built on every core, written in order.
-    let communes = ParallelMap.map(report.communes, chunkSize: 64) { commune -> [UInt8] in
+    var head: [UInt8] = []
+    Self.line("report", json.head(report), into: &head)
+    // Communes are the bulk: built on every core in chunks, one buffer each, written in order.
+    let all = report.communes
+    let starts = Array(stride(from: 0, to: all.count, by: Self.chunk))
+    let communes = ParallelMap.map(starts) { start -> [UInt8] in
       var bytes: [UInt8] = []
-      Self.line(
-        json.commune(commune, criteria: report.criteria, phrases: phrases, statics: statics), "commune", into: &bytes)
+      bytes.reserveCapacity(Self.chunk * 6 * 1024)
+      for index in start..<min(all.count, start + Self.chunk) {
+        Self.line(
+          json.commune(all[index], criteria: report.criteria, phrases: phrases, statics: statics), "commune",
+          into: &bytes)
+      }
       return bytes
     }
-    output.reserveCapacity(output.count + communes.reduce(0) { $0 + $1.count } + 4096)
-    for commune in communes { output += commune }
+    var output: [UInt8] = []
     for group in report.groups {
       Self.line(
         json.group(group, criteria: report.criteria, phrases: phrases, statics: statics), "group", into: &output)
@@ -40,13 +53,23 @@ public struct JSONLinesReport: ReportRenderer {
       Self.line(json.comparison(comparison, phrases: phrases), "comparison", into: &output)
     }
     Self.line(json.summary(report.summary), "summary", into: &output)
-    return output
+    return [head] + communes + [output]
   }
 
-  /// `{"kind": kind, …members}` on one line.
+  /// Communes per chunk made on one core.
+  static let chunk = 256
+
+  /// `{"kind": kind, …members}` on one line (written as that object would be, without building it).
   private static func line(_ kind: String, _ members: [(String, JSONValue)], into output: inout [UInt8]) {
-    JSONValue.object([("kind", .string(kind))] + members).write(into: &output, indent: 0, level: 0)
-    output.append(UInt8(ascii: "\n"))
+    output.append(contentsOf: #"{"kind":"#.utf8)
+    JSONValue.writeString(kind, into: &output)
+    for (key, value) in members {
+      output.append(UInt8(ascii: ","))
+      JSONValue.writeString(key, into: &output)
+      output.append(UInt8(ascii: ":"))
+      value.write(into: &output, indent: 0, level: 1)
+    }
+    output.append(contentsOf: "}\n".utf8)
   }
 
   /// An object of the JSON report as a line of `kind`.

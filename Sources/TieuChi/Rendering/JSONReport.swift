@@ -13,35 +13,49 @@ public struct JSONReport: ReportRenderer {
   /// Communes are built and written in parallel, then spliced into the document in order: a
   /// whole-country batch has a hundred thousand of them.
   public func render(_ report: CheckResult) -> [UInt8] {
+    let parts = renderParts(report)
+    var document: [UInt8] = []
+    document.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+    for part in parts { document += part }
+    return document
+  }
+
+  /// The document in order: the frame up to the communes' list, the communes in chunks, the rest of the frame.
+  public func renderParts(_ report: CheckResult) -> [[UInt8]] {
     let phrases = ReportPhrases(criteria: report.criteria, language: language)
     let statics = IndicatorStatics(criteria: report.criteria, report: self)
     let placeholder = "\u{0}communes\u{0}"
     let frame = value(report, communes: .string(placeholder), phrases: phrases, statics: statics).bytes(indent: 2)
-    let communes = ParallelMap.map(report.communes, chunkSize: 64) { commune in
-      self.commune(commune, criteria: report.criteria, phrases: phrases, statics: statics).bytes(indent: 2, level: 2)
+    // Communes, the bulk of the document, written on every core in chunks (each commune preceded by the comma
+    // and indentation it takes in the list), kept in order.
+    let all = report.communes
+    let chunk = 256
+    let starts = Array(stride(from: 0, to: all.count, by: chunk))
+    let communes = ParallelMap.map(starts) { start in
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(chunk * 8 * 1024)
+      for index in start..<min(all.count, start + chunk) {
+        if index > 0 { bytes.append(UInt8(ascii: ",")) }
+        bytes += "\n    ".utf8
+        self.commune(all[index], criteria: report.criteria, phrases: phrases, statics: statics)
+          .write(into: &bytes, indent: 2, level: 2)
+      }
+      return bytes
     }
     var marker: [UInt8] = []
     JSONValue.writeString(placeholder, into: &marker)
     let range = frame.firstRange(of: marker) ?? frame.endIndex..<frame.endIndex
-    // The document written once, in order — the frame up to the placeholder, the communes, the rest — rather
-    // than spliced into the frame, which moved hundreds of megabytes once more.
-    var document: [UInt8] = []
-    document.reserveCapacity(frame.count + communes.reduce(8) { $0 + $1.count + 6 })
-    document += frame[..<range.lowerBound]
+    var head = Array(frame[..<range.lowerBound])
+    var tail: [UInt8] = []
     if communes.isEmpty {
-      document += "[]".utf8
+      head += "[]".utf8
     } else {
-      document.append(UInt8(ascii: "["))
-      for (index, commune) in communes.enumerated() {
-        if index > 0 { document.append(UInt8(ascii: ",")) }
-        document += "\n    ".utf8
-        document += commune
-      }
-      document += "\n  ]".utf8
+      head.append(UInt8(ascii: "["))
+      tail += "\n  ]".utf8
     }
-    document += frame[range.upperBound...]
-    document.append(UInt8(ascii: "\n"))
-    return document
+    tail += frame[range.upperBound...]
+    tail.append(UInt8(ascii: "\n"))
+    return [head] + communes + [tail]
   }
 
   /// The whole report as one JSON value (for callers that want to inspect it rather than print it).

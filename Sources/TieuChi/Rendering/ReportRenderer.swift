@@ -6,6 +6,15 @@ public protocol ReportRenderer: Sendable {
   /// The whole document, as the bytes of a file. Text formats never fail; a container format (a
   /// workbook) may, when the result exceeds what the format can hold.
   func render(_ result: CheckResult) throws(RenderFailure) -> [UInt8]
+
+  /// The same document as consecutive pieces, for a writer that writes them one after the other: a big batch's
+  /// report is then never copied into one buffer. Joined, the pieces are `render(result)`.
+  func renderParts(_ result: CheckResult) throws(RenderFailure) -> [[UInt8]]
+}
+
+extension ReportRenderer {
+  /// One piece: the whole document.
+  public func renderParts(_ result: CheckResult) throws(RenderFailure) -> [[UInt8]] { [try render(result)] }
 }
 
 /// Why a document could not be made, in the user's terms.
