@@ -30,7 +30,7 @@ struct ReportPartsTests {
 
   static let renderers: [(String, any ReportRenderer)] = [
     ("json", JSONReport(ReportOptions())), ("jsonl", JSONLinesReport(ReportOptions())),
-    ("csv", CSVReport(ReportOptions())), ("text", TextReport(ReportOptions())),
+    ("csv", CSVReport(ReportOptions())), ("html", HTMLReport(ReportOptions())), ("text", TextReport(ReportOptions())),
   ]
 
   @Test(arguments: [(false, 1), (true, 1), (false, 60)])

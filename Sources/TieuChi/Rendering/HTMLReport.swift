@@ -17,7 +17,12 @@ public struct HTMLReport: ReportRenderer {
   private func text(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
 
   /// The whole document, UTF-8.
-  public func render(_ result: CheckResult) -> [UInt8] {
+  public func render(_ result: CheckResult) -> [UInt8] { page(result).bytes }
+
+  /// The page in pieces: the report's sections, with the communes' matrix rows and cards in chunks.
+  public func renderParts(_ result: CheckResult) -> [[UInt8]] { page(result).parts }
+
+  private func page(_ result: CheckResult) -> HTMLWriter {
     let phrases = ReportPhrases(criteria: result.criteria, language: language)
     var html = HTMLWriter(capacity: 32 * 1024 + result.communes.count * 6 * 1024)
     html.trusted("<!DOCTYPE html>\n")
@@ -48,12 +53,12 @@ public struct HTMLReport: ReportRenderer {
     for part in Self.inChunks(
       result.communes, { commune, html in card(commune, result: result, phrases: phrases, into: &html) })
     {
-      html.append(part)
+      html.appendPart(part)
     }
     html.close("body")
     html.close("html")
     html.newline()
-    return html.bytes
+    return html
   }
 
   /// `write` applied to every commune on every core, in chunks, each chunk's markup in order.
@@ -403,7 +408,7 @@ public struct HTMLReport: ReportRenderer {
             html.element("td", ["class": "status \(commune.status.rawValue)"], text: phrases.status(commune.status))
           }
         }
-        for part in rows { html.append(part) }
+        for part in rows { html.appendPart(part) }
       }
     }
   }

@@ -7,33 +7,57 @@
 ///
 /// The reports of the library and the pages of the web application are both written with it.
 package struct HTMLWriter {
-  package private(set) var bytes: [UInt8] = []
+  /// Markup finished before `current`, in order: big parts made apart (`appendPart`) are kept as they are,
+  /// not copied into one buffer.
+  private var finished: [[UInt8]] = []
+  /// The markup being written.
+  private var current: [UInt8] = []
 
   package init(capacity: Int = 64 * 1024) {
-    bytes.reserveCapacity(capacity)
+    current.reserveCapacity(capacity)
+  }
+
+  /// The whole markup written.
+  package var bytes: [UInt8] {
+    guard !finished.isEmpty else { return current }
+    var all: [UInt8] = []
+    all.reserveCapacity(finished.reduce(current.count) { $0 + $1.count })
+    for part in finished { all += part }
+    return all + current
+  }
+
+  /// The markup written, in pieces that joined are `bytes`.
+  package var parts: [[UInt8]] { finished + [current] }
+
+  /// Markup another `HTMLWriter` wrote (a part of a page built apart, its data escaped), kept as a piece of its
+  /// own rather than copied.
+  package mutating func appendPart(_ markup: [UInt8]) {
+    finished.append(current)
+    finished.append(markup)
+    current = []
   }
 
   /// `<tag a="v" …>`; a nil value leaves the attribute out, an empty one is written bare, as a boolean
   /// attribute (`required`, `selected`): the same meaning as `=""` to every HTML parser, and what people read.
   package mutating func open(_ tag: StaticString, _ attributes: KeyValuePairs<StaticString, String?> = [:]) {
-    bytes.append(UInt8(ascii: "<"))
+    current.append(UInt8(ascii: "<"))
     append(tag)
     for (name, value) in attributes {
       guard let value else { continue }
-      bytes.append(UInt8(ascii: " "))
+      current.append(UInt8(ascii: " "))
       append(name)
       if value.isEmpty { continue }
-      bytes.append(contentsOf: "=\"".utf8)
+      current.append(contentsOf: "=\"".utf8)
       escape(value)
-      bytes.append(UInt8(ascii: "\""))
+      current.append(UInt8(ascii: "\""))
     }
-    bytes.append(UInt8(ascii: ">"))
+    current.append(UInt8(ascii: ">"))
   }
 
   package mutating func close(_ tag: StaticString) {
-    bytes.append(contentsOf: "</".utf8)
+    current.append(contentsOf: "</".utf8)
     append(tag)
-    bytes.append(UInt8(ascii: ">"))
+    current.append(UInt8(ascii: ">"))
   }
 
   /// `<tag …>text</tag>`.
@@ -60,8 +84,8 @@ package struct HTMLWriter {
   ) {
     open(tag, attributes)
     if svg {
-      bytes.removeLast()
-      bytes.append(contentsOf: "/>".utf8)
+      current.removeLast()
+      current.append(contentsOf: "/>".utf8)
     }
   }
 
@@ -77,15 +101,15 @@ package struct HTMLWriter {
 
   /// Markup another `HTMLWriter` wrote (a part of a page built apart), whose data it escaped.
   package mutating func append(_ markup: [UInt8]) {
-    bytes.append(contentsOf: markup)
+    current.append(contentsOf: markup)
   }
 
   package mutating func newline() {
-    bytes.append(UInt8(ascii: "\n"))
+    current.append(UInt8(ascii: "\n"))
   }
 
   private mutating func append(_ string: StaticString) {
-    string.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    string.withUTF8Buffer { current.append(contentsOf: $0) }
   }
 
   private mutating func escape(_ text: String) {
@@ -96,18 +120,18 @@ package struct HTMLWriter {
       while index < utf8.count {
         let byte = utf8[index]
         switch byte {
-        case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
-        case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
-        case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
-        case UInt8(ascii: "\""): bytes.append(contentsOf: "&quot;".utf8)
-        case UInt8(ascii: "'"): bytes.append(contentsOf: "&#39;".utf8)
-        case UInt8(ascii: "\t"), UInt8(ascii: "\n"): bytes.append(byte)
-        case 0..<0x20, 0x7F: bytes.append(contentsOf: Self.replacement)
+        case UInt8(ascii: "&"): current.append(contentsOf: "&amp;".utf8)
+        case UInt8(ascii: "<"): current.append(contentsOf: "&lt;".utf8)
+        case UInt8(ascii: ">"): current.append(contentsOf: "&gt;".utf8)
+        case UInt8(ascii: "\""): current.append(contentsOf: "&quot;".utf8)
+        case UInt8(ascii: "'"): current.append(contentsOf: "&#39;".utf8)
+        case UInt8(ascii: "\t"), UInt8(ascii: "\n"): current.append(byte)
+        case 0..<0x20, 0x7F: current.append(contentsOf: Self.replacement)
         case 0xC2 where index + 1 < utf8.count && (0x80...0x9F).contains(utf8[index + 1]):
           // C1 controls (U+0080–U+009F) are two bytes, C2 80 to C2 9F.
-          bytes.append(contentsOf: Self.replacement)
+          current.append(contentsOf: Self.replacement)
           index += 1
-        default: bytes.append(byte)
+        default: current.append(byte)
         }
         index += 1
       }
