@@ -232,8 +232,10 @@ public struct HTMLReport: ReportRenderer {
     }
     if sets.count > 1 { sets.append((text("Toàn bộ", "All"), result.communes)) }
     let titles = Dictionary(result.criteria.indicators.map { ($0.id, $0.title[language]) }) { first, _ in first }
-    for (name, communes) in sets {
-      let totals = GapTotal.of(communes, criteria: result.criteria)
+    // Each group's totals on every core: a province-wide batch adds up 100,000 communes' gaps twice over.
+    let criteria = result.criteria
+    let totalsBySet = ParallelMap.map(sets.map(\.1)) { GapTotal.of($0, criteria: criteria) }
+    for ((name, _), totals) in zip(sets, totalsBySet) {
       guard !totals.isEmpty else { continue }
       html.element("h3", text: text("\(name) còn cần", "What \(name) still needs"))
       html.element("ul", ["class": "needs"]) { html in
@@ -340,8 +342,8 @@ public struct HTMLReport: ReportRenderer {
       indicator.title[language] + text(": giá trị của từng xã so với mục tiêu", ": each commune against the target")
     let nearest = candidates.count > limit
     if nearest {
-      let below = candidates.filter { !$0.passes }.sorted { $0.value > $1.value }.prefix(limit / 2)
-      let above = candidates.filter(\.passes).sorted { $0.value < $1.value }.prefix(limit - below.count)
+      let below = candidates.filter { !$0.passes }.first(limit / 2, sortedBy: { $0.value > $1.value })
+      let above = candidates.filter(\.passes).first(limit - below.count, sortedBy: { $0.value < $1.value })
       candidates = Array(below) + Array(above)
     }
     let points = candidates.map { candidate in
