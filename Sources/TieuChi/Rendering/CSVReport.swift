@@ -16,13 +16,7 @@ public struct CSVReport: ReportRenderer {
   }
 
   /// The whole file, UTF-8 with a byte-order mark, CRLF line ends.
-  public func render(_ result: CheckResult) -> [UInt8] {
-    let parts = renderParts(result)
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-    for part in parts { bytes += part }
-    return bytes
-  }
+  public func render(_ result: CheckResult) -> [UInt8] { renderParts(result).joinedBytes }
 
   /// The header, then the communes' rows in chunks, in order.
   public func renderParts(_ result: CheckResult) -> [[UInt8]] {

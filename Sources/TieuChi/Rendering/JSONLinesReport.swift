@@ -14,13 +14,7 @@ public struct JSONLinesReport: ReportRenderer {
     self.language = options.language
   }
 
-  public func render(_ report: CheckResult) -> [UInt8] {
-    let parts = renderParts(report)
-    var output: [UInt8] = []
-    output.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-    for part in parts { output += part }
-    return output
-  }
+  public func render(_ report: CheckResult) -> [UInt8] { renderParts(report).joinedBytes }
 
   public func renderParts(_ report: CheckResult) -> [[UInt8]] {
     let json = JSONReport(ReportOptions(language: language))

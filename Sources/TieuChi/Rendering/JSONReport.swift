@@ -12,13 +12,7 @@ public struct JSONReport: ReportRenderer {
   ///
   /// Communes are built and written in parallel, then spliced into the document in order: a
   /// whole-country batch has a hundred thousand of them.
-  public func render(_ report: CheckResult) -> [UInt8] {
-    let parts = renderParts(report)
-    var document: [UInt8] = []
-    document.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-    for part in parts { document += part }
-    return document
-  }
+  public func render(_ report: CheckResult) -> [UInt8] { renderParts(report).joinedBytes }
 
   /// The document in order: the frame up to the communes' list, the communes in chunks, the rest of the frame.
   public func renderParts(_ report: CheckResult) -> [[UInt8]] {

@@ -17,6 +17,17 @@ extension ReportRenderer {
   public func renderParts(_ result: CheckResult) throws(RenderFailure) -> [[UInt8]] { [try render(result)] }
 }
 
+extension [[UInt8]] {
+  /// The pieces of a document back to back, in one buffer sized once: `render` of a renderer that makes its
+  /// document in pieces.
+  package var joinedBytes: [UInt8] {
+    var document: [UInt8] = []
+    document.reserveCapacity(reduce(0) { $0 + $1.count })
+    for part in self { document += part }
+    return document
+  }
+}
+
 /// Why a document could not be made, in the user's terms.
 public struct RenderFailure: Error, Sendable {
   public var message: LocalizedText

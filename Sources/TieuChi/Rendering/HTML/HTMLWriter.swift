@@ -18,13 +18,7 @@ package struct HTMLWriter {
   }
 
   /// The whole markup written.
-  package var bytes: [UInt8] {
-    guard !finished.isEmpty else { return current }
-    var all: [UInt8] = []
-    all.reserveCapacity(finished.reduce(current.count) { $0 + $1.count })
-    for part in finished { all += part }
-    return all + current
-  }
+  package var bytes: [UInt8] { finished.isEmpty ? current : parts.joinedBytes }
 
   /// The markup written, in pieces that joined are `bytes`.
   package var parts: [[UInt8]] { finished + [current] }
