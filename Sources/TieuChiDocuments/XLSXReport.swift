@@ -189,10 +189,9 @@ public struct XLSXReport: ReportRenderer {
 
   private func details(_ result: CheckResult) -> Sheet {
     let table = DetailTable(result, language: language)
-    var rows = [headerRow(table.headers)]
-    rows.reserveCapacity(table.rows.count + 1)
-    for row in table.rows {
-      rows.append(
+    let rows =
+      [headerRow(table.headers)]
+      + table.rows { row in
         row.map { cell in
           switch cell {
           case .text(let text): .text(text)
@@ -201,8 +200,8 @@ public struct XLSXReport: ReportRenderer {
           case .measure(let value, let unit): measure(value, unit)
           case .empty: .empty
           }
-        })
-    }
+        }
+      }
     return Sheet(
       name: text("Chi tiết", "Details"), rows: rows, headerRowCount: 1, autoFilter: true, maximumComputedWidth: 40)
   }

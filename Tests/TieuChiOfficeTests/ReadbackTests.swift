@@ -175,6 +175,42 @@ struct ReadbackTests {
     #expect(try cell("E2").fill == "FFC6EFCE" && cell("E3").fill == "FFFFC7CE" && cell("E4").fill == "FFD9D9D9")
   }
 
+  /// A sheet written in blocks of rows on several cores reads back cell for cell: each text, number, format and
+  /// style where it was put, whichever block first used it.
+  @Test func sheetWrittenInBlocksReadsBackCellForCell() throws {
+    let read = try PythonReaders.read(
+      "xlsx", SpreadsheetMLWriter().data(for: BlockSamples.workbook), as: ReadWorkbook.self)
+    try #require(read.sheets.count == 2)
+    let cells = Dictionary(uniqueKeysWithValues: read.sheets[1].cells.map { ($0.ref, $0) })
+    var expectedCount = 0
+    for row in 0..<BlockSamples.rows {
+      for column in 0..<5 {
+        let written = BlockSamples.cell(row: row, column: column)
+        let ref = "\(["A", "B", "C", "D", "E"][column])\(row + 1)"
+        if case .empty = written.value {
+          #expect(cells[ref] == nil, "\(ref) should be empty")
+          continue
+        }
+        expectedCount += 1
+        let cell = try #require(cells[ref], "no cell \(ref)")
+        switch written.value {
+        case .text(let text):
+          #expect(cell.value == .string(text) && cell.type == "s", "\(ref)")
+          #expect(cell.wrap == text.contains("\n"), "\(ref)")
+        case .integer(let value): #expect(cell.value == .integer(value) && cell.format == "General", "\(ref)")
+        case .percent(let number, let decimals):
+          #expect(cell.value == .string(number.text), "\(ref)")
+          #expect(
+            cell.format == "0" + (decimals == 0 ? "" : "." + String(repeating: "0", count: decimals)) + "%", "\(ref)")
+        default: Issue.record("unexpected sample cell at \(ref)")
+        }
+        #expect(cell.bold == written.style.bold, "\(ref)")
+        #expect(cell.fill == (written.style.fill == .red ? "FFFFC7CE" : nil), "\(ref)")
+      }
+    }
+    #expect(read.sheets[1].cells.count == expectedCount)
+  }
+
   @Test func documentReadsBackWithPythonDocx() throws {
     let read = try PythonReaders.read(
       "docx", WordprocessingMLWriter().data(for: Samples.document), as: ReadDocument.self)

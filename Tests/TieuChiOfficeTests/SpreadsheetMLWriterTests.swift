@@ -122,3 +122,79 @@ struct SpreadsheetMLWriterTests {
     #expect(try writer.data(for: Samples.workbook) == writer.data(for: Samples.workbook))
   }
 }
+
+/// A sheet long enough to be written in several blocks of rows on several cores, with texts, styles and number
+/// formats first used in later blocks, so that the workbook's tables must still come out in order of first use.
+enum BlockSamples {
+  static let rows = 2 * 2048 + 900
+
+  /// The same text in NFC (row 5) and NFD (row 3000, another block): one entry of the shared-string table.
+  static let composed = "Thôn Đồng Lạc"
+  static let decomposed = "Tho\u{0302}n \u{0110}o\u{0302}\u{0300}ng La\u{0323}c"
+
+  /// Cell (row, column), 0-based, as a pure function, so that a reader's view can be checked cell by cell.
+  static func cell(row: Int, column: Int) -> Cell {
+    switch column {
+    case 0: return .text("Xã \(row / 8)")  // repeated down the column, as a commune's code is
+    case 1: return .text(row == 5 ? composed : row == 3000 ? decomposed : "Chỉ tiêu \(row % 8)")
+    case 2:
+      // A percentage with 3 decimals first appears in the second block, one with 1 decimal in the first.
+      return row == 2100
+        ? .percent(DecimalText("0.9973")!, decimals: 3)
+        : .percent(DecimalText("0.5")!, decimals: row % 2 == 0 ? 1 : 2)
+    case 3:
+      // A bold red cell first appears in the third block.
+      return row >= 4200 && row % 50 == 0 ? .text("Không đạt", style: CellStyle(bold: true, fill: .red)) : .integer(row)
+    default: return row % 97 == 0 ? .text("dòng\n\(row)") : .empty
+    }
+  }
+
+  static var workbook: Workbook {
+    Workbook(sheets: [
+      Sheet(name: "Ngắn", rows: [[.text("Xã 3"), .text("chỉ ở trang đầu")]]),
+      Sheet(name: "Dài", rows: (0..<rows).map { row in (0..<5).map { cell(row: row, column: $0) } }),
+    ])
+  }
+}
+
+@Suite("Office: a sheet written in blocks")
+struct SheetBlocksTests {
+  @Test func sharedStringsAreInOrderOfFirstUseAcrossBlocks() throws {
+    let parts = try SpreadsheetMLWriter().parts(for: BlockSamples.workbook)
+    // The order one pass over every cell, sheet by sheet, would give: a text equal to an earlier one (as Swift
+    // compares text, so NFD equals NFC) is not added again.
+    var expected: [String] = []
+    for sheet in BlockSamples.workbook.sheets {
+      for row in sheet.rows {
+        for cell in row {
+          if case .text(let text) = cell.value, !expected.contains(text) { expected.append(text) }
+        }
+      }
+    }
+    let table = try part("xl/sharedStrings.xml", in: parts)
+    let items = table.components(separatedBy: #"<si><t xml:space="preserve">"#).dropFirst().map {
+      String($0.prefix { $0 != "<" })
+    }
+    #expect(items.count == expected.count)
+    #expect(items == expected)
+    #expect(items.filter { $0 == BlockSamples.composed }.count == 1)
+    // Compared as bytes: `String.contains` would find the NFC text equal to the NFD one.
+    #expect(Data(table.utf8).range(of: Data(BlockSamples.decomposed.utf8)) == nil)
+    let referenceCount = BlockSamples.workbook.sheets.flatMap(\.rows).joined().filter {
+      if case .text = $0.value { true } else { false }
+    }.count
+    #expect(table.contains(#"count="\#(referenceCount)" uniqueCount="\#(expected.count)""#))
+
+    // The NFD spelling in the second block refers to the NFC entry; custom formats are numbered as first met.
+    let sheet = try part("xl/worksheets/sheet2.xml", in: parts)
+    let index = try #require(expected.firstIndex(of: BlockSamples.composed))
+    #expect(sheet.contains(#"<c r="B3001" t="s"><v>\#(index)</v></c>"#))
+    let styles = try part("xl/styles.xml", in: parts)
+    #expect(styles.contains(#"<numFmt numFmtId="164" formatCode="0.0%"/><numFmt numFmtId="165" formatCode="0.000%"/>"#))
+  }
+
+  @Test func blocksGiveTheSameBytesEveryTime() throws {
+    let writer = SpreadsheetMLWriter()
+    #expect(try writer.data(for: BlockSamples.workbook) == writer.data(for: BlockSamples.workbook))
+  }
+}

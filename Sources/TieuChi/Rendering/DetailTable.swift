@@ -2,9 +2,9 @@
 /// "Chi tiết" sheet both write it: one definition of the columns, typed cells that each format writes
 /// its own way (a percent is a percentage cell in a workbook, a number with the locale's decimal mark in
 /// CSV).
-package struct DetailTable {
+package struct DetailTable: Sendable {
   /// A typed cell.
-  package enum Cell: Equatable {
+  package enum Cell: Equatable, Sendable {
     case text(String)
     case integer(Int)
     /// An exact number, written as is.
@@ -32,7 +32,13 @@ package struct DetailTable {
   }
 
   /// Every row, commune by commune (`rows(of:)` for one commune's, as a streaming writer wants them).
-  package var rows: [[Cell]] { result.communes.flatMap { rows(of: $0) } }
+  package var rows: [[Cell]] { rows { $0 } }
+
+  /// Every row turned by `transform` (into a format's own cells), the communes shared out over the cores; in
+  /// order.
+  package func rows<Row: Sendable>(_ transform: @Sendable ([Cell]) -> Row) -> [Row] {
+    ParallelMap.map(result.communes, chunkSize: 256) { rows(of: $0).map(transform) }.flatMap { $0 }
+  }
 
   package init(_ result: CheckResult, language: Language) {
     self.result = result

@@ -17,6 +17,16 @@ struct ColumnWidths {
     if widened > characters[column] { characters[column] = widened }
   }
 
+  /// Widens every column to hold what `other` measured (blocks of a sheet are measured apart).
+  mutating func widen(to other: ColumnWidths) {
+    if other.characters.count > characters.count {
+      characters.append(contentsOf: repeatElement(0, count: other.characters.count - characters.count))
+    }
+    for (column, width) in other.characters.enumerated() where width > characters[column] {
+      characters[column] = width
+    }
+  }
+
   /// Length in characters of the longest line the cell shows (for text, see `textLength`).
   static func displayLength(_ value: CellValue) -> Int {
     switch value {

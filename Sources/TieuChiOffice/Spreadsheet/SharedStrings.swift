@@ -5,21 +5,30 @@ struct SharedStrings {
   static let maximumLength = 32_767
 
   private(set) var strings: [String] = []
-  /// Index and display length (see `ColumnWidths.textLength`) by text as given: measured once per distinct text.
-  private var entryByString: [String: (index: Int, length: Int)] = [:]
+  /// Index by text as given (before cleaning).
+  private var indexByString: [String: Int] = [:]
   /// Number of cells that refer to the table (the `count` attribute).
   private(set) var referenceCount = 0
 
-  /// The index of `text` after dropping forbidden characters and cutting it to Excel's limit, and its display length.
-  mutating func entry(for text: String) -> (index: Int, length: Int) {
-    referenceCount += 1
-    if let entry = entryByString[text] { return entry }
+  /// `text` as the table holds it: without the characters XML forbids, cut to Excel's limit.
+  static func cleaned(_ text: String) -> String {
     var clean = XMLEscaping.removingForbiddenCharacters(text)
     if clean.utf16.count > Self.maximumLength { clean = clean.prefix(utf16Units: Self.maximumLength) }
-    strings.append(clean)
-    let entry = (index: strings.count - 1, length: ColumnWidths.textLength(clean))
-    entryByString[text] = entry
-    return entry
+    return clean
+  }
+
+  /// The index of `text`, added (as `cleaned`, which must be `Self.cleaned(text)`) if it is new. Cells that
+  /// refer to it are counted apart (`countReferences`): a sheet written in blocks looks each text up once a block.
+  mutating func index(for text: String, cleaned: @autoclosure () -> String) -> Int {
+    if let index = indexByString[text] { return index }
+    strings.append(cleaned())
+    indexByString[text] = strings.count - 1
+    return strings.count - 1
+  }
+
+  /// Adds `count` cells to the number that refer to the table.
+  mutating func countReferences(_ count: Int) {
+    referenceCount += count
   }
 
   func xml() -> [UInt8] {

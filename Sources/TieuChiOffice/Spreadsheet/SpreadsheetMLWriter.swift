@@ -26,8 +26,8 @@ public struct SpreadsheetMLWriter: Sendable {
     var filters: [(sheetIndex: Int, range: CellRange)] = []
     for (index, sheet) in workbook.sheets.enumerated() {
       let writer = try WorksheetWriter(sheet: sheet, isFirstSheet: index == 0)
-      let bytes = try writer.xml(styles: &styles, strings: &strings)
-      sheetParts.append(ZipEntry(path: "xl/worksheets/sheet\(index + 1).xml", bytes: bytes))
+      let parts = try writer.xml(styles: &styles, strings: &strings)
+      sheetParts.append(ZipEntry(path: "xl/worksheets/sheet\(index + 1).xml", parts: parts))
       if let range = writer.autoFilterRange { filters.append((index, range)) }
     }
 

@@ -26,18 +26,34 @@ struct SpreadsheetStyles {
   /// Custom percent formats by number of decimals.
   private(set) var customPercentFormats: [(id: Int, decimals: Int)] = []
 
+  /// What decides a cell's format: its style, and for a percentage its number of decimals (clamped).
+  struct Key: Hashable, Sendable {
+    var style: CellStyle
+    var percentDecimals: Int?
+
+    init(style: CellStyle, value: CellValue) {
+      self.style = style
+      if case .percent(_, let decimals) = value { percentDecimals = SpreadsheetStyles.clampedDecimals(decimals) }
+    }
+  }
+
   /// The `s=` index for a cell with `style` and `value`.
   mutating func index(style: CellStyle, value: CellValue) -> Int {
-    let format = Format(style: style, numberFormatID: numberFormatID(for: value))
+    index(Key(style: style, value: value))
+  }
+
+  /// The `s=` index for cells of `key`, added in order of first use.
+  mutating func index(_ key: Key) -> Int {
+    let format = Format(style: key.style, numberFormatID: numberFormatID(percentDecimals: key.percentDecimals))
     if let index = indexByFormat[format] { return index }
     formats.append(format)
     indexByFormat[format] = formats.count - 1
     return formats.count - 1
   }
 
-  private mutating func numberFormatID(for value: CellValue) -> Int {
-    guard case .percent(_, let decimals) = value else { return Self.general }
-    switch Self.clampedDecimals(decimals) {
+  private mutating func numberFormatID(percentDecimals: Int?) -> Int {
+    guard let percentDecimals else { return Self.general }
+    switch percentDecimals {
     case 0: return Self.percentNoDecimals
     case 2: return Self.percentTwoDecimals
     case let decimals:

@@ -34,9 +34,13 @@ struct WorksheetWriter {
       : nil
   }
 
-  func xml(styles: inout SpreadsheetStyles, strings: inout SharedStrings) throws(SpreadsheetError) -> [UInt8] {
+  /// The part's bytes, in pieces: what comes before the cells, the cells in blocks of rows, what comes after.
+  func xml(styles: inout SpreadsheetStyles, strings: inout SharedStrings) throws(SpreadsheetError) -> [[UInt8]] {
+    // Cells are written first: <cols> comes before <sheetData> but its widths depend on it.
     var widths = ColumnWidths()
-    var xml = XMLBuffer(capacity: 64 * max(lastRow, 1) * max(lastColumn, 1) / 2 + 1024)
+    let data = SheetDataWriter(sheet: sheet, lastRow: lastRow, lastColumn: lastColumn)
+      .xml(styles: &styles, strings: &strings, widths: &widths)
+    var xml = XMLBuffer(capacity: 4096)
     xml.raw(PackageParts.xmlDeclaration)
     xml.raw(#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" "#)
     xml.raw(#"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#)
@@ -47,70 +51,9 @@ struct WorksheetWriter {
     xml.raw(#""/>"#)
     writeSheetView(into: &xml)
     xml.raw(#"<sheetFormatPr defaultRowHeight="15"/>"#)
-
-    // Cells are written to their own buffer first: <cols> comes before <sheetData> but its widths depend on it.
-    var data = XMLBuffer(capacity: 48 * max(lastRow, 1) * max(lastColumn, 1) + 64)
-    let columnLetters: [[UInt8]] = (0..<lastColumn).map { Array(ColumnName.letters(forColumn: $0 + 1)!.utf8) }
-    data.raw("<sheetData>")
-    for (rowIndex, row) in sheet.rows.enumerated() where rowIndex < lastRow {
-      let rowNumber = String(rowIndex + 1)
-      var rowOpen = false
-      for (columnIndex, cell) in row.enumerated() {
-        var style = cell.style
-        // Text with a line break is wrapped, as Excel does on Alt+Enter; unwrapped, its lines would run together.
-        if !style.wrapText, case .text(let text) = cell.value, text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
-          style.wrapText = true
-        }
-        let styleIndex = styles.index(style: style, value: cell.value)
-        // Text is measured once per distinct string, by the shared-string table.
-        if case .text = cell.value {
-        } else {
-          widths.measure(length: ColumnWidths.displayLength(cell.value), bold: style.bold, column: columnIndex)
-        }
-        if case .empty = cell.value, styleIndex == 0 { continue }
-        if !rowOpen {
-          data.raw(#"<row r=""#)
-          data.raw(rowNumber)
-          data.raw(#"">"#)
-          rowOpen = true
-        }
-        data.raw(#"<c r=""#)
-        data.raw(bytes: columnLetters[columnIndex])
-        data.raw(rowNumber)
-        data.raw("\"")
-        if styleIndex != 0 {
-          data.raw(#" s=""#)
-          data.int(styleIndex)
-          data.raw("\"")
-        }
-        switch cell.value {
-        case .empty:
-          data.raw("/>")
-        case .text(let text):
-          // Always a shared string, even when it starts with "=": there is no formula support at all.
-          let entry = strings.entry(for: text)
-          widths.measure(length: entry.length, bold: style.bold, column: columnIndex)
-          data.raw(#" t="s"><v>"#)
-          data.int(entry.index)
-          data.raw("</v></c>")
-        case .number(let number), .percent(let number, _):
-          data.raw("><v>")
-          data.raw(number.text)
-          data.raw("</v></c>")
-        case .integer(let value):
-          data.raw("><v>")
-          data.int(value)
-          data.raw("</v></c>")
-        case .boolean(let value):
-          data.raw(value ? #" t="b"><v>1</v></c>"# : #" t="b"><v>0</v></c>"#)
-        }
-      }
-      if rowOpen { data.raw("</row>") }
-    }
-    data.raw("</sheetData>")
-
     writeColumns(widths, into: &xml)
-    xml.raw(bytes: data.bytes)
+    let head = xml.bytes
+    xml = XMLBuffer(capacity: 1024)
     if let autoFilterRange {
       xml.raw(#"<autoFilter ref=""#)
       xml.raw(autoFilterRange.description)
@@ -119,7 +62,7 @@ struct WorksheetWriter {
     try writeDataValidations(into: &xml)
     xml.raw(#"<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>"#)
     xml.raw("</worksheet>")
-    return xml.bytes
+    return [head] + data + [xml.bytes]
   }
 
   private func writeSheetView(into xml: inout XMLBuffer) {

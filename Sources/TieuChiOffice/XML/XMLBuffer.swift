@@ -26,9 +26,24 @@ struct XMLBuffer {
     bytes.append(contentsOf: other)
   }
 
-  /// Appends an integer in decimal (a small `String`, stored inline, so no allocation).
+  /// Appends an integer in decimal. Digit by digit rather than through `String(value)`: a big worksheet writes
+  /// a row number, a style and a string index for each of millions of cells.
   mutating func int(_ value: Int) {
-    bytes.append(contentsOf: String(value).utf8)
+    guard value >= 0 else {
+      bytes.append(contentsOf: String(value).utf8)
+      return
+    }
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for Int.max's 19 digits
+    var count = 0
+    var rest = UInt(value)
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      repeat {
+        count += 1
+        buffer[24 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
+        rest /= 10
+      } while rest > 0
+      bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...]))
+    }
   }
 
   /// Appends character data: escapes `&`, `<`, `>` and CR (which parsers would otherwise turn into LF), and drops
