@@ -215,13 +215,12 @@ public struct XLSXReport: ReportRenderer {
         [text("Mã xã", "Code"), text("Xã", "Commune"), text("Năm", "Year")] + indicators.map(\.id)
           + [text("Kết quả", "Result")])
     ]
-    for commune in result.communes {
-      rows.append(
-        [.text(commune.record.code), .text(commune.record.name ?? ""), commune.year.map { .integer($0) } ?? .empty]
-          + commune.indicators.map { outcome in
-            Cell.text(phrases.symbol(outcome.status), style: CellStyle(bold: true, fill: Self.fill(outcome.status)))
-          }
-          + [Cell.text(phrases.status(commune.status), style: CellStyle(bold: true, fill: Self.fill(commune.status)))])
+    rows += ParallelMap.map(result.communes, chunkSize: 1024) { commune in
+      [.text(commune.record.code), .text(commune.record.name ?? ""), commune.year.map { .integer($0) } ?? .empty]
+        + commune.indicators.map { outcome in
+          Cell.text(phrases.symbol(outcome.status), style: CellStyle(bold: true, fill: Self.fill(outcome.status)))
+        }
+        + [Cell.text(phrases.status(commune.status), style: CellStyle(bold: true, fill: Self.fill(commune.status)))]
     }
     return Sheet(
       name: text("Ma trận", "Matrix"), rows: rows, headerRowCount: 1, autoFilter: true,
@@ -239,7 +238,8 @@ public struct XLSXReport: ReportRenderer {
         text("Căn cứ", "Legal basis"), text("Người phụ trách", "Assigned to"), text("Hạn hoàn thành", "Due"),
       ])
     ]
-    for commune in result.communes {
+    rows += ParallelMap.map(result.communes, chunkSize: 1024) { commune -> [[Cell]] in
+      var rows: [[Cell]] = []
       for outcome in commune.indicators where outcome.status == .fail {
         guard let gap = outcome.gap else { continue }
         let indicator = result.criteria.indicators[outcome.index]
@@ -265,7 +265,8 @@ public struct XLSXReport: ReportRenderer {
             ])
         }
       }
-    }
+      return rows
+    }.flatMap { $0 }
     return Sheet(
       name: text("Cần bổ sung", "To do"), rows: rows, headerRowCount: 1, autoFilter: true, maximumComputedWidth: 45)
   }

@@ -29,6 +29,8 @@ package struct DetailTable: Sendable {
     var title: Cell
     var unit: Cell
     var basis: Cell
+    /// The "Mục tiêu" text of each of the indicator's milestones, in their order.
+    var targets: [String]
   }
 
   /// Every row, commune by commune (`rows(of:)` for one commune's, as a streaming writer wants them).
@@ -72,11 +74,21 @@ package struct DetailTable: Sendable {
         id: .text(indicator.id), title: .text(indicator.title[language]),
         unit: indicator.unit.sign.map(Cell.text)
           ?? (indicator.unit == .number ? .empty : .text(indicator.unit.suffix(language).trimmingSpaces)),
-        basis: .text("\(result.criteria.source.document), " + text("mục ", "clause ") + indicator.clause))
+        basis: .text("\(result.criteria.source.document), " + text("mục ", "clause ") + indicator.clause),
+        targets: indicator.milestones.map { Self.target($0, of: indicator, phrases: phrases, language: language) })
     }
   }
 
   private func text(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
+
+  /// "≥ 99,5 % (mốc 2030)": the target in force and its deadline.
+  private static func target(
+    _ milestone: Milestone?, of indicator: Indicator, phrases: ReportPhrases, language: Language
+  ) -> String {
+    var target = phrases.target(milestone?.target, of: indicator)
+    if let year = milestone?.year { target += language == .vi ? " (mốc \(year))" : " (by \(year))" }
+    return target
+  }
 
   /// The rows of one commune, one per indicator.
   package func rows(of commune: CommuneResult) -> [[Cell]] {
@@ -92,8 +104,12 @@ package struct DetailTable: Sendable {
     for outcome in commune.indicators {
       let indicator = result.criteria.indicators[outcome.index]
       let cells = indicatorCells[outcome.index]
-      var target = phrases.target(outcome.milestone?.target, of: indicator)
-      if let year = outcome.milestone?.year { target += text(" (mốc \(year))", " (by \(year))") }
+      // Worked out once per milestone, not for each of 800,000 rows (a milestone is always the indicator's own).
+      let target =
+        outcome.milestone.flatMap { milestone in
+          indicator.milestones.firstIndex(of: milestone).map { cells.targets[$0] }
+        }
+        ?? Self.target(outcome.milestone, of: indicator, phrases: phrases, language: language)
       let actual: Cell
       switch outcome.actual {
       case .number(let value)?: actual = .measure(value, indicator.unit)

@@ -1,10 +1,13 @@
 import Dispatch
 import Synchronization
 
-/// Maps work over items on all cores, keeping their order.
-enum ParallelMap {
+/// Maps work over items on all cores, keeping their order. Open to the package: renderers outside the core library
+/// (the workbook) make their rows commune by commune with it too.
+package enum ParallelMap {
   /// `items.map(transform)`, with chunks of `chunkSize` items handed to worker threads.
-  static func map<T: Sendable, R: Sendable>(_ items: [T], chunkSize: Int = 1, _ transform: @Sendable (T) -> R) -> [R] {
+  package static func map<T: Sendable, R: Sendable>(_ items: [T], chunkSize: Int = 1, _ transform: @Sendable (T) -> R)
+    -> [R]
+  {
     let chunks = (items.count + chunkSize - 1) / chunkSize
     guard chunks > 1 else { return items.map(transform) }
     let slots = Slots<R>(count: items.count)

@@ -3,10 +3,11 @@ import Foundation  // memcmp
 /// Writes a worksheet's `<sheetData>`: its rows cut into blocks that are handled on every core.
 ///
 /// The workbook's style and shared-string tables number their entries in order of first use, so the bytes must
-/// not depend on which block is done first. Each block is first scanned on its own: the styles and texts it uses,
-/// in the order it first uses them, and what each cell refers to. The blocks' entries are then added to the
-/// workbook's tables one block after the other — which is the order of first use in the whole sheet — and each
-/// block is written with the workbook's numbers. The result is the same bytes as one pass over the rows.
+/// not depend on which block is done first. Each block is first written on its own, with a hole wherever a style
+/// or shared-string number goes, and with the styles and texts it uses listed in the order it first uses them.
+/// The blocks' entries are then added to the workbook's tables one block after the other — which is the order of
+/// first use in the whole sheet — and each block's holes are filled with the workbook's numbers. The result is
+/// the same bytes as one pass over the rows.
 struct SheetDataWriter {
   /// Rows per block: enough that a block's tables and bookkeeping cost little, few enough that a sheet of a
   /// hundred thousand communes keeps both cores busy.
@@ -24,34 +25,46 @@ struct SheetDataWriter {
     columnLetters = (0..<lastColumn).map { Array(ColumnName.letters(forColumn: $0 + 1)!.utf8) }
   }
 
-  /// What one block uses, in the order it first uses it.
-  private struct Scan: Sendable {
+  /// One block written with holes, and what it uses, in the order it first uses it.
+  private struct Block: Sendable {
     var styles: [SpreadsheetStyles.Key] = []
     /// Each text as given and as the table will hold it.
     var texts: [(text: String, cleaned: String)] = []
     /// Cells holding text (each is a reference to the shared-string table).
     var textCells = 0
     var widths = ColumnWidths()
-    /// For every cell of the block's rows, in order: its position in `styles`, and in `texts` (-1: not text).
-    var cells: [(style: Int32, text: Int32)] = []
+    /// The block's XML, less the numbers that depend on the workbook.
+    var bytes: [UInt8] = []
+    /// Where each missing number goes in `bytes`, and which of the block's styles (`style`) or texts it is.
+    var holes: [Hole] = []
   }
+
+  private struct Hole: Sendable {
+    var offset: Int
+    var isText: Bool
+    var entry: Int32
+  }
+
+  /// The style every cell has by default (index 0 of the workbook's formats): an empty cell with it is not written
+  /// and a cell with it needs no `s` attribute.
+  private static let plain = SpreadsheetStyles.Key(style: .plain, value: .empty)
 
   /// `<sheetData>…</sheetData>` in parts (one a block of rows), with the styles and texts it uses added to the
   /// workbook's tables and the columns widened to its content.
   func xml(styles: inout SpreadsheetStyles, strings: inout SharedStrings, widths: inout ColumnWidths) -> [[UInt8]] {
-    let blocks = (lastRow + Self.rowsPerBlock - 1) / Self.rowsPerBlock
-    let scans = Concurrently.map(blocks) { scan(block: $0) }
+    let count = (lastRow + Self.rowsPerBlock - 1) / Self.rowsPerBlock
+    let blocks = Concurrently.map(count) { write(block: $0) }
     var styleNumbers: [[Int]] = []
     var textNumbers: [[Int]] = []
-    for scan in scans {
-      styleNumbers.append(scan.styles.map { styles.index($0) })
-      textNumbers.append(scan.texts.map { strings.index(for: $0.text, cleaned: $0.cleaned) })
-      strings.countReferences(scan.textCells)
-      widths.widen(to: scan.widths)
+    for block in blocks {
+      styleNumbers.append(block.styles.map { styles.index($0) })
+      textNumbers.append(block.texts.map { strings.index(for: $0.text, cleaned: $0.cleaned) })
+      strings.countReferences(block.textCells)
+      widths.widen(to: block.widths)
     }
     let numbers = (styles: styleNumbers, texts: textNumbers)
-    let parts = Concurrently.map(blocks) { block in
-      write(block: block, scan: scans[block], styles: numbers.styles[block], texts: numbers.texts[block])
+    let parts = Concurrently.map(count) { index in
+      Self.fill(blocks[index], styles: numbers.styles[index], texts: numbers.texts[index])
     }
     return [Array("<sheetData>".utf8)] + parts + [Array("</sheetData>".utf8)]
   }
@@ -60,59 +73,118 @@ struct SheetDataWriter {
     (block * Self.rowsPerBlock)..<min(lastRow, (block + 1) * Self.rowsPerBlock)
   }
 
-  /// The cell's style as written: text with a line break is wrapped, as Excel does on Alt+Enter; unwrapped, its
-  /// lines would run together.
-  private static func style(of cell: Cell) -> CellStyle {
-    var style = cell.style
-    if !style.wrapText, case .text(let text) = cell.value, text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
-      style.wrapText = true
-    }
-    return style
-  }
-
-  private func scan(block: Int) -> Scan {
-    var scan = Scan()
+  private func write(block index: Int) -> Block {
+    let rows = rows(of: index)
+    var block = Block()
+    var data = XMLBuffer(capacity: 48 * rows.count * max(columnLetters.count, 1) + 64)
     var textIndex: [TextBytes: Int32] = [:]
     var textLengths: [Int] = []
-    var lastInColumn = Array(repeating: (text: TextBytes(""), number: Int32(-1)), count: columnLetters.count)
-    for row in sheet.rows[rows(of: block)] {
-      for (column, cell) in row.enumerated() {
-        let style = Self.style(of: cell)
-        let key = SpreadsheetStyles.Key(style: style, value: cell.value)
-        // A block uses a handful of styles: a look along them is cheaper than hashing each cell's.
-        let styleNumber: Int32
-        if let known = scan.styles.firstIndex(of: key) {
-          styleNumber = Int32(known)
-        } else {
-          styleNumber = Int32(scan.styles.count)
-          scan.styles.append(key)
-        }
-        var textNumber: Int32 = -1
+    var textBreaks: [Bool] = []
+    var lastInColumn = Array(repeating: (text: TextBytes(""), entry: Int32(-1)), count: columnLetters.count)
+    func hole(text: Bool, _ entry: Int32) {
+      block.holes.append(Hole(offset: data.bytes.count, isText: text, entry: entry))
+    }
+    for rowIndex in rows {
+      let rowNumber = String(rowIndex + 1)
+      var rowOpen = false
+      for (column, cell) in sheet.rows[rowIndex].enumerated() {
+        var style = cell.style
+        var textEntry: Int32 = -1
         if case .text(let text) = cell.value {
-          scan.textCells += 1
-          if column < lastInColumn.count, lastInColumn[column].number >= 0, lastInColumn[column].text == TextBytes(text)
-          {
+          if lastInColumn[column].entry >= 0, lastInColumn[column].text == TextBytes(text) {
             // The same text as the row above (a commune's code on each of its indicator rows): no hashing.
-            textNumber = lastInColumn[column].number
+            textEntry = lastInColumn[column].entry
           } else if let known = textIndex[TextBytes(text)] {
-            textNumber = known
+            textEntry = known
           } else {
             // Measured once per distinct text a block, on the text as the table holds it.
             let cleaned = SharedStrings.cleaned(text)
-            textNumber = Int32(scan.texts.count)
-            scan.texts.append((text, cleaned))
+            textEntry = Int32(block.texts.count)
+            block.texts.append((text, cleaned))
             textLengths.append(ColumnWidths.textLength(cleaned))
-            textIndex[TextBytes(text)] = textNumber
+            textBreaks.append(Self.hasLineBreak(text))
+            textIndex[TextBytes(text)] = textEntry
           }
-          if column < lastInColumn.count { lastInColumn[column] = (TextBytes(text), textNumber) }
-          scan.widths.measure(length: textLengths[Int(textNumber)], bold: style.bold, column: column)
+          lastInColumn[column] = (TextBytes(text), textEntry)
+          // Text with a line break is wrapped, as Excel does on Alt+Enter; unwrapped, its lines would run together.
+          if textBreaks[Int(textEntry)] { style.wrapText = true }
+          block.widths.measure(length: textLengths[Int(textEntry)], bold: style.bold, column: column)
         } else {
-          scan.widths.measure(length: ColumnWidths.displayLength(cell.value), bold: style.bold, column: column)
+          block.widths.measure(length: ColumnWidths.displayLength(cell.value), bold: style.bold, column: column)
         }
-        scan.cells.append((styleNumber, textNumber))
+        let key = SpreadsheetStyles.Key(style: style, value: cell.value)
+        if case .empty = cell.value, key == Self.plain { continue }
+        if !rowOpen {
+          data.raw(#"<row r=""#)
+          data.raw(rowNumber)
+          data.raw(#"">"#)
+          rowOpen = true
+        }
+        data.raw(#"<c r=""#)
+        data.raw(bytes: columnLetters[column])
+        data.raw(rowNumber)
+        data.raw("\"")
+        if key != Self.plain {
+          // A block uses a handful of styles: a look along them is cheaper than hashing each cell's.
+          let entry: Int32
+          if let known = block.styles.firstIndex(of: key) {
+            entry = Int32(known)
+          } else {
+            entry = Int32(block.styles.count)
+            block.styles.append(key)
+          }
+          data.raw(#" s=""#)
+          hole(text: false, entry)
+          data.raw("\"")
+        }
+        switch cell.value {
+        case .empty:
+          data.raw("/>")
+        case .text:
+          block.textCells += 1
+          // Always a shared string, even when it starts with "=": there is no formula support at all.
+          data.raw(#" t="s"><v>"#)
+          hole(text: true, textEntry)
+          data.raw("</v></c>")
+        case .number(let number), .percent(let number, _):
+          data.raw("><v>")
+          data.raw(number.text)
+          data.raw("</v></c>")
+        case .integer(let value):
+          data.raw("><v>")
+          data.int(value)
+          data.raw("</v></c>")
+        case .boolean(let value):
+          data.raw(value ? #" t="b"><v>1</v></c>"# : #" t="b"><v>0</v></c>"#)
+        }
       }
+      if rowOpen { data.raw("</row>") }
     }
-    return scan
+    block.bytes = data.bytes
+    return block
+  }
+
+  /// Whether `text` has a line break (looked at once per distinct text a block: along a `String`'s UTF-8 view byte
+  /// by byte, it was most of the time spent writing a sheet).
+  private static func hasLineBreak(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { $0.contains { $0 == 0x0A || $0 == 0x0D } }
+  }
+
+  /// The block's bytes with the workbook's style and shared-string numbers in its holes.
+  private static func fill(_ block: Block, styles: [Int], texts: [Int]) -> [UInt8] {
+    var data = XMLBuffer(capacity: block.bytes.count + 8 * block.holes.count)
+    var start = 0
+    block.bytes.withUnsafeBufferPointer { bytes in
+      for hole in block.holes {
+        let offset = hole.offset
+        data.raw(bytes: UnsafeBufferPointer(rebasing: bytes[start..<offset]))
+        data.int(hole.isText ? texts[Int(hole.entry)] : styles[Int(hole.entry)])
+        start = offset
+      }
+      data.raw(bytes: UnsafeBufferPointer(rebasing: bytes[start...]))
+    }
+    return data.bytes
   }
 
   /// A text compared and hashed by its UTF-8 bytes. `String` compares by canonical equivalence, which means
@@ -136,57 +208,5 @@ struct SheetDataWriter {
         }
       }
     }
-  }
-
-  private func write(block: Int, scan: Scan, styles: [Int], texts: [Int]) -> [UInt8] {
-    let rows = rows(of: block)
-    var data = XMLBuffer(capacity: 48 * rows.count * max(columnLetters.count, 1) + 64)
-    var cellNumber = 0
-    for rowIndex in rows {
-      let rowNumber = String(rowIndex + 1)
-      var rowOpen = false
-      for (columnIndex, cell) in sheet.rows[rowIndex].enumerated() {
-        let refers = scan.cells[cellNumber]
-        cellNumber += 1
-        let styleIndex = styles[Int(refers.style)]
-        if case .empty = cell.value, styleIndex == 0 { continue }
-        if !rowOpen {
-          data.raw(#"<row r=""#)
-          data.raw(rowNumber)
-          data.raw(#"">"#)
-          rowOpen = true
-        }
-        data.raw(#"<c r=""#)
-        data.raw(bytes: columnLetters[columnIndex])
-        data.raw(rowNumber)
-        data.raw("\"")
-        if styleIndex != 0 {
-          data.raw(#" s=""#)
-          data.int(styleIndex)
-          data.raw("\"")
-        }
-        switch cell.value {
-        case .empty:
-          data.raw("/>")
-        case .text:
-          // Always a shared string, even when it starts with "=": there is no formula support at all.
-          data.raw(#" t="s"><v>"#)
-          data.int(texts[Int(refers.text)])
-          data.raw("</v></c>")
-        case .number(let number), .percent(let number, _):
-          data.raw("><v>")
-          data.raw(number.text)
-          data.raw("</v></c>")
-        case .integer(let value):
-          data.raw("><v>")
-          data.int(value)
-          data.raw("</v></c>")
-        case .boolean(let value):
-          data.raw(value ? #" t="b"><v>1</v></c>"# : #" t="b"><v>0</v></c>"#)
-        }
-      }
-      if rowOpen { data.raw("</row>") }
-    }
-    return data.bytes
   }
 }

@@ -26,6 +26,11 @@ struct XMLBuffer {
     bytes.append(contentsOf: other)
   }
 
+  /// Appends bytes that are already markup, from a buffer (a stretch of another buffer's output), as is.
+  mutating func raw(bytes other: UnsafeBufferPointer<UInt8>) {
+    bytes.append(contentsOf: other)
+  }
+
   /// Appends an integer in decimal. Digit by digit rather than through `String(value)`: a big worksheet writes
   /// a row number, a style and a string index for each of millions of cells.
   mutating func int(_ value: Int) {
