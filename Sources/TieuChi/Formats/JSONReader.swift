@@ -31,11 +31,10 @@ extension JSONReader {
   /// Parses a JSON Lines (NDJSON) file: one value per line, each line parsed on its own, so a broken line
   /// costs that record only. Blank lines are skipped; positions are the file's own.
   package static func readLines(bytes: [UInt8], file: String, maxDepth: Int = 64) -> ParsedFile {
-    InputBytes.utf8(bytes).withUnsafeBufferPointer { buffer in
-      if InputBytes.hasUTF16ByteOrderMark(buffer) {
-        return ParsedFile(file: file, diagnostics: [Messages.utf16(file: file)], lostRecords: 1)
-      }
-      var result = ParsedFile(file: file)
+    let utf8 = InputBytes.utf8(bytes)
+    let lines = utf8.withUnsafeBufferPointer { buffer -> [(range: Range<Int>, line: Int)]? in
+      if InputBytes.hasUTF16ByteOrderMark(buffer) { return nil }
+      var lines: [(range: Range<Int>, line: Int)] = []
       var lineStart = InputBytes.hasUTF8ByteOrderMark(buffer) ? 3 : 0
       var line = 1
       while lineStart < buffer.count {
@@ -45,11 +44,7 @@ extension JSONReader {
           if buffer[lineEnd] != 0x20 && buffer[lineEnd] != 0x09 { blank = false }
           lineEnd += 1
         }
-        if !blank {
-          var parser = JSONParser(bytes: buffer, file: file, maxDepth: min(maxDepth, 1000), range: lineStart..<lineEnd)
-          parser.position = LinePosition(start: lineStart, line: line)
-          parser.parseLine(into: &result)
-        }
+        if !blank { lines.append((lineStart..<lineEnd, line)) }
         var next = lineEnd
         if next < buffer.count {
           next += buffer[next] == 0x0D && next + 1 < buffer.count && buffer[next + 1] == 0x0A ? 2 : 1
@@ -57,9 +52,30 @@ extension JSONReader {
         lineStart = next
         line += 1
       }
-      return result
+      return lines
     }
+    guard let lines else { return ParsedFile(file: file, diagnostics: [Messages.utf16(file: file)], lostRecords: 1) }
+    // Lines are parsed independently, so runs of them are parsed on every core and joined in file order.
+    let runs = stride(from: 0, to: lines.count, by: linesPerRun).map { lines[$0..<min($0 + linesPerRun, lines.count)] }
+    let parts = ParallelMap.map(runs) { run in
+      utf8.withUnsafeBufferPointer { buffer in
+        var part = ParsedFile(file: file)
+        for (range, line) in run {
+          var parser = JSONParser(bytes: buffer, file: file, maxDepth: min(maxDepth, 1000), range: range)
+          parser.position = LinePosition(start: range.lowerBound, line: line)
+          parser.parseLine(into: &part)
+        }
+        return part
+      }
+    }
+    var result = ParsedFile(file: file)
+    for part in parts { result.append(part) }
+    return result
   }
+
+  /// Lines parsed together on one core: a run of station lines is some tens of kilobytes, enough to outweigh
+  /// handing it to a thread.
+  static let linesPerRun = 64
 }
 
 extension UInt8 {
@@ -128,10 +144,7 @@ private struct JSONParser {
   /// One line of a JSON Lines file: its value is a document, or its error costs one record — one element,
   /// when the line holds a list of stations, as in a whole file.
   mutating func parseLine(into result: inout ParsedFile) {
-    let line = parseRecovering(end: JSONReader.Messages.endOfLine)
-    result.documents += line.documents
-    result.diagnostics += line.diagnostics
-    result.lostRecords += line.lostRecords
+    result.append(parseRecovering(end: JSONReader.Messages.endOfLine))
   }
 
   // MARK: File

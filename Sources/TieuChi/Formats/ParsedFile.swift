@@ -21,4 +21,11 @@ package struct ParsedFile: Sendable {
     self.diagnostics = diagnostics
     self.lostRecords = lostRecords
   }
+
+  /// Adds what a later part of the same file held (a run of documents or lines parsed on another core).
+  package mutating func append(_ part: ParsedFile) {
+    documents += part.documents
+    diagnostics += part.diagnostics
+    lostRecords += part.lostRecords
+  }
 }

@@ -199,9 +199,14 @@ extension String {
     let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" || $0 == "\u{00A0}" }
     // Most values have nothing to trim: skip building a new string for them (checked on bytes, since
     // every space character trimmed here starts with an ASCII byte or 0xC2).
-    if let first = utf8.first, let last = utf8.last, first > 0x20, first != 0xC2, last > 0x20, last != 0xA0 {
-      return self
-    }
+    // On the contiguous bytes where there are some (nearly always): `utf8.last` walks the view's indices.
+    let untouched =
+      utf8.withContiguousStorageIfAvailable { bytes in
+        guard let first = bytes.first, let last = bytes.last else { return false }
+        return first > 0x20 && first != 0xC2 && last > 0x20 && last != 0xA0
+      }
+      ?? (utf8.first.map { $0 > 0x20 && $0 != 0xC2 } == true && utf8.last.map { $0 > 0x20 && $0 != 0xA0 } == true)
+    if untouched { return self }
     guard let start = firstIndex(where: { !isSpace($0) }) else { return "" }
     let end = lastIndex(where: { !isSpace($0) })!
     return String(self[start...end])

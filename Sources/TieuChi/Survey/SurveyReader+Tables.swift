@@ -142,6 +142,14 @@ extension SurveyReader {
 
   /// Whether a plain scalar's text means "no value" (`DataNode.isNull`).
   static func isNullText(_ text: String) -> Bool {
-    text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
+    // By length and bytes: `==` on text that is not ASCII (most names and labels) goes through Unicode
+    // comparison, and no other spelling is canonically equivalent to these ASCII words.
+    let utf8 = text.utf8
+    switch utf8.count {
+    case 0: return true
+    case 1: return utf8.first == UInt8(ascii: "~")
+    case 4: return utf8.elementsEqual("null".utf8) || utf8.elementsEqual("Null".utf8) || utf8.elementsEqual("NULL".utf8)
+    default: return false
+    }
   }
 }
