@@ -193,6 +193,39 @@ struct SheetBlocksTests {
     #expect(styles.contains(#"<numFmt numFmtId="164" formatCode="0.0%"/><numFmt numFmtId="165" formatCode="0.000%"/>"#))
   }
 
+  /// The same rows, held as cells or made block by block (uneven blocks, an empty one, trailing empty rows and a
+  /// styled empty cell), give the same file.
+  @Test func rowsMadeInBlocksGiveTheSameBytesAsRowsHeld() throws {
+    var held = BlockSamples.workbook
+    held.sheets[1].rows += [[.empty, Cell(.empty, style: CellStyle(fill: .grey))], [], [.empty, .empty]]
+    let rows = held.sheets[1].rows
+    let counts = [1, 0, 2047, 2048, 700, rows.count - 2 - 2047 - 2048 - 700]
+    let starts = counts.indices.map { 1 + counts[..<$0].reduce(0, +) }
+    var made = held
+    made.sheets[1].rows = [rows[0]]
+    made.sheets[1].rowBlocks = RowBlocks(counts: counts) { Array(rows[starts[$0]..<(starts[$0] + counts[$0])]) }
+    #expect(made.sheets[1].rowCount == rows.count)
+    let writer = SpreadsheetMLWriter()
+    let heldParts = try writer.parts(for: held)
+    let madeParts = try writer.parts(for: made)
+    #expect(heldParts.map(\.path) == madeParts.map(\.path))
+    for (a, b) in zip(heldParts, madeParts) { #expect(a.bytes == b.bytes, "\(a.path)") }
+    #expect(try part("xl/worksheets/sheet2.xml", in: madeParts).contains(#"<dimension ref="A1:E\#(rows.count - 2)"/>"#))
+  }
+
+  @Test func madeRowsAreCheckedLikeHeldOnes() {
+    let wide = Array(repeating: Cell.integer(1), count: ColumnName.maximumColumn + 1)
+    var sheet = Sheet(name: "s", rows: [[.text("đầu")]])
+    sheet.rowBlocks = RowBlocks(counts: [3, 2]) { $0 == 0 ? [[], [], []] : [[.integer(1)], wide] }
+    #expect(throws: SpreadsheetError.tooManyColumns(sheet: "s", row: 6)) {
+      try SpreadsheetMLWriter().data(for: Workbook(sheets: [sheet]))
+    }
+    sheet.rowBlocks = RowBlocks(counts: [CellRange.maximumRow]) { _ in [] }
+    #expect(throws: SpreadsheetError.tooManyRows(sheet: "s")) {
+      try SpreadsheetMLWriter().data(for: Workbook(sheets: [sheet]))
+    }
+  }
+
   @Test func blocksGiveTheSameBytesEveryTime() throws {
     let writer = SpreadsheetMLWriter()
     #expect(try writer.data(for: BlockSamples.workbook) == writer.data(for: BlockSamples.workbook))

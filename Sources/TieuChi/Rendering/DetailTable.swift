@@ -33,15 +33,6 @@ package struct DetailTable: Sendable {
     var targets: [String]
   }
 
-  /// Every row, commune by commune (`rows(of:)` for one commune's, as a streaming writer wants them).
-  package var rows: [[Cell]] { rows { $0 } }
-
-  /// Every row turned by `transform` (into a format's own cells), the communes shared out over the cores; in
-  /// order.
-  package func rows<Row: Sendable>(_ transform: @Sendable ([Cell]) -> Row) -> [Row] {
-    ParallelMap.map(result.communes, chunkSize: 256) { rows(of: $0).map(transform) }.flatMap { $0 }
-  }
-
   package init(_ result: CheckResult, language: Language) {
     self.result = result
     self.language = language

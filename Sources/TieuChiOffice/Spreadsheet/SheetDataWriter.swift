@@ -9,20 +9,37 @@ import Foundation  // memcmp
 /// first use in the whole sheet — and each block's holes are filled with the workbook's numbers. The result is
 /// the same bytes as one pass over the rows.
 struct SheetDataWriter {
-  /// Rows per block: enough that a block's tables and bookkeeping cost little, few enough that a sheet of a
-  /// hundred thousand communes keeps both cores busy.
+  /// Rows per block of a sheet's `rows`: enough that a block's tables and bookkeeping cost little, few enough that
+  /// a sheet of a hundred thousand communes keeps both cores busy. (`rowBlocks` come in the blocks they are made in.)
   static let rowsPerBlock = 2048
 
   let sheet: Sheet
-  /// Rows after the last one with a non-empty cell are not written.
-  let lastRow: Int
-  /// `A`, `B`, … for every used column.
-  let columnLetters: [[UInt8]]
+  /// Where each block starts (0-based row) and how many rows it has: the sheet's `rows` in runs of `rowsPerBlock`,
+  /// then its `rowBlocks` as made.
+  private let blocks: [(first: Int, count: Int)]
+  /// How many of `blocks` are runs of `sheet.rows`.
+  private let arrayBlocks: Int
 
-  init(sheet: Sheet, lastRow: Int, lastColumn: Int) {
+  init(sheet: Sheet) {
     self.sheet = sheet
-    self.lastRow = lastRow
-    columnLetters = (0..<lastColumn).map { Array(ColumnName.letters(forColumn: $0 + 1)!.utf8) }
+    var blocks = stride(from: 0, to: sheet.rows.count, by: Self.rowsPerBlock).map {
+      (first: $0, count: min(Self.rowsPerBlock, sheet.rows.count - $0))
+    }
+    arrayBlocks = blocks.count
+    var next = sheet.rows.count
+    for count in sheet.rowBlocks?.counts ?? [] {
+      blocks.append((next, count))
+      next += count
+    }
+    self.blocks = blocks
+  }
+
+  /// The sheet data in parts (one a block of rows), and the last row and column holding anything (1-based; 0
+  /// when none): the dimension and the filter cover them.
+  struct Written {
+    var parts: [[UInt8]]
+    var lastRow: Int
+    var lastColumn: Int
   }
 
   /// One block written with holes, and what it uses, in the order it first uses it.
@@ -37,6 +54,11 @@ struct SheetDataWriter {
     var bytes: [UInt8] = []
     /// Where each missing number goes in `bytes`, and which of the block's styles (`style`) or texts it is.
     var holes: [Hole] = []
+    /// The last row and column (1-based) holding anything, 0 when none.
+    var lastRow = 0
+    var lastColumn = 0
+    /// The first row (1-based) with more columns than a sheet can have; the block is not written.
+    var tooWide: Int?
   }
 
   private struct Hole: Sendable {
@@ -49,34 +71,55 @@ struct SheetDataWriter {
   /// and a cell with it needs no `s` attribute.
   private static let plain = SpreadsheetStyles.Key(style: .plain, value: .empty)
 
-  /// `<sheetData>…</sheetData>` in parts (one a block of rows), with the styles and texts it uses added to the
-  /// workbook's tables and the columns widened to its content.
-  func xml(styles: inout SpreadsheetStyles, strings: inout SharedStrings, widths: inout ColumnWidths) -> [[UInt8]] {
-    let count = (lastRow + Self.rowsPerBlock - 1) / Self.rowsPerBlock
-    let blocks = Concurrently.map(count) { write(block: $0) }
+  /// `<sheetData>…</sheetData>` with the styles and texts it uses added to the workbook's tables and the columns
+  /// widened to its content.
+  func xml(
+    styles: inout SpreadsheetStyles, strings: inout SharedStrings, widths: inout ColumnWidths
+  ) throws(SpreadsheetError) -> Written {
+    let written = Concurrently.map(blocks.count) { write(block: $0) }
     var styleNumbers: [[Int]] = []
     var textNumbers: [[Int]] = []
-    for block in blocks {
+    var (lastRow, lastColumn) = (0, 0)
+    for block in written {
+      if let row = block.tooWide { throw .tooManyColumns(sheet: sheet.name, row: row) }
       styleNumbers.append(block.styles.map { styles.index($0) })
       textNumbers.append(block.texts.map { strings.index(for: $0.text, cleaned: $0.cleaned) })
       strings.countReferences(block.textCells)
       widths.widen(to: block.widths)
+      lastRow = max(lastRow, block.lastRow)
+      lastColumn = max(lastColumn, block.lastColumn)
     }
     let numbers = (styles: styleNumbers, texts: textNumbers)
-    let parts = Concurrently.map(count) { index in
-      Self.fill(blocks[index], styles: numbers.styles[index], texts: numbers.texts[index])
+    let parts = Concurrently.map(written.count) { index in
+      Self.fill(written[index], styles: numbers.styles[index], texts: numbers.texts[index])
     }
-    return [Array("<sheetData>".utf8)] + parts + [Array("</sheetData>".utf8)]
+    return Written(
+      parts: [Array("<sheetData>".utf8)] + parts + [Array("</sheetData>".utf8)], lastRow: lastRow,
+      lastColumn: lastColumn)
   }
 
-  private func rows(of block: Int) -> Range<Int> {
-    (block * Self.rowsPerBlock)..<min(lastRow, (block + 1) * Self.rowsPerBlock)
+  /// Block `index`'s rows: a run of the sheet's `rows`, or made by its `rowBlocks`.
+  private func rows(of index: Int) -> [[Cell]] {
+    let block = blocks[index]
+    guard index >= arrayBlocks, let rowBlocks = sheet.rowBlocks else {
+      return Array(sheet.rows[block.first..<(block.first + block.count)])
+    }
+    let rows = rowBlocks.make(index - arrayBlocks)
+    precondition(rows.count == block.count, "a row block made \(rows.count) rows, not the \(block.count) it declared")
+    return rows
   }
 
   private func write(block index: Int) -> Block {
     let rows = rows(of: index)
+    let first = blocks[index].first
     var block = Block()
-    var data = XMLBuffer(capacity: 48 * rows.count * max(columnLetters.count, 1) + 64)
+    let width = rows.reduce(0) { max($0, $1.count) }
+    if let tooWide = rows.firstIndex(where: { $0.count > ColumnName.maximumColumn }) {
+      block.tooWide = first + tooWide + 1
+      return block
+    }
+    let columnLetters: [[UInt8]] = (0..<width).map { Array(ColumnName.letters(forColumn: $0 + 1)!.utf8) }
+    var data = XMLBuffer(capacity: 48 * rows.count * max(width, 1) + 64)
     var textIndex: [TextBytes: Int32] = [:]
     var textLengths: [Int] = []
     var textBreaks: [Bool] = []
@@ -84,10 +127,10 @@ struct SheetDataWriter {
     func hole(text: Bool, _ entry: Int32) {
       block.holes.append(Hole(offset: data.bytes.count, isText: text, entry: entry))
     }
-    for rowIndex in rows {
-      let rowNumber = String(rowIndex + 1)
+    for (offset, row) in rows.enumerated() {
+      let rowNumber = String(first + offset + 1)
       var rowOpen = false
-      for (column, cell) in sheet.rows[rowIndex].enumerated() {
+      for (column, cell) in row.enumerated() {
         var style = cell.style
         var textEntry: Int32 = -1
         if case .text(let text) = cell.value {
@@ -114,6 +157,8 @@ struct SheetDataWriter {
         }
         let key = SpreadsheetStyles.Key(style: style, value: cell.value)
         if case .empty = cell.value, key == Self.plain { continue }
+        block.lastRow = first + offset + 1
+        block.lastColumn = max(block.lastColumn, column + 1)
         if !rowOpen {
           data.raw(#"<row r=""#)
           data.raw(rowNumber)

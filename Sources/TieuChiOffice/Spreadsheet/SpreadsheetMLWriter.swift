@@ -26,9 +26,9 @@ public struct SpreadsheetMLWriter: Sendable {
     var filters: [(sheetIndex: Int, range: CellRange)] = []
     for (index, sheet) in workbook.sheets.enumerated() {
       let writer = try WorksheetWriter(sheet: sheet, isFirstSheet: index == 0)
-      let parts = try writer.xml(styles: &styles, strings: &strings)
-      sheetParts.append(ZipEntry(path: "xl/worksheets/sheet\(index + 1).xml", parts: parts))
-      if let range = writer.autoFilterRange { filters.append((index, range)) }
+      let written = try writer.xml(styles: &styles, strings: &strings)
+      sheetParts.append(ZipEntry(path: "xl/worksheets/sheet\(index + 1).xml", parts: written.parts))
+      if let range = written.autoFilterRange { filters.append((index, range)) }
     }
 
     let sheetCount = workbook.sheets.count

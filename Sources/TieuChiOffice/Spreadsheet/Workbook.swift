@@ -1,5 +1,5 @@
 /// An XLSX workbook: sheets in tab order. Write it with `SpreadsheetMLWriter`.
-public struct Workbook: Sendable, Hashable {
+public struct Workbook: Sendable {
   public var sheets: [Sheet]
 
   public init(sheets: [Sheet]) {

@@ -7,39 +7,29 @@ struct WorksheetWriter {
   /// The sanitised name, used in error messages only through `sheet.name`.
   let isFirstSheet: Bool
 
-  /// The filter range, if the sheet has an autofilter (the workbook also names it `_xlnm._FilterDatabase`).
-  let autoFilterRange: CellRange?
-  private let lastRow: Int
-  private let lastColumn: Int
+  /// A written worksheet: its bytes, in pieces (what comes before the cells, the cells in blocks of rows, what
+  /// comes after), and its filter range (the workbook also names it `_xlnm._FilterDatabase`).
+  struct Written {
+    var parts: [[UInt8]]
+    var autoFilterRange: CellRange?
+  }
 
   init(sheet: Sheet, isFirstSheet: Bool) throws(SpreadsheetError) {
     self.sheet = sheet
     self.isFirstSheet = isFirstSheet
-    guard sheet.rows.count <= CellRange.maximumRow else { throw .tooManyRows(sheet: sheet.name) }
-    var lastRow = 0
-    var lastColumn = 0
-    for (index, row) in sheet.rows.enumerated() {
-      guard row.count <= ColumnName.maximumColumn else { throw .tooManyColumns(sheet: sheet.name, row: index + 1) }
-      if let last = row.lastIndex(where: { $0 != .empty }) {
-        lastRow = index + 1
-        lastColumn = max(lastColumn, last + 1)
-      }
-    }
-    self.lastRow = lastRow
-    self.lastColumn = lastColumn
+    guard sheet.rowCount <= CellRange.maximumRow else { throw .tooManyRows(sheet: sheet.name) }
+  }
+
+  func xml(styles: inout SpreadsheetStyles, strings: inout SharedStrings) throws(SpreadsheetError) -> Written {
+    // Cells are written first: the dimension and <cols> come before <sheetData> but depend on it.
+    var widths = ColumnWidths()
+    let data = try SheetDataWriter(sheet: sheet).xml(styles: &styles, strings: &strings, widths: &widths)
+    let (lastRow, lastColumn) = (data.lastRow, data.lastColumn)
     let headerRow = min(max(sheet.headerRowCount, 1), CellRange.maximumRow)
-    autoFilterRange =
+    let autoFilterRange =
       sheet.autoFilter
       ? CellRange(firstRow: headerRow, firstColumn: 1, lastRow: max(lastRow, headerRow), lastColumn: max(lastColumn, 1))
       : nil
-  }
-
-  /// The part's bytes, in pieces: what comes before the cells, the cells in blocks of rows, what comes after.
-  func xml(styles: inout SpreadsheetStyles, strings: inout SharedStrings) throws(SpreadsheetError) -> [[UInt8]] {
-    // Cells are written first: <cols> comes before <sheetData> but its widths depend on it.
-    var widths = ColumnWidths()
-    let data = SheetDataWriter(sheet: sheet, lastRow: lastRow, lastColumn: lastColumn)
-      .xml(styles: &styles, strings: &strings, widths: &widths)
     var xml = XMLBuffer(capacity: 4096)
     xml.raw(PackageParts.xmlDeclaration)
     xml.raw(#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" "#)
@@ -62,7 +52,7 @@ struct WorksheetWriter {
     try writeDataValidations(into: &xml)
     xml.raw(#"<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>"#)
     xml.raw("</worksheet>")
-    return [head] + data + [xml.bytes]
+    return Written(parts: [head] + data.parts + [xml.bytes], autoFilterRange: autoFilterRange)
   }
 
   private func writeSheetView(into xml: inout XMLBuffer) {
