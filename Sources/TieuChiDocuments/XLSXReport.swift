@@ -195,7 +195,8 @@ public struct XLSXReport: ReportRenderer {
     let perBlock = Self.communesPerBlock
     let runs = stride(from: 0, to: communes.count, by: perBlock).map { $0..<min($0 + perBlock, communes.count) }
     let blocks = RowBlocks(counts: runs.map { communes[$0].reduce(0) { $0 + $1.indicators.count } }) { index in
-      communes[runs[index]].flatMap { table.rows(of: $0) }.map { row in
+      let table = table.withOwnTexts()
+      return communes[runs[index]].flatMap { table.rows(of: $0) }.map { row in
         row.map { cell -> Cell in
           switch cell {
           case .text(let text): .text(text)

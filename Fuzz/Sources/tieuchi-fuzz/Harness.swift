@@ -8,7 +8,10 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   let bytes = size == 0 || data == nil ? [] : Array(UnsafeBufferPointer(start: data, count: size))
   switch Target.current {
   case .yaml: SurveyHarness.run(bytes, format: .yaml)
-  case .json: SurveyHarness.run(bytes, format: .json)
+  case .json:
+    // The same bytes as one JSON document and as JSON Lines (each line parsed alone, runs of lines in parallel).
+    SurveyHarness.run(bytes, format: .json)
+    SurveyHarness.run(bytes, format: .ndjson)
   case .csv: SurveyHarness.run(bytes, format: .csv)
   case .csvJoin: SurveyHarness.runJoined(bytes)
   case .xlsx: XLSXHarness.run(bytes)

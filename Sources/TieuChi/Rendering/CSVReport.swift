@@ -29,6 +29,8 @@ public struct CSVReport: ReportRenderer {
     let communes = result.communes
     let starts = Array(stride(from: 0, to: communes.count, by: Self.chunk))
     let parts = ParallelMap.map(starts) { start in
+      // Texts of its own for each chunk, so that the cores never count references on the same strings.
+      let table = table.withOwnTexts()
       var part = CSVWriter(separator: separator, byteOrderMark: false, capacity: Self.chunk * 1_600)
       for index in start..<min(communes.count, start + Self.chunk) {
         for row in table.rows(of: communes[index]) { part.append(row.map { Self.field($0, style: style) }) }

@@ -22,7 +22,7 @@ package struct DetailTable: Sendable {
   private let previous: [String: RoundComparison.CommuneChange]?
   /// What every row of an indicator shares (its title, unit, legal basis), worked out once per indicator rather
   /// than once per commune: a national batch has 800,000 rows.
-  private let indicatorCells: [IndicatorCells]
+  private var indicatorCells: [IndicatorCells]
 
   private struct IndicatorCells {
     var id: Cell
@@ -71,6 +71,21 @@ package struct DetailTable: Sendable {
   }
 
   private func text(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
+
+  /// A copy whose texts shared by every row (titles, units, legal bases, targets) are strings of its own. Rows made
+  /// on two cores from one table hold the same strings, and both cores then count references on the same memory,
+  /// waiting on each other at every row: a copy per block of rows keeps each core to its own.
+  package func withOwnTexts() -> DetailTable {
+    func own(_ text: String) -> String { String(decoding: Array(text.utf8), as: UTF8.self) }
+    func own(_ cell: Cell) -> Cell { if case .text(let text) = cell { .text(own(text)) } else { cell } }
+    var copy = self
+    copy.indicatorCells = indicatorCells.map { cells in
+      IndicatorCells(
+        id: own(cells.id), title: own(cells.title), unit: own(cells.unit), basis: own(cells.basis),
+        targets: cells.targets.map(own))
+    }
+    return copy
+  }
 
   /// "≥ 99,5 % (mốc 2030)": the target in force and its deadline.
   private static func target(
