@@ -54,8 +54,24 @@ struct ZipWriterTests {
       ZipEntry(path: "no-parts", parts: []),
       ZipEntry(path: "empty-parts", parts: [[], []]),
       ZipEntry(path: "Thôn Đồng Lạc.txt", bytes: Array("tên tệp không phải ASCII".utf8)),
+      // Parts deflated by their makers between plain ones, the last one deflated too (the writer then ends the
+      // stream with an empty final block).
+      ZipEntry(
+        path: "xl/deflated-parts.xml",
+        pieces: [
+          .bytes(Array("head".utf8)), .deflated(ZipWriter.deflatedPart(Self.noise)!), .bytes(Self.markup),
+          .deflated(ZipWriter.deflatedPart(Self.markup)!), .deflated(ZipWriter.deflatedPart([])!),
+        ]),
     ]
   }()
+
+  static let markup = Array(String(repeating: #"<row r="7"><c r="B7" s="3"><v>0.25</v></c></row>"#, count: 30_000).utf8)
+  static let noise: [UInt8] = (0..<300_000).map { UInt8(truncatingIfNeeded: ($0 &* 2_654_435_761) >> 13) }
+
+  @Test func partsDeflatedByTheirMakersReadAsTheirBytes() throws {
+    let entry = try #require(Self.pieceEntries.last)
+    #expect(entry.bytes == Array("head".utf8) + Self.noise + Self.markup + Self.markup)
+  }
 
   @Test func piecesReadBackWithZIPFoundationAndPython() throws {
     let bytes = try ZipWriter.archive(Self.pieceEntries)

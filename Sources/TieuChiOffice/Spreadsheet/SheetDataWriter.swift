@@ -1,4 +1,5 @@
 import Foundation  // memcmp
+import Synchronization
 
 /// Writes a worksheet's `<sheetData>`: its rows cut into blocks that are handled on every core.
 ///
@@ -37,9 +38,11 @@ struct SheetDataWriter {
   /// The sheet data in parts (one a block of rows), and the last row and column holding anything (1-based; 0
   /// when none): the dimension and the filter cover them.
   struct Written {
-    var parts: [[UInt8]]
+    var parts: [ZipEntry.Part]
     var lastRow: Int
     var lastColumn: Int
+    /// zlib failed to deflate a block (out of memory).
+    var failed = false
   }
 
   /// One block written with holes, and what it uses, in the order it first uses it.
@@ -73,8 +76,9 @@ struct SheetDataWriter {
 
   /// `<sheetData>…</sheetData>` with the styles and texts it uses added to the workbook's tables and the columns
   /// widened to its content.
+  /// With `deflating`, each block comes deflated (`ZipEntry.Part.deflated`), by the core that filled it.
   func xml(
-    styles: inout SpreadsheetStyles, strings: inout SharedStrings, widths: inout ColumnWidths
+    styles: inout SpreadsheetStyles, strings: inout SharedStrings, widths: inout ColumnWidths, deflating: Bool
   ) throws(SpreadsheetError) -> Written {
     let written = Concurrently.map(blocks.count) { write(block: $0) }
     var styleNumbers: [[Int]] = []
@@ -90,12 +94,33 @@ struct SheetDataWriter {
       lastColumn = max(lastColumn, block.lastColumn)
     }
     let numbers = (styles: styleNumbers, texts: textNumbers)
-    let parts = Concurrently.map(written.count) { index in
-      Self.fill(written[index], styles: numbers.styles[index], texts: numbers.texts[index])
+    // Each block is filled, and deflated when asked, on one core, then let go: the sheet's XML is never all in
+    // memory at once when it goes straight into a file.
+    let store = Store(written)
+    let parts = Concurrently.map(written.count) { index -> ZipEntry.Part? in
+      let filled = Self.fill(store.take(index), styles: numbers.styles[index], texts: numbers.texts[index])
+      guard deflating else { return .bytes(filled) }
+      return ZipWriter.deflatedPart(filled).map(ZipEntry.Part.deflated)
     }
+    let open = ZipEntry.Part.bytes(Array("<sheetData>".utf8))
+    let close = ZipEntry.Part.bytes(Array("</sheetData>".utf8))
     return Written(
-      parts: [Array("<sheetData>".utf8)] + parts + [Array("</sheetData>".utf8)], lastRow: lastRow,
-      lastColumn: lastColumn)
+      parts: [open] + parts.map { $0 ?? .bytes([]) } + [close], lastRow: lastRow, lastColumn: lastColumn,
+      failed: parts.contains { $0 == nil })
+  }
+
+  /// Written blocks handed to the cores that fill them, each released once taken.
+  private final class Store: Sendable {
+    private let blocks: Mutex<[Block?]>
+
+    init(_ blocks: [Block]) { self.blocks = Mutex(blocks) }
+
+    func take(_ index: Int) -> Block {
+      blocks.withLock { blocks in
+        defer { blocks[index] = nil }
+        return blocks[index]!
+      }
+    }
   }
 
   /// Block `index`'s rows: a run of the sheet's `rows`, or made by its `rowBlocks`.

@@ -8,7 +8,7 @@ public struct SpreadsheetMLWriter: Sendable {
 
   /// The bytes of the `.xlsx` file.
   public func data(for workbook: Workbook) throws(SpreadsheetError) -> [UInt8] {
-    let parts = try parts(for: workbook)
+    let parts = try parts(for: workbook, deflating: true)
     do {
       return try ZipWriter.archive(parts)
     } catch {
@@ -18,6 +18,12 @@ public struct SpreadsheetMLWriter: Sendable {
 
   /// The package parts before zipping, in archive order (for tests and for callers that add parts).
   public func parts(for workbook: Workbook) throws(SpreadsheetError) -> [ZipEntry] {
+    try parts(for: workbook, deflating: false)
+  }
+
+  /// The parts; with `deflating`, the worksheets' rows come deflated by the cores that wrote them, so that the
+  /// XML of a big sheet is never all in memory at once.
+  private func parts(for workbook: Workbook, deflating: Bool) throws(SpreadsheetError) -> [ZipEntry] {
     guard !workbook.sheets.isEmpty else { throw .noSheets }
     let names = workbook.sanitizedSheetNames
     var styles = SpreadsheetStyles()
@@ -26,8 +32,8 @@ public struct SpreadsheetMLWriter: Sendable {
     var filters: [(sheetIndex: Int, range: CellRange)] = []
     for (index, sheet) in workbook.sheets.enumerated() {
       let writer = try WorksheetWriter(sheet: sheet, isFirstSheet: index == 0)
-      let written = try writer.xml(styles: &styles, strings: &strings)
-      sheetParts.append(ZipEntry(path: "xl/worksheets/sheet\(index + 1).xml", parts: written.parts))
+      let written = try writer.xml(styles: &styles, strings: &strings, deflating: deflating)
+      sheetParts.append(ZipEntry(path: "xl/worksheets/sheet\(index + 1).xml", pieces: written.parts))
       if let range = written.autoFilterRange { filters.append((index, range)) }
     }
 

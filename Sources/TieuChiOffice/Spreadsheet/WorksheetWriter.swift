@@ -10,7 +10,7 @@ struct WorksheetWriter {
   /// A written worksheet: its bytes, in pieces (what comes before the cells, the cells in blocks of rows, what
   /// comes after), and its filter range (the workbook also names it `_xlnm._FilterDatabase`).
   struct Written {
-    var parts: [[UInt8]]
+    var parts: [ZipEntry.Part]
     var autoFilterRange: CellRange?
   }
 
@@ -20,10 +20,15 @@ struct WorksheetWriter {
     guard sheet.rowCount <= CellRange.maximumRow else { throw .tooManyRows(sheet: sheet.name) }
   }
 
-  func xml(styles: inout SpreadsheetStyles, strings: inout SharedStrings) throws(SpreadsheetError) -> Written {
+  /// With `deflating`, the blocks of rows come deflated by the cores that wrote them (for a file, not for a look).
+  func xml(
+    styles: inout SpreadsheetStyles, strings: inout SharedStrings, deflating: Bool
+  ) throws(SpreadsheetError) -> Written {
     // Cells are written first: the dimension and <cols> come before <sheetData> but depend on it.
     var widths = ColumnWidths()
-    let data = try SheetDataWriter(sheet: sheet).xml(styles: &styles, strings: &strings, widths: &widths)
+    let data = try SheetDataWriter(sheet: sheet).xml(
+      styles: &styles, strings: &strings, widths: &widths, deflating: deflating)
+    guard !data.failed else { throw .zip(.archiveFailed("deflate")) }
     let (lastRow, lastColumn) = (data.lastRow, data.lastColumn)
     let headerRow = min(max(sheet.headerRowCount, 1), CellRange.maximumRow)
     let autoFilterRange =
@@ -52,7 +57,7 @@ struct WorksheetWriter {
     try writeDataValidations(into: &xml)
     xml.raw(#"<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>"#)
     xml.raw("</worksheet>")
-    return Written(parts: [head] + data.parts + [xml.bytes], autoFilterRange: autoFilterRange)
+    return Written(parts: [.bytes(head)] + data.parts + [.bytes(xml.bytes)], autoFilterRange: autoFilterRange)
   }
 
   private func writeSheetView(into xml: inout XMLBuffer) {

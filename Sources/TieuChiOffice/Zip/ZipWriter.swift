@@ -86,7 +86,8 @@ public enum ZipWriter {
     var crc: UInt32
   }
 
-  /// A stretch of at most `pieceSize` bytes of one part of an entry, deflated on its own.
+  /// A stretch of at most `pieceSize` bytes of one part of an entry, deflated on its own (or a part that came
+  /// deflated).
   private struct Piece: Sendable {
     var entry: Int
     var part: Int
@@ -95,27 +96,47 @@ public enum ZipWriter {
     var last = false
   }
 
+  /// `bytes` deflated on their own, unprimed, ended by a sync flush, for a part that its maker deflates on its own
+  /// core (`ZipEntry.Part.deflated`); nil if zlib fails.
+  package static func deflatedPart(_ bytes: [UInt8]) -> ZipEntry.Deflated? {
+    deflatePiece(bytes, 0..<bytes.count, primer: [], last: false).map {
+      ZipEntry.Deflated(bytes: $0.bytes, crc: $0.crc, count: bytes.count)
+    }
+  }
+
   /// Every entry deflated, its pieces compressed on all cores.
   private static func compress(_ entries: [ZipEntry]) throws(ZipWriterError) -> [Compressed] {
     var pieces: [Piece] = []
     for (index, entry) in entries.enumerated() {
       let first = pieces.count
-      for (part, bytes) in entry.parts.enumerated() {
-        for start in stride(from: 0, to: bytes.count, by: pieceSize) {
-          pieces.append(Piece(entry: index, part: part, range: start..<min(start + pieceSize, bytes.count)))
+      for (part, content) in entry.parts.enumerated() {
+        switch content {
+        case .bytes(let bytes):
+          for start in stride(from: 0, to: bytes.count, by: pieceSize) {
+            pieces.append(Piece(entry: index, part: part, range: start..<min(start + pieceSize, bytes.count)))
+          }
+        case .deflated(let deflated):
+          pieces.append(Piece(entry: index, part: part, range: 0..<deflated.count))
         }
       }
-      // An empty entry still needs a (final, empty) deflate block.
-      if pieces.count == first { pieces.append(Piece(entry: index, part: 0, range: 0..<0)) }
+      // The stream ends with a final block: the last piece's, or an empty one after a part that came deflated
+      // (its blocks are never final). An empty entry is that empty final block alone.
+      let endsDeflated = pieces.count > first && entry.parts[pieces[pieces.count - 1].part].isDeflated
+      if pieces.count == first || endsDeflated {
+        pieces.append(Piece(entry: index, part: entry.parts.count, range: 0..<0))
+      }
       pieces[pieces.count - 1].last = true
     }
     let cuts = pieces
-    let results = Concurrently.map(cuts.count) { index in
+    let results = Concurrently.map(cuts.count) { index -> Compressed? in
       let piece = cuts[index]
       let parts = entries[piece.entry].parts
-      return deflatePiece(
-        parts.isEmpty ? [] : parts[piece.part], piece.range, primer: primer(before: piece, in: parts),
-        last: piece.last)
+      guard piece.part < parts.count else { return deflatePiece([], 0..<0, primer: [], last: true) }
+      switch parts[piece.part] {
+      case .deflated(let deflated): return Compressed(bytes: deflated.bytes, crc: deflated.crc)
+      case .bytes(let bytes):
+        return deflatePiece(bytes, piece.range, primer: primer(before: piece, in: parts), last: piece.last)
+      }
     }
     var compressed: [Compressed] = entries.map { _ in Compressed(bytes: [], crc: 0) }
     var started = Set<Int>()
@@ -132,15 +153,15 @@ public enum ZipWriter {
     return compressed
   }
 
-  /// The (at most) `window` bytes of the entry just before `piece`, across parts.
-  private static func primer(before piece: Piece, in parts: [[UInt8]]) -> [UInt8] {
+  /// The (at most) `window` bytes of the entry just before `piece`, across parts, as far back as the last part
+  /// that came deflated (whose bytes are not at hand).
+  private static func primer(before piece: Piece, in parts: [ZipEntry.Part]) -> [UInt8] {
     var primer: [UInt8] = []
-    guard piece.part < parts.count else { return [] }  // an entry with no parts at all
     var part = piece.part
     var end = piece.range.lowerBound
-    while primer.count < window, part >= 0 {
+    while primer.count < window, part >= 0, case .bytes(let bytes) = parts[part] {
       let take = min(window - primer.count, end)
-      primer.insert(contentsOf: parts[part][(end - take)..<end], at: 0)
+      primer.insert(contentsOf: bytes[(end - take)..<end], at: 0)
       part -= 1
       if part >= 0 { end = parts[part].count }
     }
@@ -322,5 +343,11 @@ extension [UInt8] {
   fileprivate mutating func uint64(_ value: UInt64) {
     uint32(UInt32(truncatingIfNeeded: value))
     uint32(UInt32(truncatingIfNeeded: value >> 32))
+  }
+}
+
+extension ZipEntry.Part {
+  fileprivate var isDeflated: Bool {
+    if case .deflated = self { true } else { false }
   }
 }
