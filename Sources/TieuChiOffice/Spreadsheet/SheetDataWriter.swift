@@ -153,7 +153,7 @@ struct SheetDataWriter {
       block.holes.append(Hole(offset: data.bytes.count, isText: text, entry: entry))
     }
     for (offset, row) in rows.enumerated() {
-      let rowNumber = String(first + offset + 1)
+      let rowNumber = Array(String(first + offset + 1).utf8)
       var rowOpen = false
       for (column, cell) in row.enumerated() {
         var style = cell.style
@@ -186,13 +186,13 @@ struct SheetDataWriter {
         block.lastColumn = max(block.lastColumn, column + 1)
         if !rowOpen {
           data.raw(#"<row r=""#)
-          data.raw(rowNumber)
+          data.raw(bytes: rowNumber)
           data.raw(#"">"#)
           rowOpen = true
         }
         data.raw(#"<c r=""#)
         data.raw(bytes: columnLetters[column])
-        data.raw(rowNumber)
+        data.raw(bytes: rowNumber)
         data.raw("\"")
         if key != Self.plain {
           // A block uses a handful of styles: a look along them is cheaper than hashing each cell's.
