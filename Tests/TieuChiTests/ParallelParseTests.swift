@@ -24,17 +24,9 @@ struct ParallelParseTests {
   @Test func yamlDocumentsInRunsKeepFileOrderAndPositions() throws {
     let documents = (0..<Self.count).map(Self.yamlDocument)
     let parsed = YAMLReader.read(bytes: Array(documents.joined().utf8), file: "t.yaml")
-    #expect(
-      parsed.documents.map { $0["code"]?.scalarText }
-        == (0..<Self.count).filter { !Self.broken.contains($0) }.map { "C\($0)" })
-    #expect(parsed.lostRecords == Self.broken.count)
-    var expected: [TieuChi.SourceLocation?] = []
-    for index in Self.broken.sorted() {
-      let alone = YAMLReader.read(bytes: Array(Self.yamlDocument(index).utf8), file: "t.yaml")
-      let location = try #require(alone.diagnostics.first?.location)
-      expected.append(TieuChi.SourceLocation(file: "t.yaml", line: location.line + 3 * index, column: location.column))
+    try Self.expect(parsed, file: "t.yaml", line: { 3 * $0 + 1 }) { index in
+      YAMLReader.read(bytes: Array(Self.yamlDocument(index).utf8), file: "t.yaml")
     }
-    #expect(parsed.diagnostics.map(\.location) == expected)
   }
 
   @Test func jsonLinesInRunsKeepFileOrderAndPositions() throws {
@@ -42,16 +34,25 @@ struct ParallelParseTests {
     // A blank line and CRLF endings: line numbers count every line, blank or not.
     let text = lines[0..<10].joined(separator: "\n") + "\n\n" + lines[10...].joined(separator: "\r\n") + "\n"
     let parsed = JSONReader.readLines(bytes: Array(text.utf8), file: "t.jsonl")
+    try Self.expect(parsed, file: "t.jsonl", line: { $0 < 10 ? $0 + 1 : $0 + 2 }) { index in
+      JSONReader.readLines(bytes: Array(Self.jsonLine(index).utf8), file: "t.jsonl")
+    }
+  }
+
+  /// The good pieces' codes in order, every broken one counted as lost, and each error where the broken piece read
+  /// alone puts it, shifted to the line the piece starts on in the file (`line(index)`, 1-based).
+  static func expect(
+    _ parsed: ParsedFile, file: String, line: (Int) -> Int, alone: (Int) -> ParsedFile
+  ) throws {
     #expect(
       parsed.documents.map { $0["code"]?.scalarText }
         == (0..<Self.count).filter { !Self.broken.contains($0) }.map { "C\($0)" })
     #expect(parsed.lostRecords == Self.broken.count)
     var expected: [TieuChi.SourceLocation?] = []
     for index in Self.broken.sorted() {
-      let alone = JSONReader.readLines(bytes: Array(Self.jsonLine(index).utf8), file: "t.jsonl")
-      let location = try #require(alone.diagnostics.first?.location)
-      let line = index < 10 ? index + 1 : index + 2
-      expected.append(TieuChi.SourceLocation(file: "t.jsonl", line: line, column: location.column))
+      let location = try #require(alone(index).diagnostics.first?.location)
+      expected.append(
+        TieuChi.SourceLocation(file: file, line: location.line + line(index) - 1, column: location.column))
     }
     #expect(parsed.diagnostics.map(\.location) == expected)
   }
