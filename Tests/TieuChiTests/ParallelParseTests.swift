@@ -24,9 +24,9 @@ struct ParallelParseTests {
   @Test func yamlDocumentsInRunsKeepFileOrderAndPositions() throws {
     let documents = (0..<Self.count).map(Self.yamlDocument)
     let parsed = YAMLReader.read(bytes: Array(documents.joined().utf8), file: "t.yaml")
-    try Self.expect(parsed, file: "t.yaml", line: { 3 * $0 + 1 }) { index in
-      YAMLReader.read(bytes: Array(Self.yamlDocument(index).utf8), file: "t.yaml")
-    }
+    try Self.expect(
+      parsed, file: "t.yaml", line: { 3 * $0 + 1 },
+      alone: { YAMLReader.read(bytes: Array(Self.yamlDocument($0).utf8), file: "t.yaml") })
   }
 
   @Test func jsonLinesInRunsKeepFileOrderAndPositions() throws {
@@ -34,9 +34,9 @@ struct ParallelParseTests {
     // A blank line and CRLF endings: line numbers count every line, blank or not.
     let text = lines[0..<10].joined(separator: "\n") + "\n\n" + lines[10...].joined(separator: "\r\n") + "\n"
     let parsed = JSONReader.readLines(bytes: Array(text.utf8), file: "t.jsonl")
-    try Self.expect(parsed, file: "t.jsonl", line: { $0 < 10 ? $0 + 1 : $0 + 2 }) { index in
-      JSONReader.readLines(bytes: Array(Self.jsonLine(index).utf8), file: "t.jsonl")
-    }
+    try Self.expect(
+      parsed, file: "t.jsonl", line: { $0 < 10 ? $0 + 1 : $0 + 2 },
+      alone: { JSONReader.readLines(bytes: Array(Self.jsonLine($0).utf8), file: "t.jsonl") })
   }
 
   /// The good pieces' codes in order, every broken one counted as lost, and each error where the broken piece read
