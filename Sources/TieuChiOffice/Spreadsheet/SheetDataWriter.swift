@@ -96,8 +96,10 @@ struct SheetDataWriter {
     let numbers = (styles: styleNumbers, texts: textNumbers)
     // Each block is filled, and deflated when asked, on one core, then let go: the sheet's XML is never all in
     // memory at once when it goes straight into a file.
-    let store = Store(written)
-    let parts = Concurrently.map(written.count) { index -> ZipEntry.Part? in
+    let count = written.count
+    // Consumed, so that the store holds the only reference to each block's buffer.
+    let store = Store(consume written)
+    let parts = Concurrently.map(count) { index -> ZipEntry.Part? in
       let filled = Self.fill(store.take(index), styles: numbers.styles[index], texts: numbers.texts[index])
       guard deflating else { return .bytes(filled) }
       return ZipWriter.deflatedPart(filled).map(ZipEntry.Part.deflated)

@@ -23,11 +23,12 @@ public enum ZipWriterError: Error, Sendable, Hashable {
 /// golden files can be compared byte for byte.
 ///
 /// Written over zlib rather than through ZIPFoundation's `Archive` so that a big part is compressed on every core:
-/// each entry is cut into pieces of at most `pieceSize` bytes (within the parts it was made in), each deflated on its own — primed with the 32 KiB
-/// before it, so that it still finds its matches there — and ended on a byte boundary (a sync flush), so the
-/// pieces join into one deflate stream, as pigz does; their CRC-32s are combined. The cut points depend only on
-/// the sizes, never on the number of cores, so the bytes do not either. Zip64 records are written only where a
-/// size or an offset does not fit in 32 bits.
+/// each entry is cut into pieces of at most `pieceSize` bytes (within the parts it was made in), each deflated on
+/// its own — primed with the 32 KiB before it, so that it still finds its matches there — and ended on a byte
+/// boundary (a sync flush), so the pieces join into one deflate stream, as pigz does; their CRC-32s are combined.
+/// A part may also come deflated already, by the core that made it. The cut points depend only on the sizes, never
+/// on the number of cores, so the bytes do not either. Zip64 records are written only where a size or an offset
+/// does not fit in 32 bits.
 public enum ZipWriter {
   /// 1980-01-01 00:00:00, the earliest date a zip (MS-DOS) timestamp can hold, written as it is (no time zone).
   public static let modificationDate = Date(timeIntervalSince1970: 315_532_800)
