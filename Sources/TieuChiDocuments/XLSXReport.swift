@@ -192,8 +192,7 @@ public struct XLSXReport: ReportRenderer {
     // 800,000 rows at 100,000 communes: made block by block while the sheet is written, on the core that writes
     // the block, rather than held as cells.
     let communes = result.communes
-    let perBlock = Self.communesPerBlock
-    let runs = stride(from: 0, to: communes.count, by: perBlock).map { $0..<min($0 + perBlock, communes.count) }
+    let runs = ParallelMap.ranges(communes.count, size: Self.communesPerBlock)
     let blocks = RowBlocks(counts: runs.map { communes[$0].reduce(0) { $0 + $1.indicators.count } }) { index in
       let table = table.withOwnTexts()
       return communes[runs[index]].flatMap { table.rows(of: $0) }.map { row in

@@ -56,11 +56,10 @@ extension JSONReader {
     }
     guard let lines else { return ParsedFile(file: file, diagnostics: [Messages.utf16(file: file)], lostRecords: 1) }
     // Lines are parsed independently, so runs of them are parsed on every core and joined in file order.
-    let runs = stride(from: 0, to: lines.count, by: linesPerRun).map { lines[$0..<min($0 + linesPerRun, lines.count)] }
-    let parts = ParallelMap.map(runs) { run in
+    let parts = ParallelMap.map(ranges: lines.count, size: linesPerRun) { run in
       utf8.withUnsafeBufferPointer { buffer in
         var part = ParsedFile(file: file)
-        for (range, line) in run {
+        for (range, line) in lines[run] {
           var parser = JSONParser(bytes: buffer, file: file, maxDepth: min(maxDepth, 1000), range: range)
           parser.position = LinePosition(start: range.lowerBound, line: line)
           parser.parseLine(into: &part)

@@ -57,13 +57,10 @@ package enum YAMLReader {
     let chunks = bytes.withUnsafeBufferPointer { splitDocuments($0) }
     // Documents are parsed independently (anchors and keys never cross a `---`), so a stream of many — one
     // station a document — is parsed on every core, in runs of documents whose results join in file order.
-    let runs = stride(from: 0, to: chunks.count, by: documentsPerRun).map {
-      chunks[$0..<min($0 + documentsPerRun, chunks.count)]
-    }
-    let parts = ParallelMap.map(runs) { run in
+    let parts = ParallelMap.map(ranges: chunks.count, size: documentsPerRun) { run in
       var part = ParsedFile(file: file)
       bytes.withUnsafeBufferPointer { buffer in
-        for chunk in run { parse(chunk, of: buffer, encoding: .utf8, file: file, limits: limits, into: &part) }
+        for chunk in chunks[run] { parse(chunk, of: buffer, encoding: .utf8, file: file, limits: limits, into: &part) }
       }
       return part
     }

@@ -27,12 +27,11 @@ public struct CSVReport: ReportRenderer {
     writer.append(table.headers.map(Self.neutralized))
     // Communes are written on every core, in chunks put together in their order: the same bytes as one by one.
     let communes = result.communes
-    let starts = Array(stride(from: 0, to: communes.count, by: Self.chunk))
-    let parts = ParallelMap.map(starts) { start in
+    let parts = ParallelMap.map(ranges: communes.count, size: Self.chunk) { range in
       // Texts of its own for each chunk, so that the cores never count references on the same strings.
       let table = table.withOwnTexts()
       var part = CSVWriter(separator: separator, byteOrderMark: false, capacity: Self.chunk * 1_600)
-      for index in start..<min(communes.count, start + Self.chunk) {
+      for index in range {
         for row in table.rows(of: communes[index]) { part.append(row.map { Self.field($0, style: style) }) }
       }
       return part.bytes

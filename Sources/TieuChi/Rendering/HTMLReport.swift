@@ -66,10 +66,9 @@ public struct HTMLReport: ReportRenderer {
     _ communes: [CommuneResult], _ write: @Sendable (CommuneResult, inout HTMLWriter) -> Void
   ) -> [[UInt8]] {
     let chunk = 512
-    let starts = Array(stride(from: 0, to: communes.count, by: chunk))
-    return ParallelMap.map(starts) { start in
+    return ParallelMap.map(ranges: communes.count, size: chunk) { range in
       var html = HTMLWriter(capacity: chunk * 4 * 1024)
-      for index in start..<min(communes.count, start + chunk) { write(communes[index], &html) }
+      for index in range { write(communes[index], &html) }
       return html.bytes
     }
   }

@@ -24,11 +24,10 @@ public struct JSONLinesReport: ReportRenderer {
     Self.line("report", json.head(report), into: &head)
     // Communes are the bulk: built on every core in chunks, one buffer each, written in order.
     let all = report.communes
-    let starts = Array(stride(from: 0, to: all.count, by: Self.chunk))
-    let communes = ParallelMap.map(starts) { start -> [UInt8] in
+    let communes = ParallelMap.map(ranges: all.count, size: Self.chunk) { range -> [UInt8] in
       var bytes: [UInt8] = []
       bytes.reserveCapacity(Self.chunk * 6 * 1024)
-      for index in start..<min(all.count, start + Self.chunk) {
+      for index in range {
         Self.line(
           json.commune(all[index], criteria: report.criteria, phrases: phrases, statics: statics), "commune",
           into: &bytes)

@@ -24,11 +24,10 @@ public struct JSONReport: ReportRenderer {
     // and indentation it takes in the list), kept in order.
     let all = report.communes
     let chunk = 256
-    let starts = Array(stride(from: 0, to: all.count, by: chunk))
-    let communes = ParallelMap.map(starts) { start in
+    let communes = ParallelMap.map(ranges: all.count, size: chunk) { range in
       var bytes: [UInt8] = []
       bytes.reserveCapacity(chunk * 8 * 1024)
-      for index in start..<min(all.count, start + chunk) {
+      for index in range {
         if index > 0 { bytes.append(UInt8(ascii: ",")) }
         bytes += "\n    ".utf8
         self.commune(all[index], criteria: report.criteria, phrases: phrases, statics: statics)

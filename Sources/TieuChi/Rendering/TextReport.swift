@@ -274,9 +274,8 @@ public struct TextReport: ReportRenderer {
     // Rows, their widths and then their lines are made on every core, in chunks kept in order: a national batch
     // has 100,000 of them, and measuring a cell's width means walking its characters.
     let communes = report.communes
-    let starts = Array(stride(from: 0, to: communes.count, by: Self.chunk))
-    let chunks = ParallelMap.map(starts) { start in
-      communes[start..<min(communes.count, start + Self.chunk)].map { commune -> (cells: [String], widths: [Int]) in
+    let chunks = ParallelMap.map(ranges: communes.count, size: Self.chunk) { range in
+      communes[range].map { commune -> (cells: [String], widths: [Int]) in
         let cells = summaryRow(commune, phrases: phrases)
         return (cells, cells.map(\.count))
       }

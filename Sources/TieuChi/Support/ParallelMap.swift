@@ -19,6 +19,17 @@ package enum ParallelMap {
     return slots.finish()
   }
 
+  /// `0..<count` cut into consecutive ranges of at most `size` (the last may be shorter).
+  package static func ranges(_ count: Int, size: Int) -> [Range<Int>] {
+    stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
+  }
+
+  /// `body` over each of `ranges(count, size:)` on every core, the results in the ranges' order: the shape of
+  /// every stage that works through a batch in chunks and puts the pieces together in input order.
+  package static func map<R: Sendable>(ranges count: Int, size: Int, _ body: @Sendable (Range<Int>) -> R) -> [R] {
+    map(ranges(count, size: size), body)
+  }
+
   /// `map(items, chunkSize:, transform)`, or nil when `stop` says so: it is asked before each chunk, so
   /// work stops within a chunk of being asked to (a client's time limit), and no partial result is kept.
   static func map<T: Sendable, R: Sendable>(

@@ -167,13 +167,10 @@ public enum SurveyLoader {
       batch.add(output)
       // Stations are read on every core, in chunks, and added in their order: the same records and
       // diagnostics in the same order as one by one. Each document is built just before it is read.
-      let chunk = 2048
-      let count = joined.stations.count
-      let starts = Array(stride(from: 0, to: count, by: chunk))
       let plan = reader.plan(for: joined)
-      let outputs = ParallelMap.map(starts) { start in
+      let outputs = ParallelMap.map(ranges: joined.stations.count, size: 2048) { range in
         var output = SurveyReader.Output()
-        for index in start..<min(count, start + chunk) {
+        for index in range {
           // Unknown headers were reported once, at the header: not again on every row.
           reader.read(joined: joined, station: index, plan: plan, into: &output)
         }

@@ -65,6 +65,14 @@ package struct SurveyReader: Sendable {
     /// Records of groups (`level: group`), read through the group schema.
     package var groupRecords: [StationRecord] = []
 
+    /// Adds what a later chunk of the same input read.
+    package mutating func append(_ part: Output) {
+      records += part.records
+      groupRecords += part.groupRecords
+      rejected += part.rejected
+      diagnostics += part.diagnostics
+    }
+
     /// An output to read documents into, possibly carrying a reader's own counts.
     package init(records: [StationRecord] = [], rejected: Int = 0, diagnostics: [Diagnostic] = []) {
       self.records = records
@@ -106,12 +114,10 @@ package struct SurveyReader: Sendable {
         units.append(.document(document))
       }
     }
-    let chunk = 2_048
     let all = units
-    let starts = Array(stride(from: 0, to: all.count, by: chunk))
-    let outputs = ParallelMap.map(starts) { start in
+    let outputs = ParallelMap.map(ranges: all.count, size: 2_048) { range in
       var part = Output()
-      for index in start..<min(all.count, start + chunk) {
+      for index in range {
         switch all[index] {
         case .document(let node): read(document: node, into: &part)
         case .station(let node): read(station: node, into: &part, reportsUnknownFields: true)
@@ -119,12 +125,7 @@ package struct SurveyReader: Sendable {
       }
       return part
     }
-    for part in outputs {
-      output.records += part.records
-      output.groupRecords += part.groupRecords
-      output.rejected += part.rejected
-      output.diagnostics += part.diagnostics
-    }
+    for part in outputs { output.append(part) }
   }
 
   /// The key a survey field stands for: Kobo/ODK group prefixes (`ttc/population`) are dropped, and a

@@ -19,9 +19,9 @@ struct SharedStrings {
 
   /// The index of `text`, added (as `cleaned`, which must be `Self.cleaned(text)`) if it is new. Cells that
   /// refer to it are counted apart (`countReferences`): a sheet written in blocks looks each text up once a block.
-  mutating func index(for text: String, cleaned: @autoclosure () -> String) -> Int {
+  mutating func index(for text: String, cleaned: String) -> Int {
     if let index = indexByString[text] { return index }
-    strings.append(cleaned())
+    strings.append(cleaned)
     indexByString[text] = strings.count - 1
     return strings.count - 1
   }

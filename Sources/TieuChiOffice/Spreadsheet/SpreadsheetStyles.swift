@@ -37,11 +37,6 @@ struct SpreadsheetStyles {
     }
   }
 
-  /// The `s=` index for a cell with `style` and `value`.
-  mutating func index(style: CellStyle, value: CellValue) -> Int {
-    index(Key(style: style, value: value))
-  }
-
   /// The `s=` index for cells of `key`, added in order of first use.
   mutating func index(_ key: Key) -> Int {
     let format = Format(style: key.style, numberFormatID: numberFormatID(percentDecimals: key.percentDecimals))
