@@ -65,15 +65,26 @@ struct CheckCommand: ParsableCommand {
   func run() throws {
     let language = languageOptions.language
     let diagnostics = DiagnosticsEngine(language: language)
-    let result = try evaluation.evaluate(
-      criteria: criteriaOptions.criteria, data: data, diagnostics: diagnostics,
-      printDiagnostics: !format.carriesDiagnostics)
-    UntilExit.keep(result)
     var options = document.reportOptions(language: language, summaryOnly: summary)
     options.csvSeparator = Self.separators[csvSeparator] ?? UInt8(ascii: ";")
     let renderer = format.renderer(options)
-    try document.deliver(format: format.rawValue, binary: format.isBinary, diagnostics: diagnostics) {
-      () throws(RenderFailure) -> [[UInt8]] in try renderer.renderParts(result)
+    let result: CheckResult
+    if let streaming = evaluation.streaming(renderer) {
+      // Written as the stations are evaluated: a national batch is never held whole.
+      result = try document.deliver(format: format.rawValue, binary: format.isBinary, diagnostics: diagnostics) {
+        try evaluation.stream(
+          criteria: criteriaOptions.criteria, data: data, diagnostics: diagnostics, renderer: streaming, into: &$0,
+          printDiagnostics: !format.carriesDiagnostics)
+      }
+      UntilExit.keep(result)
+    } else {
+      result = try evaluation.evaluate(
+        criteria: criteriaOptions.criteria, data: data, diagnostics: diagnostics,
+        printDiagnostics: !format.carriesDiagnostics)
+      UntilExit.keep(result)
+      try document.deliver(format: format.rawValue, binary: format.isBinary, diagnostics: diagnostics) {
+        () throws(RenderFailure) -> [[UInt8]] in try renderer.renderParts(result)
+      }
     }
     diagnostics.finish()
     if diagnostics.inputUnreadable { throw ExitStatus.unreadableInput }

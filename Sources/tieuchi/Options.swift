@@ -91,6 +91,33 @@ struct EvaluationOptions: ParsableArguments {
     return result
   }
 
+  /// The renderer as one that writes its report while the stations are read and evaluated, when it can be made
+  /// so with these options (no previous round: a comparison needs both rounds whole); nil otherwise.
+  func streaming(_ renderer: any ReportRenderer) -> (any CommuneStreamRenderer)? {
+    guard baseline.isEmpty, let streaming = renderer as? any CommuneStreamRenderer, streaming.streams else {
+      return nil
+    }
+    return streaming
+  }
+
+  /// `evaluate` with `renderer`'s report written into `document` as the stations are read and evaluated
+  /// (`Checker.stream`). Diagnostics are counted, and printed unless the document carries them, once every station
+  /// is evaluated and before the report's totals.
+  func stream(
+    criteria path: String, data: [String], diagnostics: DiagnosticsEngine, renderer: any CommuneStreamRenderer,
+    into document: inout OutputFile.Writer, printDiagnostics: Bool
+  ) throws -> CheckResult {
+    var checker = checker(try loadCriteria(path, diagnostics: diagnostics))
+    checker.workbooks = XLSXSurveyReader()
+    let (files, batch) = SurveyLoader.surveyFiles(paths: data)
+    return checker.stream(
+      files, into: batch, renderer: renderer,
+      finished: { result in
+        diagnostics.emit(result.batch.diagnostics, print: printDiagnostics)
+        diagnostics.countRejected(result.batch.rejected)
+      }, write: { document.write($0) })
+  }
+
   /// The previous round, read with the set's schemas; nil when none was given.
   func previousRound(for checker: Checker, diagnostics: DiagnosticsEngine) -> SurveyBatch? {
     guard !baseline.isEmpty else { return nil }
@@ -151,14 +178,41 @@ struct DocumentOptions: ParsableArguments {
       diagnostics.emit([.cannotRender(failure.message)])
       diagnostics.finish()
       throw ExitStatus.cannotWrite
-    } catch OutputFile.Failure.binaryToTerminal(let format) {
+    } catch let failure as OutputFile.Failure {
+      throw Self.exitStatus(failure, diagnostics: diagnostics)
+    }
+  }
+
+  /// Delivers a document written while it is made: `write` writes its pieces into the opened document, which is
+  /// put in place once `write` returns (and left out if it throws).
+  func deliver<T>(
+    format: String, binary: Bool, diagnostics: DiagnosticsEngine, _ write: (inout OutputFile.Writer) throws -> T
+  ) throws -> T {
+    do {
+      var document = try OutputFile.Writer(to: output, binary: binary, format: format)
+      let made: T
+      do { made = try write(&document) } catch {
+        document.abandon()
+        throw error
+      }
+      try document.finish()
+      return made
+    } catch let failure as OutputFile.Failure {
+      throw Self.exitStatus(failure, diagnostics: diagnostics)
+    }
+  }
+
+  /// The exit status of a document that could not be written, the reason said.
+  private static func exitStatus(_ failure: OutputFile.Failure, diagnostics: DiagnosticsEngine) -> ExitCode {
+    switch failure {
+    case .binaryToTerminal(let format):
       diagnostics.emit([.binaryToTerminal(format)])
       diagnostics.finish()
-      throw ExitStatus.usage
-    } catch OutputFile.Failure.cannotWrite(let path, let reason) {
+      return ExitStatus.usage
+    case .cannotWrite(let path, let reason):
       diagnostics.emit([.cannotWriteOutput(path, reason: reason)])
       diagnostics.finish()
-      throw ExitStatus.cannotWrite
+      return ExitStatus.cannotWrite
     }
   }
 

@@ -44,28 +44,10 @@ public struct CheckResult: Sendable {
     criteria: CriteriaSet, batch: SurveyBatch, year: Int?, groupBy: String? = nil, asOf: CalendarDate,
     grouped: Bool = true, baseline: SurveyBatch? = nil, stoppingWhen stop: @Sendable () -> Bool
   ) {
-    self.criteria = criteria
-    self.requestedYear = year
-    self.asOf = asOf
-    self.baseline = baseline
-    var batch = batch
-    if let groupBy, !batch.records.isEmpty, !batch.records.contains(where: { $0.attributes[groupBy] != nil }) {
-      // Grouping by a field nobody has puts every commune in one "(none)" group: say so.
-      let fields = Set(batch.records.flatMap { $0.attributes.keys })
-      batch.diagnostics.append(.groupingFieldAbsent(groupBy, fields: fields))
-    }
-    batch.diagnostics += Self.waiverProblems(batch.records, criteria: criteria, asOf: asOf)
-    // A --year far from every record's year is more likely a typo (2052 for 2025) than a plan: the
-    // milestones it selects decide every verdict, so say so.
-    let years = Set(batch.records.compactMap(\.year))
-    if let year, !years.isEmpty, years.allSatisfy({ abs($0 - year) > Self.plausibleYearDistance }) {
-      batch.diagnostics.append(.yearFarFromData(year, dataYears: years.sorted()))
-    }
     guard
       let communes = Evaluator(criteria: criteria, asOf: asOf, baseline: baseline?.records ?? [])
         .evaluate(batch.records, year: year, stoppingWhen: stop)
     else { return nil }
-    self.communes = communes
     // The previous round in its own years: as it was judged then.
     var previousCommunes: [CommuneResult] = []
     if let baseline {
@@ -75,8 +57,38 @@ public struct CheckResult: Sendable {
       else { return nil }
       previousCommunes = previous
     }
+    var facts = BatchFacts()
+    for commune in communes { facts.add(commune, criteria: criteria, asOf: asOf) }
+    self.init(
+      criteria: criteria, batch: batch, year: year, groupBy: groupBy, asOf: asOf, grouped: grouped,
+      baseline: baseline, communes: communes, previousCommunes: previousCommunes, facts: facts)
+  }
+
+  /// The result of communes already evaluated, in input order, with what they tell about the batch: the
+  /// finishing half shared by a check of a batch held whole and one whose communes were streamed (whose
+  /// `communes` are then summaries (`StreamKept.summary(of:)`) and `batch.records` empty).
+  package init(
+    criteria: CriteriaSet, batch: SurveyBatch, year: Int?, groupBy: String?, asOf: CalendarDate, grouped: Bool,
+    baseline: SurveyBatch?, communes: [CommuneResult], previousCommunes: [CommuneResult], facts: BatchFacts
+  ) {
+    self.criteria = criteria
+    self.requestedYear = year
+    self.asOf = asOf
+    self.baseline = baseline
+    var batch = batch
+    if let groupBy, !communes.isEmpty, !facts.fields.contains(groupBy) {
+      // Grouping by a field nobody has puts every commune in one "(none)" group: say so.
+      batch.diagnostics.append(.groupingFieldAbsent(groupBy, fields: facts.fields))
+    }
+    batch.diagnostics += facts.waiverProblems
+    // A --year far from every record's year is more likely a typo (2052 for 2025) than a plan: the
+    // milestones it selects decide every verdict, so say so.
+    if let year, !facts.years.isEmpty, facts.years.allSatisfy({ abs($0 - year) > Self.plausibleYearDistance }) {
+      batch.diagnostics.append(.yearFarFromData(year, dataYears: facts.years.sorted()))
+    }
+    self.communes = communes
     self.previousCommunes = previousCommunes
-    let field = grouped ? groupBy ?? Self.defaultGrouping(batch.records + batch.groupRecords) : nil
+    let field = grouped ? groupBy ?? Self.defaultGrouping(fields: facts.fields, groupRecords: batch.groupRecords) : nil
     self.groupBy = field
     self.groups = GroupResults(
       criteria.hasGroupIndicators
@@ -88,58 +100,53 @@ public struct CheckResult: Sendable {
     self.comparison =
       baseline == nil
       ? nil : RoundComparison(current: communes, previous: previousCommunes, criteria: criteria, groupBy: field)
-    batch.diagnostics += Self.enteredPointsProblems(communes, criteria: criteria)
+    batch.diagnostics += facts.enteredPointsProblems
     self.batch = batch
     self.summary = Summary(criteria: criteria, communes: communes, batch: batch, groupBy: field)
   }
 
   /// Entered scores outside 0…maximum (unusable, and said where), and entered scores that disagree with
   /// the points the file computes for the same criterion.
-  static func enteredPointsProblems(_ communes: [CommuneResult], criteria: CriteriaSet) -> [Diagnostic] {
-    let entered = criteria.indicators.indices.filter { criteria.indicators[$0].enteredPoints }
-    guard !entered.isEmpty else { return [] }
+  static func enteredPointsProblems(_ commune: CommuneResult, criteria: CriteriaSet) -> [Diagnostic] {
     var problems: [Diagnostic] = []
-    for commune in communes {
-      for index in entered {
-        let indicator = criteria.indicators[index]
-        guard case .input(let slot) = indicator.measure, case .number(let score) = commune.record.values[slot],
-          let maximum = indicator.points
-        else { continue }
-        let input = criteria.schema.inputs[slot]
-        if score < .zero || score > maximum {
-          problems.append(
-            .enteredPointsOutOfRange(
-              input.name, label: input.label, score: score, maximum: maximum, record: commune.record))
-          continue
-        }
-        guard criteria.enteredPointsOnlyCheck(indicator) else { continue }
-        let computed = commune.indicators.filter { outcome in
-          let other = criteria.indicators[outcome.index]
-          return other.group == indicator.group && !other.enteredPoints && other.points != nil
-            && outcome.status != .notApplicable && outcome.status != .waived
-        }
-        guard computed.allSatisfy({ $0.points != nil }), let total = Rational.sum(computed.compactMap(\.points)),
-          total != score
-        else { continue }
+    for index in criteria.indicators.indices where criteria.indicators[index].enteredPoints {
+      let indicator = criteria.indicators[index]
+      guard case .input(let slot) = indicator.measure, case .number(let score) = commune.record.values[slot],
+        let maximum = indicator.points
+      else { continue }
+      let input = criteria.schema.inputs[slot]
+      if score < .zero || score > maximum {
         problems.append(
-          .enteredPointsDisagree(
-            indicator.group ?? indicator.id, entered: score, computed: total, record: commune.record))
+          .enteredPointsOutOfRange(
+            input.name, label: input.label, score: score, maximum: maximum, record: commune.record))
+        continue
       }
+      guard criteria.enteredPointsOnlyCheck(indicator) else { continue }
+      let computed = commune.indicators.filter { outcome in
+        let other = criteria.indicators[outcome.index]
+        return other.group == indicator.group && !other.enteredPoints && other.points != nil
+          && outcome.status != .notApplicable && outcome.status != .waived
+      }
+      guard computed.allSatisfy({ $0.points != nil }), let total = Rational.sum(computed.compactMap(\.points)),
+        total != score
+      else { continue }
+      problems.append(
+        .enteredPointsDisagree(
+          indicator.group ?? indicator.id, entered: score, computed: total, record: commune.record))
     }
     return problems
   }
 
   /// Expired waivers and waivers for indicators the set does not have: both are ignored, and said so.
-  static func waiverProblems(_ records: [StationRecord], criteria: CriteriaSet, asOf: CalendarDate) -> [Diagnostic] {
+  static func waiverProblems(_ record: StationRecord, criteria: CriteriaSet, asOf: CalendarDate) -> [Diagnostic] {
+    guard !record.waivers.isEmpty else { return [] }
     let ids = criteria.indicators.filter { $0.level == .commune }.map(\.id)
     var problems: [Diagnostic] = []
-    for record in records {
-      for waiver in record.waivers {
-        if !ids.contains(waiver.indicator) {
-          problems.append(.waiverForUnknownIndicator(waiver, criteria: criteria.id, indicators: ids))
-        } else if waiver.expires < asOf {
-          problems.append(.waiverExpired(waiver, commune: record.code))
-        }
+    for waiver in record.waivers {
+      if !ids.contains(waiver.indicator) {
+        problems.append(.waiverForUnknownIndicator(waiver, criteria: criteria.id, indicators: ids))
+      } else if waiver.expires < asOf {
+        problems.append(.waiverExpired(waiver, commune: record.code))
       }
     }
     return problems
@@ -148,12 +155,12 @@ public struct CheckResult: Sendable {
   /// How far, in years, an evaluation year may be from every record's own year before it is questioned.
   static let plausibleYearDistance = 5
 
-  static func defaultGrouping(_ records: [StationRecord]) -> String? {
-    for field in StationAttribute.groupings.map(\.rawValue)
-    where records.contains(where: { $0.attributes[field] != nil }) {
-      return field
+  /// The grouping field when none is asked for: the first of `StationAttribute.groupings` that a commune's record
+  /// (`fields`: every attribute they have) or a group's own record has.
+  static func defaultGrouping(fields: Set<String>, groupRecords: [StationRecord]) -> String? {
+    StationAttribute.groupings.map(\.rawValue).first { field in
+      fields.contains(field) || groupRecords.contains { $0.attributes[field] != nil }
     }
-    return nil
   }
 
   /// The communes by the value of the grouping field, groups in the order they first appear (one group
@@ -186,5 +193,49 @@ public struct CheckResult: Sendable {
   /// Whether every file and record was read without error.
   public var everythingRead: Bool {
     batch.rejected == 0 && !batch.diagnostics.contains { $0.severity == .error }
+  }
+}
+
+/// What a batch's communes tell beyond their own results, gathered commune by commune in input order: the
+/// fields their records have (for the grouping), their years (for a `--year` far from all of them), and the
+/// problems found in their waivers and entered scores.
+package struct BatchFacts: Sendable {
+  /// Every attribute some commune's record has.
+  package private(set) var fields: Set<String> = []
+  package private(set) var years: Set<Int> = []
+  package private(set) var waiverProblems: [Diagnostic] = []
+  package private(set) var enteredPointsProblems: [Diagnostic] = []
+
+  /// No commune yet.
+  package init() {}
+
+  /// Adds an evaluated commune (its record as read, not a summary).
+  package mutating func add(_ commune: CommuneResult, criteria: CriteriaSet, asOf: CalendarDate) {
+    add(CommuneFacts(commune, criteria: criteria, asOf: asOf))
+  }
+
+  /// Adds the next commune's facts.
+  package mutating func add(_ commune: CommuneFacts) {
+    for field in commune.fields where !fields.contains(field) { fields.insert(field) }
+    if let year = commune.year { years.insert(year) }
+    waiverProblems += commune.waiverProblems
+    enteredPointsProblems += commune.enteredPointsProblems
+  }
+}
+
+/// One commune's part of `BatchFacts`, worked out on the core that evaluated it.
+package struct CommuneFacts: Sendable {
+  var fields: [String]
+  var year: Int?
+  var waiverProblems: [Diagnostic]
+  var enteredPointsProblems: [Diagnostic]
+
+  /// The facts of an evaluated commune (its record as read).
+  package init(_ commune: CommuneResult, criteria: CriteriaSet, asOf: CalendarDate) {
+    let record = commune.record
+    fields = Array(record.attributes.keys)
+    year = record.year
+    waiverProblems = CheckResult.waiverProblems(record, criteria: criteria, asOf: asOf)
+    enteredPointsProblems = CheckResult.enteredPointsProblems(commune, criteria: criteria)
   }
 }

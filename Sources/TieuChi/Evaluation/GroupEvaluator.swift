@@ -153,28 +153,32 @@ struct GroupEvaluator {
       attributes[field] = value
       if let slot = schema.index(of: field), case .missing = values[slot] { values[slot] = .text(value) }
     }
-    let items = communes.map { commune in
-      // Inputs a failed consistency rule made unusable in the commune stay unusable in the totals.
-      let tainted = criteria.inconsistentInputs(broken: Set(commune.violations.map(\.rule)))
-      return ListItem(
-        location: commune.record.location,
-        values: fieldSources.map { source in
-          switch source {
-          case .input(let slot) where tainted[slot] != nil:
-            return .invalid(LocalizedText(vi: "dữ liệu mâu thuẫn", en: "inconsistent data"))
-          case .input(let slot): return commune.record.values[slot]
-          case .name: return commune.record.name.map { .text($0) } ?? .text(commune.record.code)
-          // A share of stations that do something counts what they do: a waived station does not.
-          case .indicator(let position): return Self.outcome(commune.indicators[position].factualStatus)
-          case .status: return Self.outcome(commune.status)
-          case .absent: return .missing
-          }
-        })
-    }
+    let items = communes.map { $0.groupItem ?? item(for: $0) }
     values[communesSlot] = .list(items)
     return StationRecord(
       location: own?.location ?? communes.first?.record.location ?? SourceLocation(file: "", line: 0, column: 0),
       code: key.value ?? "", name: key.value, year: key.year, attributes: attributes, values: values)
+  }
+
+  /// A commune as an item of its group's `communes` list: its inputs the group indicators read, its name, its
+  /// outcomes.
+  func item(for commune: CommuneResult) -> ListItem {
+    // Inputs a failed consistency rule made unusable in the commune stay unusable in the totals.
+    let tainted = criteria.inconsistentInputs(broken: Set(commune.violations.map(\.rule)))
+    return ListItem(
+      location: commune.record.location,
+      values: fieldSources.map { source in
+        switch source {
+        case .input(let slot) where tainted[slot] != nil:
+          return .invalid(LocalizedText(vi: "dữ liệu mâu thuẫn", en: "inconsistent data"))
+        case .input(let slot): return commune.record.values[slot]
+        case .name: return commune.record.name.map { .text($0) } ?? .text(commune.record.code)
+        // A share of stations that do something counts what they do: a waived station does not.
+        case .indicator(let position): return Self.outcome(commune.indicators[position].factualStatus)
+        case .status: return Self.outcome(commune.status)
+        case .absent: return .missing
+        }
+      })
   }
 
   /// A commune outcome as a yes/no field: not applicable counts as met; unknown stays unknown. (A

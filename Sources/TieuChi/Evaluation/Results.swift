@@ -60,18 +60,52 @@ public struct IndicatorResult: Sendable {
 /// The results of a commune's (or a group's) indicators in the set's order, also reachable by id.
 public struct IndicatorResults: RandomAccessCollection, Sendable {
   private let results: [IndicatorResult]
+  /// The statuses alone (`summarized`): a byte each, the status as waived and as the data shows it.
+  private let statuses: [UInt8]
+  /// The ids and indices of `statuses`' indicators, shared by every summarized commune of a check.
+  private let statusIndicators: Boxed<[(id: String, index: Int)]>?
 
   init(_ results: [IndicatorResult]) {
     self.results = results
+    self.statuses = []
+    self.statusIndicators = nil
   }
 
-  public var startIndex: Int { results.startIndex }
-  public var endIndex: Int { results.endIndex }
-  public subscript(position: Int) -> IndicatorResult { results[position] }
+  /// Only the statuses of `results`, for a commune kept as a summary (`StreamKept.summary(of:)`): each result
+  /// then has its id, index, status and status without waiver, and nothing else.
+  func summarized(indicators: Boxed<[(id: String, index: Int)]>) -> IndicatorResults {
+    IndicatorResults(
+      statuses: results.map { result in
+        let statuses = IndicatorStatus.allCases
+        let status = UInt8(statuses.firstIndex(of: result.status)!)
+        let factual = UInt8(statuses.firstIndex(of: result.factualStatus)!)
+        return status | factual << 4
+      }, indicators: indicators)
+  }
+
+  private init(statuses: [UInt8], indicators: Boxed<[(id: String, index: Int)]>) {
+    self.results = []
+    self.statuses = statuses
+    self.statusIndicators = indicators
+  }
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { statusIndicators == nil ? results.endIndex : statuses.endIndex }
+  public subscript(position: Int) -> IndicatorResult {
+    guard let statusIndicators else { return results[position] }
+    let statuses = IndicatorStatus.allCases
+    let (id, index) = statusIndicators.value[position]
+    var result = IndicatorResult(
+      id: id, index: index, status: statuses[Int(self.statuses[position] & 0xF)], actual: nil, milestone: nil,
+      reasons: [], gap: nil, points: nil)
+    let factual = statuses[Int(self.statuses[position] >> 4)]
+    if factual != result.status { result.statusWithoutWaiver = factual }
+    return result
+  }
 
   /// The result of the indicator with this id, or nil if the set has no such indicator at this level.
   public subscript(id: String) -> IndicatorResult? {
-    results.first { $0.id == id }
+    first { $0.id == id }
   }
 }
 
@@ -165,6 +199,9 @@ public struct CommuneResult: Sendable {
     var cheapestFix: [String]? = nil
     var incompleteReasons: [IncompleteReason] = []
     var missingInputs: [String] = []
+    /// The commune as an item of its group's `communes` list, made when it was summarized (its inputs are then
+    /// no longer in its record).
+    var groupItem: ListItem? = nil
   }
 
   private var fields: Boxed<Fields>
@@ -225,6 +262,9 @@ public struct CommuneResult: Sendable {
 
   /// The result of the commune-level indicator with this id.
   public subscript(indicator: String) -> IndicatorResult? { indicators[indicator] }
+
+  /// See `Fields.groupItem`.
+  var groupItem: ListItem? { fields.value.groupItem }
 }
 
 /// An immutable value held by reference, for large fields most values leave empty.

@@ -40,6 +40,13 @@ package struct CSVWriter {
     if byteOrderMark { bytes += [0xEF, 0xBB, 0xBF] }
   }
 
+  /// A writer that goes on after `bytes`, records of a file begun elsewhere (a report's header written apart).
+  package init(separator: UInt8, continuing bytes: [UInt8]) {
+    self.init(separator: separator, byteOrderMark: false, capacity: 0)
+    self.bytes = bytes
+    isFirst = false
+  }
+
   /// One record, ended with CRLF.
   package mutating func append(_ fields: [String]) {
     for (position, field) in fields.enumerated() {

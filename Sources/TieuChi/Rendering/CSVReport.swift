@@ -19,28 +19,11 @@ public struct CSVReport: ReportRenderer {
   public func render(_ result: CheckResult) -> [UInt8] { renderParts(result).joinedBytes }
 
   /// The header, then the communes' rows in chunks, in order.
-  public func renderParts(_ result: CheckResult) -> [[UInt8]] {
-    let table = DetailTable(result, language: options.language)
-    let separator = options.csvSeparator
-    let style = NumberText.Style(decimalMark: separator == UInt8(ascii: ",") ? "." : ",", groupSeparator: nil)
-    var writer = CSVWriter(separator: separator)
-    writer.append(table.headers.map(Self.neutralized))
-    // Communes are written on every core, in chunks put together in their order: the same bytes as one by one.
-    let communes = result.communes
-    let parts = ParallelMap.map(ranges: communes.count, size: Self.chunk) { range in
-      // Texts of its own for each chunk, so that the cores never count references on the same strings.
-      let table = table.withOwnTexts()
-      var part = CSVWriter(separator: separator, byteOrderMark: false, capacity: Self.chunk * 1_600)
-      for index in range {
-        for row in table.rows(of: communes[index]) { part.append(row.map { Self.field($0, style: style) }) }
-      }
-      return part.bytes
-    }
-    return [writer.bytes] + parts
-  }
+  public func renderParts(_ result: CheckResult) -> [[UInt8]] { streamedParts(result) }
 
-  /// Communes per chunk written on one core.
-  static let chunk = 1_024
+  private var style: NumberText.Style {
+    NumberText.Style(decimalMark: options.csvSeparator == UInt8(ascii: ",") ? "." : ",", groupSeparator: nil)
+  }
 
   static func field(_ cell: DetailTable.Cell, style: NumberText.Style) -> String {
     switch cell {
@@ -61,4 +44,35 @@ public struct CSVReport: ReportRenderer {
     guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
     return "'" + text
   }
+}
+
+extension CSVReport: CommuneStreamRenderer {
+  package var streams: Bool { true }
+  package var needsGrouping: Bool { true }
+
+  package func head(_ frame: ReportFrame) -> [UInt8] {
+    var writer = CSVWriter(separator: options.csvSeparator)
+    writer.append(DetailTable(frame, language: options.language).headers.map(Self.neutralized))
+    return writer.bytes
+  }
+
+  package struct Writer {
+    let table: DetailTable
+    let style: NumberText.Style
+  }
+
+  package func writer(_ frame: ReportFrame) -> Writer {
+    // Texts of its own for each chunk, so that the cores never count references on the same strings.
+    Writer(table: DetailTable(frame, language: options.language).withOwnTexts(), style: style)
+  }
+
+  package func write(_ commune: CommuneResult, with writer: Writer, into bytes: inout [UInt8]) {
+    var part = CSVWriter(separator: options.csvSeparator, continuing: bytes)
+    // The writer alone holds the buffer while it appends: no copy.
+    bytes = []
+    for row in writer.table.rows(of: commune) { part.append(row.map { Self.field($0, style: writer.style) }) }
+    bytes = part.bytes
+  }
+
+  package func tail(_ result: CheckResult, kept: [Void]) -> [[UInt8]] { [] }
 }

@@ -15,7 +15,7 @@ package struct DetailTable: Sendable {
   }
 
   package private(set) var headers: [String]
-  private let result: CheckResult
+  private let frame: ReportFrame
   private let language: Language
   private let phrases: ReportPhrases
   /// Where each commune × indicator stood in the previous round, by `code|year`.
@@ -34,7 +34,12 @@ package struct DetailTable: Sendable {
   }
 
   package init(_ result: CheckResult, language: Language) {
-    self.result = result
+    self.init(ReportFrame(result), language: language)
+  }
+
+  /// The table of a report whose communes come later (a streamed check): what the frame tells is all it needs.
+  package init(_ result: ReportFrame, language: Language) {
+    self.frame = result
     self.language = language
     let phrases = ReportPhrases(criteria: result.criteria, language: language)
     self.phrases = phrases
@@ -99,7 +104,7 @@ package struct DetailTable: Sendable {
   /// The rows of one commune, one per indicator.
   package func rows(of commune: CommuneResult) -> [[Cell]] {
     let record = commune.record
-    let group = result.groupBy.flatMap { record.attributes[$0] }
+    let group = frame.groupBy.flatMap { record.attributes[$0] }
     let movement = previous?["\(record.code)|\(commune.year.map(String.init) ?? "")"]
     let code = Cell.text(record.code)
     let name = record.name.map(Cell.text) ?? .empty
@@ -108,7 +113,7 @@ package struct DetailTable: Sendable {
     var rows: [[Cell]] = []
     rows.reserveCapacity(commune.indicators.count)
     for outcome in commune.indicators {
-      let indicator = result.criteria.indicators[outcome.index]
+      let indicator = frame.criteria.indicators[outcome.index]
       let cells = indicatorCells[outcome.index]
       // Worked out once per milestone, not for each of 800,000 rows (a milestone is always the indicator's own).
       let target =

@@ -16,24 +16,45 @@ public struct JSONLinesReport: ReportRenderer {
 
   public func render(_ report: CheckResult) -> [UInt8] { renderParts(report).joinedBytes }
 
-  public func renderParts(_ report: CheckResult) -> [[UInt8]] {
-    let json = JSONReport(ReportOptions(language: language))
+  public func renderParts(_ report: CheckResult) -> [[UInt8]] { streamedParts(report) }
+
+  private var json: JSONReport { JSONReport(ReportOptions(language: language)) }
+}
+
+extension JSONLinesReport: CommuneStreamRenderer {
+  package var streams: Bool { true }
+  package var needsGrouping: Bool { true }
+
+  package func head(_ frame: ReportFrame) -> [UInt8] {
+    var head: [UInt8] = []
+    Self.line("report", json.head(frame), into: &head)
+    return head
+  }
+
+  package struct Writer {
+    let json: JSONReport
+    let frame: ReportFrame
+    let phrases: ReportPhrases
+    let statics: JSONReport.IndicatorStatics
+  }
+
+  package func writer(_ frame: ReportFrame) -> Writer {
+    let json = self.json
+    return Writer(
+      json: json, frame: frame, phrases: ReportPhrases(criteria: frame.criteria, language: language),
+      statics: JSONReport.IndicatorStatics(criteria: frame.criteria, report: json))
+  }
+
+  package func write(_ commune: CommuneResult, with writer: Writer, into bytes: inout [UInt8]) {
+    Self.line(
+      writer.json.commune(commune, criteria: writer.frame.criteria, phrases: writer.phrases, statics: writer.statics),
+      "commune", into: &bytes)
+  }
+
+  package func tail(_ report: CheckResult, kept: [Void]) -> [[UInt8]] {
+    let json = self.json
     let phrases = ReportPhrases(criteria: report.criteria, language: language)
     let statics = JSONReport.IndicatorStatics(criteria: report.criteria, report: json)
-    var head: [UInt8] = []
-    Self.line("report", json.head(report), into: &head)
-    // Communes are the bulk: built on every core in chunks, one buffer each, written in order.
-    let all = report.communes
-    let communes = ParallelMap.map(ranges: all.count, size: Self.chunk) { range -> [UInt8] in
-      var bytes: [UInt8] = []
-      bytes.reserveCapacity(Self.chunk * 6 * 1024)
-      for index in range {
-        Self.line(
-          json.commune(all[index], criteria: report.criteria, phrases: phrases, statics: statics), "commune",
-          into: &bytes)
-      }
-      return bytes
-    }
     var output: [UInt8] = []
     for group in report.groups {
       Self.line(
@@ -46,11 +67,8 @@ public struct JSONLinesReport: ReportRenderer {
       Self.line(json.comparison(comparison, phrases: phrases), "comparison", into: &output)
     }
     Self.line(json.summary(report.summary), "summary", into: &output)
-    return [head] + communes + [output]
+    return [output]
   }
-
-  /// Communes per chunk made on one core.
-  static let chunk = 256
 
   /// `{"kind": kind, …members}` on one line (written as that object would be, without building it).
   private static func line(_ kind: String, _ members: [(String, JSONValue)], into output: inout [UInt8]) {

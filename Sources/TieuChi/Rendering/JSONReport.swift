@@ -68,7 +68,7 @@ public struct JSONReport: ReportRenderer {
     let errors = report.batch.diagnostics.filter { $0.severity == .error }
     let warnings = report.batch.diagnostics.filter { $0.severity == .warning }
     return .object(
-      head(report) + [
+      head(ReportFrame(report)) + [
         ("communes", communes),
         (
           "groups",
@@ -82,8 +82,9 @@ public struct JSONReport: ReportRenderer {
   }
 
   /// The members that say what the report is: the tool, the criteria set, the year, the language.
-  func head(_ report: CheckResult) -> [(String, JSONValue)] {
-    [
+  func head(_ frame: ReportFrame) -> [(String, JSONValue)] {
+    let report = frame
+    return [
       ("tool", .string("tieuchi")),
       ("format_version", .int(1)),
       ("criteria", .string(report.criteria.id)),

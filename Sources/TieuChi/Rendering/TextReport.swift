@@ -19,15 +19,43 @@ public struct TextReport: ReportRenderer {
     Array(text(result).escapingControlCharacters(keepingLineBreaks: true).utf8)
   }
 
+  /// The summary (`summaryOnly`) in its three parts, the same bytes as `render`; the full report in one.
+  public func renderParts(_ result: CheckResult) -> [[UInt8]] {
+    summaryOnly ? streamedParts(result) : [render(result)]
+  }
+
   /// The report as one string.
   public func text(_ report: CheckResult) -> String {
     let phrases = ReportPhrases(criteria: report.criteria, language: language)
-    var out = ""
+    var out = headText(ReportFrame(report), phrases: phrases)
     let criteria = report.criteria
+    if !summaryOnly {
+      for commune in report.communes {
+        out += "\n"
+        out += communeSection(commune, criteria: criteria, phrases: phrases)
+      }
+    }
+    for group in report.groups where !summaryOnly {
+      out += "\n" + groupSection(group, criteria: criteria, phrases: phrases)
+    }
+    let rows =
+      report.communes.count > 1 || (summaryOnly && !report.communes.isEmpty)
+      ? ParallelMap.map(ranges: report.communes.count, size: Self.chunk) { range in
+        report.communes[range].map { summaryRow($0, phrases) }[...]
+      }
+      : []
+    return out + tailText(report, rows: rows, phrases: phrases)
+  }
+
+  /// What comes before the communes: the criteria set, its source, the evaluation year, a warning when the set
+  /// lacks points.
+  private func headText(_ frame: ReportFrame, phrases: ReportPhrases) -> String {
+    var out = ""
+    let criteria = frame.criteria
     out += text("Bộ tiêu chí", "Criteria") + ": \(criteria.id) — \(criteria.title[language])\n"
     out += text("Căn cứ", "Source") + ": \(criteria.source.title?[language] ?? criteria.source.document)"
     out += criteria.source.title == nil ? "\n" : " [\(criteria.source.document)]\n"
-    let yearText = report.requestedYear.map(String.init) ?? text("theo năm của từng bản ghi", "each record's own year")
+    let yearText = frame.requestedYear.map(String.init) ?? text("theo năm của từng bản ghi", "each record's own year")
     out += text("Năm đánh giá", "Evaluation year") + ": \(yearText)\n"
     let missing = criteria.missingPoints
     if !missing.isEmpty {
@@ -38,17 +66,15 @@ public struct TextReport: ReportRenderer {
         "⚠ Incomplete criteria set: \(phrases.number(total)) points have no indicator yet (\(list)). No commune can be certified with this set; it can only show a failure or an incomplete result.\n"
       )
     }
-    if !summaryOnly {
-      for commune in report.communes {
-        out += "\n"
-        out += communeSection(commune, criteria: criteria, phrases: phrases)
-      }
-    }
-    for group in report.groups where !summaryOnly {
-      out += "\n" + groupSection(group, criteria: criteria, phrases: phrases)
-    }
-    if report.communes.count > 1 || (summaryOnly && !report.communes.isEmpty) {
-      out += "\n" + summaryTable(report, phrases: phrases)
+    return out
+  }
+
+  /// What comes after the communes' sections: the summary table (of `rows`, in chunks; none when empty), the
+  /// groups' table, the totals and the comparison with the previous round.
+  private func tailText(_ report: CheckResult, rows: [ArraySlice<SummaryRow>], phrases: ReportPhrases) -> String {
+    var out = ""
+    if !rows.isEmpty {
+      out += "\n" + summaryTable(rows)
     }
     if summaryOnly && !report.groups.isEmpty {
       out += "\n" + groupTable(report, phrases: phrases)
@@ -269,22 +295,28 @@ public struct TextReport: ReportRenderer {
 
   // MARK: Batch
 
-  func summaryTable(_ report: CheckResult, phrases: ReportPhrases) -> String {
+  /// A commune's cells in the summary table, with their widths in characters.
+  package struct SummaryRow: Sendable {
+    var cells: [String]
+    var widths: [Int]
+  }
+
+  /// A commune's row of the summary table: measuring a cell's width means walking its characters, so it is done
+  /// on the core that makes the row.
+  func summaryRow(_ commune: CommuneResult, _ phrases: ReportPhrases) -> SummaryRow {
+    let cells = summaryRow(commune, phrases: phrases)
+    return SummaryRow(cells: cells, widths: cells.map(\.count))
+  }
+
+  /// The table of one line per commune, from its rows in chunks: the columns as wide as their widest cell.
+  func summaryTable(_ chunks: [ArraySlice<SummaryRow>]) -> String {
     var out = text("Tổng hợp theo xã", "Communes") + ":\n"
-    // Rows, their widths and then their lines are made on every core, in chunks kept in order: a national batch
-    // has 100,000 of them, and measuring a cell's width means walking its characters.
-    let communes = report.communes
-    let chunks = ParallelMap.map(ranges: communes.count, size: Self.chunk) { range in
-      communes[range].map { commune -> (cells: [String], widths: [Int]) in
-        let cells = summaryRow(commune, phrases: phrases)
-        return (cells, cells.map(\.count))
-      }
-    }
     var widths = [Int](repeating: 0, count: 5)
     for chunk in chunks {
       for row in chunk { for column in 0..<5 { widths[column] = max(widths[column], row.widths[column]) } }
     }
     let finalWidths = widths
+    // The lines made on every core, chunk by chunk, kept in order: a national batch has 100,000 of them.
     let lines = ParallelMap.map(chunks) { chunk in
       var text = ""
       for row in chunk { text += "  " + line(row.cells, row.widths, finalWidths).trimmingTrailingSpaces + "\n" }
@@ -391,5 +423,36 @@ extension String {
     var copy = self
     while copy.last == " " { copy.removeLast() }
     return copy
+  }
+}
+
+extension TextReport: CommuneStreamRenderer {
+  /// Only the summary: the full report has each commune's section before the groups', and the summary table
+  /// after both.
+  package var streams: Bool { summaryOnly }
+  package var needsGrouping: Bool { false }
+
+  /// Nothing: the summary is written whole at the end, after the problems found are printed, as when nothing is
+  /// streamed.
+  package func head(_ frame: ReportFrame) -> [UInt8] { [] }
+
+  package func writer(_ frame: ReportFrame) -> ReportPhrases {
+    ReportPhrases(criteria: frame.criteria, language: language)
+  }
+
+  package func write(_ commune: CommuneResult, with phrases: ReportPhrases, into bytes: inout [UInt8]) -> SummaryRow {
+    summaryRow(commune, phrases)
+  }
+
+  package func tail(_ result: CheckResult, kept: [SummaryRow]) -> [[UInt8]] {
+    let phrases = ReportPhrases(criteria: result.criteria, language: language)
+    let head = headText(ReportFrame(result), phrases: phrases)
+    let rows = ParallelMap.ranges(result.communes.isEmpty ? 0 : kept.count, size: Self.chunk).map { kept[$0] }
+    return [escaped(head + tailText(result, rows: rows, phrases: phrases))]
+  }
+
+  /// Names and values come from data: no control character of theirs reaches a terminal.
+  private func escaped(_ text: String) -> [UInt8] {
+    Array(text.escapingControlCharacters(keepingLineBreaks: true).utf8)
   }
 }

@@ -56,6 +56,15 @@ public enum SurveyLoader {
   package static func load(
     paths: [String], schema: InputSchema, groupSchema: InputSchema? = nil, workbooks: (any WorkbookReader)?
   ) -> SurveyBatch {
+    var (files, batch) = surveyFiles(paths: paths)
+    read(files, schema: schema, groupSchema: groupSchema, workbooks: workbooks, into: &batch)
+    return batch
+  }
+
+  /// The survey files `paths` name (folders expanded, recursively, sorted), read into memory, each with its
+  /// format; and a batch with what could not be: a missing path, an empty folder, an unreadable file or an
+  /// unsupported extension, each reported, and every file's name.
+  package static func surveyFiles(paths: [String]) -> (files: [SurveyFile], batch: SurveyBatch) {
     var batch = SurveyBatch()
     var files: [String] = []
     for path in paths {
@@ -75,8 +84,7 @@ public enum SurveyLoader {
       }
     }
     let contents = files.map { FileManager.default.contents(atPath: $0).map { [UInt8]($0) } }
-    return load(
-      files: Array(zip(files, contents)), schema: schema, groupSchema: groupSchema, workbooks: workbooks, into: batch)
+    return surveyFiles(Array(zip(files, contents)), into: batch)
   }
 
   /// Reads files already in memory, named by their paths, their formats given by the paths' extensions
@@ -93,6 +101,16 @@ public enum SurveyLoader {
     files: [(path: String, bytes: [UInt8]?)], schema: InputSchema, groupSchema: InputSchema? = nil,
     workbooks: (any WorkbookReader)?, into batch: SurveyBatch = SurveyBatch()
   ) -> SurveyBatch {
+    var (surveyFiles, batch) = surveyFiles(files, into: batch)
+    read(surveyFiles, schema: schema, groupSchema: groupSchema, workbooks: workbooks, into: &batch)
+    return batch
+  }
+
+  /// Files already in memory as survey files, their formats given by their paths' extensions; `batch` with
+  /// their names and what could not be taken (`nil` contents: unreadable; an unknown extension).
+  static func surveyFiles(
+    _ files: [(path: String, bytes: [UInt8]?)], into batch: SurveyBatch
+  ) -> (files: [SurveyFile], batch: SurveyBatch) {
     var batch = batch
     batch.files += files.map(\.path)
     var surveyFiles: [SurveyFile] = []
@@ -109,13 +127,34 @@ public enum SurveyLoader {
       }
       surveyFiles.append(SurveyFile(name: file.path, format: format, bytes: bytes))
     }
-    read(surveyFiles, schema: schema, groupSchema: groupSchema, workbooks: workbooks, into: &batch)
-    return batch
+    return (surveyFiles, batch)
   }
 
   private static func read(
     _ files: [SurveyFile], schema: InputSchema, groupSchema: InputSchema?, workbooks: (any WorkbookReader)?,
     into batch: inout SurveyBatch
+  ) {
+    var records: [StationRecord] = []
+    stream(
+      files, schema: schema, groupSchema: groupSchema, workbooks: workbooks, into: &batch,
+      transform: { $0 }, consume: { for part in $0 { records += part } })
+    batch.records += records
+    batch.rejectDuplicates()
+  }
+
+  /// Reads `files` as `load` does, but hands their station records on in chunks instead of keeping them: each
+  /// chunk goes through `transform` on any core, and the results reach `consume` in input order, a window of
+  /// chunks at a time, so that a batch need never be held whole. Everything else read (diagnostics, group
+  /// records, what was rejected) goes into `batch`, in the order `load` puts it there.
+  ///
+  /// Duplicate station-years are not rejected here: that takes every record in order (`DuplicateFilter`).
+  ///
+  /// - Parameter begin: called once before the first chunk with the station fields the input can carry at all:
+  ///   those of the station tables' columns, or nil when a document (YAML, JSON) may carry any.
+  package static func stream<T: Sendable>(
+    _ files: [SurveyFile], schema: InputSchema, groupSchema: InputSchema?, workbooks: (any WorkbookReader)?,
+    into batch: inout SurveyBatch, window: StreamWindow = StreamWindow(),
+    begin: (_ possibleFields: Set<String>?) -> Void = { _ in }, transform: @escaping @Sendable ([StationRecord]) -> T, consume: ([T]) -> Void
   ) {
     let reader = SurveyReader(schema: schema, groupSchema: groupSchema)
     // Parse and read the files in parallel: a whole-country batch is tens of megabytes of YAML.
@@ -148,9 +187,13 @@ public enum SurveyLoader {
       return .records(output)
     }
     var tables: [Table] = []
+    var documentRecords: [StationRecord] = []
     for result in parsed {
       switch result {
-      case .records(let output): batch.add(output)
+      case .records(var output):
+        documentRecords += output.records
+        output.records = []
+        batch.add(output)
       case .tables(let workbook):
         tables += workbook.tables
         batch.diagnostics += workbook.diagnostics
@@ -159,27 +202,50 @@ public enum SurveyLoader {
     }
     // Each stage lets go of what the next no longer needs: a 100,000-station batch is gigabytes at peak.
     parsed = []
+    var joined: TableJoin.Joined?
     if !tables.isEmpty {
       var output = SurveyReader.Output()
-      let join = TableJoin(schema: schema, reader: reader)
-      let joined = join.stations(from: tables, diagnostics: &output.diagnostics, rejected: &output.rejected)
+      joined = TableJoin(schema: schema, reader: reader).stations(
+        from: tables, diagnostics: &output.diagnostics, rejected: &output.rejected)
       tables = []
       batch.add(output)
-      // Stations are read on every core, in chunks, and added in their order: the same records and
-      // diagnostics in the same order as one by one. Each document is built just before it is read.
-      let plan = reader.plan(for: joined)
-      let outputs = ParallelMap.map(ranges: joined.stations.count, size: 2048) { range in
+    }
+    if files.contains(where: { $0.format != .csv && $0.format != .xlsx }) {
+      begin(nil)
+    } else {
+      // Stations from tables carry only what their columns name.
+      let stationColumns = (joined?.sources ?? []).filter { $0.listSlot == nil }.flatMap(\.names)
+      begin(Set(stationColumns.compactMap { $0.flatMap(reader.fieldName) }))
+    }
+    // Documents' records, already read, go through in chunks like the tables' stations.
+    let documents = documentRecords
+    documentRecords = []
+    for range in ParallelMap.ranges(documents.count, size: window.stations) {
+      consume(
+        ParallelMap.map(ranges: range.count, size: window.chunk) { chunk in
+          transform(Array(documents[(range.lowerBound + chunk.lowerBound)..<(range.lowerBound + chunk.upperBound)]))
+        })
+    }
+    guard let joined else { return }
+    // Stations are read on every core, in chunks, and handed on in their order: the same records and
+    // diagnostics in the same order as one by one. Each document is built just before it is read.
+    let plan = reader.plan(for: joined)
+    for stations in ParallelMap.ranges(joined.stations.count, size: window.stations) {
+      let parts = ParallelMap.map(ranges: stations.count, size: window.chunk) { range in
         var output = SurveyReader.Output()
         for index in range {
           // Unknown headers were reported once, at the header: not again on every row.
-          reader.read(joined: joined, station: index, plan: plan, into: &output)
+          reader.read(joined: joined, station: stations.lowerBound + index, plan: plan, into: &output)
         }
-        return output
+        let records = output.records
+        output.records = []
+        return (output, transform(records))
       }
-      for output in outputs { batch.add(output) }
+      for (output, _) in parts { batch.add(output) }
+      consume(parts.map(\.1))
     }
-    batch.rejectDuplicates()
   }
+
 
   private enum Parsed: Sendable {
     case records(SurveyReader.Output)
@@ -232,21 +298,58 @@ extension SurveyBatch {
 
   /// A station-year may appear once: later copies are rejected, naming the first.
   mutating func rejectDuplicates() {
-    var first: [String: SourceLocation] = [:]
+    var filter = DuplicateFilter()
     var kept: [StationRecord] = []
     kept.reserveCapacity(records.count)
     for record in records {
-      let key = "\(record.code)|\(record.year.map(String.init) ?? "")"
-      if let original = first[key] {
+      if let duplicate = filter.duplicate(record) {
         rejected += 1
-        diagnostics.append(
-          SurveyLoader.Messages.duplicateStation(
-            code: record.code, year: record.year, at: record.location, first: original))
+        diagnostics.append(duplicate)
       } else {
-        first[key] = record.location
         kept.append(record)
       }
     }
     records = kept
+  }
+}
+
+/// Finds later copies of a station-year, in input order: the first is kept, each later one is rejected with a
+/// message naming the first.
+package struct DuplicateFilter {
+  private var first: [String: SourceLocation] = [:]
+
+  /// An empty filter: nothing seen yet.
+  package init() {}
+
+  /// The message rejecting `record` when its station-year was seen before; nil when it is the first (it is
+  /// then remembered).
+  package mutating func duplicate(_ record: StationRecord) -> Diagnostic? {
+    let key = "\(record.code)|\(record.year.map(String.init) ?? "")"
+    if let original = first[key] {
+      return SurveyLoader.Messages.duplicateStation(
+        code: record.code, year: record.year, at: record.location, first: original)
+    }
+    first[key] = record.location
+    return nil
+  }
+}
+
+
+/// How `SurveyLoader.stream` cuts a batch: chunks of stations, each read and transformed by one core, and windows of
+/// chunks, read on every core and then handed on in input order before the next is read.
+package struct StreamWindow: Sendable {
+  /// Stations per chunk.
+  package var chunk: Int
+  /// Chunks per window.
+  package var chunks: Int
+
+  /// Stations per window.
+  package var stations: Int { chunk * chunks }
+
+  /// Chunks of 1,024 stations, 8 a window: the stations of a window, read and evaluated, are a few tens of
+  /// megabytes; tests use smaller ones to cross many windows with few stations.
+  package init(chunk: Int = 1_024, chunks: Int = 8) {
+    self.chunk = chunk
+    self.chunks = chunks
   }
 }

@@ -1,0 +1,203 @@
+import Synchronization
+
+extension Checker {
+  /// Reads and evaluates `files` a window of stations at a time, writing `renderer`'s report as it goes: each
+  /// chunk's stations are read, evaluated and written on one core and let go there, so memory no longer holds
+  /// the batch, only each commune's summary (`StreamKept.summary(of:)`) for the totals, the groups and the tail
+  /// of the report.
+  ///
+  /// The report is the same, byte for byte, as `renderer.renderParts(run(files))`, and the result the same
+  /// but for its communes being summaries and its batch holding no records. No baseline: a comparison with
+  /// the previous round needs both rounds whole (`run(_:baseline:)`).
+  ///
+  /// - Parameter batch: what was found before reading (`SurveyLoader.surveyFiles(paths:)`).
+  /// - Parameter window: how the stations are cut into chunks and windows.
+  /// - Parameter finished: the result, once every commune is evaluated and before the report's tail is written
+  ///   (a terminal's user reads the problems found before the totals).
+  /// - Parameter write: each piece of the report, in order, on the calling thread.
+  package func stream<R: CommuneStreamRenderer>(
+    _ files: [SurveyFile], into batch: SurveyBatch = SurveyBatch(), renderer: R, window: StreamWindow = StreamWindow(),
+    finished: (CheckResult) -> Void = { _ in }, write: ([UInt8]) -> Void
+  ) -> CheckResult {
+    let (station, group) = schemas
+    let criteria = self.criteria
+    let (year, asOf) = (self.year, self.asOf)
+    let evaluator = Evaluator(criteria: criteria, asOf: asOf)
+    let kept = StreamKept(criteria: criteria, groupBy: groupBy, asOf: asOf)
+    // The report's frame once the grouping is known: chunks read after that are written by the core that reads
+    // them. Set only between windows, so every chunk of a window sees the same.
+    let frame = Mutex<ReportFrame?>(nil)
+    var grouping = GroupingDecision(asked: groupBy, needed: renderer.needsGrouping)
+    var duplicates = DuplicateFilter()
+    var duplicateProblems: [Diagnostic] = []
+    var facts = BatchFacts()
+    var summaries: [CommuneResult] = []
+    // Communes evaluated before the grouping was known, when the report's parts depend on it.
+    var waiting: [CommuneResult] = []
+    var keptParts: [R.Kept] = []
+
+    func emit(_ part: RenderedCommunes<R.Kept>) {
+      if !part.bytes.isEmpty { write(part.bytes) }
+      keptParts += part.kept
+    }
+    // Once the grouping is known: the head, then what waited for it.
+    func settled() {
+      guard let field = grouping.field, frame.withLock({ $0 }) == nil else { return }
+      let known = ReportFrame(criteria: criteria, requestedYear: year, groupBy: field)
+      frame.withLock { $0 = known }
+      let head = renderer.head(known)
+      if !head.isEmpty { write(head) }
+      let pending = waiting
+      waiting = []
+      for part in ParallelMap.map(
+        ranges: pending.count, size: window.chunk,
+        { range in
+          renderer.render(pending[range], frame: known)
+        })
+      {
+        emit(part)
+      }
+    }
+
+    var batch = batch
+    SurveyLoader.stream(
+      files, schema: station, groupSchema: group, workbooks: workbooks, into: &batch, window: window,
+      begin: {
+        grouping.possibleFields = $0
+        settled()
+      },
+      transform: { records in
+        var chunk = EvaluatedChunk<R.Kept>()
+        var communes: [CommuneResult] = []
+        communes.reserveCapacity(records.count)
+        for record in records {
+          let commune = evaluator.evaluate(record, year: year)
+          chunk.summaries.append(kept.summary(of: commune))
+          chunk.facts.append(CommuneFacts(commune, criteria: criteria, asOf: asOf))
+          communes.append(commune)
+        }
+        if let known = frame.withLock({ $0 }) {
+          chunk.rendered = renderer.render(communes, frame: known)
+        } else {
+          chunk.communes = communes
+        }
+        return chunk
+      },
+      consume: { chunks in
+        for chunk in chunks {
+          var admitted: [Int] = []
+          for (position, summary) in chunk.summaries.enumerated() {
+            if let duplicate = duplicates.duplicate(summary.record) {
+              duplicateProblems.append(duplicate)
+              continue
+            }
+            facts.add(chunk.facts[position])
+            grouping.saw(summary.record)
+            summaries.append(summary)
+            admitted.append(position)
+          }
+          if let rendered = chunk.rendered {
+            emit(admitted.count == chunk.summaries.count ? rendered : rendered.keeping(admitted))
+          } else {
+            waiting += admitted.map { chunk.communes[$0] }
+          }
+        }
+        settled()
+      })
+    batch.rejected += duplicateProblems.count
+    batch.diagnostics += duplicateProblems
+    let result = CheckResult(
+      criteria: criteria, batch: batch, year: year, groupBy: groupBy, asOf: asOf, grouped: true, baseline: nil,
+      communes: summaries, previousCommunes: [], facts: facts)
+    grouping.settle(result.groupBy)
+    settled()
+    finished(result)
+    for part in renderer.tail(result, kept: keptParts) { write(part) }
+    return result
+  }
+}
+
+/// A chunk of stations read and evaluated on one core: each commune's summary and facts, and either its part of
+/// the report (when the grouping was known) or the communes themselves.
+private struct EvaluatedChunk<Kept: Sendable>: Sendable {
+  var summaries: [CommuneResult] = []
+  var facts: [CommuneFacts] = []
+  var rendered: RenderedCommunes<Kept>?
+  var communes: [CommuneResult] = []
+}
+
+/// When a streamed report's grouping field is known. With none asked for, it is the first of
+/// `StationAttribute.groupings` that any record has (`CheckResult.defaultGrouping`): settled as soon as a record
+/// has the first of them the input can carry at all, or else only at the end.
+private struct GroupingDecision {
+  /// The field, once known; `.some(nil)`: no grouping.
+  private(set) var field: String??
+  /// What the input can carry (nil: anything); set before the first record.
+  var possibleFields: Set<String>? {
+    didSet { decideEarly() }
+  }
+  private var seen: Set<String> = []
+
+  init(asked: String?, needed: Bool) {
+    // A report whose parts do not depend on it never waits.
+    if let asked { field = .some(asked) } else if !needed { field = .some(nil) }
+  }
+
+  mutating func saw(_ record: StationRecord) {
+    guard field == nil else { return }
+    for candidate in StationAttribute.groupings where record.attributes[candidate.rawValue] != nil {
+      seen.insert(candidate.rawValue)
+    }
+    decideEarly()
+  }
+
+  /// The field the finished result chose: known at last.
+  mutating func settle(_ chosen: String?) {
+    if field == nil { field = .some(chosen) }
+  }
+
+  private mutating func decideEarly() {
+    guard field == nil else { return }
+    let candidates = StationAttribute.groupings.map(\.rawValue).filter { possibleFields?.contains($0) ?? true }
+    // Nothing the input can carry: no grouping, whatever comes.
+    guard let first = candidates.first else {
+      if possibleFields != nil { field = .some(nil) }
+      return
+    }
+    if seen.contains(first) { field = .some(first) }
+  }
+}
+
+/// What a streamed check keeps of each commune for the totals and the groups.
+private struct StreamKept: Sendable {
+  /// Makes a commune's item of its group's list (nil: the set has no group indicator).
+  let groups: GroupEvaluator?
+  /// The ids and indices of the commune indicators, in results' order, shared by every summary.
+  let indicators: Boxed<[(id: String, index: Int)]>
+  let fields: [String]
+
+  init(criteria: CriteriaSet, groupBy: String?, asOf: CalendarDate) {
+    groups = criteria.hasGroupIndicators ? GroupEvaluator(criteria: criteria, asOf: asOf) : nil
+    let evaluator = Evaluator(criteria: criteria, asOf: asOf)
+    indicators = Boxed(evaluator.communeIndicators.map { (criteria.indicators[$0].id, $0) })
+    fields = StationAttribute.groupings.map(\.rawValue) + (groupBy.map { [$0] } ?? [])
+  }
+
+  /// The commune's verdicts without what only its own report needs: its status, each indicator's status (as the
+  /// data shows it and as waived), its record's name, code, place, year and grouping fields, and its item of its
+  /// group's list. Actuals, gaps, reasons, scores, rules broken and inputs are dropped: a batch streamed through
+  /// its report keeps this much of each commune for the totals, the groups and the report's tail.
+  func summary(of commune: CommuneResult) -> CommuneResult {
+    let record = commune.record
+    var attributes: [String: String] = [:]
+    for field in fields { if let value = record.attributes[field] { attributes[field] = value } }
+    let summary = StationRecord(
+      location: record.location, code: record.code, name: record.name, year: record.year, attributes: attributes,
+      values: [])
+    var fields = CommuneResult.Fields(
+      record: summary, year: commune.year, status: commune.status,
+      indicators: commune.indicators.summarized(indicators: indicators), violations: [], score: nil)
+    fields.groupItem = groups?.item(for: commune)
+    return CommuneResult(fields)
+  }
+}

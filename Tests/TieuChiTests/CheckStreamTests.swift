@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+@testable import TieuChi
+
+/// A check streamed through its report (`Checker.stream`: stations read, evaluated and written a window at a
+/// time, then let go) must write the very bytes of the report of the whole result, and finish with the same
+/// totals, groups and diagnostics: on every criteria set and sample, and on a batch that spans several windows
+/// with a duplicate, a broken row, list rows in no order and one that matches no station, and a grouping field
+/// that only appears after the first windows (so the report waits for it).
+@Suite("A streamed check writes the report of the whole result")
+struct CheckStreamTests {
+  static let renderers: [(String, any CommuneStreamRenderer)] = [
+    ("jsonl", JSONLinesReport(ReportOptions())), ("csv", CSVReport(ReportOptions())),
+    ("summary", TextReport(ReportOptions(summaryOnly: true))),
+    ("summary en", TextReport(ReportOptions(language: .en, summaryOnly: true))),
+  ]
+
+  static let criteriaFiles = [
+    "Criteria/ct25-2030.yaml", "Criteria/ct05-2030.yaml", "Criteria/kl111-2025.yaml", "Criteria/nq20-2030.yaml",
+    "Criteria/qd1300-2030.yaml",
+  ]
+
+  static let samples = [
+    "Samples/tan-yen-2024", "Samples/tan-yen-2024-csv", "Samples/tan-yen-2025", "Samples/muong-te-2025",
+    "Samples/ct05-tan-yen-2025", "Samples/kobo-json", "Samples/qd1300-scored-2025", "Samples/dong-nai-2025",
+  ]
+
+  /// The streamed report and result against the whole result's, for one check.
+  static func compare(
+    _ checker: Checker, paths: [String], context: String, window: StreamWindow = StreamWindow(),
+    renderers: [(String, any CommuneStreamRenderer)] = renderers
+  ) throws {
+    let whole = checker.run(
+      SurveyLoader.load(paths: paths, schema: checker.schemas.station, groupSchema: checker.schemas.group))
+    for (name, renderer) in renderers {
+      let (files, found) = SurveyLoader.surveyFiles(paths: paths)
+      var streamed: [UInt8] = []
+      var writtenBeforeFinish = -1
+      let result = checker.stream(
+        files, into: found, renderer: renderer, window: window,
+        finished: { _ in writtenBeforeFinish = streamed.count }, write: { streamed += $0 })
+      let expected = try renderer.renderParts(whole).flatMap { $0 }
+      // Compared apart, so that a failure names where they part rather than printing megabytes.
+      let same = streamed == expected
+      let parting = zip(streamed, expected).firstIndex { $0 != $1 } ?? min(streamed.count, expected.count)
+      #expect(same, "\(context) \(name): \(streamed.count) bytes against \(expected.count), apart from byte \(parting)")
+      #expect(result.communes.map(\.record.code) == whole.communes.map(\.record.code), "\(context) \(name)")
+      #expect(result.communes.map(\.status) == whole.communes.map(\.status), "\(context) \(name)")
+      #expect(result.batch.diagnostics.map(\.id) == whole.batch.diagnostics.map(\.id), "\(context) \(name)")
+      #expect(result.batch.rejected == whole.batch.rejected, "\(context) \(name)")
+      #expect(result.groupBy == whole.groupBy, "\(context) \(name)")
+      #expect(result.groups.map(\.status) == whole.groups.map(\.status), "\(context) \(name)")
+      #expect(result.summary.records == whole.summary.records, "\(context) \(name)")
+      // The text summary is written whole after the problems are known; the others as they come.
+      if name.hasPrefix("summary") { #expect(writtenBeforeFinish == 0, "\(context) \(name)") }
+    }
+  }
+
+  @Test(arguments: criteriaFiles)
+  func samplesStreamAsTheyRender(criteria file: String) throws {
+    let criteria = try TestSupport.criteria(file)
+    for sample in Self.samples {
+      for year in [nil, 2030] {
+        let checker = Checker(criteria: criteria, year: year, asOf: TestSupport.asOf)
+        // Windows of 2 chunks of 2 stations: a sample of 22 communes crosses several.
+        try Self.compare(
+          checker, paths: [TestSupport.path(sample)], context: "\(file) \(sample) \(year ?? 0)",
+          window: StreamWindow(chunk: 2, chunks: 2))
+      }
+    }
+  }
+
+  @Test func aBigHostileBatchStreamsAsItRenders() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stream-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // 3,000 stations in windows of 4 chunks of 64; a district only from station 2,700 on, so the grouping (and
+    // with it the CSV report's group column and the JSON Lines head) is known only in the eleventh window.
+    var stations = ["code;name;province;district;year;population;insured;phc_users;phc_users_insured"]
+    var staff = ["code;name;role;permanent"]
+    for index in 0..<3_000 {
+      let code = String(format: "%05d", index)
+      let district = index >= 2_700 ? "Huyện \(index % 5)" : ""
+      let population = 1_000 + index % 977
+      stations.append(
+        "\(code);Xã \(index);Tỉnh \(index % 3);\(district);2025;\(population);\(population - index % 11);500;\(490 + index % 13)"
+      )
+      if index % 4 != 0 { staff.append("\(code);Người \(index);doctor;\(index % 9 == 0 ? "FALSE" : "TRUE")") }
+    }
+    stations.insert(stations[1_234], at: 2_500)  // a duplicate, rejected, naming the first
+    stations.insert("99999;Xã hỏng;Tỉnh 1;;2025;không rõ;1;2;3;4;5", at: 1_500)  // a broken row
+    staff.append("77777;Không có trạm;nurse;TRUE")  // a list row for no station
+    staff = [staff[0]] + staff.dropFirst().reversed()  // list rows in no station's order
+    try (stations.joined(separator: "\n") + "\n").write(
+      to: folder.appendingPathComponent("stations.csv"), atomically: true, encoding: .utf8)
+    try (staff.joined(separator: "\n") + "\n").write(
+      to: folder.appendingPathComponent("staff.csv"), atomically: true, encoding: .utf8)
+    let criteria = try TestSupport.criteria()
+    try Self.compare(
+      Checker(criteria: criteria, year: 2030, asOf: TestSupport.asOf), paths: [folder.path], context: "big",
+      window: StreamWindow(chunk: 64, chunks: 4))
+    try Self.compare(
+      Checker(criteria: criteria, year: 2030, groupBy: "province", asOf: TestSupport.asOf), paths: [folder.path],
+      context: "big by province", window: StreamWindow(chunk: 64, chunks: 4), renderers: [Self.renderers[0]])
+  }
+}
