@@ -154,7 +154,8 @@ public enum SurveyLoader {
   package static func stream<T: Sendable>(
     _ files: [SurveyFile], schema: InputSchema, groupSchema: InputSchema?, workbooks: (any WorkbookReader)?,
     into batch: inout SurveyBatch, window: StreamWindow = StreamWindow(),
-    begin: (_ possibleFields: Set<String>?) -> Void = { _ in }, transform: @escaping @Sendable ([StationRecord]) -> T, consume: ([T]) -> Void
+    begin: (_ possibleFields: Set<String>?) -> Void = { _ in }, transform: @escaping @Sendable ([StationRecord]) -> T,
+    consume: ([T]) -> Void
   ) {
     let reader = SurveyReader(schema: schema, groupSchema: groupSchema)
     // Parse and read the files in parallel: a whole-country batch is tens of megabytes of YAML.
@@ -246,7 +247,6 @@ public enum SurveyLoader {
     }
   }
 
-
   private enum Parsed: Sendable {
     case records(SurveyReader.Output)
     case tables(WorkbookTables)
@@ -333,7 +333,6 @@ package struct DuplicateFilter {
     return nil
   }
 }
-
 
 /// How `SurveyLoader.stream` cuts a batch: chunks of stations, each read and transformed by one core, and windows of
 /// chunks, read on every core and then handed on in input order before the next is read.
