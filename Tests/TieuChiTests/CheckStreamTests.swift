@@ -43,7 +43,9 @@ struct CheckStreamTests {
       let expected = try renderer.renderParts(whole).flatMap { $0 }
       // Compared apart, so that a failure names where they part rather than printing megabytes.
       let same = streamed == expected
-      let parting = zip(streamed, expected).firstIndex { $0 != $1 } ?? min(streamed.count, expected.count)
+      let parting =
+        zip(streamed, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+        ?? min(streamed.count, expected.count)
       #expect(same, "\(context) \(name): \(streamed.count) bytes against \(expected.count), apart from byte \(parting)")
       #expect(result.communes.map(\.record.code) == whole.communes.map(\.record.code), "\(context) \(name)")
       #expect(result.communes.map(\.status) == whole.communes.map(\.status), "\(context) \(name)")

@@ -232,10 +232,9 @@ package struct CommuneFacts: Sendable {
 
   /// The facts of an evaluated commune (its record as read).
   package init(_ commune: CommuneResult, criteria: CriteriaSet, asOf: CalendarDate) {
-    let record = commune.record
-    fields = Array(record.attributes.keys)
-    year = record.year
-    waiverProblems = CheckResult.waiverProblems(record, criteria: criteria, asOf: asOf)
+    fields = Array(commune.record.attributes.keys)
+    year = commune.record.year
+    waiverProblems = CheckResult.waiverProblems(commune.record, criteria: criteria, asOf: asOf)
     enteredPointsProblems = CheckResult.enteredPointsProblems(commune, criteria: criteria)
   }
 }

@@ -75,12 +75,20 @@ public struct IndicatorResults: RandomAccessCollection, Sendable {
   /// then has its id, index, status and status without waiver, and nothing else.
   func summarized(indicators: Boxed<[(id: String, index: Int)]>) -> IndicatorResults {
     IndicatorResults(
-      statuses: results.map { result in
-        let statuses = IndicatorStatus.allCases
-        let status = UInt8(statuses.firstIndex(of: result.status)!)
-        let factual = UInt8(statuses.firstIndex(of: result.factualStatus)!)
-        return status | factual << 4
-      }, indicators: indicators)
+      statuses: results.map { Self.code(of: $0.status) | Self.code(of: $0.factualStatus) << 4 }, indicators: indicators)
+  }
+
+  /// The statuses in the order of their codes (a summary's half-bytes).
+  private static let statusByCode: [IndicatorStatus] = [.pass, .fail, .unknown, .notApplicable, .waived]
+
+  private static func code(of status: IndicatorStatus) -> UInt8 {
+    switch status {
+    case .pass: 0
+    case .fail: 1
+    case .unknown: 2
+    case .notApplicable: 3
+    case .waived: 4
+    }
   }
 
   private init(statuses: [UInt8], indicators: Boxed<[(id: String, index: Int)]>) {
@@ -93,12 +101,11 @@ public struct IndicatorResults: RandomAccessCollection, Sendable {
   public var endIndex: Int { statusIndicators == nil ? results.endIndex : statuses.endIndex }
   public subscript(position: Int) -> IndicatorResult {
     guard let statusIndicators else { return results[position] }
-    let statuses = IndicatorStatus.allCases
     let (id, index) = statusIndicators.value[position]
     var result = IndicatorResult(
-      id: id, index: index, status: statuses[Int(self.statuses[position] & 0xF)], actual: nil, milestone: nil,
+      id: id, index: index, status: Self.statusByCode[Int(statuses[position] & 0xF)], actual: nil, milestone: nil,
       reasons: [], gap: nil, points: nil)
-    let factual = statuses[Int(self.statuses[position] >> 4)]
+    let factual = Self.statusByCode[Int(statuses[position] >> 4)]
     if factual != result.status { result.statusWithoutWaiver = factual }
     return result
   }

@@ -67,6 +67,9 @@ extension Checker {
         settled()
       },
       transform: { records in
+        // A copy of the indicators' list each chunk: every summary holds it, and two cores counting references on
+        // one object wait on each other.
+        let kept = kept.forOneCore()
         var chunk = EvaluatedChunk<R.Kept>()
         var communes: [CommuneResult] = []
         communes.reserveCapacity(records.count)
@@ -183,17 +186,27 @@ private struct StreamKept: Sendable {
     fields = StationAttribute.groupings.map(\.rawValue) + (groupBy.map { [$0] } ?? [])
   }
 
+  /// The same, with an indicators' list of its own for the summaries one core makes.
+  func forOneCore() -> StreamKept {
+    StreamKept(groups: groups, indicators: Boxed(indicators.value), fields: fields)
+  }
+
+  private init(groups: GroupEvaluator?, indicators: Boxed<[(id: String, index: Int)]>, fields: [String]) {
+    self.groups = groups
+    self.indicators = indicators
+    self.fields = fields
+  }
+
   /// The commune's verdicts without what only its own report needs: its status, each indicator's status (as the
   /// data shows it and as waived), its record's name, code, place, year and grouping fields, and its item of its
   /// group's list. Actuals, gaps, reasons, scores, rules broken and inputs are dropped: a batch streamed through
   /// its report keeps this much of each commune for the totals, the groups and the report's tail.
   func summary(of commune: CommuneResult) -> CommuneResult {
-    let record = commune.record
     var attributes: [String: String] = [:]
-    for field in fields { if let value = record.attributes[field] { attributes[field] = value } }
+    for field in fields { if let value = commune.record.attributes[field] { attributes[field] = value } }
     let summary = StationRecord(
-      location: record.location, code: record.code, name: record.name, year: record.year, attributes: attributes,
-      values: [])
+      location: commune.record.location, code: commune.record.code, name: commune.record.name,
+      year: commune.record.year, attributes: attributes, values: [])
     var fields = CommuneResult.Fields(
       record: summary, year: commune.year, status: commune.status,
       indicators: commune.indicators.summarized(indicators: indicators), violations: [], score: nil)

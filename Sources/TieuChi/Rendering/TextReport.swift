@@ -304,7 +304,7 @@ public struct TextReport: ReportRenderer {
   /// A commune's row of the summary table: measuring a cell's width means walking its characters, so it is done
   /// on the core that makes the row.
   func summaryRow(_ commune: CommuneResult, _ phrases: ReportPhrases) -> SummaryRow {
-    let cells = summaryRow(commune, phrases: phrases)
+    let cells = summaryCells(commune, phrases: phrases)
     return SummaryRow(cells: cells, widths: cells.map(\.count))
   }
 
@@ -330,7 +330,7 @@ public struct TextReport: ReportRenderer {
   static let chunk = 2_048
 
   /// One commune's cells in the summary table: code, name, year, status, and what fails or is unknown.
-  private func summaryRow(_ commune: CommuneResult, phrases: ReportPhrases) -> [String] {
+  private func summaryCells(_ commune: CommuneResult, phrases: ReportPhrases) -> [String] {
     let failing = commune.indicators.filter { $0.status == .fail }.map(\.id)
     let unknown = commune.indicators.filter { $0.status == .unknown }.map(\.id)
     var notes: [String] = []
