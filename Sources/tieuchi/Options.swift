@@ -111,7 +111,7 @@ struct EvaluationOptions: ParsableArguments {
     checker.workbooks = XLSXSurveyReader()
     let (files, batch) = SurveyLoader.surveyFiles(paths: data)
     return checker.stream(
-      files, into: batch, renderer: renderer,
+      consume files, into: batch, renderer: renderer,
       finished: { result in
         diagnostics.emit(result.batch.diagnostics, print: printDiagnostics)
         diagnostics.countRejected(result.batch.rejected)

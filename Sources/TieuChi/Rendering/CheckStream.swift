@@ -16,7 +16,8 @@ extension Checker {
   ///   (a terminal's user reads the problems found before the totals).
   /// - Parameter write: each piece of the report, in order, on the calling thread.
   package func stream<R: CommuneStreamRenderer>(
-    _ files: [SurveyFile], into batch: SurveyBatch = SurveyBatch(), renderer: R, window: StreamWindow = StreamWindow(),
+    _ files: consuming [SurveyFile], into batch: SurveyBatch = SurveyBatch(), renderer: R,
+    window: StreamWindow = StreamWindow(),
     finished: (CheckResult) -> Void = { _ in }, write: ([UInt8]) -> Void
   ) -> CheckResult {
     let (station, group) = schemas
@@ -61,7 +62,7 @@ extension Checker {
 
     var batch = batch
     SurveyLoader.stream(
-      files, schema: station, groupSchema: group, workbooks: workbooks, into: &batch, window: window,
+      consume files, schema: station, groupSchema: group, workbooks: workbooks, into: &batch, window: window,
       begin: {
         grouping.possibleFields = $0
         settled()
