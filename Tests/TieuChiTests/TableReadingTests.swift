@@ -100,6 +100,34 @@ struct TableReadingTests {
     #expect(direct.contains("staff[2].permanent"))
   }
 
+  /// A station's list rows are kept as a run of neighbouring rows when they are one (`TableJoin.Joined.Rows`):
+  /// rows scattered over a table, or over two tables of one list, must still all be joined, in table order and
+  /// row order, with their own lines.
+  @Test func scatteredListRowsKeepTheirOrder() throws {
+    let stations = "code;name;population\n07303;Xã A;10\n07306;Xã B;20\n07309;Xã C;30\n"
+    let staffA = "code;name;role\n07303;A1;doctor\n07306;B1;nurse\n07303;A2;nurse\n07303;A3;doctor\n07309;C1;nurse\n"
+    let staffB = "code;name;role\n07309;C2;doctor\n07303;A4;nurse\n"
+    let criteria = try TestSupport.criteria()
+    let batch = SurveyLoader.load(
+      [("stations.csv", stations), ("a-staff.csv", staffA), ("b-staff.csv", staffB)].map {
+        SurveyFile(name: $0.0, format: .csv, bytes: Array($0.1.utf8))
+      }, schema: criteria.schema)
+    let slot = try #require(criteria.schema.index(of: "staff"))
+    let staff = batch.records.map { record -> String in
+      guard case .list(let items) = record.values[slot] else { return "\(record.code): no list" }
+      return "\(record.code): " + items.map { "\($0.location.file):\($0.location.line)" }.joined(separator: " ")
+    }
+    #expect(
+      staff == [
+        "07303: a-staff.csv:2 a-staff.csv:4 a-staff.csv:5 b-staff.csv:3",
+        "07306: a-staff.csv:3",
+        "07309: a-staff.csv:6 b-staff.csv:2",
+      ])
+    let (direct, documents) = Self.bothWays(
+      [("stations.csv", stations), ("a-staff.csv", staffA), ("b-staff.csv", staffB)], criteria: criteria)
+    #expect(direct == documents)
+  }
+
   /// Tables the direct reading hands to the tree walk (group records, waivers, a list's name as a column
   /// without a list table) still read the same.
   @Test func tablesReadThroughTheirDocuments() throws {

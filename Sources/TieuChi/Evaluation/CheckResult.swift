@@ -66,7 +66,7 @@ public struct CheckResult: Sendable {
 
   /// The result of communes already evaluated, in input order, with what they tell about the batch: the
   /// finishing half shared by a check of a batch held whole and one whose communes were streamed (whose
-  /// `communes` are then summaries (`StreamKept.summary(of:)`) and `batch.records` empty).
+  /// `communes` are then summaries (`StreamKept.summary(of:sharing:)`) and `batch.records` empty).
   package init(
     criteria: CriteriaSet, batch: SurveyBatch, year: Int?, groupBy: String?, asOf: CalendarDate, grouped: Bool,
     baseline: SurveyBatch?, communes: [CommuneResult], previousCommunes: [CommuneResult], facts: BatchFacts

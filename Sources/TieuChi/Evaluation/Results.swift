@@ -71,7 +71,7 @@ public struct IndicatorResults: RandomAccessCollection, Sendable {
     self.statusIndicators = nil
   }
 
-  /// Only the statuses of `results`, for a commune kept as a summary (`StreamKept.summary(of:)`): each result
+  /// Only the statuses of `results`, for a commune kept as a summary (`StreamKept.summary(of:sharing:)`): each result
   /// then has its id, index, status and status without waiver, and nothing else.
   func summarized(indicators: Boxed<[(id: String, index: Int)]>) -> IndicatorResults {
     IndicatorResults(
@@ -202,13 +202,31 @@ public struct CommuneResult: Sendable {
     var status: CommuneStatus
     var indicators: IndicatorResults
     var violations: [RuleViolation]
-    var score: Score?
+    /// Held by reference: a `Score` is 160 bytes, which each summary a streamed check keeps (a million for the
+    /// country over ten years) would otherwise carry empty.
+    private var boxedScore: Boxed<Score>?
+    var score: Score? {
+      get { boxedScore?.value }
+      set { boxedScore = newValue.map(Boxed.init) }
+    }
     var cheapestFix: [String]? = nil
     var incompleteReasons: [IncompleteReason] = []
     var missingInputs: [String] = []
-    /// The commune as an item of its group's `communes` list, made when it was summarized (its inputs are then
-    /// no longer in its record).
-    var groupItem: ListItem? = nil
+    /// The values of the commune's item of its group's `communes` list, made when it was summarized (its inputs
+    /// are then no longer in its record).
+    var groupItem: PackedListItem? = nil
+
+    init(
+      record: StationRecord, year: Int?, status: CommuneStatus, indicators: IndicatorResults,
+      violations: [RuleViolation], score: Score?
+    ) {
+      self.record = record
+      self.year = year
+      self.status = status
+      self.indicators = indicators
+      self.violations = violations
+      self.boxedScore = score.map(Boxed.init)
+    }
   }
 
   private var fields: Boxed<Fields>
@@ -246,7 +264,7 @@ public struct CommuneResult: Sendable {
     set { change { $0.violations = newValue } }
   }
   public internal(set) var score: Score? {
-    _read { yield fields.value.score }
+    get { fields.value.score }
     set { change { $0.score = newValue } }
   }
   /// For a commune failing a points rule: the fewest indicators whose improvement to full points would
@@ -271,7 +289,9 @@ public struct CommuneResult: Sendable {
   public subscript(indicator: String) -> IndicatorResult? { indicators[indicator] }
 
   /// See `Fields.groupItem`.
-  var groupItem: ListItem? { fields.value.groupItem }
+  var groupItem: ListItem? {
+    fields.value.groupItem.map { ListItem(location: record.location, values: $0.values) }
+  }
 }
 
 /// An immutable value held by reference, for large fields most values leave empty.

@@ -35,11 +35,23 @@ extension Table {
     }
 
     /// One row: its line, and where its cells and line offsets start.
+    ///
+    /// 16 bytes, not 24: a million stations' tables have some fifteen million rows. Cell numbers fit in 32 bits
+    /// because a table holds fewer cells than `maxCells`.
     struct Entry: Sendable {
       var line: Int
-      var firstCell: Int
+      private var storedFirstCell: UInt32
+      private var storedFirstLineOffset: Int32
+
+      init(line: Int, firstCell: Int, firstLineOffset: Int) {
+        self.line = line
+        storedFirstCell = UInt32(firstCell)
+        storedFirstLineOffset = Int32(firstLineOffset)
+      }
+
+      var firstCell: Int { Int(storedFirstCell) }
       /// The row's first entry in `lineOffsets`, or -1 when the row is on one line (the usual case).
-      var firstLineOffset: Int
+      var firstLineOffset: Int { Int(storedFirstLineOffset) }
     }
 
     private let storage: Storage
@@ -56,6 +68,8 @@ extension Table {
 
     /// The most cell text one table holds: offsets are 32-bit, which keeps a cell at 8 bytes of bookkeeping.
     package static let maxTextBytes = Int(UInt32.max)
+    /// The most cells a table holds: a row's first cell, and its first line offset, are kept in 32 bits.
+    static let maxCells = Int(Int32.max)
   }
 
   /// Rows as a reader adds them: row by row (`append`), or cell by cell (`beginRow`, `appendCell`, then
@@ -70,7 +84,7 @@ extension Table {
 
     /// Adds a row of `cells`, each starting at `cellColumns` (and `lineOffsets` lines below `line`, when the
     /// record spans several lines; empty otherwise). `errorCells`: cells holding a spreadsheet error value.
-    /// False, and nothing added, when the table's text would pass `Rows.maxTextBytes`.
+    /// False, and nothing added, when the table's text would pass `Rows.maxTextBytes` or its cells `Rows.maxCells`.
     @discardableResult
     package mutating func append(
       line: Int, cells: [String], cellColumns: [Int32], lineOffsets: [Int32] = [], errorCells: Set<Int32> = []
@@ -107,7 +121,7 @@ extension Table {
     /// first. False, and nothing added, when the text would not fit.
     package mutating func appendCell(_ bytes: UnsafeBufferPointer<UInt8>, column: Int32, lineOffset: Int32 = 0) -> Bool
     {
-      guard cells.text.count + bytes.count <= Rows.maxTextBytes else { return false }
+      guard cells.text.count + bytes.count <= Rows.maxTextBytes, cells.ends.count < Rows.maxCells else { return false }
       cells.text.append(contentsOf: bytes)
       cells.ends.append(UInt32(truncatingIfNeeded: cells.text.count))
       cells.columns.append(column)

@@ -3,7 +3,7 @@ import Synchronization
 extension Checker {
   /// Reads and evaluates `files` a window of stations at a time, writing `renderer`'s report as it goes: each
   /// chunk's stations are read, evaluated and written on one core and let go there, so memory no longer holds
-  /// the batch, only each commune's summary (`StreamKept.summary(of:)`) for the totals, the groups and the tail
+  /// the batch, only each commune's summary (`StreamKept.summary(of:sharing:)`) for the totals, the groups and the tail
   /// of the report.
   ///
   /// The report is the same, byte for byte, as `renderer.renderParts(run(files))`, and the result the same
@@ -73,10 +73,11 @@ extension Checker {
         let kept = kept.forOneCore()
         var chunk = EvaluatedChunk<R.Kept>()
         var communes: [CommuneResult] = []
+        var groupings = Set<[String: String]>()
         communes.reserveCapacity(records.count)
         for record in records {
           let commune = evaluator.evaluate(record, year: year)
-          chunk.summaries.append(kept.summary(of: commune))
+          chunk.summaries.append(kept.summary(of: commune, sharing: &groupings))
           chunk.facts.append(CommuneFacts(commune, criteria: criteria, asOf: asOf))
           communes.append(commune)
         }
@@ -202,16 +203,20 @@ private struct StreamKept: Sendable {
   /// data shows it and as waived), its record's name, code, place, year and grouping fields, and its item of its
   /// group's list. Actuals, gaps, reasons, scores, rules broken and inputs are dropped: a batch streamed through
   /// its report keeps this much of each commune for the totals, the groups and the report's tail.
-  func summary(of commune: CommuneResult) -> CommuneResult {
+  ///
+  /// The communes of a chunk are of a few dozen provinces: summaries with the same grouping fields share one copy
+  /// of them, kept in `groupings` (a dictionary each is 140 MB for a million communes).
+  func summary(of commune: CommuneResult, sharing groupings: inout Set<[String: String]>) -> CommuneResult {
     var attributes: [String: String] = [:]
     for field in fields { if let value = commune.record.attributes[field] { attributes[field] = value } }
+    attributes = groupings.insert(attributes).memberAfterInsert
     let summary = StationRecord(
       location: commune.record.location, code: commune.record.code, name: commune.record.name,
       year: commune.record.year, attributes: attributes, values: [])
     var fields = CommuneResult.Fields(
       record: summary, year: commune.year, status: commune.status,
       indicators: commune.indicators.summarized(indicators: indicators), violations: [], score: nil)
-    fields.groupItem = groups?.item(for: commune)
+    fields.groupItem = groups.map { PackedListItem($0.item(for: commune).values) }
     return CommuneResult(fields)
   }
 }

@@ -296,16 +296,48 @@ public struct TextReport: ReportRenderer {
   // MARK: Batch
 
   /// A commune's cells in the summary table, with their widths in characters.
+  ///
+  /// A streamed summary keeps one of these for every commune until the end, when the columns' widths are known:
+  /// its five cells are one text and two rows of five small numbers, not five strings in an array (a million
+  /// communes' rows took 300 MB that way).
   package struct SummaryRow: Sendable {
-    var cells: [String]
-    var widths: [Int]
+    private var text: String
+    /// Where each cell ends in `text`'s UTF-8.
+    private var ends: InlineArray<5, UInt32>
+    /// Each cell's width in characters.
+    private var cellWidths: InlineArray<5, UInt32>
+
+    init(_ cells: [String]) {
+      precondition(cells.count == 5)
+      text = cells.joined()
+      ends = .init(repeating: 0)
+      cellWidths = .init(repeating: 0)
+      var end = 0
+      for index in 0..<5 {
+        end += cells[index].utf8.count
+        ends[index] = UInt32(end)
+        cellWidths[index] = UInt32(cells[index].count)
+      }
+    }
+
+    var cells: [String] {
+      var cells: [String] = []
+      var start = text.utf8.startIndex
+      for index in 0..<5 {
+        let end = text.utf8.index(text.utf8.startIndex, offsetBy: Int(ends[index]))
+        cells.append(String(text.utf8[start..<end])!)
+        start = end
+      }
+      return cells
+    }
+
+    var widths: [Int] { (0..<5).map { Int(cellWidths[$0]) } }
   }
 
   /// A commune's row of the summary table: measuring a cell's width means walking its characters, so it is done
   /// on the core that makes the row.
   func summaryRow(_ commune: CommuneResult, _ phrases: ReportPhrases) -> SummaryRow {
-    let cells = summaryCells(commune, phrases: phrases)
-    return SummaryRow(cells: cells, widths: cells.map(\.count))
+    SummaryRow(summaryCells(commune, phrases: phrases))
   }
 
   /// The table of one line per commune, from its rows in chunks: the columns as wide as their widest cell.
@@ -313,7 +345,10 @@ public struct TextReport: ReportRenderer {
     var out = text("Tổng hợp theo xã", "Communes") + ":\n"
     var widths = [Int](repeating: 0, count: 5)
     for chunk in chunks {
-      for row in chunk { for column in 0..<5 { widths[column] = max(widths[column], row.widths[column]) } }
+      for row in chunk {
+        let rowWidths = row.widths
+        for column in 0..<5 { widths[column] = max(widths[column], rowWidths[column]) }
+      }
     }
     let finalWidths = widths
     // The lines made on every core, chunk by chunk, kept in order: a national batch has 100,000 of them.

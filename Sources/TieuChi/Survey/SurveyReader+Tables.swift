@@ -114,7 +114,7 @@ extension SurveyReader {
 
   /// A list's records from its joined rows; `self` reads the list's fields.
   private func readItems(
-    _ rows: [TableJoin.Joined.Row], of joined: TableJoin.Joined, plan: TablePlan, field: String,
+    _ rows: TableJoin.Joined.Rows, of joined: TableJoin.Joined, plan: TablePlan, field: String,
     diagnostics: inout [Diagnostic]
   ) -> InputValue {
     var items: [ListItem] = []

@@ -128,7 +128,8 @@ struct TableJoin {
             // simply had no repeat for it.
             let group = keys.lazy.compactMap { list.groups.index[$0] }.first
             if let group { claimed[position].append(group) }
-            stationLists.append(Joined.List(name: listNames[position], rows: group.map { list.groups.rows[$0] } ?? []))
+            stationLists.append(
+              Joined.List(name: listNames[position], rows: group.map { list.groups.rows[$0] } ?? Joined.Rows()))
           }
           station.lists = stationLists
         }
@@ -214,7 +215,7 @@ struct TableJoin {
   private struct Groups: Sendable {
     var index: [JoinKey: Int] = [:]
     var keys: [JoinKey] = []
-    var rows: [[Joined.Row]] = []
+    var rows: [Joined.Rows] = []
 
     mutating func add(_ row: Joined.Row, key: JoinKey) {
       if let group = index[key] {
@@ -222,7 +223,7 @@ struct TableJoin {
       } else {
         index[key] = keys.count
         keys.append(key)
-        rows.append([row])
+        rows.append(Joined.Rows(row))
       }
     }
   }
@@ -408,9 +409,53 @@ extension TableJoin {
     }
 
     /// One list input of a station and the rows joined to it.
+    /// The rows of one list for one station: mostly neighbours in one table (an export lists a station's staff
+    /// together), kept then as a range rather than a row reference each, which at a million stations is a
+    /// quarter of a gigabyte.
+    struct Rows: RandomAccessCollection, Sendable {
+      private enum Storage: Sendable {
+        case run(source: Int, rows: Range<Int>)
+        case scattered([Row])
+      }
+
+      private var storage: Storage
+
+      init() { storage = .scattered([]) }
+
+      init(_ row: Row) { storage = .run(source: row.source, rows: row.row..<(row.row + 1)) }
+
+      mutating func append(_ row: Row) {
+        switch storage {
+        case .run(let source, let rows) where source == row.source && rows.upperBound == row.row:
+          storage = .run(source: source, rows: rows.lowerBound..<(row.row + 1))
+        case .run(let source, let rows):
+          storage = .scattered(rows.map { Row(source: source, row: $0) } + [row])
+        case .scattered(var rows):
+          storage = .scattered([])
+          rows.append(row)
+          storage = .scattered(rows)
+        }
+      }
+
+      var startIndex: Int { 0 }
+      var endIndex: Int {
+        switch storage {
+        case .run(_, let rows): rows.count
+        case .scattered(let rows): rows.count
+        }
+      }
+
+      subscript(position: Int) -> Row {
+        switch storage {
+        case .run(let source, let rows): Row(source: source, row: rows.lowerBound + position)
+        case .scattered(let rows): rows[position]
+        }
+      }
+    }
+
     struct List: Sendable {
       var name: String
-      var rows: [Row]
+      var rows: Rows
     }
 
     /// A station row and its lists, in slot order; nil when the row has no usable code to join on.
