@@ -11,7 +11,8 @@ import Testing
 @Suite("A streamed check writes the report of the whole result")
 struct CheckStreamTests {
   static let renderers: [(String, any CommuneStreamRenderer)] = [
-    ("jsonl", JSONLinesReport(ReportOptions())), ("csv", CSVReport(ReportOptions())),
+    ("jsonl", JSONLinesReport(ReportOptions())), ("json", JSONReport(ReportOptions())),
+    ("csv", CSVReport(ReportOptions())),
     ("summary", TextReport(ReportOptions(summaryOnly: true))),
     ("summary en", TextReport(ReportOptions(language: .en, summaryOnly: true))),
   ]
@@ -105,5 +106,23 @@ struct CheckStreamTests {
     try Self.compare(
       Checker(criteria: criteria, year: 2030, groupBy: "province", asOf: TestSupport.asOf), paths: [folder.path],
       context: "big by province", window: StreamWindow(chunk: 64, chunks: 4), renderers: [Self.renderers[0]])
+  }
+
+  /// No station at all (a broken file, a table with a header only): every report still whole, the JSON
+  /// document's list empty and the document valid.
+  @Test func aBatchWithoutCommunesStreamsAsItRenders() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stream-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try "code: \"1\"\nname: [\n".write(to: folder.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
+    try "code;name\n".write(to: folder.appendingPathComponent("b.csv"), atomically: true, encoding: .utf8)
+    let checker = Checker(criteria: try TestSupport.criteria(), year: 2030, asOf: TestSupport.asOf)
+    try Self.compare(checker, paths: [folder.path], context: "empty")
+    let (files, found) = SurveyLoader.surveyFiles(paths: [folder.path])
+    var streamed: [UInt8] = []
+    _ = checker.stream(files, into: found, renderer: JSONReport(ReportOptions())) { streamed += $0 }
+    let document = try #require(try JSONSerialization.jsonObject(with: Data(streamed)) as? [String: Any])
+    #expect((document["communes"] as? [Any])?.isEmpty == true)
+    #expect((document["errors"] as? [Any])?.isEmpty == false)
   }
 }

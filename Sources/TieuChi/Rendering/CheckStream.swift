@@ -37,8 +37,18 @@ extension Checker {
     var waiting: [CommuneResult] = []
     var keptParts: [R.Kept] = []
 
+    // Whether a commune's part was written: the first loses its separator.
+    var wroteCommune = false
+    let separator = renderer.separator
     func emit(_ part: RenderedCommunes<R.Kept>) {
-      if !part.bytes.isEmpty { write(part.bytes) }
+      if !part.bytes.isEmpty {
+        if !wroteCommune && !separator.isEmpty {
+          write(Array(part.bytes.dropFirst(separator.count)))
+        } else {
+          write(part.bytes)
+        }
+        wroteCommune = true
+      }
       keptParts += part.kept
     }
     // Once the grouping is known: the head, then what waited for it.

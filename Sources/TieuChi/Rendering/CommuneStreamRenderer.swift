@@ -51,6 +51,10 @@ package protocol CommuneStreamRenderer: ReportRenderer {
   /// Appends a commune's part to `bytes`; returns what the tail will need of it.
   func write(_ commune: CommuneResult, with writer: Writer, into bytes: inout [UInt8]) -> Kept
 
+  /// What comes between two communes' parts (a JSON list's comma): each part begins with it, and the first
+  /// part written loses it again.
+  var separator: [UInt8] { get }
+
   /// What comes after the communes, from the finished result (whose communes are summaries when streamed:
   /// statuses, not actuals, gaps or inputs) and what each commune kept, in order.
   func tail(_ result: CheckResult, kept: [Kept]) -> [[UInt8]]
@@ -77,13 +81,17 @@ package struct RenderedCommunes<Kept: Sendable>: Sendable {
 }
 
 extension CommuneStreamRenderer {
+  package var separator: [UInt8] { [] }
+
   /// The parts of `communes`, written on one core.
   package func render(_ communes: some Collection<CommuneResult>, frame: ReportFrame) -> RenderedCommunes<Kept> {
     let writer = self.writer(frame)
     var rendered = RenderedCommunes<Kept>()
     rendered.ends.reserveCapacity(communes.count)
     rendered.kept.reserveCapacity(communes.count)
+    let separator = self.separator
     for commune in communes {
+      rendered.bytes += separator
       rendered.kept.append(write(commune, with: writer, into: &rendered.bytes))
       rendered.ends.append(rendered.bytes.count)
       // Room for the rest, guessed from the first: a chunk of JSON Lines is megabytes, grown by doubling it was
@@ -102,6 +110,8 @@ extension CommuneStreamRenderer {
     let chunks = ParallelMap.map(ranges: communes.count, size: 1_024) { range in
       render(communes[range], frame: frame)
     }
-    return [head(frame)] + chunks.map(\.bytes) + tail(result, kept: chunks.flatMap(\.kept))
+    var parts = chunks.map(\.bytes)
+    if let first = parts.firstIndex(where: { !$0.isEmpty }) { parts[first].removeFirst(separator.count) }
+    return [head(frame)] + parts + tail(result, kept: chunks.flatMap(\.kept))
   }
 }

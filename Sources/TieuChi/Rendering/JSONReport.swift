@@ -14,41 +14,20 @@ public struct JSONReport: ReportRenderer {
   /// whole-country batch has a hundred thousand of them.
   public func render(_ report: CheckResult) -> [UInt8] { renderParts(report).joinedBytes }
 
-  /// The document in order: the frame up to the communes' list, the communes in chunks, the rest of the frame.
-  public func renderParts(_ report: CheckResult) -> [[UInt8]] {
-    let phrases = ReportPhrases(criteria: report.criteria, language: language)
-    let statics = IndicatorStatics(criteria: report.criteria, report: self)
-    let placeholder = "\u{0}communes\u{0}"
-    let frame = value(report, communes: .string(placeholder), phrases: phrases, statics: statics).bytes(indent: 2)
-    // Communes, the bulk of the document, written on every core in chunks (each commune preceded by the comma
-    // and indentation it takes in the list), kept in order.
-    let all = report.communes
-    let chunk = 256
-    let communes = ParallelMap.map(ranges: all.count, size: chunk) { range in
-      var bytes: [UInt8] = []
-      bytes.reserveCapacity(chunk * 8 * 1024)
-      for index in range {
-        if index > 0 { bytes.append(UInt8(ascii: ",")) }
-        bytes += "\n    ".utf8
-        self.commune(all[index], criteria: report.criteria, phrases: phrases, statics: statics)
-          .write(into: &bytes, indent: 2, level: 2)
-      }
-      return bytes
-    }
+  /// The document in order: the frame up to the communes' list, the communes in chunks, the rest of the frame
+  /// (`CommuneStreamRenderer`: the same parts a streamed check writes).
+  public func renderParts(_ report: CheckResult) -> [[UInt8]] { streamedParts(report) }
+
+  /// Where the communes' list goes in the frame, which is written with this text in its place and cut there.
+  private static let placeholder = "\u{0}communes\u{0}"
+
+  /// The frame written with the placeholder for the communes, cut around it.
+  private static func cut(_ frame: JSONValue) -> (before: ArraySlice<UInt8>, after: ArraySlice<UInt8>) {
+    let bytes = frame.bytes(indent: 2)
     var marker: [UInt8] = []
     JSONValue.writeString(placeholder, into: &marker)
-    let range = frame.firstRange(of: marker) ?? frame.endIndex..<frame.endIndex
-    var head = Array(frame[..<range.lowerBound])
-    var tail: [UInt8] = []
-    if communes.isEmpty {
-      head += "[]".utf8
-    } else {
-      head.append(UInt8(ascii: "["))
-      tail += "\n  ]".utf8
-    }
-    tail += frame[range.upperBound...]
-    tail.append(UInt8(ascii: "\n"))
-    return [head] + communes + [tail]
+    let range = bytes.firstRange(of: marker) ?? bytes.endIndex..<bytes.endIndex
+    return (bytes[..<range.lowerBound], bytes[range.upperBound...])
   }
 
   /// The whole report as one JSON value (for callers that want to inspect it rather than print it).
@@ -449,5 +428,49 @@ public struct JSONReport: ReportRenderer {
   /// An exact value as a JSON number with at most `places` decimals (rounded half away from zero).
   func decimal(_ value: Rational, places: Int = 6) -> JSONValue {
     .number(NumberText.format(value, decimals: places, style: .plain))
+  }
+}
+
+extension JSONReport: CommuneStreamRenderer {
+  package var streams: Bool { true }
+  /// The head names the grouping field.
+  package var needsGrouping: Bool { true }
+
+  /// The members before the communes, and the list's opening bracket.
+  package func head(_ frame: ReportFrame) -> [UInt8] {
+    Array(Self.cut(.object(head(frame) + [("communes", .string(Self.placeholder))])).before) + [UInt8(ascii: "[")]
+  }
+
+  package struct Writer {
+    let json: JSONReport
+    let criteria: CriteriaSet
+    let phrases: ReportPhrases
+    let statics: IndicatorStatics
+  }
+
+  package func writer(_ frame: ReportFrame) -> Writer {
+    Writer(
+      json: self, criteria: frame.criteria, phrases: ReportPhrases(criteria: frame.criteria, language: language),
+      statics: IndicatorStatics(criteria: frame.criteria, report: self))
+  }
+
+  package var separator: [UInt8] { [UInt8(ascii: ",")] }
+
+  /// A commune as an element of the list, on its own line.
+  package func write(_ commune: CommuneResult, with writer: Writer, into bytes: inout [UInt8]) {
+    bytes += "\n    ".utf8
+    writer.json.commune(commune, criteria: writer.criteria, phrases: writer.phrases, statics: writer.statics)
+      .write(into: &bytes, indent: 2, level: 2)
+  }
+
+  /// The list's closing bracket, then the groups, the problems found, the totals and the comparison.
+  package func tail(_ result: CheckResult, kept: [Void]) -> [[UInt8]] {
+    let phrases = ReportPhrases(criteria: result.criteria, language: language)
+    let statics = IndicatorStatics(criteria: result.criteria, report: self)
+    let after = Self.cut(value(result, communes: .string(Self.placeholder), phrases: phrases, statics: statics)).after
+    var tail: [UInt8] = Array((result.communes.isEmpty ? "]" : "\n  ]").utf8)
+    tail += after
+    tail.append(UInt8(ascii: "\n"))
+    return [tail]
   }
 }
