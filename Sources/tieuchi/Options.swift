@@ -80,11 +80,20 @@ struct EvaluationOptions: ParsableArguments {
   func evaluate(
     criteria path: String, data: [String], diagnostics: DiagnosticsEngine, printDiagnostics: Bool
   ) throws -> CheckResult {
-    let checker = checker(try loadCriteria(path, diagnostics: diagnostics))
-    let batch = SurveyLoader.load(
-      paths: data, schema: checker.schemas.station, groupSchema: checker.schemas.group, workbooks: XLSXSurveyReader())
-    let previous = previousRound(for: checker, diagnostics: diagnostics)
-    let result = checker.run(batch, baseline: previous)
+    var checker = checker(try loadCriteria(path, diagnostics: diagnostics))
+    let result: CheckResult
+    if baseline.isEmpty {
+      // Each commune's results without its inputs: the report needs the one, not the other.
+      checker.workbooks = XLSXSurveyReader()
+      let (files, batch) = SurveyLoader.surveyFiles(paths: data)
+      result = checker.results(of: consume files, into: batch)
+    } else {
+      let batch = SurveyLoader.load(
+        paths: data, schema: checker.schemas.station, groupSchema: checker.schemas.group,
+        workbooks: XLSXSurveyReader())
+      let previous = previousRound(for: checker, diagnostics: diagnostics)
+      result = checker.run(batch, baseline: previous)
+    }
     // The result's diagnostics include the evaluation's own (an expired waiver, an unknown grouping field).
     diagnostics.emit(result.batch.diagnostics, print: printDiagnostics)
     diagnostics.countRejected(result.batch.rejected)

@@ -288,6 +288,16 @@ public struct CommuneResult: Sendable {
   /// The result of the commune-level indicator with this id.
   public subscript(indicator: String) -> IndicatorResult? { indicators[indicator] }
 
+  /// The same results without the inputs they were evaluated on (the record's values), which no report reads:
+  /// a station's staff and hamlets are most of its memory. `groupItem`: its item of its group's list, made from
+  /// the inputs before they go (nil: the set has no group indicator).
+  func withoutInputs(groupItem: PackedListItem?) -> CommuneResult {
+    var value = fields.value
+    value.record.values = []
+    value.groupItem = groupItem
+    return CommuneResult(value)
+  }
+
   /// See `Fields.groupItem`.
   var groupItem: ListItem? {
     fields.value.groupItem.map { ListItem(location: record.location, values: $0.values) }

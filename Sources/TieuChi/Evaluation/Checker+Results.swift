@@ -1,0 +1,54 @@
+extension Checker {
+  /// `run(files)` for a report that needs every commune's results at once (HTML, an Excel workbook, the full
+  /// text) but not what was read: the stations are read and evaluated a window at a time, and each commune is
+  /// kept with its results but without its inputs (`CommuneResult.withoutInputs`), so that the parsed survey, a
+  /// few kilobytes a station, is never held for the whole batch.
+  ///
+  /// The result is that of `run(files)` but for its communes' records holding no values and its batch holding
+  /// no records: no report reads either. No baseline: a comparison with the previous round reads both rounds'
+  /// inputs (`run(_:baseline:)`).
+  ///
+  /// - Parameter batch: what was found before reading (`SurveyLoader.surveyFiles(paths:)`).
+  package func results(
+    of files: consuming [SurveyFile], into batch: SurveyBatch = SurveyBatch(), window: StreamWindow = StreamWindow()
+  ) -> CheckResult {
+    let (station, group) = schemas
+    let (criteria, year, asOf) = (self.criteria, self.year, self.asOf)
+    let evaluator = Evaluator(criteria: criteria, asOf: asOf)
+    let groups = criteria.hasGroupIndicators ? GroupEvaluator(criteria: criteria, asOf: asOf) : nil
+    var duplicates = DuplicateFilter()
+    var duplicateProblems: [Diagnostic] = []
+    var facts = BatchFacts()
+    var communes: [CommuneResult] = []
+    var batch = batch
+    SurveyLoader.stream(
+      consume files, schema: station, groupSchema: group, workbooks: workbooks, into: &batch, window: window,
+      transform: { records in
+        records.map { record -> (CommuneResult, CommuneFacts) in
+          let commune = evaluator.evaluate(record, year: year)
+          // What the finishing half reads of the inputs is taken now, while they are here.
+          return (
+            commune.withoutInputs(groupItem: groups.map { PackedListItem($0.item(for: commune).values) }),
+            CommuneFacts(commune, criteria: criteria, asOf: asOf)
+          )
+        }
+      },
+      consume: { chunks in
+        for chunk in chunks {
+          for (commune, communeFacts) in chunk {
+            if let duplicate = duplicates.duplicate(commune.record) {
+              duplicateProblems.append(duplicate)
+              continue
+            }
+            facts.add(communeFacts)
+            communes.append(commune)
+          }
+        }
+      })
+    batch.rejected += duplicateProblems.count
+    batch.diagnostics += duplicateProblems
+    return CheckResult(
+      criteria: criteria, batch: batch, year: year, groupBy: groupBy, asOf: asOf, grouped: true, baseline: nil,
+      communes: communes, previousCommunes: [], facts: facts)
+  }
+}
