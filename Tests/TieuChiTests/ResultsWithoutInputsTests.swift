@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import TieuChi
@@ -70,5 +71,28 @@ struct ResultsWithoutInputsTests {
     try Self.compare(
       Checker(criteria: try TestSupport.criteria(), year: 2030, asOf: TestSupport.asOf), paths: [folder.path],
       context: "hostile", window: StreamWindow(chunk: 16, chunks: 3))
+  }
+
+  /// Told to stop (a server's time limit) after two chunks, it gives no result; never told to, it gives the
+  /// plain one.
+  @Test func stopping() throws {
+    let checker = Checker(criteria: try TestSupport.criteria(), asOf: TestSupport.asOf)
+    let paths = [TestSupport.path("Samples/tan-yen-2024-csv")]
+    let evaluated = Mutex(0)
+    let stopAfterTwo: @Sendable () -> Bool = {
+      evaluated.withLock {
+        $0 += 1
+        return $0 > 2
+      }
+    }
+    let (files, found) = SurveyLoader.surveyFiles(paths: paths)
+    #expect(
+      checker.results(of: files, into: found, window: StreamWindow(chunk: 1, chunks: 1), stoppingWhen: stopAfterTwo)
+        == nil)
+    let never: @Sendable () -> Bool = { false }
+    let result = try #require(checker.results(of: files, into: found, stoppingWhen: never))
+    #expect(
+      result.communes.map(\.status)
+        == checker.run(SurveyLoader.load(paths: paths, schema: checker.schemas.station)).communes.map(\.status))
   }
 }

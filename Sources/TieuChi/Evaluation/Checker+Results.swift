@@ -12,6 +12,15 @@ extension Checker {
   package func results(
     of files: consuming [SurveyFile], into batch: SurveyBatch = SurveyBatch(), window: StreamWindow = StreamWindow()
   ) -> CheckResult {
+    results(of: files, into: batch, window: window, stoppingWhen: { false })!
+  }
+
+  /// `results(of:into:window:)`, or nil once `stop` returns true: asked before each chunk is evaluated, so that a
+  /// server's time limit frees its cores soon after it passes.
+  package func results(
+    of files: consuming [SurveyFile], into batch: SurveyBatch = SurveyBatch(), window: StreamWindow = StreamWindow(),
+    stoppingWhen stop: @escaping @Sendable () -> Bool
+  ) -> CheckResult? {
     let (station, group) = schemas
     let (criteria, year, asOf) = (self.criteria, self.year, self.asOf)
     let evaluator = Evaluator(criteria: criteria, asOf: asOf)
@@ -23,8 +32,10 @@ extension Checker {
     var batch = batch
     SurveyLoader.stream(
       consume files, schema: station, groupSchema: group, workbooks: workbooks, into: &batch, window: window,
-      transform: { records in
-        records.map { record -> (CommuneResult, CommuneFacts) in
+      transform: { records -> [(CommuneResult, CommuneFacts)] in
+        // Stopped: the rest is still read (a reader cannot be stopped halfway), but no longer evaluated.
+        guard !stop() else { return [] }
+        return records.map { record -> (CommuneResult, CommuneFacts) in
           let commune = evaluator.evaluate(record, year: year)
           // What the finishing half reads of the inputs is taken now, while they are here.
           return (
@@ -45,6 +56,7 @@ extension Checker {
           }
         }
       })
+    guard !stop() else { return nil }
     batch.rejected += duplicateProblems.count
     batch.diagnostics += duplicateProblems
     return CheckResult(

@@ -72,7 +72,12 @@ struct RoundEvaluator: Sendable {
     let asOf = CalendarDate(round.asOf) ?? CalendarDate(year: 2025, month: 1, day: 1)!
     // Workbooks are read like CSV files (the station sheet and the list sheets, joined on the code).
     let checker = Checker(criteria: criteria, year: round.year, groupBy: round.groupBy, asOf: asOf).readingWorkbooks()
-    guard let result = checker.run(files, baseline: baseline, stoppingWhen: { signal?.isStopped ?? false }) else {
+    let stop: @Sendable () -> Bool = { signal?.isStopped ?? false }
+    // Without a previous round, each commune's results without its inputs: that is what the cache keeps.
+    guard
+      let result = baseline.isEmpty
+        ? checker.results(of: files, stoppingWhen: stop) : checker.run(files, baseline: baseline, stoppingWhen: stop)
+    else {
       return Evaluation(
         failure: text(language, "Đã dừng: quá thời gian cho phép", "Stopped: over the time limit"),
         unreadFiles: unread)
