@@ -212,8 +212,8 @@ public struct CommuneResult: Sendable {
     var cheapestFix: [String]? = nil
     var incompleteReasons: [IncompleteReason] = []
     var missingInputs: [String] = []
-    /// The values of the commune's item of its group's `communes` list, made when it was summarized (its inputs
-    /// are then no longer in its record).
+    /// The values of the commune's item of its group's `communes` list, made when its inputs were dropped from its
+    /// record (a streamed check's summary, `withoutInputs`).
     var groupItem: PackedListItem? = nil
 
     init(

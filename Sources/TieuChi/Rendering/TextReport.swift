@@ -298,8 +298,8 @@ public struct TextReport: ReportRenderer {
   /// A commune's cells in the summary table, with their widths in characters.
   ///
   /// A streamed summary keeps one of these for every commune until the end, when the columns' widths are known:
-  /// its five cells are one text and two rows of five small numbers, not five strings in an array (a million
-  /// communes' rows took 300 MB that way).
+  /// its five cells are one text and two rows of five small numbers, not five strings in an array and their
+  /// widths in another (a few hundred bytes a commune, hundreds of megabytes for a million).
   package struct SummaryRow: Sendable {
     private var text: String
     /// Where each cell ends in `text`'s UTF-8.
