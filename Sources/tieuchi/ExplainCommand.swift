@@ -55,7 +55,7 @@ struct ExplainCommand: ParsableCommand {
     if let code {
       let batch = SurveyLoader.load(
         paths: station, schema: checker.schemas.station, groupSchema: checker.schemas.group,
-        workbooks: XLSXSurveyReader())
+        workbooks: checker.workbooks)
       diagnostics.emit(batch.diagnostics)
       let previous = evaluation.previousRound(for: checker, diagnostics: diagnostics)
       guard let trace = CheckTrace(checker.run(batch, baseline: previous)).trace(indicator: index, code: code) else {

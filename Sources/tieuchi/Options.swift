@@ -70,9 +70,11 @@ struct EvaluationOptions: ParsableArguments {
     }
   }
 
-  /// The check these options describe; today (in Vietnam) unless `--as-of` says otherwise.
+  /// The check these options describe, reading Excel workbooks too; today (in Vietnam) unless `--as-of` says
+  /// otherwise.
   func checker(_ criteria: CriteriaSet) -> Checker {
     Checker(criteria: criteria, year: year, groupBy: groupBy, asOf: asOf.flatMap(CalendarDate.init) ?? .today)
+      .readingWorkbooks()
   }
 
   /// Loads the criteria, reads the survey data and the previous round, and evaluates: the part every
@@ -80,17 +82,16 @@ struct EvaluationOptions: ParsableArguments {
   func evaluate(
     criteria path: String, data: [String], diagnostics: DiagnosticsEngine, printDiagnostics: Bool
   ) throws -> CheckResult {
-    var checker = checker(try loadCriteria(path, diagnostics: diagnostics))
+    let checker = checker(try loadCriteria(path, diagnostics: diagnostics))
     let result: CheckResult
     if baseline.isEmpty {
       // Each commune's results without its inputs: the report needs the one, not the other.
-      checker.workbooks = XLSXSurveyReader()
       let (files, batch) = SurveyLoader.surveyFiles(paths: data)
       result = checker.results(of: consume files, into: batch)
     } else {
       let batch = SurveyLoader.load(
         paths: data, schema: checker.schemas.station, groupSchema: checker.schemas.group,
-        workbooks: XLSXSurveyReader())
+        workbooks: checker.workbooks)
       let previous = previousRound(for: checker, diagnostics: diagnostics)
       result = checker.run(batch, baseline: previous)
     }
@@ -116,8 +117,7 @@ struct EvaluationOptions: ParsableArguments {
     criteria path: String, data: [String], diagnostics: DiagnosticsEngine, renderer: any CommuneStreamRenderer,
     into document: inout OutputFile.Writer, printDiagnostics: Bool
   ) throws -> CheckResult {
-    var checker = checker(try loadCriteria(path, diagnostics: diagnostics))
-    checker.workbooks = XLSXSurveyReader()
+    let checker = checker(try loadCriteria(path, diagnostics: diagnostics))
     let (files, batch) = SurveyLoader.surveyFiles(paths: data)
     return checker.stream(
       consume files, into: batch, renderer: renderer,
@@ -132,7 +132,7 @@ struct EvaluationOptions: ParsableArguments {
     guard !baseline.isEmpty else { return nil }
     let batch = SurveyLoader.load(
       paths: baseline, schema: checker.schemas.station, groupSchema: checker.schemas.group,
-      workbooks: XLSXSurveyReader())
+      workbooks: checker.workbooks)
     diagnostics.emit(batch.diagnostics)
     diagnostics.countRejected(batch.rejected)
     return batch

@@ -75,9 +75,6 @@ struct CheckStreamTests {
   }
 
   @Test func aBigHostileBatchStreamsAsItRenders() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stream-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
     // 3,000 stations in windows of 4 chunks of 64; a district only from station 2,700 on, so the grouping (and
     // with it the CSV report's group column and the JSON Lines head) is known only in the eleventh window.
     var stations = ["code;name;province;district;year;population;insured;phc_users;phc_users_insured"]
@@ -95,30 +92,25 @@ struct CheckStreamTests {
     stations.insert("99999;Xã hỏng;Tỉnh 1;;2025;không rõ;1;2;3;4;5", at: 1_500)  // a broken row
     staff.append("77777;Không có trạm;nurse;TRUE")  // a list row for no station
     staff = [staff[0]] + staff.dropFirst().reversed()  // list rows in no station's order
-    try (stations.joined(separator: "\n") + "\n").write(
-      to: folder.appendingPathComponent("stations.csv"), atomically: true, encoding: .utf8)
-    try (staff.joined(separator: "\n") + "\n").write(
-      to: folder.appendingPathComponent("staff.csv"), atomically: true, encoding: .utf8)
+    let folder = try CLITests.scratch([
+      "stations.csv": stations.joined(separator: "\n") + "\n", "staff.csv": staff.joined(separator: "\n") + "\n",
+    ])
     let criteria = try TestSupport.criteria()
     try Self.compare(
-      Checker(criteria: criteria, year: 2030, asOf: TestSupport.asOf), paths: [folder.path], context: "big",
+      Checker(criteria: criteria, year: 2030, asOf: TestSupport.asOf), paths: [folder], context: "big",
       window: StreamWindow(chunk: 64, chunks: 4))
     try Self.compare(
-      Checker(criteria: criteria, year: 2030, groupBy: "province", asOf: TestSupport.asOf), paths: [folder.path],
+      Checker(criteria: criteria, year: 2030, groupBy: "province", asOf: TestSupport.asOf), paths: [folder],
       context: "big by province", window: StreamWindow(chunk: 64, chunks: 4), renderers: [Self.renderers[0]])
   }
 
   /// No station at all (a broken file, a table with a header only): every report still whole, the JSON
   /// document's list empty and the document valid.
   @Test func aBatchWithoutCommunesStreamsAsItRenders() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stream-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    try "code: \"1\"\nname: [\n".write(to: folder.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
-    try "code;name\n".write(to: folder.appendingPathComponent("b.csv"), atomically: true, encoding: .utf8)
+    let folder = try CLITests.scratch(["a.yaml": "code: \"1\"\nname: [\n", "b.csv": "code;name\n"])
     let checker = Checker(criteria: try TestSupport.criteria(), year: 2030, asOf: TestSupport.asOf)
-    try Self.compare(checker, paths: [folder.path], context: "empty")
-    let (files, found) = SurveyLoader.surveyFiles(paths: [folder.path])
+    try Self.compare(checker, paths: [folder], context: "empty")
+    let (files, found) = SurveyLoader.surveyFiles(paths: [folder])
     var streamed: [UInt8] = []
     _ = checker.stream(files, into: found, renderer: JSONReport(ReportOptions())) { streamed += $0 }
     let document = try #require(try JSONSerialization.jsonObject(with: Data(streamed)) as? [String: Any])

@@ -49,9 +49,6 @@ struct ResultsWithoutInputsTests {
   }
 
   @Test func aHostileBatch() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lean-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
     var stations = ["code;name;province;district;year;population;insured;phc_users;phc_users_insured"]
     var hamlets = ["code;name;trained_health_workers"]
     for index in 0..<600 {
@@ -64,12 +61,11 @@ struct ResultsWithoutInputsTests {
     stations.insert(stations[123], at: 400)  // a duplicate
     stations.insert("99999;Xã hỏng;Tỉnh 1;;2025;không rõ;1;2;3", at: 300)  // a broken row
     hamlets = [hamlets[0]] + hamlets.dropFirst().reversed()
-    try (stations.joined(separator: "\n") + "\n").write(
-      to: folder.appendingPathComponent("stations.csv"), atomically: true, encoding: .utf8)
-    try (hamlets.joined(separator: "\n") + "\n").write(
-      to: folder.appendingPathComponent("hamlets.csv"), atomically: true, encoding: .utf8)
+    let folder = try CLITests.scratch([
+      "stations.csv": stations.joined(separator: "\n") + "\n", "hamlets.csv": hamlets.joined(separator: "\n") + "\n",
+    ])
     try Self.compare(
-      Checker(criteria: try TestSupport.criteria(), year: 2030, asOf: TestSupport.asOf), paths: [folder.path],
+      Checker(criteria: try TestSupport.criteria(), year: 2030, asOf: TestSupport.asOf), paths: [folder],
       context: "hostile", window: StreamWindow(chunk: 16, chunks: 3))
   }
 

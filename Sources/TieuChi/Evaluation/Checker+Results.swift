@@ -25,10 +25,7 @@ extension Checker {
     let (criteria, year, asOf) = (self.criteria, self.year, self.asOf)
     let evaluator = Evaluator(criteria: criteria, asOf: asOf)
     let groups = criteria.hasGroupIndicators ? GroupEvaluator(criteria: criteria, asOf: asOf) : nil
-    var duplicates = DuplicateFilter()
-    var duplicateProblems: [Diagnostic] = []
-    var facts = BatchFacts()
-    var communes: [CommuneResult] = []
+    var admitted = AdmittedCommunes()
     var batch = batch
     SurveyLoader.stream(
       consume files, schema: station, groupSchema: group, workbooks: workbooks, into: &batch, window: window,
@@ -46,21 +43,10 @@ extension Checker {
       },
       consume: { chunks in
         for chunk in chunks {
-          for (commune, communeFacts) in chunk {
-            if let duplicate = duplicates.duplicate(commune.record) {
-              duplicateProblems.append(duplicate)
-              continue
-            }
-            facts.add(communeFacts)
-            communes.append(commune)
-          }
+          for (commune, facts) in chunk { _ = admitted.admit(commune, facts: facts) }
         }
       })
     guard !stop() else { return nil }
-    batch.rejected += duplicateProblems.count
-    batch.diagnostics += duplicateProblems
-    return CheckResult(
-      criteria: criteria, batch: batch, year: year, groupBy: groupBy, asOf: asOf, grouped: true, baseline: nil,
-      communes: communes, previousCommunes: [], facts: facts)
+    return admitted.result(of: self, batch: batch)
   }
 }

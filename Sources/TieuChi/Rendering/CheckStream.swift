@@ -29,10 +29,7 @@ extension Checker {
     // them. Set only between windows, so every chunk of a window sees the same.
     let frame = Mutex<ReportFrame?>(nil)
     var grouping = GroupingDecision(asked: groupBy, needed: renderer.needsGrouping)
-    var duplicates = DuplicateFilter()
-    var duplicateProblems: [Diagnostic] = []
-    var facts = BatchFacts()
-    var summaries: [CommuneResult] = []
+    var admitted = AdmittedCommunes()
     // Communes evaluated before the grouping was known, when the report's parts depend on it.
     var waiting: [CommuneResult] = []
     var keptParts: [R.Kept] = []
@@ -100,30 +97,21 @@ extension Checker {
       },
       consume: { chunks in
         for chunk in chunks {
-          var admitted: [Int] = []
-          for (position, summary) in chunk.summaries.enumerated() {
-            if let duplicate = duplicates.duplicate(summary.record) {
-              duplicateProblems.append(duplicate)
-              continue
-            }
-            facts.add(chunk.facts[position])
+          var positions: [Int] = []
+          for (position, summary) in chunk.summaries.enumerated()
+          where admitted.admit(summary, facts: chunk.facts[position]) {
             grouping.saw(summary.record)
-            summaries.append(summary)
-            admitted.append(position)
+            positions.append(position)
           }
           if let rendered = chunk.rendered {
-            emit(admitted.count == chunk.summaries.count ? rendered : rendered.keeping(admitted))
+            emit(positions.count == chunk.summaries.count ? rendered : rendered.keeping(positions))
           } else {
-            waiting += admitted.map { chunk.communes[$0] }
+            waiting += positions.map { chunk.communes[$0] }
           }
         }
         settled()
       })
-    batch.rejected += duplicateProblems.count
-    batch.diagnostics += duplicateProblems
-    let result = CheckResult(
-      criteria: criteria, batch: batch, year: year, groupBy: groupBy, asOf: asOf, grouped: true, baseline: nil,
-      communes: summaries, previousCommunes: [], facts: facts)
+    let result = admitted.result(of: self, batch: batch)
     grouping.settle(result.groupBy)
     settled()
     finished(result)
