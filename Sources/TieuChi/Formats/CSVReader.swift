@@ -22,10 +22,12 @@ package enum CSVReader {
   /// Rows it had to drop are counted in the table's `lostRows`, once per line they took; when the
   /// header cannot be read, or an unclosed quote ends the reading, every non-blank line not read counts.
   package static func read(bytes: [UInt8], file: String) -> Table {
-    InputBytes.utf8(bytes).withUnsafeBufferPointer { buffer in
-      var scanner = CSVScanner(bytes: buffer, file: file)
-      return scanner.readTable()
-    }
+    // The same reader that reads a file a piece at a time (`CSVRowReader`), asked for every row at once.
+    var reader = CSVRowReader(bytes: bytes, file: file)
+    let rows = reader.read(rows: Int.max, reservingFor: bytes.count)
+    var table = reader.finished()
+    table.rows = rows
+    return table
   }
 
   /// The separator `read(bytes:file:)` uses for these bytes: an Excel `sep=` line's, or the one
@@ -49,8 +51,8 @@ extension UInt8 {
   fileprivate static let semicolon: UInt8 = 0x3B
 }
 
-/// One pass over the bytes, record by record.
-private struct CSVScanner {
+/// One pass over the bytes, record by record; `CSVRowReader` keeps where it stopped between passes.
+struct CSVScanner {
   enum Role {
     case header
     case row
@@ -98,15 +100,9 @@ private struct CSVScanner {
     if !readSeparatorHint() { separator = detectSeparator() }
   }
 
-  mutating func readTable() -> Table {
-    var table = readHeaderAndRows()
-    table.rows = Table.Rows(rows)
-    return table
-  }
-
-  /// The table without its rows, which are left in `rows`.
-  private mutating func readHeaderAndRows() -> Table {
-    var table = Table(name: file)
+  /// Reads the header into `table` (columns, header line, problems); false when no row can follow it (an empty
+  /// file, a header that cannot be read, UTF-16), every line after it then counted in `table.lostRows`.
+  mutating func readHeader(into table: inout Table) -> Bool {
     if InputBytes.hasUTF16ByteOrderMark(bytes) {
       table.diagnostics.append(CSVReader.Messages.utf16(file: file))
       // Each line after the header may be a station: count them (a line feed is one 16-bit unit, 0x000A).
@@ -122,7 +118,7 @@ private struct CSVScanner {
       }
       let last = end >= 2 ? (bytes[end - 2] == .lineFeed || bytes[end - 1] == .lineFeed) : true
       table.lostRows = max(1, lines + (last ? 0 : 1) - 1)
-      return table
+      return false
     }
     skipPreamble()
 
@@ -133,13 +129,13 @@ private struct CSVScanner {
       switch readRecord(expectedFields: 16, role: .header) {
       case .end:
         table.diagnostics.append(CSVReader.Messages.emptyFile(file))
-        return table
+        return false
       case .dropped(let diagnostic), .stopped(let diagnostic), .full(let diagnostic):
         table.headerLine = recordLine
         table.diagnostics.append(diagnostic)
         // No row can be placed without the header: every line after it is lost.
         table.lostRows = max(1, nonBlankLines(from: recordStart) - 1)
-        return table
+        return false
       case .record(let line, let invalidText):
         if rows.pendingIsBlank {
           rows.cancelRow()
@@ -157,11 +153,21 @@ private struct CSVScanner {
     }
     rows.cancelRow()
     checkNames(table.columns, into: &table.diagnostics)
+    return true
+  }
 
+  /// The first problem about extra empty fields (its place in the table's diagnostics), and how many rows had them.
+  typealias IgnoredEmptyFields = (diagnostic: Int, rows: Int)
+
+  /// Reads rows after the header into `rows` until `limit` are kept or the bytes end, adding their problems to
+  /// `table` (the header's table). `kept` is told where each row kept starts: its byte offset and line.
+  mutating func readRows(
+    into table: inout Table, limit: Int, ignoredEmptyFields: inout IgnoredEmptyFields?,
+    kept: (_ offset: Int, _ line: Int) -> Void = { _, _ in }
+  ) {
     let width = table.columns.count
-    var ignoredEmptyFields: (diagnostic: Int, rows: Int)?
-    rows.reserveCapacity(rows: end / max(1, 8 * width), cells: end / 8, bytes: end)
-    readRows: while true {
+    var count = 0
+    readRows: while count < limit {
       let recordStart = index
       let recordLine = position.line
       // A dropped record counts once per line it took: a misplaced quote may have joined several rows.
@@ -199,12 +205,14 @@ private struct CSVScanner {
           table.lostRows += linesTaken
           continue readRows
         }
-        let count = rows.pendingCells
-        if count == width {
+        let cells = rows.pendingCells
+        if cells == width {
           rows.commitRow(line: line)
+          kept(recordStart, recordLine)
+          count += 1
           continue readRows
         }
-        if count > width, rows.pendingCellsAreEmpty(from: width) {
+        if cells > width, rows.pendingCellsAreEmpty(from: width) {
           // Excel writes empty trailing cells of a once-used column as extra separators: no data
           // is lost by ignoring them, and one warning per file is enough.
           if let ignored = ignoredEmptyFields {
@@ -212,10 +220,12 @@ private struct CSVScanner {
           } else {
             ignoredEmptyFields = (table.diagnostics.count, 1)
             let location = rows.pendingRow(line: line).location(ofCell: width, file: file)
-            table.diagnostics.append(CSVReader.Messages.extraEmptyFields(count, width: width, at: location))
+            table.diagnostics.append(CSVReader.Messages.extraEmptyFields(cells, width: width, at: location))
           }
-          rows.dropPendingCells(count - width)
+          rows.dropPendingCells(cells - width)
           rows.commitRow(line: line)
+          kept(recordStart, recordLine)
+          count += 1
           continue readRows
         }
         table.diagnostics.append(fieldCountError(line: line, width: width))
@@ -223,10 +233,6 @@ private struct CSVScanner {
         table.lostRows += linesTaken
       }
     }
-    if let ignored = ignoredEmptyFields, ignored.rows > 1 {
-      CSVReader.Messages.alsoOnOtherRows(&table.diagnostics[ignored.diagnostic], others: ignored.rows - 1)
-    }
-    return table
   }
 
   /// Moves the scan to the start of the line after the one that starts at `offset` (line `line`).

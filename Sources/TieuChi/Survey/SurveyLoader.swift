@@ -151,13 +151,22 @@ public enum SurveyLoader {
   ///
   /// - Parameter begin: called once before the first chunk with the station fields the input can carry at all:
   ///   those of the station tables' columns, or nil when a document (YAML, JSON) may carry any.
+  /// - Parameter tablesInPieces: whether CSV tables may be read a piece at a time (`TableJoin.Streamed`) rather
+  ///   than whole; the result is the same either way (tests compare the two).
   package static func stream<T: Sendable>(
     _ files: consuming [SurveyFile], schema: InputSchema, groupSchema: InputSchema?, workbooks: (any WorkbookReader)?,
-    into batch: inout SurveyBatch, window: StreamWindow = StreamWindow(),
+    into batch: inout SurveyBatch, window: StreamWindow = StreamWindow(), tablesInPieces: Bool = true,
     begin: (_ possibleFields: Set<String>?) -> Void = { _ in }, transform: @escaping @Sendable ([StationRecord]) -> T,
     consume: ([T]) -> Void
   ) {
     let reader = SurveyReader(schema: schema, groupSchema: groupSchema)
+    // CSV tables sorted alike are read a piece at a time, not held whole: a million stations' tables are gigabytes.
+    if tablesInPieces, let streamed = TableJoin(schema: schema, reader: reader).streamed(files, chunk: window.chunk) {
+      files = []
+      stream(
+        streamed, reader: reader, into: &batch, window: window, begin: begin, transform: transform, consume: consume)
+      return
+    }
     // Parse and read the files in parallel: a whole-country batch is tens of megabytes of YAML.
     let onlyTables = files.allSatisfy { $0.format == .csv || $0.format == .xlsx }
     var parsed = ParallelMap.map(files) { file -> Parsed in
@@ -241,6 +250,35 @@ public enum SurveyLoader {
         for index in range {
           // Unknown headers were reported once, at the header: not again on every row.
           reader.read(joined: joined, station: stations.lowerBound + index, plan: plan, into: &output)
+        }
+        let records = output.records
+        output.records = []
+        return (output, transform(records))
+      }
+      for (output, _) in parts { batch.add(output) }
+      consume(parts.map(\.1))
+    }
+  }
+
+  /// `stream`'s reading of CSV tables joined a piece at a time: each chunk's rows read again and its stations read
+  /// on any core, handed on a window at a time in their order.
+  private static func stream<T: Sendable>(
+    _ streamed: TableJoin.Streamed, reader: SurveyReader, into batch: inout SurveyBatch, window: StreamWindow,
+    begin: (_ possibleFields: Set<String>?) -> Void, transform: @escaping @Sendable ([StationRecord]) -> T,
+    consume: ([T]) -> Void
+  ) {
+    batch.add(SurveyReader.Output(rejected: streamed.rejected, diagnostics: streamed.diagnostics))
+    // Stations from tables carry only what their columns name.
+    let stationColumns = streamed.sources.filter { $0.listSlot == nil }.flatMap(\.names)
+    begin(Set(stationColumns.compactMap { $0.flatMap(reader.fieldName) }))
+    let plan = reader.plan(for: TableJoin.Joined(sources: streamed.sources, stations: []))
+    for first in stride(from: 0, to: streamed.chunks.count, by: window.chunks) {
+      let chunks = Array(streamed.chunks[first..<min(streamed.chunks.count, first + window.chunks)])
+      let parts = ParallelMap.map(chunks) { chunk in
+        let joined = streamed.stations(of: chunk)
+        var output = SurveyReader.Output()
+        for index in joined.stations.indices {
+          reader.read(joined: joined, station: index, plan: plan, into: &output)
         }
         let records = output.records
         output.records = []

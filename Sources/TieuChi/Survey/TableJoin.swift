@@ -34,18 +34,13 @@ struct TableJoin {
     var sources: [Joined.Source] = []
     var listTables: [Int: [Table]] = [:]
     for table in tables {
-      diagnostics += table.diagnostics
-      if let slot = listSlot(for: table) {
+      let slot = listSlot(for: table)
+      readingProblems(
+        of: table, rows: table.rows.count, isList: slot != nil, diagnostics: &diagnostics, rejected: &rejected)
+      if let slot {
         listTables[slot, default: []].append(table)
       } else {
         stationTables.append(table)
-        // A row the reader had to drop is a station lost: count it.
-        rejected += table.lostRows
-        if table.rows.isEmpty, table.lostRows == 0, !table.diagnostics.contains(where: { $0.severity == .error }) {
-          diagnostics.append(
-            SurveyLoader.Messages.noStation(
-              at: table.sheet.map { SourceLocation(file: table.name, sheet: $0) } ?? SourceLocation(file: table.name)))
-        }
       }
     }
     // The keys of every list row, table by table on all cores (making a key makes strings); then the rows of
@@ -67,10 +62,7 @@ struct TableJoin {
     for (list, keys) in zip(listSources, listKeys) {
       let source = sources[list.source]
       let table = source.table
-      guard case .list(let definition) = schema.inputs[list.slot].type else { continue }
-      diagnostics += unknownColumns(
-        of: table, names: source.names, candidates: definition.fields,
-        known: { name in definition.fields.index(of: name) != nil || name == "code" || name == "year" })
+      diagnostics += unknownListColumns(of: table, names: source.names, slot: list.slot)
       guard list.columns.hasKey else {
         diagnostics.append(
           SurveyLoader.Messages.listTableWithoutCode(schema.inputs[list.slot].name, at: table.headerLocation))
@@ -96,13 +88,8 @@ struct TableJoin {
       let names = table.columns.map { reader.fieldName($0.name) }
       stationSources.append(sources.count)
       sources.append(Joined.Source(table: table, names: names, listSlot: nil))
-      diagnostics += unknownColumns(of: table, names: names, candidates: schema, known: isStationField)
-      if !table.rows.isEmpty, let missing = notProvided(by: names, lists: Set(listTables.keys)) {
-        diagnostics.append(
-          SurveyLoader.Messages.inputsNotProvided(
-            missing.map { schema.inputs[$0] },
-            at: table.sheet.map { SourceLocation(file: table.name, sheet: $0) } ?? SourceLocation(file: table.name)))
-      }
+      diagnostics += stationColumnProblems(
+        of: table, names: names, rows: table.rows.count, listSlots: Set(listTables.keys))
     }
     // Stations find their lists' rows on all cores, in chunks; which groups they claimed is noted after.
     let listNames = lists.map { schema.inputs[$0.slot].name }
@@ -161,11 +148,46 @@ struct TableJoin {
     return Joined(sources: sources, stations: stations)
   }
 
+  /// What reading `table` (of `rows` rows) found, reported as the join takes it: its reader's problems, and for
+  /// a station table the rows it lost, or that it holds no station at all.
+  func readingProblems(of table: Table, rows: Int, isList: Bool, diagnostics: inout [Diagnostic], rejected: inout Int) {
+    diagnostics += table.diagnostics
+    guard !isList else { return }
+    // A row the reader had to drop is a station lost: count it.
+    rejected += table.lostRows
+    if rows == 0, table.lostRows == 0, !table.diagnostics.contains(where: { $0.severity == .error }) {
+      diagnostics.append(
+        SurveyLoader.Messages.noStation(
+          at: table.sheet.map { SourceLocation(file: table.name, sheet: $0) } ?? SourceLocation(file: table.name)))
+    }
+  }
+
+  /// The columns of list `slot`'s table that name nothing the list reads, each reported once at its header.
+  func unknownListColumns(of table: Table, names: [String?], slot: Int) -> [Diagnostic] {
+    guard case .list(let definition) = schema.inputs[slot].type else { return [] }
+    return unknownColumns(
+      of: table, names: names, candidates: definition.fields,
+      known: { name in definition.fields.index(of: name) != nil || name == "code" || name == "year" })
+  }
+
+  /// A station table's unknown columns, and (when it has rows) the inputs it gives no column for, the lists
+  /// that have tables (`listSlots`) counted as given.
+  func stationColumnProblems(of table: Table, names: [String?], rows: Int, listSlots: Set<Int>) -> [Diagnostic] {
+    var found = unknownColumns(of: table, names: names, candidates: schema, known: isStationField)
+    if rows > 0, let missing = notProvided(by: names, lists: listSlots) {
+      found.append(
+        SurveyLoader.Messages.inputsNotProvided(
+          missing.map { schema.inputs[$0] },
+          at: table.sheet.map { SourceLocation(file: table.name, sheet: $0) } ?? SourceLocation(file: table.name)))
+    }
+    return found
+  }
+
   /// Stations per chunk when their lists are looked up on all cores.
   private static let stationChunk = 4096
 
   /// The columns a table's rows are joined on, found once per table.
-  private struct KeyColumns: Sendable {
+  struct KeyColumns: Sendable {
     var code: Int?
     var year: Int?
     /// KoboToolbox's columns: `_parent_index` and `_submission__uuid` in repeat tables, `_index` and `_uuid`
@@ -296,7 +318,7 @@ struct TableJoin {
     return missing.isEmpty ? nil : missing
   }
 
-  private func listSlot(for table: Table) -> Int? {
+  func listSlot(for table: Table) -> Int? {
     let base = table.sheet ?? ((table.name as NSString).lastPathComponent as NSString).deletingPathExtension
     let folded = base.foldedForMatching
     let lists = schema.inputs.indices.compactMap { slot -> (Int, ListDefinition)? in
@@ -341,7 +363,7 @@ extension SourceLocation {
 }
 
 /// A key joining list rows to their station: a station-year, or a KoboToolbox row index or submission.
-private struct JoinKey: Hashable, Comparable, Sendable {
+struct JoinKey: Hashable, Comparable, Sendable {
   var code: String
   var year: String?
   /// For KoboToolbox joins: the workbook the index belongs to and the parent's field (`_index`, `_uuid`).

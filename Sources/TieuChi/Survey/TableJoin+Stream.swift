@@ -1,0 +1,364 @@
+extension TableJoin {
+  /// CSV tables joined a piece at a time: for a batch whose list tables are sorted like its station table (every
+  /// export seen so far lists a station's staff together, stations in the same order), the tables are read
+  /// twice, a piece at a time, instead of being held whole — about 1.4 KB a station at a million stations.
+  ///
+  /// The first reading (`streamed(_:chunk:)`, each file on its own core) keeps only the keys of the rows, and a
+  /// place to read again from; matching the list rows to the stations in order then says, for each chunk of
+  /// stations, which rows of each list table it takes. The second reading (`stations(of:)`) reads just those
+  /// rows again for each chunk, on any core. Both give exactly what `stations(from:diagnostics:rejected:)` gives
+  /// for the whole tables: the same documents, the same problems in the same order.
+  ///
+  /// Any batch this cannot join the same way — a list row without a code, list rows out of the stations'
+  /// order or matching none, a station-year twice, KoboToolbox's index columns, years given in some list rows and
+  /// not in others, a file over 1 GiB — is not streamed (`streamed` returns nil) and is read whole as before.
+  struct Streamed: Sendable {
+    /// The rows of one list table that one chunk of stations takes: where the first is, and how many.
+    struct ListRows: Sendable {
+      var start: CSVRowReader.Checkpoint
+      var rows: Int
+    }
+
+    /// A chunk of consecutive stations of one station table, and the rows of each list table they take.
+    struct Chunk: Sendable {
+      /// The station table's source.
+      var source: Int
+      var start: CSVRowReader.Checkpoint
+      var stations: Int
+      /// For each station: whether it has a code (one without is given no list at all).
+      var hasKey: [Bool]
+      /// By list table (in `listSources` order): the rows the chunk's stations take; nil when they take none.
+      var listRows: [ListRows?]
+      /// For each station, then each list table: how many rows it takes.
+      var taken: [UInt32]
+    }
+
+    /// The tables' headers (no rows) and the names their columns stand for: list tables first, by list, then
+    /// the station tables, as `stations(from:diagnostics:rejected:)` orders them.
+    let sources: [Joined.Source]
+    /// Each source's reader, to read its rows again from a checkpoint.
+    let readers: [CSVRowReader]
+    /// The list tables (sources), in slot order.
+    let listSources: [Int]
+    /// The lists that have rows, in slot order: the list's name and its tables (positions in `listSources`).
+    let lists: [(name: String, tables: [Int])]
+    /// The chunks, in the stations' order.
+    let chunks: [Chunk]
+    /// What reading and joining the tables found, in the order the whole join reports it, and the station rows
+    /// the readers lost.
+    let diagnostics: [Diagnostic]
+    let rejected: Int
+
+    /// The joined stations of `chunk`: its station rows and the list rows they take, read again.
+    func stations(of chunk: Chunk) -> Joined {
+      var sources = self.sources
+      var reader = readers[chunk.source].resumed(at: chunk.start)
+      sources[chunk.source].table.rows = reader.read(rows: chunk.stations)
+      // The first row of each list table's part, and where each station's rows start in it.
+      var next = [Int](repeating: 0, count: listSources.count)
+      for (position, part) in chunk.listRows.enumerated() {
+        guard let part else { continue }
+        var listReader = readers[listSources[position]].resumed(at: part.start)
+        sources[listSources[position]].table.rows = listReader.read(rows: part.rows)
+      }
+      var stations: [Joined.Station] = []
+      stations.reserveCapacity(chunk.stations)
+      let width = listSources.count
+      for index in 0..<chunk.stations {
+        let row = Joined.Row(source: chunk.source, row: index)
+        guard chunk.hasKey[index] else {
+          stations.append(Joined.Station(row: row, lists: nil))
+          continue
+        }
+        var stationLists: [Joined.List] = []
+        stationLists.reserveCapacity(lists.count)
+        for list in lists {
+          var rows: Joined.Rows?
+          for position in list.tables {
+            let count = Int(chunk.taken[index * width + position])
+            for offset in 0..<count {
+              let listRow = Joined.Row(source: listSources[position], row: next[position] + offset)
+              if rows == nil { rows = Joined.Rows(listRow) } else { rows!.append(listRow) }
+            }
+            next[position] += count
+          }
+          stationLists.append(Joined.List(name: list.name, rows: rows ?? Joined.Rows()))
+        }
+        stations.append(Joined.Station(row: row, lists: stationLists))
+      }
+      return Joined(sources: sources, stations: stations)
+    }
+  }
+
+  /// `files` (CSV, every one) joined a piece at a time, cut into chunks of `chunk` stations; nil when the batch
+  /// is of a shape that must be read whole (see `Streamed`).
+  func streamed(_ files: [SurveyFile], chunk: Int) -> Streamed? {
+    guard !files.isEmpty, files.allSatisfy({ $0.format == .csv && $0.bytes.count <= Self.largestStreamedFile })
+    else { return nil }
+    let openedReaders = ParallelMap.map(files) { CSVRowReader(bytes: $0.bytes, file: $0.name) }
+    let headers = openedReaders.map(\.header)
+    // The sources in the whole join's order: list tables by slot, then station tables.
+    var listTables: [Int: [Int]] = [:]
+    var stationTables: [Int] = []
+    for (index, header) in headers.enumerated() {
+      if let slot = listSlot(for: header) {
+        listTables[slot, default: []].append(index)
+      } else {
+        stationTables.append(index)
+      }
+    }
+    var order: [Int] = []
+    var sources: [Joined.Source] = []
+    for (slot, tables) in listTables.sorted(by: { $0.key < $1.key }) {
+      for index in tables {
+        let names = headers[index].columns.map { reader.listFieldName($0.name, list: slot) }
+        // Only lists joined on their code: KoboToolbox's parent indexes are joined whole.
+        guard KeyColumns(table: headers[index], names: names).code != nil else { return nil }
+        order.append(index)
+        sources.append(Joined.Source(table: headers[index], names: names, listSlot: slot))
+      }
+    }
+    let listSources = Array(sources.indices)
+    for index in stationTables {
+      order.append(index)
+      sources.append(
+        Joined.Source(
+          table: headers[index], names: headers[index].columns.map { reader.fieldName($0.name) }, listSlot: nil))
+    }
+    let allSources = sources
+    // The first reading, each table on a core of its own.
+    let scans = ParallelMap.map(Array(zip(order, allSources.indices))) { pair -> TableScan? in
+      let source = allSources[pair.1]
+      return source.listSlot == nil
+        ? TableScan(stations: openedReaders[pair.0], names: source.names, chunk: chunk)
+        : TableScan(list: openedReaders[pair.0], names: source.names)
+    }
+    guard scans.allSatisfy({ $0 != nil }) else { return nil }
+    let tables = scans.map { $0! }
+    // Each list's keys carry years in every row or in none: then each station is matched on one key.
+    var withYears: [Int: Bool] = [:]
+    for position in listSources {
+      guard tables[position].runs.count > 0, let slot = sources[position].listSlot else { continue }
+      let years = tables[position].years
+      if years.with && years.without { return nil }
+      if let known = withYears[slot], known != years.with { return nil }
+      withYears[slot] = years.with
+    }
+    let lists = withYears.keys.sorted().map { slot in
+      (
+        name: schema.inputs[slot].name,
+        tables: listSources.filter { sources[$0].listSlot == slot && tables[$0].runs.count > 0 }
+      )
+    }
+    // Which slot each list table's rows are matched by: with years or without.
+    let matchesYear = listSources.map { withYears[sources[$0].listSlot!] ?? false }
+    let checksYears = withYears.values.contains(true)
+    let checksCodes = withYears.values.contains(false)
+
+    // Match in order: each list table's next run belongs to the station with its key, or to a later one.
+    var cursors = [Int](repeating: 0, count: listSources.count)
+    var seenWithYear = Set<Int>()
+    var seenCode = Set<Int>()
+    var chunks: [Streamed.Chunk] = []
+    for position in sources.indices where sources[position].listSlot == nil {
+      let scan = tables[position]
+      var start = 0
+      while start < scan.rows {
+        let count = min(chunk, scan.rows - start)
+        var piece = Streamed.Chunk(
+          source: position, start: scan.starts[start / chunk], stations: count,
+          hasKey: Array(scan.hasKey[start..<(start + count)]),
+          listRows: [Streamed.ListRows?](repeating: nil, count: listSources.count), taken: [])
+        piece.taken.reserveCapacity(count * listSources.count)
+        for station in start..<(start + count) {
+          guard scan.hasKey[station] else {
+            piece.taken += repeatElement(0, count: listSources.count)
+            continue
+          }
+          // A station-year twice would take its rows twice: the whole join does that, not this one.
+          // (A hash seen before may be another key's: then the batch is read whole, which is never wrong.)
+          if checksYears, !seenWithYear.insert(scan.keys.hash(station, withYear: true)).inserted { return nil }
+          if checksCodes, !seenCode.insert(scan.keys.hash(station, withYear: false)).inserted { return nil }
+          for (list, table) in listSources.enumerated() {
+            let runs = tables[table]
+            let run = cursors[list]
+            guard run < runs.runs.count,
+              runs.keys.matches(run, station: station, in: scan.keys, withYear: matchesYear[list])
+            else {
+              piece.taken.append(0)
+              continue
+            }
+            let rows = Int(runs.runs[run])
+            if let part = piece.listRows[list] {
+              piece.listRows[list] = Streamed.ListRows(start: part.start, rows: part.rows + rows)
+            } else {
+              piece.listRows[list] = Streamed.ListRows(start: runs.starts[run], rows: rows)
+            }
+            piece.taken.append(UInt32(rows))
+            cursors[list] += 1
+          }
+        }
+        chunks.append(piece)
+        start += count
+      }
+    }
+    // Rows no station took (no such station, or out of the stations' order): the whole join says which.
+    for (list, table) in listSources.enumerated() where cursors[list] != tables[table].runs.count { return nil }
+
+    // The problems in the whole join's order: every table's reading, then the list tables' headers, then the
+    // station tables'.
+    var diagnostics: [Diagnostic] = []
+    var rejected = 0
+    let positionOf = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+    for index in files.indices {
+      let position = positionOf[index]!
+      readingProblems(
+        of: tables[position].table, rows: tables[position].rows, isList: sources[position].listSlot != nil,
+        diagnostics: &diagnostics, rejected: &rejected)
+    }
+    for position in listSources {
+      diagnostics += unknownListColumns(
+        of: sources[position].table, names: sources[position].names, slot: sources[position].listSlot!)
+    }
+    let listSlots = Set(listTables.keys)
+    for position in sources.indices where sources[position].listSlot == nil {
+      diagnostics += stationColumnProblems(
+        of: sources[position].table, names: sources[position].names, rows: tables[position].rows, listSlots: listSlots)
+    }
+    return Streamed(
+      sources: sources,
+      readers: order.map { openedReaders[$0].resumed(at: CSVRowReader.Checkpoint(offset: 0, line: 1)) },
+      listSources: listSources, lists: lists, chunks: chunks, diagnostics: diagnostics, rejected: rejected)
+  }
+
+  /// Files above this are read whole: the whole reading refuses a table of more than 4 GiB of text, which a
+  /// file of a quarter of that cannot reach even when normalising its text triples it.
+  static let largestStreamedFile = 1 << 30
+
+  /// What the first reading keeps of one table.
+  private struct TableScan: Sendable {
+    /// The header, with every problem of every row.
+    var table: Table
+    /// Rows kept.
+    var rows = 0
+    /// Stations: each row's key. Lists: each run's key (a run: consecutive rows of one key).
+    var keys = KeyList()
+    /// Stations: whether each row has a code.
+    var hasKey: [Bool] = []
+    /// Stations: where every `chunk`-th row starts. Lists: where each run starts.
+    var starts: [CSVRowReader.Checkpoint] = []
+    /// Lists: each run's rows.
+    var runs: [UInt32] = []
+    /// Lists: whether some rows' keys carry a year, and whether some do not.
+    var years = (with: false, without: false)
+
+    /// Rows read at a time.
+    static let piece = 4_096
+
+    /// A station table's keys, and where each chunk of `chunk` rows starts.
+    init?(stations reader: consuming CSVRowReader, names: [String?], chunk: Int) {
+      var reader = reader
+      let header = reader.header
+      let columns = KeyColumns(table: header, names: names)
+      table = header
+      while !reader.isAtEnd {
+        var pieceStarts: [CSVRowReader.Checkpoint] = []
+        let before = rows
+        let read = reader.read(rows: Self.piece) { start in
+          if (before + pieceStarts.count) % chunk == 0 { starts.append(start) }
+          pieceStarts.append(start)
+        }
+        var scanned = header
+        scanned.rows = read
+        for row in read {
+          guard let key = columns.stationKeys(of: row, table: scanned)?.first else {
+            hasKey.append(false)
+            keys.appendEmpty()
+            continue
+          }
+          hasKey.append(true)
+          guard keys.append(key) else { return nil }
+        }
+        rows += read.count
+      }
+      table = reader.finished()
+    }
+
+    /// A list table's runs of rows of one key; nil when a row has no key (the whole join reports it).
+    init?(list reader: consuming CSVRowReader, names: [String?]) {
+      var reader = reader
+      let header = reader.header
+      let columns = KeyColumns(table: header, names: names)
+      guard let code = columns.code else { return nil }
+      table = header
+      var last: JoinKey?
+      while !reader.isAtEnd {
+        var pieceStarts: [CSVRowReader.Checkpoint] = []
+        let read = reader.read(rows: Self.piece) { pieceStarts.append($0) }
+        var scanned = header
+        scanned.rows = read
+        for (index, row) in read.enumerated() {
+          guard let key = JoinKey(row: row, codeColumn: code, yearColumn: columns.year) else { return nil }
+          if key == last {
+            runs[runs.count - 1] += 1
+            continue
+          }
+          if key.year == nil { years.without = true } else { years.with = true }
+          guard keys.append(key) else { return nil }
+          starts.append(pieceStarts[index])
+          runs.append(1)
+          last = key
+        }
+        rows += read.count
+      }
+      table = reader.finished()
+    }
+  }
+
+  /// Keys back to back, as bytes: each a code, then a year (empty: none). For matching rows in order, never read
+  /// back as text.
+  private struct KeyList: Sendable {
+    private var bytes: [UInt8] = []
+    /// Two per key: where its code ends, then where its year ends.
+    private var ends: [UInt32] = []
+
+    /// Adds `key`; false when the list cannot hold more.
+    mutating func append(_ key: JoinKey) -> Bool {
+      var code = key.code
+      var year = key.year ?? ""
+      code.withUTF8 { bytes += $0 }
+      ends.append(UInt32(truncatingIfNeeded: bytes.count))
+      year.withUTF8 { bytes += $0 }
+      ends.append(UInt32(truncatingIfNeeded: bytes.count))
+      return bytes.count < Int(UInt32.max)
+    }
+
+    /// Adds a key that matches nothing, for a station without a code.
+    mutating func appendEmpty() {
+      ends.append(UInt32(bytes.count))
+      ends.append(UInt32(bytes.count))
+    }
+
+    private func code(_ key: Int) -> ArraySlice<UInt8> {
+      bytes[Int(key == 0 ? 0 : ends[2 * key - 1])..<Int(ends[2 * key])]
+    }
+
+    private func year(_ key: Int) -> ArraySlice<UInt8> { bytes[Int(ends[2 * key])..<Int(ends[2 * key + 1])] }
+
+    /// Whether run `key` of this list is station `station`'s key in `stations`: its code and year, or (for a
+    /// list without years) its code.
+    func matches(_ key: Int, station: Int, in stations: KeyList, withYear: Bool) -> Bool {
+      guard code(key).elementsEqual(stations.code(station)) else { return false }
+      return withYear ? year(key).elementsEqual(stations.year(station)) : true
+    }
+
+    /// A hash of key `key`, with its year or without.
+    func hash(_ key: Int, withYear: Bool) -> Int {
+      var hasher = Hasher()
+      hasher.combine(code(key).count)
+      for byte in code(key) { hasher.combine(byte) }
+      if withYear { for byte in year(key) { hasher.combine(byte) } }
+      return hasher.finalize()
+    }
+  }
+}

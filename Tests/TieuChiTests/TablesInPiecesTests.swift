@@ -1,0 +1,240 @@
+import Foundation
+import Testing
+
+@testable import TieuChi
+
+/// CSV tables read a piece at a time (`TableJoin.Streamed`) must give exactly what the whole tables give: the same
+/// records, list rows, values and problems in the same order, the same stations lost; and a batch they cannot join
+/// that way must be read whole, never joined differently.
+@Suite("CSV tables read a piece at a time, as read whole")
+struct TablesInPiecesTests {
+  typealias Files = [(name: String, text: String)]
+
+  /// A batch sorted as exports are: `count` stations, each followed in staff.csv and hamlets.csv by its own rows
+  /// (none for some), with Vietnamese names, a quoted name spanning two lines now and then, and CRLF line ends
+  /// when asked.
+  static func sortedBatch(stations count: Int, seed: UInt64 = 7, lineEnd: String = "\n") -> Files {
+    var random = SplitMix64(seed: seed)
+    var stations = "code;name;type;district;year;population;insured;phc_users;phc_users_insured" + lineEnd
+    var staff = "code;name;role;permanent" + lineEnd
+    var hamlets = "code;name;trained_health_workers" + lineEnd
+    let roles = ["doctor", "nurse", "midwife", "assistant_doctor", "pharmacist"]
+    for index in 0..<count {
+      let code = String(format: "%05d", 10_000 + index)
+      let population = Int.random(in: 1_000...30_000, using: &random)
+      let insured = population - Int.random(in: 0...200, using: &random)
+      let name = index % 97 == 5 ? "\"Xã \"\"Mới\"\"\nsố \(index)\"" : "Xã Đồng Lạc \(index)"
+      stations +=
+        "\(code);\(name);xã;Huyện \(index % 9);2025;\(population);\(insured);\(population / 3);\(population / 3 - 5)"
+        + lineEnd
+      for member in 0..<Int.random(in: 0...4, using: &random) {
+        staff += "\(code);Nguyễn Văn \(member);\(roles[(index + member) % roles.count]);TRUE" + lineEnd
+      }
+      for hamlet in 0..<Int.random(in: 0...5, using: &random) {
+        hamlets += "\(code);Thôn Phúc Hòa \(hamlet);\(hamlet % 3 == 0 ? "0" : "1")" + lineEnd
+      }
+    }
+    return [("stations.csv", stations), ("staff.csv", staff), ("hamlets.csv", hamlets)]
+  }
+
+  /// `files` read both ways through `SurveyLoader.stream`, each described in full (the station fields it said the
+  /// input can carry, then the records with their list rows, then every problem); and whether it was read in
+  /// pieces.
+  static func bothWays(
+    _ files: Files, criteria: CriteriaSet, window: StreamWindow = StreamWindow()
+  ) -> (pieces: String, whole: String, inPieces: Bool) {
+    let surveyFiles = files.map { SurveyFile(name: $0.name, format: .csv, bytes: Array($0.text.utf8)) }
+    let groupSchema = criteria.hasGroupIndicators ? criteria.groupSchema : nil
+    func read(inPieces: Bool) -> String {
+      var batch = SurveyBatch()
+      var records: [StationRecord] = []
+      var fields: Set<String>?
+      SurveyLoader.stream(
+        surveyFiles, schema: criteria.schema, groupSchema: groupSchema, workbooks: nil, into: &batch, window: window,
+        tablesInPieces: inPieces, begin: { fields = $0 }, transform: { $0 },
+        consume: { for part in $0 { records += part } })
+      var output = SurveyReader.Output(records: records, rejected: batch.rejected, diagnostics: batch.diagnostics)
+      output.groupRecords = batch.groupRecords
+      return "fields \(fields.map { $0.sorted() } ?? [])\n" + TableReadingTests.describe(output)
+    }
+    let reader = SurveyReader(schema: criteria.schema, groupSchema: groupSchema)
+    let streamed = TableJoin(schema: criteria.schema, reader: reader).streamed(surveyFiles, chunk: window.chunk)
+    return (read(inPieces: true), read(inPieces: false), streamed != nil)
+  }
+
+  /// `files` with the file `name`'s text changed by `change`.
+  static func changing(_ files: Files, _ name: String, _ change: (String) -> String) -> Files {
+    files.map { $0.name == name ? ($0.name, change($0.text)) : $0 }
+  }
+
+  @Test func theCSVSample() throws {
+    let folder = TestSupport.path("Samples/tan-yen-2024-csv")
+    let files = try ["stations.csv", "staff.csv", "hamlets.csv"].map { name in
+      (name: name, text: try String(contentsOfFile: folder + "/" + name, encoding: .utf8))
+    }
+    for criteria in ["Criteria/ct25-2030.yaml", "Criteria/qd1300-2030.yaml", "Criteria/nq20-2030.yaml"] {
+      for window in [StreamWindow(), StreamWindow(chunk: 2, chunks: 3)] {
+        let (pieces, whole, inPieces) = Self.bothWays(
+          files, criteria: try TestSupport.criteria(criteria), window: window)
+        #expect(inPieces, "\(criteria)")
+        #expect(pieces == whole, "\(criteria)")
+        #expect(pieces.contains("07303"))
+      }
+    }
+  }
+
+  /// More rows than one piece of the first reading (4,096), over many chunks, with LF and with CRLF.
+  @Test func aBigSortedBatch() throws {
+    let criteria = try TestSupport.criteria()
+    for lineEnd in ["\n", "\r\n"] {
+      let files = Self.sortedBatch(stations: 3_000, lineEnd: lineEnd)
+      for window in [StreamWindow(), StreamWindow(chunk: 97, chunks: 3)] {
+        let (pieces, whole, inPieces) = Self.bothWays(files, criteria: criteria, window: window)
+        #expect(inPieces)
+        #expect(pieces == whole)
+      }
+    }
+  }
+
+  /// Shapes the pieces join as the whole join does: broken rows in every table (dropped and counted, an extra
+  /// empty field on rows far apart, invalid UTF-8, a quote left open at the end), blank lines, a station without
+  /// a code, lists split over two files, a list with years, stations split over two files, a list table without
+  /// rows, a group's own row.
+  @Test func shapesReadInPieces() throws {
+    let criteria = try TestSupport.criteria()
+    let base = Self.sortedBatch(stations: 1_500)
+    func lines(_ text: String) -> [String] {
+      text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+    func edit(_ text: String, _ change: (inout [String]) -> Void) -> String {
+      var all = lines(text)
+      change(&all)
+      return all.joined(separator: "\n")
+    }
+    let staffLines = lines(base[1].text)
+    let split = staffLines.count / 2
+    let cases: [(String, Files)] = [
+      (
+        "broken rows",
+        Self.changing(
+          Self.changing(base, "staff.csv") { text in
+            edit(text) {
+              $0[3] += ";;"
+              $0[$0.count - 10] += ";;"
+              $0[10] = "10002;Lê \"Bá\";nurse;TRUE"
+              $0[20].append(";extra")
+              $0.insert("", at: 30)
+              $0.insert("  ", at: 31)
+            }
+          }, "stations.csv"
+        ) { text in
+          edit(text) {
+            $0[5] = $0[5].replacingOccurrences(of: "Đồng", with: "\u{FF}ồng")
+            $0[7] += ";;"
+            $0[800] += ";;"
+            $0.insert("10007;\"Xã mở ngoặc;xã;Huyện 1;2025;10;10;1;1", at: $0.count - 1)
+          }
+        }
+      ),
+      (
+        "station without a code",
+        Self.changing(base, "stations.csv") { text in
+          edit(text) { $0.insert(";Xã không mã;xã;Huyện 1;2025;100;99;1;1", at: 12) }
+        }
+      ),
+      (
+        "lists over two files",
+        Self.changing(base, "staff.csv") { _ in staffLines[..<split].joined(separator: "\n") + "\n" }
+          + [("b-staff.csv", ([staffLines[0]] + staffLines[split...]).joined(separator: "\n"))]
+      ),
+      (
+        "a list with years",
+        Self.changing(base, "hamlets.csv") { text in
+          edit(text) { all in
+            for index in all.indices where !all[index].isEmpty { all[index] += index == 0 ? ";year" : ";2025" }
+          }
+        }
+      ),
+      (
+        "stations over two files",
+        {
+          let stations = lines(base[0].text)
+          return [
+            ("a-stations.csv", stations[..<700].joined(separator: "\n") + "\n"),
+            ("b-stations.csv", ([stations[0]] + stations[700...]).joined(separator: "\n")),
+          ] + base.dropFirst()
+        }()
+      ),
+      ("a list without rows", Self.changing(base, "hamlets.csv") { _ in "code;name;trained_health_workers\n" }),
+      (
+        "no station at all",
+        [("stations.csv", lines(base[0].text)[0] + "\n"), ("staff.csv", "code;name;role;permanent\n")]
+      ),
+      (
+        "a group's own row",
+        Self.changing(base, "stations.csv") { text in
+          edit(text) {
+            $0[0] += ";level"
+            for index in 1..<$0.count where !$0[index].isEmpty { $0[index] += ";" }
+          }
+            + ";Huyện 1;xã;Huyện 1;2025;100;99;1;1;group\n"
+        }
+      ),
+    ]
+    for (name, files) in cases {
+      for window in [StreamWindow(), StreamWindow(chunk: 5, chunks: 2)] {
+        let (pieces, whole, inPieces) = Self.bothWays(files, criteria: criteria, window: window)
+        #expect(inPieces, "\(name)")
+        #expect(pieces == whole, "\(name)")
+      }
+    }
+  }
+
+  /// Shapes the pieces cannot join as the whole join does: each is read whole, with the whole join's messages.
+  @Test func shapesReadWhole() throws {
+    let criteria = try TestSupport.criteria()
+    let base = Self.sortedBatch(stations: 300)
+    func edit(_ text: String, _ change: (inout [String]) -> Void) -> String {
+      var all = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      change(&all)
+      return all.joined(separator: "\n")
+    }
+    let firstStaff = base[1].text.split(separator: "\n")[1]
+    let cases: [(String, Files, DiagnosticID?)] = [
+      ("a list out of order", Self.changing(base, "staff.csv") { $0 + firstStaff + "\n" }, nil),
+      (
+        "rows of no station",
+        Self.changing(base, "staff.csv") { $0 + "99999;Người lạ;nurse;TRUE\n" }, .surveyUnmatchedListRows
+      ),
+      ("a list row without a code", Self.changing(base, "staff.csv") { $0 + ";Không mã;nurse;TRUE\n" }, nil),
+      (
+        "a station twice",
+        Self.changing(base, "stations.csv") { text in edit(text) { $0.insert($0[3], at: 40) } }, nil
+      ),
+      (
+        "years in some list rows only",
+        Self.changing(base, "hamlets.csv") { text in
+          edit(text) { all in
+            for index in all.indices where !all[index].isEmpty {
+              all[index] += index == 0 ? ";year" : (index == 9 ? ";" : ";2025")
+            }
+          }
+        }, nil
+      ),
+      (
+        "KoboToolbox parent indexes",
+        [
+          ("stations.csv", "_index;code;name;population\n1;07303;Xã A;10\n2;07306;Xã B;20\n"),
+          ("staff.csv", "_parent_index;name;role\n1;A1;doctor\n2;B1;nurse\n"),
+        ], nil
+      ),
+    ]
+    for (name, files, id) in cases {
+      let (pieces, whole, inPieces) = Self.bothWays(
+        files, criteria: criteria, window: StreamWindow(chunk: 7, chunks: 2))
+      #expect(!inPieces, "\(name)")
+      #expect(pieces == whole, "\(name)")
+      if let id { #expect(whole.contains(id.rawValue), "\(name)") }
+    }
+  }
+}
