@@ -39,13 +39,24 @@ struct TablesInPiecesTests {
 
   /// `files` read both ways through `SurveyLoader.stream`, each described in full (the station fields it said the
   /// input can carry, then the records with their list rows, then every problem); and whether it was read in
-  /// pieces.
+  /// pieces. `onDisk`: the pieces are read from files on disk, `window.block` bytes at a time, the whole from
+  /// memory.
   static func bothWays(
-    _ files: Files, criteria: CriteriaSet, window: StreamWindow = StreamWindow()
-  ) -> (pieces: String, whole: String, inPieces: Bool) {
-    let surveyFiles = files.map { SurveyFile(name: $0.name, format: .csv, bytes: Array($0.text.utf8)) }
+    _ files: Files, criteria: CriteriaSet, window: StreamWindow = StreamWindow(), onDisk: Bool = false
+  ) throws -> (pieces: String, whole: String, inPieces: Bool) {
+    let inMemory = files.map { SurveyFile(name: $0.name, format: .csv, bytes: Array($0.text.utf8)) }
+    var surveyFiles = inMemory
+    if onDisk {
+      let folder = try CLITests.scratch(Dictionary(uniqueKeysWithValues: files.map { ($0.name, $0.text) }))
+      surveyFiles = try files.map { file in
+        let content = try #require(ByteSource.file(at: folder + "/" + file.name))
+        guard case .file = content else { throw CocoaError(.fileReadUnknown) }
+        return SurveyFile(name: file.name, format: .csv, content: content)
+      }
+    }
     let groupSchema = criteria.hasGroupIndicators ? criteria.groupSchema : nil
     func read(inPieces: Bool) -> String {
+      let surveyFiles = inPieces ? surveyFiles : inMemory
       var batch = SurveyBatch()
       var records: [StationRecord] = []
       var fields: Set<String>?
@@ -58,7 +69,7 @@ struct TablesInPiecesTests {
       return "fields \(fields.map { $0.sorted() } ?? [])\n" + TableReadingTests.describe(output)
     }
     let reader = SurveyReader(schema: criteria.schema, groupSchema: groupSchema)
-    let streamed = TableJoin(schema: criteria.schema, reader: reader).streamed(surveyFiles, chunk: window.chunk)
+    let streamed = TableJoin(schema: criteria.schema, reader: reader).streamed(surveyFiles, window: window)
     return (read(inPieces: true), read(inPieces: false), streamed != nil)
   }
 
@@ -73,9 +84,12 @@ struct TablesInPiecesTests {
       (name: name, text: try String(contentsOfFile: folder + "/" + name, encoding: .utf8))
     }
     for criteria in ["Criteria/ct25-2030.yaml", "Criteria/qd1300-2030.yaml", "Criteria/nq20-2030.yaml"] {
-      for window in [StreamWindow(), StreamWindow(chunk: 2, chunks: 3)] {
-        let (pieces, whole, inPieces) = Self.bothWays(
-          files, criteria: try TestSupport.criteria(criteria), window: window)
+      for (window, onDisk) in [
+        (StreamWindow(), false), (StreamWindow(chunk: 2, chunks: 3), false), (StreamWindow(), true),
+        (StreamWindow(chunk: 2, chunks: 3, block: 64), true),
+      ] {
+        let (pieces, whole, inPieces) = try Self.bothWays(
+          files, criteria: try TestSupport.criteria(criteria), window: window, onDisk: onDisk)
         #expect(inPieces, "\(criteria)")
         #expect(pieces == whole, "\(criteria)")
         #expect(pieces.contains("07303"))
@@ -88,8 +102,11 @@ struct TablesInPiecesTests {
     let criteria = try TestSupport.criteria()
     for lineEnd in ["\n", "\r\n"] {
       let files = Self.sortedBatch(stations: 3_000, lineEnd: lineEnd)
-      for window in [StreamWindow(), StreamWindow(chunk: 97, chunks: 3)] {
-        let (pieces, whole, inPieces) = Self.bothWays(files, criteria: criteria, window: window)
+      for (window, onDisk) in [
+        (StreamWindow(), false), (StreamWindow(chunk: 97, chunks: 3), false),
+        (StreamWindow(chunk: 97, chunks: 3, block: 4_096), true),
+      ] {
+        let (pieces, whole, inPieces) = try Self.bothWays(files, criteria: criteria, window: window, onDisk: onDisk)
         #expect(inPieces)
         #expect(pieces == whole)
       }
@@ -182,8 +199,11 @@ struct TablesInPiecesTests {
       ),
     ]
     for (name, files) in cases {
-      for window in [StreamWindow(), StreamWindow(chunk: 5, chunks: 2)] {
-        let (pieces, whole, inPieces) = Self.bothWays(files, criteria: criteria, window: window)
+      for (window, onDisk) in [
+        (StreamWindow(), false), (StreamWindow(chunk: 5, chunks: 2), false),
+        (StreamWindow(chunk: 5, chunks: 2, block: 50), true),
+      ] {
+        let (pieces, whole, inPieces) = try Self.bothWays(files, criteria: criteria, window: window, onDisk: onDisk)
         #expect(inPieces, "\(name)")
         #expect(pieces == whole, "\(name)")
       }
@@ -230,8 +250,8 @@ struct TablesInPiecesTests {
       ),
     ]
     for (name, files, id) in cases {
-      let (pieces, whole, inPieces) = Self.bothWays(
-        files, criteria: criteria, window: StreamWindow(chunk: 7, chunks: 2))
+      let (pieces, whole, inPieces) = try Self.bothWays(
+        files, criteria: criteria, window: StreamWindow(chunk: 7, chunks: 2, block: 100), onDisk: true)
       #expect(!inPieces, "\(name)")
       #expect(pieces == whole, "\(name)")
       if let id { #expect(whole.contains(id.rawValue), "\(name)") }

@@ -81,6 +81,9 @@ struct CSVScanner {
   var scratch: [UInt8] = []
   /// The rows read; `readRecord` begins a row in it, which the caller keeps or drops.
   var rows = Table.Builder()
+  /// Whether a quoted field ran to the end of the bytes: when they are a block of a bigger file, the field may
+  /// close in the next block, so the block must be read again with more (`CSVRowReader`).
+  var reachedEndInQuote = false
 
   init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
     self.bytes = bytes
@@ -184,6 +187,7 @@ struct CSVScanner {
         // is its own line only, and reading resumes at the next one.
         table.diagnostics.append(diagnostic)
         table.lostRows += 1
+        reachedEndInQuote = true
         resume(afterLineOf: recordStart, line: recordLine)
       case .dropped(let diagnostic):
         table.diagnostics.append(diagnostic)

@@ -3,7 +3,8 @@
 ///
 /// `CSVReader.read(bytes:file:)` is this reader asked for every row at once, so a file read in pieces gives the
 /// same rows, lines, columns and problems as read whole. That lets a big batch hold a few thousand rows at a
-/// time instead of the whole table (`TableJoin.stream`).
+/// time instead of the whole table (`TableJoin.streamed`), and, for a file on disk, a block of its bytes instead
+/// of the whole file.
 package struct CSVRowReader: Sendable {
   /// Where a kept row starts: reading again from it gives that row, then the ones after it, exactly as the first
   /// reading did (a record always starts a line, so its offset and line say all the scanner needs).
@@ -12,8 +13,11 @@ package struct CSVRowReader: Sendable {
     package var line: Int
   }
 
-  /// The file's bytes as UTF-8 (UTF-16 transcoded).
-  private let bytes: [UInt8]
+  /// Where the bytes are: in memory (UTF-16 already transcoded), or in a file read a block at a time.
+  private let source: ByteSource
+  /// The bytes read from `source` now: those from offset `base` on, up to the end of a line (or of the source).
+  private var buffer: [UInt8]
+  private var base: Int
   /// The header's columns and line, and every problem found so far (the header's, then the rows').
   private var table: Table
   private var separator: UInt8
@@ -21,32 +25,93 @@ package struct CSVRowReader: Sendable {
   private var next: Checkpoint?
   private var ignoredEmptyFields: CSVScanner.IgnoredEmptyFields?
 
+  /// The bytes read from a file at a time (more up to the end of a line); a record that does not end in them is
+  /// read again with twice as many.
+  private let blockSize: Int
+
+  /// `blockSize` unless told otherwise: a few thousand rows, few enough to hold one per table and core.
+  package static let block = 4 << 20
+  /// The most bytes read first, for the header: a batch opens all its files at once, and holds this much of each.
+  static let headerBlock = 64 << 10
+
   /// A reader of `bytes` (the file named `file`), its header read.
   package init(bytes: [UInt8], file: String) {
-    self.bytes = InputBytes.utf8(bytes)
+    self.init(source: .memory(bytes), file: file)
+  }
+
+  /// A reader of `source` (the file named `file`), its header read; a file on disk is read `block` bytes at a
+  /// time (tests use small blocks to cut records everywhere).
+  package init(source: ByteSource, file: String, block: Int = CSVRowReader.block) {
+    var source = source
+    var buffer: [UInt8]
+    switch source {
+    case .memory(let bytes):
+      buffer = InputBytes.utf8(bytes)
+      source = .memory(buffer)
+    case .file:
+      buffer = Self.block(of: source, from: 0, size: min(block, Self.headerBlock))
+      // UTF-16 is transcoded whole, and a header that cannot be read counts every line after it: both read all.
+      if InputBytes.utf16ByteOrder(buffer) != nil {
+        buffer = InputBytes.utf8(source.all)
+        source = .memory(buffer)
+      }
+    }
     var table = Table(name: file)
     var next: Checkpoint?
     var separator = UInt8(ascii: ",")
-    self.bytes.withUnsafeBufferPointer { buffer in
-      var scanner = CSVScanner(bytes: buffer, file: file)
-      if scanner.readHeader(into: &table) {
-        next = Checkpoint(offset: scanner.index, line: scanner.position.line)
+    while true {
+      var header = Table(name: file)
+      var read = false
+      buffer.withUnsafeBufferPointer { bytes in
+        var scanner = CSVScanner(bytes: bytes, file: file)
+        read = scanner.readHeader(into: &header)
+        if read { next = Checkpoint(offset: scanner.index, line: scanner.position.line) }
+        separator = scanner.separator
       }
-      separator = scanner.separator
+      table = header
+      if read || buffer.count == source.count { break }
+      buffer = source.all
+      source = .memory(buffer)
     }
+    self.source = source
+    self.blockSize = max(1, block)
+    self.buffer = buffer
+    self.base = 0
     self.table = table
     self.next = next
     self.separator = separator
   }
 
+  /// The bytes of `source` from `offset`, at least `size` of them (all there are near the end) and up to the end of
+  /// a line: no record is cut inside a line, and one cut inside a quoted field is seen (`reachedEndInQuote`).
+  private static func block(of source: ByteSource, from offset: Int, size: Int) -> [UInt8] {
+    if case .memory(let bytes) = source, offset == 0 { return bytes }
+    var size = size
+    while true {
+      var bytes = source.read(offset..<(offset + size))
+      if offset + bytes.count >= source.count || bytes.count < size { return bytes }
+      if let lastLineFeed = bytes.lastIndex(of: 0x0A) {
+        bytes.removeSubrange((lastLineFeed + 1)...)
+        return bytes
+      }
+      size *= 2
+    }
+  }
+
   /// A reader that goes on from `checkpoint`, a row another reader of the same file kept; its problems start
-  /// empty (the first reader has them).
-  package func resumed(at checkpoint: Checkpoint) -> CSVRowReader {
+  /// empty (the first reader has them). `end`: where the rows wanted end, when known, to read no more.
+  package func resumed(at checkpoint: Checkpoint, upTo end: Int? = nil) -> CSVRowReader {
     var copy = self
     copy.table.diagnostics = []
     copy.table.lostRows = 0
     copy.ignoredEmptyFields = nil
     copy.next = checkpoint
+    if case .file = source {
+      // Without an end, nothing is read until rows are asked for.
+      copy.base = checkpoint.offset
+      copy.buffer =
+        end.map { Self.block(of: source, from: checkpoint.offset, size: max(1, $0 - checkpoint.offset)) } ?? []
+    }
     return copy
   }
 
@@ -58,6 +123,9 @@ package struct CSVRowReader: Sendable {
     return header
   }
 
+  /// How many bytes the file has (as UTF-8, when it was UTF-16).
+  package var byteCount: Int { source.count }
+
   /// Whether every row has been read.
   package var isAtEnd: Bool { next == nil }
 
@@ -68,24 +136,51 @@ package struct CSVRowReader: Sendable {
   package mutating func read(
     rows limit: Int, reservingFor expected: Int = 0, kept: (Checkpoint) -> Void = { _ in }
   ) -> Table.Rows {
-    guard let start = next else { return Table.Rows() }
+    guard next != nil else { return Table.Rows() }
+    // Read again from here, with a bigger block, when a quoted field runs past the block.
+    let before = self
+    var size = blockSize
     var builder = Table.Builder()
-    let width = max(1, table.columns.count)
-    let reserve = min(expected, bytes.count - start.offset)
-    builder.reserveCapacity(rows: reserve / (8 * width), cells: reserve / 8, bytes: reserve)
-    bytes.withUnsafeBufferPointer { buffer in
-      var scanner = CSVScanner(bytes: buffer, file: table.name)
-      scanner.separator = separator
-      scanner.index = start.offset
-      scanner.position = LinePosition(start: start.offset, line: start.line)
-      scanner.rows = builder
-      builder = Table.Builder()
-      scanner.readRows(into: &table, limit: limit, ignoredEmptyFields: &ignoredEmptyFields) { offset, line in
-        kept(Checkpoint(offset: offset, line: line))
+    var starts: [Checkpoint] = []
+    while let start = next, starts.count < limit {
+      if start.offset < base || start.offset >= base + buffer.count {
+        buffer = Self.block(of: source, from: start.offset, size: size)
+        base = start.offset
       }
-      next = scanner.index < scanner.end ? Checkpoint(offset: scanner.index, line: scanner.position.line) : nil
-      builder = scanner.rows
+      // No bytes where some were expected: the file has shrunk since it was listed, and ends here.
+      let atSourceEnd = buffer.isEmpty || base + buffer.count >= source.count
+      let reserve = min(expected, buffer.count - (start.offset - base))
+      builder.reserveCapacity(rows: reserve / (8 * max(1, table.columns.count)), cells: reserve / 8, bytes: reserve)
+      var cut = false
+      buffer.withUnsafeBufferPointer { bytes in
+        var scanner = CSVScanner(bytes: bytes, file: table.name)
+        scanner.separator = separator
+        scanner.index = start.offset - base
+        scanner.position = LinePosition(start: start.offset - base, line: start.line)
+        scanner.rows = builder
+        builder = Table.Builder()
+        scanner.readRows(into: &table, limit: limit - starts.count, ignoredEmptyFields: &ignoredEmptyFields) {
+          offset, line in starts.append(Checkpoint(offset: base + offset, line: line))
+        }
+        cut = scanner.reachedEndInQuote && !atSourceEnd
+        next =
+          scanner.index < scanner.end || !atSourceEnd
+          ? Checkpoint(offset: base + scanner.index, line: scanner.position.line) : nil
+        builder = scanner.rows
+      }
+      if cut {
+        // Everything this call read, again, from where it began, with twice the bytes.
+        self = before
+        size *= 2
+        buffer = Self.block(of: source, from: before.next!.offset, size: size)
+        base = before.next!.offset
+        builder = Table.Builder()
+        starts = []
+        continue
+      }
+      if next != nil && next!.offset < base + buffer.count { break }
     }
+    for start in starts { kept(start) }
     return Table.Rows(builder)
   }
 

@@ -32,12 +32,23 @@ public struct SurveyFile: Sendable {
   /// How to read `bytes`.
   public var format: SurveyFormat
   /// The file's content, as stored (UTF-8 expected; a byte order mark is allowed).
-  public var bytes: [UInt8]
+  public var bytes: [UInt8] {
+    get { content.all }
+    set { content = .memory(newValue) }
+  }
+  /// Where the content is: in memory, or (for a CSV file on disk) still in the file, read a piece at a time when
+  /// the batch allows (`TableJoin.Streamed`) and whole otherwise.
+  package var content: ByteSource
 
   /// A file named `name` holding `bytes` in `format`.
   public init(name: String, format: SurveyFormat, bytes: [UInt8]) {
+    self.init(name: name, format: format, content: .memory(bytes))
+  }
+
+  /// A file named `name` in `format` whose content is `content`.
+  package init(name: String, format: SurveyFormat, content: ByteSource) {
     self.name = name
     self.format = format
-    self.bytes = bytes
+    self.content = content
   }
 }

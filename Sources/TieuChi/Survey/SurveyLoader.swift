@@ -83,7 +83,11 @@ public enum SurveyLoader {
         files.append(path)
       }
     }
-    let contents = files.map { FileManager.default.contents(atPath: $0).map { [UInt8]($0) } }
+    // A CSV file stays on disk until read: a batch of them may be read a piece at a time.
+    let contents = files.map { path -> ByteSource? in
+      if SurveyFormat(fileExtension: (path as NSString).pathExtension) == .csv { return ByteSource.file(at: path) }
+      return FileManager.default.contents(atPath: path).map { .memory([UInt8]($0)) }
+    }
     return surveyFiles(Array(zip(files, contents)), into: batch)
   }
 
@@ -111,6 +115,13 @@ public enum SurveyLoader {
   static func surveyFiles(
     _ files: [(path: String, bytes: [UInt8]?)], into batch: SurveyBatch
   ) -> (files: [SurveyFile], batch: SurveyBatch) {
+    surveyFiles(files.map { ($0.path, $0.bytes.map(ByteSource.memory)) }, into: batch)
+  }
+
+  /// `surveyFiles(_:into:)` for contents in memory or still on disk.
+  static func surveyFiles(
+    _ files: [(path: String, bytes: ByteSource?)], into batch: SurveyBatch
+  ) -> (files: [SurveyFile], batch: SurveyBatch) {
     var batch = batch
     batch.files += files.map(\.path)
     var surveyFiles: [SurveyFile] = []
@@ -125,7 +136,7 @@ public enum SurveyLoader {
         batch.diagnostics.append(Messages.unknownFileType(file.path))
         continue
       }
-      surveyFiles.append(SurveyFile(name: file.path, format: format, bytes: bytes))
+      surveyFiles.append(SurveyFile(name: file.path, format: format, content: bytes))
     }
     return (surveyFiles, batch)
   }
@@ -161,7 +172,7 @@ public enum SurveyLoader {
   ) {
     let reader = SurveyReader(schema: schema, groupSchema: groupSchema)
     // CSV tables sorted alike are read a piece at a time, not held whole: a million stations' tables are gigabytes.
-    if tablesInPieces, let streamed = TableJoin(schema: schema, reader: reader).streamed(files, chunk: window.chunk) {
+    if tablesInPieces, let streamed = TableJoin(schema: schema, reader: reader).streamed(files, window: window) {
       files = []
       stream(
         streamed, reader: reader, into: &batch, window: window, begin: begin, transform: transform, consume: consume)
@@ -383,14 +394,17 @@ package struct StreamWindow: Sendable {
   package var chunk: Int
   /// Chunks per window.
   package var chunks: Int
+  /// Bytes read at a time from a CSV file on disk (`CSVRowReader`).
+  package var block: Int
 
   /// Stations per window.
   package var stations: Int { chunk * chunks }
 
   /// Chunks of 1,024 stations, 8 a window: the stations of a window, read and evaluated, are a few tens of
-  /// megabytes; tests use smaller ones to cross many windows with few stations.
-  package init(chunk: Int = 1_024, chunks: Int = 8) {
+  /// megabytes; tests use smaller ones (and smaller blocks) to cross many windows with few stations.
+  package init(chunk: Int = 1_024, chunks: Int = 8, block: Int = CSVRowReader.block) {
     self.chunk = chunk
     self.chunks = chunks
+    self.block = block
   }
 }

@@ -3,7 +3,7 @@ extension TableJoin {
   /// export seen so far lists a station's staff together, stations in the same order), the tables are read
   /// twice, a piece at a time, instead of being held whole — about 1.4 KB a station at a million stations.
   ///
-  /// The first reading (`streamed(_:chunk:)`, each file on its own core) keeps only the keys of the rows, and a
+  /// The first reading (`streamed(_:window:)`, each file on its own core) keeps only the keys of the rows, and a
   /// place to read again from; matching the list rows to the stations in order then says, for each chunk of
   /// stations, which rows of each list table it takes. The second reading (`stations(of:)`) reads just those
   /// rows again for each chunk, on any core. Both give exactly what `stations(from:diagnostics:rejected:)` gives
@@ -17,6 +17,8 @@ extension TableJoin {
     struct ListRows: Sendable {
       var start: CSVRowReader.Checkpoint
       var rows: Int
+      /// Where the next part starts (or the file ends): the bytes to read again, no more.
+      var end = 0
     }
 
     /// A chunk of consecutive stations of one station table, and the rows of each list table they take.
@@ -25,6 +27,8 @@ extension TableJoin {
       var source: Int
       var start: CSVRowReader.Checkpoint
       var stations: Int
+      /// Where the next chunk of the table starts (or the file ends).
+      var end: Int
       /// For each station: whether it has a code (one without is given no list at all).
       var hasKey: [Bool]
       /// By list table (in `listSources` order): the rows the chunk's stations take; nil when they take none.
@@ -52,13 +56,13 @@ extension TableJoin {
     /// The joined stations of `chunk`: its station rows and the list rows they take, read again.
     func stations(of chunk: Chunk) -> Joined {
       var sources = self.sources
-      var reader = readers[chunk.source].resumed(at: chunk.start)
+      var reader = readers[chunk.source].resumed(at: chunk.start, upTo: chunk.end)
       sources[chunk.source].table.rows = reader.read(rows: chunk.stations)
       // The first row of each list table's part, and where each station's rows start in it.
       var next = [Int](repeating: 0, count: listSources.count)
       for (position, part) in chunk.listRows.enumerated() {
         guard let part else { continue }
-        var listReader = readers[listSources[position]].resumed(at: part.start)
+        var listReader = readers[listSources[position]].resumed(at: part.start, upTo: part.end)
         sources[listSources[position]].table.rows = listReader.read(rows: part.rows)
       }
       var stations: [Joined.Station] = []
@@ -90,12 +94,13 @@ extension TableJoin {
     }
   }
 
-  /// `files` (CSV, every one) joined a piece at a time, cut into chunks of `chunk` stations; nil when the batch
-  /// is of a shape that must be read whole (see `Streamed`).
-  func streamed(_ files: [SurveyFile], chunk: Int) -> Streamed? {
-    guard !files.isEmpty, files.allSatisfy({ $0.format == .csv && $0.bytes.count <= Self.largestStreamedFile })
+  /// `files` (CSV, every one) joined a piece at a time, cut into chunks of `window.chunk` stations; nil when the
+  /// batch is of a shape that must be read whole (see `Streamed`).
+  func streamed(_ files: [SurveyFile], window: StreamWindow) -> Streamed? {
+    let chunk = window.chunk
+    guard !files.isEmpty, files.allSatisfy({ $0.format == .csv && $0.content.count <= Self.largestStreamedFile })
     else { return nil }
-    let openedReaders = ParallelMap.map(files) { CSVRowReader(bytes: $0.bytes, file: $0.name) }
+    let openedReaders = ParallelMap.map(files) { CSVRowReader(source: $0.content, file: $0.name, block: window.block) }
     let headers = openedReaders.map(\.header)
     // The sources in the whole join's order: list tables by slot, then station tables.
     var listTables: [Int: [Int]] = [:]
@@ -165,8 +170,10 @@ extension TableJoin {
       var start = 0
       while start < scan.rows {
         let count = min(chunk, scan.rows - start)
+        let next = start / chunk + 1
         var piece = Streamed.Chunk(
           source: position, start: scan.starts[start / chunk], stations: count,
+          end: next < scan.starts.count ? scan.starts[next].offset : openedReaders[order[position]].byteCount,
           hasKey: Array(scan.hasKey[start..<(start + count)]),
           listRows: [Streamed.ListRows?](repeating: nil, count: listSources.count), taken: [])
         piece.taken.reserveCapacity(count * listSources.count)
@@ -197,6 +204,11 @@ extension TableJoin {
             piece.taken.append(UInt32(rows))
             cursors[list] += 1
           }
+        }
+        for (list, table) in listSources.enumerated() where piece.listRows[list] != nil {
+          let runs = tables[table]
+          piece.listRows[list]!.end =
+            cursors[list] < runs.runs.count ? runs.starts[cursors[list]].offset : openedReaders[order[table]].byteCount
         }
         chunks.append(piece)
         start += count
