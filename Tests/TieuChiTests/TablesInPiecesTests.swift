@@ -97,10 +97,11 @@ struct TablesInPiecesTests {
     }
   }
 
-  /// More rows than one piece of the first reading (4,096), over many chunks, with LF and with CRLF.
+  /// More rows than one piece of the first reading (4,096), over many chunks, with LF, CRLF and CR alone (old Mac
+  /// exports), from memory and from disk in blocks that cut lines anywhere.
   @Test func aBigSortedBatch() throws {
     let criteria = try TestSupport.criteria()
-    for lineEnd in ["\n", "\r\n"] {
+    for lineEnd in ["\n", "\r\n", "\r"] {
       let files = Self.sortedBatch(stations: 3_000, lineEnd: lineEnd)
       for (window, onDisk) in [
         (StreamWindow(), false), (StreamWindow(chunk: 97, chunks: 3), false),

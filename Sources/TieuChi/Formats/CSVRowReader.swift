@@ -90,8 +90,17 @@ package struct CSVRowReader: Sendable {
     while true {
       var bytes = source.read(offset..<(offset + size))
       if offset + bytes.count >= source.count || bytes.count < size { return bytes }
-      if let lastLineFeed = bytes.lastIndex(of: 0x0A) {
-        bytes.removeSubrange((lastLineFeed + 1)...)
+      // The last line end: a line feed, or a carriage return alone (old Mac exports), never one whose line feed
+      // may be the next byte — a CRLF cut in two would count as two lines.
+      var lineEnd = bytes.count - 1
+      while lineEnd >= 0, bytes[lineEnd] != 0x0A,
+        bytes[lineEnd] != 0x0D || lineEnd + 1 == bytes.count
+          || bytes[lineEnd + 1] == 0x0A
+      {
+        lineEnd -= 1
+      }
+      if lineEnd >= 0 {
+        bytes.removeSubrange((lineEnd + 1)...)
         return bytes
       }
       size *= 2
