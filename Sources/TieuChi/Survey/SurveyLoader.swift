@@ -62,8 +62,8 @@ public enum SurveyLoader {
   }
 
   /// The survey files `paths` name (folders expanded, recursively, sorted), read into memory (CSV files opened,
-  /// to be read when needed), each with its format; and a batch with what could not be: a missing path, an empty folder, an unreadable file or an
-  /// unsupported extension, each reported, and every file's name.
+  /// to be read when needed), each with its format; and a batch with what could not be: a missing path, an
+  /// empty folder, an unreadable file or an unsupported extension, each reported, and every file's name.
   package static func surveyFiles(paths: [String]) -> (files: [SurveyFile], batch: SurveyBatch) {
     var batch = SurveyBatch()
     var files: [String] = []
