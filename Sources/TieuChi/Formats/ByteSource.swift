@@ -10,12 +10,11 @@ package enum ByteSource: Sendable {
   /// The file at `path`, to be read later; nil when it cannot be read. Anything but a regular file (a pipe, a
   /// device) is read now, whole, as it could not be read again.
   package static func file(at path: String) -> ByteSource? {
-    guard (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeRegular,
-      let handle = FileHandle(forReadingAtPath: path)
+    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+    guard attributes?[.type] as? FileAttributeType == .typeRegular, FileManager.default.isReadableFile(atPath: path),
+      let size = (attributes?[.size] as? NSNumber)?.intValue
     else { return FileManager.default.contents(atPath: path).map { .memory([UInt8]($0)) } }
-    defer { try? handle.close() }
-    guard let end = try? handle.seekToEnd() else { return nil }
-    return .file(path: path, size: Int(end))
+    return .file(path: path, size: size)
   }
 
   /// How many bytes there are.

@@ -85,7 +85,6 @@ package struct CSVRowReader: Sendable {
   /// The bytes of `source` from `offset`, at least `size` of them (all there are near the end) and up to the end of
   /// a line: no record is cut inside a line, and one cut inside a quoted field is seen (`reachedEndInQuote`).
   private static func block(of source: ByteSource, from offset: Int, size: Int) -> [UInt8] {
-    if case .memory(let bytes) = source, offset == 0 { return bytes }
     var size = size
     while true {
       var bytes = source.read(offset..<(offset + size))

@@ -105,20 +105,13 @@ public enum SurveyLoader {
     files: [(path: String, bytes: [UInt8]?)], schema: InputSchema, groupSchema: InputSchema? = nil,
     workbooks: (any WorkbookReader)?, into batch: SurveyBatch = SurveyBatch()
   ) -> SurveyBatch {
-    var (surveyFiles, batch) = surveyFiles(files, into: batch)
+    var (surveyFiles, batch) = surveyFiles(files.map { ($0.path, $0.bytes.map(ByteSource.memory)) }, into: batch)
     read(surveyFiles, schema: schema, groupSchema: groupSchema, workbooks: workbooks, into: &batch)
     return batch
   }
 
-  /// Files already in memory as survey files, their formats given by their paths' extensions; `batch` with
-  /// their names and what could not be taken (`nil` contents: unreadable; an unknown extension).
-  static func surveyFiles(
-    _ files: [(path: String, bytes: [UInt8]?)], into batch: SurveyBatch
-  ) -> (files: [SurveyFile], batch: SurveyBatch) {
-    surveyFiles(files.map { ($0.path, $0.bytes.map(ByteSource.memory)) }, into: batch)
-  }
-
-  /// `surveyFiles(_:into:)` for contents in memory or still on disk.
+  /// Files in memory or still on disk as survey files, their formats given by their paths' extensions; `batch`
+  /// with their names and what could not be taken (`nil` contents: unreadable; an unknown extension).
   static func surveyFiles(
     _ files: [(path: String, bytes: ByteSource?)], into batch: SurveyBatch
   ) -> (files: [SurveyFile], batch: SurveyBatch) {
