@@ -141,8 +141,11 @@ package struct CSVRowReader: Sendable {
   /// `finished()`. `kept` is told where each row kept starts, to read from there again.
   ///
   /// - Parameter reservingFor: how many bytes of text the rows may hold, to size the buffers once.
+  /// - Parameter only: when given (a flag per column), the rows that are plain lines hold the flagged cells' text
+  ///   only, the others empty (`CSVScanner.readPlainLine`): the same rows and problems, for a reading that wants a
+  ///   few columns of every row.
   package mutating func read(
-    rows limit: Int, reservingFor expected: Int = 0, kept: (Checkpoint) -> Void = { _ in }
+    rows limit: Int, reservingFor expected: Int = 0, only: [Bool]? = nil, kept: (Checkpoint) -> Void = { _ in }
   ) -> Table.Rows {
     guard next != nil else { return Table.Rows() }
     // Read again from here, with a bigger block, when a quoted field runs past the block.
@@ -167,7 +170,9 @@ package struct CSVRowReader: Sendable {
         scanner.position = LinePosition(start: start.offset - base, line: start.line)
         scanner.rows = builder
         builder = Table.Builder()
-        scanner.readRows(into: &table, limit: limit - starts.count, ignoredEmptyFields: &ignoredEmptyFields) {
+        scanner.readRows(
+          into: &table, limit: limit - starts.count, ignoredEmptyFields: &ignoredEmptyFields, only: only
+        ) {
           offset, line in starts.append(Checkpoint(offset: base + offset, line: line))
         }
         cut = scanner.reachedEndInQuote && !atSourceEnd

@@ -359,27 +359,6 @@ extension SurveyBatch {
   }
 }
 
-/// Finds later copies of a station-year, in input order: the first is kept, each later one is rejected with a
-/// message naming the first.
-package struct DuplicateFilter {
-  private var first: [String: SourceLocation] = [:]
-
-  /// An empty filter: nothing seen yet.
-  package init() {}
-
-  /// The message rejecting `record` when its station-year was seen before; nil when it is the first (it is
-  /// then remembered).
-  package mutating func duplicate(_ record: StationRecord) -> Diagnostic? {
-    let key = "\(record.code)|\(record.year.map(String.init) ?? "")"
-    if let original = first[key] {
-      return SurveyLoader.Messages.duplicateStation(
-        code: record.code, year: record.year, at: record.location, first: original)
-    }
-    first[key] = record.location
-    return nil
-  }
-}
-
 /// How `SurveyLoader.stream` cuts a batch: chunks of stations, each read and transformed by one core, and windows of
 /// chunks, read on every core and then handed on in input order before the next is read.
 package struct StreamWindow: Sendable {

@@ -272,11 +272,12 @@ extension TableJoin {
       var reader = reader
       let header = reader.header
       let columns = KeyColumns(table: header, names: names)
+      let only = columns.keyCells(of: header)
       table = header
       while !reader.isAtEnd {
         var pieceStarts: [CSVRowReader.Checkpoint] = []
         let before = rows
-        let read = reader.read(rows: Self.piece) { start in
+        let read = reader.read(rows: Self.piece, only: only) { start in
           if (before + pieceStarts.count) % chunk == 0 { starts.append(start) }
           pieceStarts.append(start)
         }
@@ -302,15 +303,22 @@ extension TableJoin {
       let header = reader.header
       let columns = KeyColumns(table: header, names: names)
       guard let code = columns.code else { return nil }
+      let only = columns.keyCells(of: header)
       table = header
       var last: JoinKey?
+      // The last row's cells as written: a row written the same way has the same key, worked out once a run.
+      var lastCells: (code: String, year: String?)?
       while !reader.isAtEnd {
         var pieceStarts: [CSVRowReader.Checkpoint] = []
-        let read = reader.read(rows: Self.piece) { pieceStarts.append($0) }
-        var scanned = header
-        scanned.rows = read
+        let read = reader.read(rows: Self.piece, only: only) { pieceStarts.append($0) }
         for (index, row) in read.enumerated() {
+          let cells = (code: row.cell(code), year: columns.year.map { row.cell($0) })
+          if let lastCells, cells == lastCells {
+            runs[runs.count - 1] += 1
+            continue
+          }
           guard let key = JoinKey(row: row, codeColumn: code, yearColumn: columns.year) else { return nil }
+          lastCells = cells
           if key == last {
             runs[runs.count - 1] += 1
             continue

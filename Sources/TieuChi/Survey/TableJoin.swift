@@ -207,6 +207,12 @@ struct TableJoin {
       uuid = raw.firstIndex(of: "_uuid")
     }
 
+    /// One flag per column of `table`: whether it holds the code or the year, the cells the first reading of a
+    /// batch read a piece at a time keeps (`TableJoin.streamed`).
+    func keyCells(of table: Table) -> [Bool] {
+      table.columns.indices.map { $0 == code || $0 == year }
+    }
+
     /// Whether a list table has a column to join on.
     var hasKey: Bool { code != nil || parentIndex != nil || submission != nil }
 
