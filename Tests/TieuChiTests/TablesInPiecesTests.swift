@@ -79,6 +79,44 @@ struct TablesInPiecesTests {
     files.map { $0.name == name ? ($0.name, change($0.text)) : $0 }
   }
 
+  /// The first reading keeps the code and year of a plain line only (`CSVScanner.readPlainLine`) and reads any
+  /// other line in full: the same rows, key cells (normalised, located) and problems as a reading of every cell.
+  @Test func plainLinesKeepTheKeysAFullReadingFinds() {
+    var bytes = Array("code;name;year;x\n".utf8)
+    let lines = [
+      "10001;Xã Đồng Lạc;2025;1", "10002;\"Xã; quoted\";2025;2", "Xa\u{0301}03;NFD code;2025;3",
+      "10004;Xã Tân Yên;2025;4;;", "10005;short;2025", ";;;", " ; ;  ;", "\t;;;", " 10006 ;spaced;2025 ;5",
+      "10007;tab\tinside;2025;6", "10008;;;", "10009;\"a\"b;2025;7", "10010;x\"y;2025;8",
+      "10011;" + String(repeating: "ở", count: 10) + ";2026;9",
+    ]
+    for (index, line) in lines.enumerated() {
+      bytes += Array(line.utf8) + (index % 3 == 0 ? [0x0D, 0x0A] : index % 3 == 1 ? [0x0A] : [0x0D])
+    }
+    // Invalid UTF-8 in a name, then a last line without a line break.
+    bytes += Array("10012;X".utf8) + [0xFF, 0xC3] + Array(";2025;10\n10013;end;2025;11".utf8)
+    var whole = CSVRowReader(bytes: bytes, file: "t.csv")
+    var keys = CSVRowReader(bytes: bytes, file: "t.csv")
+    var wholeStarts: [CSVRowReader.Checkpoint] = []
+    var keyStarts: [CSVRowReader.Checkpoint] = []
+    let all = whole.read(rows: .max) { wholeStarts.append($0) }
+    let some = keys.read(rows: .max, only: [true, false, true, false]) { keyStarts.append($0) }
+    #expect(all.count == 10)
+    #expect(some.count == all.count)
+    #expect(keyStarts == wholeStarts)
+    for (full, plain) in zip(all, some) {
+      #expect(plain.line == full.line)
+      #expect(plain.cellCount == full.cellCount)
+      for column in [0, 2] {
+        #expect(plain.cell(column) == full.cell(column))
+        #expect(plain.location(ofCell: column, file: "t.csv") == full.location(ofCell: column, file: "t.csv"))
+      }
+    }
+    #expect(all.map { $0.cell(0) }.contains("X\u{E1}03"))
+    let problems = whole.finished().diagnostics
+    #expect(problems.count == 5)
+    #expect(keys.finished().diagnostics == problems)
+  }
+
   @Test func theCSVSample() throws {
     let folder = TestSupport.path("Samples/tan-yen-2024-csv")
     let files = try ["stations.csv", "staff.csv", "hamlets.csv"].map { name in
@@ -144,6 +182,10 @@ struct TablesInPiecesTests {
               $0[20].append(";extra")
               $0.insert("", at: 30)
               $0.insert("  ", at: 31)
+              // Lines of separators and spaces only: blank rows, skipped, though they have every field.
+              $0.insert(";;;", at: 32)
+              $0.insert(" ; ;;  ", at: 33)
+              $0.insert(";;\t;", at: 34)
             }
           }, "stations.csv"
         ) { text in
@@ -151,6 +193,7 @@ struct TablesInPiecesTests {
             $0[5] = $0[5].replacingOccurrences(of: "Đồng", with: "\u{FF}ồng")
             $0[7] += ";;"
             $0[800] += ";;"
+            $0.insert(";;;;; ;;;", at: 9)
             $0.insert("10007;\"Xã mở ngoặc;xã;Huyện 1;2025;10;10;1;1", at: $0.count - 1)
           }
         }
