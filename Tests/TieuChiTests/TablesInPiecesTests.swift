@@ -107,11 +107,12 @@ struct TablesInPiecesTests {
       #expect(plain.line == full.line)
       #expect(plain.cellCount == full.cellCount)
       for column in [0, 2] {
-        #expect(plain.cell(column) == full.cell(column))
+        // Bytes, not strings: Swift's == holds for text normalised differently.
+        #expect(Array(plain.cell(column).utf8) == Array(full.cell(column).utf8))
         #expect(plain.location(ofCell: column, file: "t.csv") == full.location(ofCell: column, file: "t.csv"))
       }
     }
-    #expect(all.map { $0.cell(0) }.contains("X\u{E1}03"))
+    #expect(all.map { Array($0.cell(0).utf8) }.contains(Array("X\u{E1}03".utf8)))
     let problems = whole.finished().diagnostics
     #expect(problems.count == 5)
     #expect(keys.finished().diagnostics == problems)
