@@ -63,7 +63,8 @@ struct DuplicateFilterTests {
     var filter = DuplicateFilter()
     let far = TieuChi.SourceLocation(file: "big.yaml", line: 1 << 40, column: -3)
     #expect(admits(&filter, record("07339", 2025, at: far)))
-    let found = filter.duplicate(record("07339", 2025, at: TieuChi.SourceLocation(file: "big.yaml", line: 2, column: 1)))
+    let found = filter.duplicate(
+      record("07339", 2025, at: TieuChi.SourceLocation(file: "big.yaml", line: 2, column: 1)))
     let diagnostic = try #require(found)
     #expect(diagnostic.notes.first?.location == far)
   }

@@ -186,7 +186,6 @@ struct TablesInPiecesTests {
               // Lines of separators and spaces only: blank rows, skipped, though they have every field.
               $0.insert(";;;", at: 32)
               $0.insert(" ; ;;  ", at: 33)
-              $0.insert(";;\t;", at: 34)
             }
           }, "stations.csv"
         ) { text in

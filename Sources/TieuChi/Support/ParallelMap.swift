@@ -52,6 +52,45 @@ package enum ParallelMap {
     return stopped.withLock { $0 } ? nil : slots.finish()
   }
 
+  /// `for index in 0..<count { consume(produce(index)) }`, with `produce(index + 1)` (work that spreads over every
+  /// core itself) made while the calling thread consumes `produce(index)`: a batch streamed a window at a time
+  /// no longer leaves a core idle while each window is admitted and written in order.
+  ///
+  /// `consume` runs on the calling thread, in order; at most one window waits beside the one consumed.
+  package static func pipelined<W: Sendable>(
+    _ count: Int, produce: @escaping @Sendable (Int) -> W, consume: (W) -> Void
+  ) {
+    guard count > 1 else {
+      if count == 1 { consume(produce(0)) }
+      return
+    }
+    var next = Pending { produce(0) }
+    for index in 0..<count {
+      let current = next.value()
+      if index + 1 < count { next = Pending { produce(index + 1) } }
+      consume(current)
+    }
+  }
+
+  /// Work started on another thread, its result taken once it is done.
+  private final class Pending<W: Sendable>: @unchecked Sendable {
+    // Written once by the worker before it signals, read by the waiter after: the semaphore orders the two.
+    private var result: W?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () -> W) {
+      DispatchQueue.global().async {
+        self.result = work()
+        self.done.signal()
+      }
+    }
+
+    func value() -> W {
+      done.wait()
+      return result.take()!
+    }
+  }
+
   /// Results written concurrently into distinct slots and read after every writer is done; a raw
   /// buffer avoids the exclusivity checks an Array property would make across threads.
   private final class Slots<R>: @unchecked Sendable {

@@ -238,30 +238,39 @@ public enum SurveyLoader {
     // Documents' records, already read, go through in chunks like the tables' stations.
     let documents = documentRecords
     documentRecords = []
-    for range in ParallelMap.ranges(documents.count, size: window.stations) {
-      consume(
-        ParallelMap.map(ranges: range.count, size: window.chunk) { chunk in
+    let documentWindows = ParallelMap.ranges(documents.count, size: window.stations)
+    ParallelMap.pipelined(
+      documentWindows.count,
+      produce: { [chunk = window.chunk] index in
+        let range = documentWindows[index]
+        return ParallelMap.map(ranges: range.count, size: chunk) { chunk in
           transform(Array(documents[(range.lowerBound + chunk.lowerBound)..<(range.lowerBound + chunk.upperBound)]))
-        })
-    }
+        }
+      }, consume: consume)
     guard let joined else { return }
     // Stations are read on every core, in chunks, and handed on in their order: the same records and
     // diagnostics in the same order as one by one. Each document is built just before it is read.
     let plan = reader.plan(for: joined)
-    for stations in ParallelMap.ranges(joined.stations.count, size: window.stations) {
-      let parts = ParallelMap.map(ranges: stations.count, size: window.chunk) { range in
-        var output = SurveyReader.Output()
-        for index in range {
-          // Unknown headers were reported once, at the header: not again on every row.
-          reader.read(joined: joined, station: stations.lowerBound + index, plan: plan, into: &output)
+    let windows = ParallelMap.ranges(joined.stations.count, size: window.stations)
+    ParallelMap.pipelined(
+      windows.count,
+      produce: { [chunk = window.chunk] index in
+        let stations = windows[index]
+        return ParallelMap.map(ranges: stations.count, size: chunk) { range in
+          var output = SurveyReader.Output()
+          for index in range {
+            // Unknown headers were reported once, at the header: not again on every row.
+            reader.read(joined: joined, station: stations.lowerBound + index, plan: plan, into: &output)
+          }
+          let records = output.records
+          output.records = []
+          return (output, transform(records))
         }
-        let records = output.records
-        output.records = []
-        return (output, transform(records))
-      }
-      for (output, _) in parts { batch.add(output) }
-      consume(parts.map(\.1))
-    }
+      },
+      consume: { parts in
+        for (output, _) in parts { batch.add(output) }
+        consume(parts.map(\.1))
+      })
   }
 
   /// `stream`'s reading of CSV tables joined a piece at a time: each chunk's rows read again and its stations read
@@ -276,21 +285,25 @@ public enum SurveyLoader {
     let stationColumns = streamed.sources.filter { $0.listSlot == nil }.flatMap(\.names)
     begin(Set(stationColumns.compactMap { $0.flatMap(reader.fieldName) }))
     let plan = reader.plan(for: TableJoin.Joined(sources: streamed.sources, stations: []))
-    for first in stride(from: 0, to: streamed.chunks.count, by: window.chunks) {
-      let chunks = Array(streamed.chunks[first..<min(streamed.chunks.count, first + window.chunks)])
-      let parts = ParallelMap.map(chunks) { chunk in
-        let joined = streamed.stations(of: chunk)
-        var output = SurveyReader.Output()
-        for index in joined.stations.indices {
-          reader.read(joined: joined, station: index, plan: plan, into: &output)
+    let windows = ParallelMap.ranges(streamed.chunks.count, size: window.chunks)
+    ParallelMap.pipelined(
+      windows.count,
+      produce: { index in
+        ParallelMap.map(Array(streamed.chunks[windows[index]])) { chunk in
+          let joined = streamed.stations(of: chunk)
+          var output = SurveyReader.Output()
+          for index in joined.stations.indices {
+            reader.read(joined: joined, station: index, plan: plan, into: &output)
+          }
+          let records = output.records
+          output.records = []
+          return (output, transform(records))
         }
-        let records = output.records
-        output.records = []
-        return (output, transform(records))
-      }
-      for (output, _) in parts { batch.add(output) }
-      consume(parts.map(\.1))
-    }
+      },
+      consume: { parts in
+        for (output, _) in parts { batch.add(output) }
+        consume(parts.map(\.1))
+      })
   }
 
   private enum Parsed: Sendable {
