@@ -76,6 +76,12 @@ public struct TextReport: ReportRenderer {
     if !rows.isEmpty {
       out += "\n" + summaryTable(rows)
     }
+    return out + afterSummaryTable(report, phrases: phrases)
+  }
+
+  /// What follows the summary table: the groups' table, the totals and the comparison with the previous round.
+  private func afterSummaryTable(_ report: CheckResult, phrases: ReportPhrases) -> String {
+    var out = ""
     if summaryOnly && !report.groups.isEmpty {
       out += "\n" + groupTable(report, phrases: phrases)
     }
@@ -342,7 +348,17 @@ public struct TextReport: ReportRenderer {
 
   /// The table of one line per commune, from its rows in chunks: the columns as wide as their widest cell.
   func summaryTable(_ chunks: [ArraySlice<SummaryRow>]) -> String {
-    var out = text("Tổng hợp theo xã", "Communes") + ":\n"
+    var out = summaryTableTitle
+    let widths = Self.widths(of: chunks)
+    // The lines made on every core, chunk by chunk, kept in order: a national batch has 100,000 of them.
+    for part in ParallelMap.map(chunks, { summaryLines($0, widths: widths) }) { out += part }
+    return out
+  }
+
+  private var summaryTableTitle: String { text("Tổng hợp theo xã", "Communes") + ":\n" }
+
+  /// Each column's width: its widest cell's.
+  private static func widths(of chunks: [ArraySlice<SummaryRow>]) -> [Int] {
     var widths = [Int](repeating: 0, count: 5)
     for chunk in chunks {
       for row in chunk {
@@ -350,15 +366,14 @@ public struct TextReport: ReportRenderer {
         for column in 0..<5 { widths[column] = max(widths[column], rowWidths[column]) }
       }
     }
-    let finalWidths = widths
-    // The lines made on every core, chunk by chunk, kept in order: a national batch has 100,000 of them.
-    let lines = ParallelMap.map(chunks) { chunk in
-      var text = ""
-      for row in chunk { text += "  " + line(row.cells, row.widths, finalWidths).trimmingTrailingSpaces + "\n" }
-      return text
-    }
-    for part in lines { out += part }
-    return out
+    return widths
+  }
+
+  /// The summary table's lines of one chunk of rows, with the columns `widths` wide.
+  private func summaryLines(_ chunk: ArraySlice<SummaryRow>, widths: [Int]) -> String {
+    var text = ""
+    for row in chunk { text += "  " + line(row.cells, row.widths, widths).trimmingTrailingSpaces + "\n" }
+    return text
   }
 
   /// Communes per chunk of the summary table made on one core.
@@ -479,11 +494,17 @@ extension TextReport: CommuneStreamRenderer {
     summaryRow(commune, phrases)
   }
 
+  /// The head, the summary table a chunk of rows a part, and what follows it: the same bytes as the table in one
+  /// text, which for a million communes was that text several times over (joined, escaped, made bytes) at once.
+  /// (Escaping goes scalar by scalar, so escaping each part is escaping the whole.)
   package func tail(_ result: CheckResult, kept: [SummaryRow]) -> [[UInt8]] {
     let phrases = ReportPhrases(criteria: result.criteria, language: language)
     let head = headText(ReportFrame(result), phrases: phrases)
     let rows = ParallelMap.ranges(result.communes.isEmpty ? 0 : kept.count, size: Self.chunk).map { kept[$0] }
-    return [escaped(head + tailText(result, rows: rows, phrases: phrases))]
+    guard !rows.isEmpty else { return [escaped(head + afterSummaryTable(result, phrases: phrases))] }
+    let widths = Self.widths(of: rows)
+    let table = ParallelMap.map(rows) { escaped(summaryLines($0, widths: widths)) }
+    return [escaped(head + "\n" + summaryTableTitle)] + table + [escaped(afterSummaryTable(result, phrases: phrases))]
   }
 
   /// Names and values come from data: no control character of theirs reaches a terminal.
