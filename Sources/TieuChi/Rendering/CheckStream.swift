@@ -26,7 +26,8 @@ extension Checker {
     let evaluator = Evaluator(criteria: criteria, asOf: asOf)
     let kept = StreamKept(criteria: criteria, groupBy: groupBy, asOf: asOf)
     // The report's frame once the grouping is known: chunks read after that are written by the core that reads
-    // them. Set only between windows, so every chunk of a window sees the same.
+    // them. Set while a window is admitted, when the next may be half read: a chunk read before is written when
+    // it is admitted.
     let frame = Mutex<ReportFrame?>(nil)
     var grouping = GroupingDecision(asked: groupBy, needed: renderer.needsGrouping)
     var admitted = AdmittedCommunes()
@@ -105,6 +106,10 @@ extension Checker {
           }
           if let rendered = chunk.rendered {
             emit(positions.count == chunk.summaries.count ? rendered : rendered.keeping(positions))
+          } else if let known = frame.withLock({ $0 }) {
+            // Evaluated while the window before settled the grouping (the next window is read and evaluated
+            // while this one is admitted): written now, in its place.
+            emit(renderer.render(positions.map { chunk.communes[$0] }, frame: known))
           } else {
             waiting += positions.map { chunk.communes[$0] }
           }
