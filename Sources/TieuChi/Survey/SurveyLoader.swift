@@ -257,20 +257,33 @@ public enum SurveyLoader {
       produce: { [chunk = window.chunk] index in
         let stations = windows[index]
         return ParallelMap.map(ranges: stations.count, size: chunk) { range in
-          var output = SurveyReader.Output()
-          for index in range {
-            // Unknown headers were reported once, at the header: not again on every row.
-            reader.read(joined: joined, station: stations.lowerBound + index, plan: plan, into: &output)
-          }
-          let records = output.records
-          output.records = []
-          return (output, transform(records))
+          read(
+            range.lazy.map { stations.lowerBound + $0 }, of: joined, reader: reader, plan: plan, transform: transform)
         }
       },
-      consume: { parts in
-        for (output, _) in parts { batch.add(output) }
-        consume(parts.map(\.1))
-      })
+      consume: { handOn($0, to: &batch, consume) })
+  }
+
+  /// Stations `indices` of `joined` read into records, with what reading them found, and the records transformed.
+  private static func read<T>(
+    _ indices: some Sequence<Int>, of joined: TableJoin.Joined, reader: SurveyReader, plan: SurveyReader.TablePlan,
+    transform: ([StationRecord]) -> T
+  ) -> (SurveyReader.Output, T) {
+    var output = SurveyReader.Output()
+    // Unknown headers were reported once, at the header: not again on every row.
+    for index in indices { reader.read(joined: joined, station: index, plan: plan, into: &output) }
+    let records = output.records
+    output.records = []
+    return (output, transform(records))
+  }
+
+  /// A window's chunks handed on in order: what reading them found to `batch`, their transformed records to
+  /// `consume`.
+  private static func handOn<T>(
+    _ parts: [(SurveyReader.Output, T)], to batch: inout SurveyBatch, _ consume: ([T]) -> Void
+  ) {
+    for (output, _) in parts { batch.add(output) }
+    consume(parts.map(\.1))
   }
 
   /// `stream`'s reading of CSV tables joined a piece at a time: each chunk's rows read again and its stations read
@@ -291,19 +304,10 @@ public enum SurveyLoader {
       produce: { index in
         ParallelMap.map(Array(streamed.chunks[windows[index]])) { chunk in
           let joined = streamed.stations(of: chunk)
-          var output = SurveyReader.Output()
-          for index in joined.stations.indices {
-            reader.read(joined: joined, station: index, plan: plan, into: &output)
-          }
-          let records = output.records
-          output.records = []
-          return (output, transform(records))
+          return read(joined.stations.indices, of: joined, reader: reader, plan: plan, transform: transform)
         }
       },
-      consume: { parts in
-        for (output, _) in parts { batch.add(output) }
-        consume(parts.map(\.1))
-      })
+      consume: { handOn($0, to: &batch, consume) })
   }
 
   private enum Parsed: Sendable {
