@@ -255,7 +255,7 @@ struct CSVScanner {
   ///
   /// For the first reading of a big batch (`TableJoin.streamed`), which wants the keys of every row and the rows
   /// that have problems: a plain line is a row `readRecord` keeps as it is, with no problem, so reading it this
-  /// way changes nothing but the time (a tenth of it: no cell is copied, normalised or located but the keys).
+  /// way changes nothing but the time it takes (no cell but the keys is copied, normalised or located).
   mutating func readPlainLine(width: Int, keeping: [Bool]) -> Bool {
     let start = index
     var cursor = index

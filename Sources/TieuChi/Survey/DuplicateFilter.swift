@@ -88,7 +88,7 @@ package struct DuplicateFilter {
 
   // MARK: Locations
 
-  /// A location in 24 bytes: its file and sheet by number, its line, column and table column.
+  /// A location in 20 bytes: its file and sheet by number, its line, column and table column.
   private struct PackedLocation {
     var line: UInt32
     var column: Int32
