@@ -49,7 +49,7 @@ struct DuplicateFilterTests {
     #expect(!admits(&filter, record("00042", Int?.none, at: TieuChi.SourceLocation(file: "c.csv", line: 3, column: 1))))
   }
 
-  /// A code holding the separator of the old string key ("a|2030" with no year, "a" in 2030) is its own station.
+  /// Code and year are kept apart: "a2" in 30 is not "a" in 230, nor "a|2030" without a year "a" in 2030.
   @Test func codeAndYearNeverRunIntoAnotherPair() {
     var filter = DuplicateFilter()
     #expect(admits(&filter, record("a|2030", Int?.none, at: TieuChi.SourceLocation(file: "t.csv", line: 2, column: 1))))

@@ -56,12 +56,14 @@ public struct Evaluator: Sendable {
       baseline: Self.previous(baseline[record.code] ?? [], before: record.year))
     var results = communeIndicators.map { evaluateIndicator($0, evaluator, year: evaluationYear) }
     // Most communes have no waiver: reading an indicator's id copies the whole indicator.
-    for (position, result) in results.enumerated() where !record.waivers.isEmpty {
-      let id = criteria.indicators[result.index].id
-      if let waiver = record.waivers.first(where: { $0.indicator == id && $0.expires >= asOf }) {
-        results[position].statusWithoutWaiver = results[position].status
-        results[position].status = .waived
-        results[position].waiver = waiver
+    if !record.waivers.isEmpty {
+      for (position, result) in results.enumerated() {
+        let id = criteria.indicators[result.index].id
+        if let waiver = record.waivers.first(where: { $0.indicator == id && $0.expires >= asOf }) {
+          results[position].statusWithoutWaiver = results[position].status
+          results[position].status = .waived
+          results[position].waiver = waiver
+        }
       }
     }
     let (status, score, overflow) = communeStatus(results)

@@ -6,8 +6,8 @@
 /// numbers — about 50 bytes a station, where a dictionary of strings to locations took some 170 (170 MB for a
 /// million stations), and grew on the one thread that admits communes in order.
 package struct DuplicateFilter {
-  /// The station-years seen, back to back: the code's UTF-8, then 0xFF (never in UTF-8, so no code and year run
-  /// into another pair's), then the year's digits (none without a year).
+  /// The station-years seen, back to back: the code's UTF-8, then 0xFF (never in UTF-8, so where the code ends is
+  /// never in doubt), then the year's digits (none without a year).
   private var keys: [UInt8] = []
   /// Where each key ends in `keys`.
   private var ends: [UInt32] = []
@@ -56,13 +56,15 @@ package struct DuplicateFilter {
     return nil
   }
 
+  /// Where key `key` is in `keys`.
+  private func range(of key: Int) -> Range<Int> {
+    (key == 0 ? 0 : Int(ends[key - 1]))..<Int(ends[key])
+  }
+
   private func equal(_ key: Int, toKeyFrom start: Int) -> Bool {
-    let keyStart = key == 0 ? 0 : Int(ends[key - 1])
-    let keyEnd = Int(ends[key])
-    guard keyEnd - keyStart == keys.count - start else { return false }
-    return keys.withUnsafeBufferPointer { bytes in
-      bytes[keyStart..<keyEnd].elementsEqual(bytes[start...])
-    }
+    let known = range(of: key)
+    guard known.count == keys.count - start else { return false }
+    return keys.withUnsafeBufferPointer { $0[known].elementsEqual($0[start...]) }
   }
 
   private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
@@ -77,8 +79,7 @@ package struct DuplicateFilter {
     let mask = larger.count - 1
     keys.withUnsafeBufferPointer { bytes in
       for key in ends.indices {
-        let start = key == 0 ? 0 : Int(ends[key - 1])
-        var slot = Self.hash(UnsafeBufferPointer(rebasing: bytes[start..<Int(ends[key])])) & mask
+        var slot = Self.hash(UnsafeBufferPointer(rebasing: bytes[range(of: key)])) & mask
         while larger[slot] != 0 { slot = (slot + 1) & mask }
         larger[slot] = UInt32(key + 1)
       }
