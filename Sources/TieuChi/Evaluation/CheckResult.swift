@@ -230,6 +230,14 @@ package struct CommuneFacts: Sendable {
   var waiverProblems: [Diagnostic]
   var enteredPointsProblems: [Diagnostic]
 
+  /// The facts of a commune, given one by one.
+  init(fields: [String], year: Int?, waiverProblems: [Diagnostic], enteredPointsProblems: [Diagnostic]) {
+    self.fields = fields
+    self.year = year
+    self.waiverProblems = waiverProblems
+    self.enteredPointsProblems = enteredPointsProblems
+  }
+
   /// The facts of an evaluated commune (its record as read).
   package init(_ commune: CommuneResult, criteria: CriteriaSet, asOf: CalendarDate) {
     fields = Array(commune.record.attributes.keys)

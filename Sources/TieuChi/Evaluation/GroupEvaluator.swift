@@ -54,6 +54,11 @@ struct GroupEvaluator {
     }
   }
 
+  /// The slots of the commune inputs a commune's item of its group's list carries.
+  var itemInputs: [Int] {
+    fieldSources.compactMap { if case .input(let slot) = $0 { slot } else { nil } }
+  }
+
   struct Key: Hashable {
     var value: String?
     var year: Int?

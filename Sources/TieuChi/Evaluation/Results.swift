@@ -78,6 +78,12 @@ public struct IndicatorResults: RandomAccessCollection, Sendable {
       statuses: results.map { Self.code(of: $0.status) | Self.code(of: $0.factualStatus) << 4 }, indicators: indicators)
   }
 
+  /// The statuses of a commune's indicators as a summary holds them (no waiver: each is also what the data shows),
+  /// for a summary made without results (`SummaryLane`).
+  init(statuses: [IndicatorStatus], indicators: Boxed<[(id: String, index: Int)]>) {
+    self.init(statuses: statuses.map { Self.code(of: $0) * 0x11 }, indicators: indicators)
+  }
+
   /// The statuses in the order of their codes (a summary's half-bytes).
   private static let statusByCode: [IndicatorStatus] = [.pass, .fail, .unknown, .notApplicable, .waived]
 

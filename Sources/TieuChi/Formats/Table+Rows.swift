@@ -226,6 +226,17 @@ extension Table {
     /// Every cell's text, in column order.
     package var cells: [String] { (0..<cellCount).map(cell) }
 
+    /// `body` applied to the bytes of cell `index` (NFC UTF-8, as `cell(_:)` has them), without making a `String`:
+    /// a reader that only needs a number or a known spelling reads millions of cells this way.
+    package func withCellBytes<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+      let cell = cellRange.lowerBound + index
+      let ends = storage.cells.ends
+      let start = cell == 0 ? 0 : Int(ends[cell - 1])
+      return storage.cells.text.withUnsafeBufferPointer {
+        body(UnsafeBufferPointer(rebasing: $0[start..<Int(ends[cell])]))
+      }
+    }
+
     /// Where each cell starts (1-based, in Unicode scalars): its opening quote when it is quoted.
     package var cellColumns: [Int32] { Array(storage.cells.columns[cellRange]) }
 

@@ -68,6 +68,9 @@ extension Checker {
       }
     }
 
+    // Where the report is made of summaries alone, stations whose verdicts are certain go the short way.
+    let lane = renderer.writesFromSummaries ? kept.lane(criteria: criteria, year: year) : nil
+    let shortcut = lane.map { $0.shortcut(schema: station) }
     var batch = batch
     SurveyLoader.stream(
       consume files, schema: station, groupSchema: group, workbooks: workbooks, into: &batch, window: window,
@@ -75,19 +78,27 @@ extension Checker {
         grouping.possibleFields = $0
         settled()
       },
-      transform: { records in
+      shortcut: shortcut,
+      transform: { stations in
         // A copy of the indicators' list each chunk: every summary holds it, and two cores counting references on
         // one object wait on each other.
         let kept = kept.forOneCore()
         var chunk = EvaluatedChunk<R.Kept>()
         var communes: [CommuneResult] = []
         var groupings = Set<[String: String]>()
-        communes.reserveCapacity(records.count)
-        for record in records {
-          let commune = evaluator.evaluate(record, year: year)
-          chunk.summaries.append(kept.summary(of: commune, sharing: &groupings))
-          chunk.facts.append(CommuneFacts(commune, criteria: criteria, asOf: asOf))
-          communes.append(commune)
+        communes.reserveCapacity(stations.count)
+        for station in stations {
+          switch station {
+          case .quick(let quick):
+            chunk.summaries.append(quick.commune)
+            chunk.facts.append(quick.facts)
+            communes.append(quick.commune)
+          case .record(let record):
+            let commune = evaluator.evaluate(record, year: year)
+            chunk.summaries.append(kept.summary(of: commune, sharing: &groupings))
+            chunk.facts.append(CommuneFacts(commune, criteria: criteria, asOf: asOf))
+            communes.append(commune)
+          }
         }
         if let known = frame.withLock({ $0 }) {
           chunk.rendered = renderer.render(communes, frame: known)
@@ -189,6 +200,11 @@ private struct StreamKept: Sendable {
     let evaluator = Evaluator(criteria: criteria, asOf: asOf)
     indicators = Boxed(evaluator.communeIndicators.map { (criteria.indicators[$0].id, $0) })
     fields = StationAttribute.groupings.map(\.rawValue) + (groupBy.map { [$0] } ?? [])
+  }
+
+  /// The short way to these summaries for `criteria` in `year`, where the criteria allow one.
+  func lane(criteria: CriteriaSet, year: Int?) -> SummaryLane? {
+    SummaryLane(criteria: criteria, year: year, fields: fields, groups: groups, indicators: indicators)
   }
 
   /// The same, with an indicators' list of its own for the summaries one core makes.

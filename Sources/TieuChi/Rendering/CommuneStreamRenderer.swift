@@ -42,6 +42,10 @@ package protocol CommuneStreamRenderer: ReportRenderer {
   /// Whether the head or the communes' parts depend on the grouping field, which is then settled first.
   var needsGrouping: Bool { get }
 
+  /// Whether a commune's part is the same made from its summary (`StreamKept.summary(of:sharing:)`) as from its
+  /// whole result: a streamed check then makes only summaries where it can (`SummaryLane`).
+  var writesFromSummaries: Bool { get }
+
   /// What comes before the communes.
   func head(_ frame: ReportFrame) -> [UInt8]
 
@@ -82,6 +86,7 @@ package struct RenderedCommunes<Kept: Sendable>: Sendable {
 
 extension CommuneStreamRenderer {
   package var separator: [UInt8] { [] }
+  package var writesFromSummaries: Bool { false }
 
   /// The parts of `communes`, written on one core.
   package func render(_ communes: some Collection<CommuneResult>, frame: ReportFrame) -> RenderedCommunes<Kept> {

@@ -481,6 +481,9 @@ extension TextReport: CommuneStreamRenderer {
   /// after both.
   package var streams: Bool { summaryOnly }
   package var needsGrouping: Bool { false }
+  /// The summary's row of a commune is its code, name, year, status and the indicators that fail or are unknown,
+  /// all of which its summary keeps (a score's shortfall too, but a set scored on points is never summarized early).
+  package var writesFromSummaries: Bool { summaryOnly }
 
   /// Nothing: the summary is written whole at the end, after the problems found are printed, as when nothing is
   /// streamed.

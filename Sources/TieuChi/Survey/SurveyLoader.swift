@@ -163,12 +163,43 @@ public enum SurveyLoader {
     begin: (_ possibleFields: Set<String>?) -> Void = { _ in }, transform: @escaping @Sendable ([StationRecord]) -> T,
     consume: ([T]) -> Void
   ) {
+    stream(
+      files, schema: schema, groupSchema: groupSchema, workbooks: workbooks, into: &batch, window: window,
+      tablesInPieces: tablesInPieces, begin: begin, shortcut: Shortcut<Never>?.none,
+      transform: { stations in
+        transform(
+          stations.map { if case .record(let record) = $0 { record } else { preconditionFailure("no shortcut") } })
+      }, consume: consume)
+  }
+
+  /// A way to read a station of joined tables the caller has (`stream`'s `shortcut`): called once per chunk, on
+  /// the core that reads it, it gives the function that reads one station — or gives nil, and the station is read
+  /// the usual way. A shortcut must say nothing: anything the usual reading would report is for the usual reading.
+  struct Shortcut<Quick: Sendable>: Sendable {
+    /// Called once per chunk, on the core that reads it.
+    var reader: @Sendable () -> (TableJoin.Joined, Int, SurveyReader, SurveyReader.TablePlan) -> Quick?
+  }
+
+  /// A station as `stream` hands it on: read the usual way, or by the caller's shortcut.
+  enum ReadStation<Quick: Sendable>: Sendable {
+    case record(StationRecord)
+    case quick(Quick)
+  }
+
+  /// `stream(_:schema:…transform:consume:)`, the stations of joined tables first offered to `shortcut`.
+  static func stream<T: Sendable, Quick: Sendable>(
+    _ files: consuming [SurveyFile], schema: InputSchema, groupSchema: InputSchema?, workbooks: (any WorkbookReader)?,
+    into batch: inout SurveyBatch, window: StreamWindow = StreamWindow(), tablesInPieces: Bool = true,
+    begin: (_ possibleFields: Set<String>?) -> Void = { _ in }, shortcut: Shortcut<Quick>?,
+    transform: @escaping @Sendable ([ReadStation<Quick>]) -> T, consume: ([T]) -> Void
+  ) {
     let reader = SurveyReader(schema: schema, groupSchema: groupSchema)
     // CSV tables sorted alike are read a piece at a time, not held whole: a million stations' tables are gigabytes.
     if tablesInPieces, let streamed = TableJoin(schema: schema, reader: reader).streamed(files, window: window) {
       files = []
       stream(
-        streamed, reader: reader, into: &batch, window: window, begin: begin, transform: transform, consume: consume)
+        streamed, reader: reader, into: &batch, window: window, begin: begin, shortcut: shortcut, transform: transform,
+        consume: consume)
       return
     }
     // Parse and read the files in parallel: a whole-country batch is tens of megabytes of YAML.
@@ -244,7 +275,9 @@ public enum SurveyLoader {
       produce: { [chunk = window.chunk] index in
         let range = documentWindows[index]
         return ParallelMap.map(ranges: range.count, size: chunk) { chunk in
-          transform(Array(documents[(range.lowerBound + chunk.lowerBound)..<(range.lowerBound + chunk.upperBound)]))
+          transform(
+            documents[(range.lowerBound + chunk.lowerBound)..<(range.lowerBound + chunk.upperBound)].map(
+              ReadStation.record))
         }
       }, consume: consume)
     guard let joined else { return }
@@ -258,23 +291,32 @@ public enum SurveyLoader {
         let stations = windows[index]
         return ParallelMap.map(ranges: stations.count, size: chunk) { range in
           read(
-            range.lazy.map { stations.lowerBound + $0 }, of: joined, reader: reader, plan: plan, transform: transform)
+            range.lazy.map { stations.lowerBound + $0 }, of: joined, reader: reader, plan: plan, shortcut: shortcut,
+            transform: transform)
         }
       },
       consume: { handOn($0, to: &batch, consume) })
   }
 
   /// Stations `indices` of `joined` read into records, with what reading them found, and the records transformed.
-  private static func read<T>(
+  private static func read<T, Quick>(
     _ indices: some Sequence<Int>, of joined: TableJoin.Joined, reader: SurveyReader, plan: SurveyReader.TablePlan,
-    transform: ([StationRecord]) -> T
+    shortcut: Shortcut<Quick>?, transform: ([ReadStation<Quick>]) -> T
   ) -> (SurveyReader.Output, T) {
     var output = SurveyReader.Output()
-    // Unknown headers were reported once, at the header: not again on every row.
-    for index in indices { reader.read(joined: joined, station: index, plan: plan, into: &output) }
-    let records = output.records
-    output.records = []
-    return (output, transform(records))
+    var stations: [ReadStation<Quick>] = []
+    let quick = shortcut?.reader()
+    for index in indices {
+      if let quick, let station = quick(joined, index, reader, plan) {
+        stations.append(.quick(station))
+        continue
+      }
+      // Unknown headers were reported once, at the header: not again on every row.
+      reader.read(joined: joined, station: index, plan: plan, into: &output)
+      // A station's row makes one record at most (none: rejected, or a group's own record).
+      if let record = output.records.popLast() { stations.append(.record(record)) }
+    }
+    return (output, transform(stations))
   }
 
   /// A window's chunks handed on in order: what reading them found to `batch`, their transformed records to
@@ -288,10 +330,10 @@ public enum SurveyLoader {
 
   /// `stream`'s reading of CSV tables joined a piece at a time: each chunk's rows read again and its stations read
   /// on any core, handed on a window at a time in their order.
-  private static func stream<T: Sendable>(
+  private static func stream<T: Sendable, Quick: Sendable>(
     _ streamed: TableJoin.Streamed, reader: SurveyReader, into batch: inout SurveyBatch, window: StreamWindow,
-    begin: (_ possibleFields: Set<String>?) -> Void, transform: @escaping @Sendable ([StationRecord]) -> T,
-    consume: ([T]) -> Void
+    begin: (_ possibleFields: Set<String>?) -> Void, shortcut: Shortcut<Quick>?,
+    transform: @escaping @Sendable ([ReadStation<Quick>]) -> T, consume: ([T]) -> Void
   ) {
     batch.add(SurveyReader.Output(rejected: streamed.rejected, diagnostics: streamed.diagnostics))
     // Stations from tables carry only what their columns name.
@@ -304,7 +346,8 @@ public enum SurveyLoader {
       produce: { index in
         ParallelMap.map(Array(streamed.chunks[windows[index]])) { chunk in
           let joined = streamed.stations(of: chunk)
-          return read(joined.stations.indices, of: joined, reader: reader, plan: plan, transform: transform)
+          return read(
+            joined.stations.indices, of: joined, reader: reader, plan: plan, shortcut: shortcut, transform: transform)
         }
       },
       consume: { handOn($0, to: &batch, consume) })

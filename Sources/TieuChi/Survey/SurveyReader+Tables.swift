@@ -19,7 +19,7 @@ extension SurveyReader {
     }
 
     /// Per source table: its columns in order, or nil when its stations are read through their documents.
-    fileprivate var columns: [[Column]?]
+    var columns: [[Column]?]
   }
 
   /// The plan for reading `joined`'s stations with `read(joined:station:plan:into:)`.

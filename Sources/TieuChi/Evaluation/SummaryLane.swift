@@ -1,0 +1,164 @@
+/// The short way from a station's table rows to its summary, for a streamed check whose report needs nothing more
+/// of a commune than its verdicts (`--summary`): the station is read into flat typed buffers
+/// (`SurveyReader.readTyped`), its indicators evaluated on known values only (`KnownEvaluator`), and its summary
+/// made directly — no record, result or gap is built for it.
+///
+/// Whenever the short way is not certain to give what the usual way gives — a field the reader would report, a
+/// value missing, a rule broken, a division by zero, a number too large, a target with no milestone in force — it
+/// gives nothing, and the station is read and evaluated the usual way. So every verdict, count and message is the
+/// same; tests compare the two on real criteria and hostile data.
+struct SummaryLane: Sendable {
+  private let criteria: CriteriaSet
+  private let year: Int?
+  private let communeIndicators: [Int]
+  private var statusIndicators: Boxed<[(id: String, index: Int)]>
+  private let groups: GroupEvaluator?
+  private let keeping: Set<String>
+  private let needs: SurveyReader.TypedNeeds
+
+  /// The lane for `criteria` evaluated in `year` (nil: each record's own), its summaries keeping the attributes
+  /// `fields` and their groups' items made by `groups`, sharing `indicators`; nil when the criteria need what only
+  /// the usual evaluation does: points decide (scores and shortfalls), entered points, or `baseline(…)`.
+  init?(
+    criteria: CriteriaSet, year: Int?, fields: [String], groups: GroupEvaluator?,
+    indicators: Boxed<[(id: String, index: Int)]>
+  ) {
+    guard case .allIndicators = criteria.passRule, !criteria.indicators.contains(where: \.enteredPoints) else {
+      return nil
+    }
+    let communeIndicators = criteria.indicators.indices.filter { criteria.indicators[$0].level == .commune }
+    let expressions =
+      communeIndicators.flatMap {
+        [criteria.indicators[$0].measure] + [criteria.indicators[$0].appliesWhen].compactMap { $0 }
+      }
+      + criteria.rules.map(\.check)
+    guard expressions.allSatisfy(KnownEvaluator.supports) else { return nil }
+    var needs = SurveyReader.TypedNeeds()
+    for expression in expressions { Self.collectTexts(expression, list: nil, schema: criteria.schema, into: &needs) }
+    for slot in groups?.itemInputs ?? [] {
+      // A group item carrying a whole list is left to the usual way.
+      if case .list = criteria.schema.inputs[slot].type { return nil }
+      needs.inputs.insert(slot)
+    }
+    self.criteria = criteria
+    self.year = year
+    self.communeIndicators = communeIndicators
+    self.statusIndicators = indicators
+    self.groups = groups
+    self.keeping = Set(fields)
+    self.needs = needs
+  }
+
+  /// A commune's summary made the short way, and its facts.
+  struct Summary: Sendable {
+    var commune: CommuneResult
+    var facts: CommuneFacts
+  }
+
+  /// The lane as `SurveyLoader.stream`'s shortcut for stations read with `schema`: each chunk gets a lane of its
+  /// own, and its own scratch record.
+  func shortcut(schema: InputSchema) -> SurveyLoader.Shortcut<Summary> {
+    SurveyLoader.Shortcut { [self] in
+      let lane = forOneCore()
+      var record = TypedRecord(schema: schema)
+      var groupings = Set<[String: String]>()
+      return { joined, index, reader, plan in
+        lane.summary(of: joined, station: index, reader: reader, plan: plan, record: &record, sharing: &groupings)
+      }
+    }
+  }
+
+  /// The same lane with an indicators' list of its own, for the summaries one core makes (two cores counting
+  /// references on one object wait on each other).
+  func forOneCore() -> SummaryLane {
+    var lane = self
+    lane.statusIndicators = Boxed(statusIndicators.value)
+    return lane
+  }
+
+  /// Station `index` of `joined` as a summary (as `StreamKept.summary(of:sharing:)` makes it from the evaluated
+  /// commune) with its facts, or nil: then it is to be read and evaluated the usual way. `record` is scratch room
+  /// one core reuses; `groupings` shares equal attribute dictionaries.
+  func summary(
+    of joined: TableJoin.Joined, station index: Int, reader: SurveyReader, plan: SurveyReader.TablePlan,
+    record: inout TypedRecord, sharing groupings: inout Set<[String: String]>
+  ) -> Summary? {
+    guard
+      let station = reader.readTyped(
+        joined: joined, station: index, plan: plan, keeping: keeping, needs: needs, into: &record)
+    else { return nil }
+    for rule in criteria.rules {
+      guard case .boolean(true)? = KnownEvaluator.evaluate(rule.check, record) else { return nil }
+    }
+    let year = self.year ?? station.year
+    var statuses: [IndicatorStatus] = []
+    statuses.reserveCapacity(communeIndicators.count)
+    for index in communeIndicators {
+      guard let status = status(of: index, record, year: year) else { return nil }
+      statuses.append(status)
+    }
+    let status: CommuneStatus = statuses.contains(.fail) ? .fail : .pass
+    let indicators = IndicatorResults(statuses: statuses, indicators: statusIndicators)
+    var values: [InputValue] = []
+    if let groups, !groups.itemInputs.isEmpty {
+      values = Array(repeating: .missing, count: record.values.count)
+      for slot in groups.itemInputs { values[slot] = Self.inputValue(record.values[slot]) }
+    }
+    var fields = CommuneResult.Fields(
+      record: StationRecord(
+        location: station.location, code: station.code, name: station.name, year: station.year,
+        attributes: groupings.insert(station.attributes).memberAfterInsert, values: values),
+      year: year, status: status, indicators: indicators, violations: [], score: nil)
+    if let groups {
+      fields.groupItem = PackedListItem(groups.item(for: CommuneResult(fields)).values)
+      fields.record.values = []
+    }
+    let facts = CommuneFacts(fields: station.fields, year: station.year, waiverProblems: [], enteredPointsProblems: [])
+    return Summary(commune: CommuneResult(fields), facts: facts)
+  }
+
+  /// Indicator `index`'s status as `Evaluator` gives it, or nil where that is not certain here.
+  private func status(of index: Int, _ record: TypedRecord, year: Int?) -> IndicatorStatus? {
+    let indicator = criteria.indicators[index]
+    if let condition = indicator.appliesWhen {
+      guard case .boolean(let applies)? = KnownEvaluator.evaluate(condition, record) else { return nil }
+      if !applies { return .notApplicable }
+    }
+    switch KnownEvaluator.evaluate(indicator.measure, record) {
+    case .boolean(let holds)?: return holds ? .pass : .fail
+    case .number(let number)?:
+      guard let target = indicator.milestones.inForce(for: year)?.target else { return nil }
+      return target.isMet(by: number) ? .pass : .fail
+    default: return nil
+    }
+  }
+
+  private static func inputValue(_ value: TypedRecord.Value) -> InputValue {
+    switch value {
+    case .number(let n): .number(n)
+    case .boolean(let b): .boolean(b)
+    case .text(let t): .text(t)
+    case .missing: .missing
+    }
+  }
+
+  /// The text inputs and list fields `expression` reads (`list`: the list an enclosing aggregate iterates).
+  private static func collectTexts(
+    _ expression: Expression, list: Int?, schema: InputSchema, into needs: inout SurveyReader.TypedNeeds
+  ) {
+    switch expression {
+    case .number, .text, .boolean, .baseline, .yearsSinceBaseline: break
+    case .input(let slot): needs.inputs.insert(slot)
+    case .field(let field): if let list { needs.fields[list, default: []].insert(field) }
+    case .negate(let e), .not(let e): collectTexts(e, list: list, schema: schema, into: &needs)
+    case .arithmetic(_, let l, let r), .comparison(_, let l, let r), .and(let l, let r), .or(let l, let r):
+      collectTexts(l, list: list, schema: schema, into: &needs)
+      collectTexts(r, list: list, schema: schema, into: &needs)
+    case .aggregate(let aggregate):
+      if let field = aggregate.field { needs.fields[aggregate.list, default: []].insert(field) }
+      if let condition = aggregate.condition {
+        collectTexts(condition, list: aggregate.list, schema: schema, into: &needs)
+      }
+    }
+  }
+}

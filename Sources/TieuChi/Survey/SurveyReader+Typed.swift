@@ -1,0 +1,171 @@
+/// Reading a station of joined tables straight into a `TypedRecord`, for a check that needs only each commune's
+/// verdicts (`SummaryLane`): no `StationRecord`, `ListItem` or `String` per cell is made.
+///
+/// It gives up (nil) wherever `read(joined:station:plan:into:)` would say anything — a field it cannot read, a code
+/// it repairs, a year it refuses — so the caller reads that station the usual way and every message stays the
+/// same. Cells spelled the usual way (plain digits, TRUE/FALSE) are read from their bytes; any other spelling goes
+/// through the same `convert(scalar:…)` as the usual reading.
+extension SurveyReader {
+  /// A station's identity and place, read with its values.
+  struct TypedStation: Sendable {
+    var location: SourceLocation
+    var code: String
+    var name: String?
+    var year: Int?
+    /// The attributes among the fields asked for (`keeping`), as the usual record has them.
+    var attributes: [String: String]
+    /// The names of every attribute the usual record has (`StationRecord.attributes`' keys).
+    var fields: [String]
+  }
+
+  /// Which values a `readTyped` caller uses: text is made only for these (a staff member's name is a `String`
+  /// the verdicts never read); values of other types are always read, since an unreadable one must be reported.
+  struct TypedNeeds: Sendable {
+    /// Text inputs used, by top-level slot.
+    var inputs: Set<Int> = []
+    /// Text fields used, by list slot and field slot.
+    var fields: [Int: Set<Int>] = [:]
+
+    init() {}
+  }
+
+  /// Reads station `index` of `joined` into `record` (emptied first) as `read(joined:station:plan:into:)` reads it,
+  /// keeping the attributes named in `keeping`; nil when that reading would report anything, when the station is
+  /// read through its document, or when a cell is a spreadsheet error.
+  func readTyped(
+    joined: TableJoin.Joined, station index: Int, plan: TablePlan, keeping: Set<String>, needs: TypedNeeds,
+    into record: inout TypedRecord
+  ) -> TypedStation? {
+    let station = joined.stations[index]
+    guard let lists = station.lists, let columns = plan.columns[station.row.source],
+      lists.allSatisfy({ list in list.rows.allSatisfy { plan.columns[$0.source] != nil } })
+    else { return nil }
+    record.reset()
+    let table = joined.sources[station.row.source].table
+    let row = table.rows[station.row.row]
+    var attributes: [String: String] = [:]
+    var fields: [String] = []
+    var code: String?
+    var name: String?
+    var year: Int?
+    for column in columns {
+      if lists.contains(where: { $0.name == column.joinedName }) { continue }
+      if row.isErrorCell(column.index) { return nil }
+      let isNull = row.withCellBytes(column.index, Self.isNull)
+      let type = column.slot.map { schema.inputs[$0].type }
+      let isAttribute = !isNull && !Self.isNumeric(type)
+      let special = column.key == "code" || column.key == "name" || column.key == "year"
+      var text: String?
+      if isAttribute || special, !isNull {
+        text = row.cell(column.index)
+      }
+      if isAttribute {
+        if !fields.contains(column.key) { fields.append(column.key) }
+        if keeping.contains(column.key) { attributes[column.key] = text?.trimmingSpaces }
+      }
+      switch column.key {
+      case "code": code = text
+      case "name": name = text?.trimmingSpaces
+      case "year":
+        // An empty year cell leaves a year read from an earlier column, as the usual reading does.
+        guard let text else { break }
+        guard case .success(let y) = NumberText.parseCount(text), (1900...2200).contains(y) else { return nil }
+        year = y
+      default: break
+      }
+      if let slot = column.slot {
+        guard let value = typedValue(row, column.index, slot: slot, text: needs.inputs.contains(slot)) else {
+          return nil
+        }
+        record.values[slot] = value
+      }
+    }
+    for list in lists {
+      guard let key = fieldName(list.name), let slot = schema.index(of: key), let reader = listReaders[slot] else {
+        continue
+      }
+      record.hasList[slot] = true
+      record.lists[slot].removeAll(keepingCapacity: true)
+      let width = record.fieldCounts[slot]
+      let texts = needs.fields[slot] ?? []
+      for reference in list.rows {
+        let listTable = joined.sources[reference.source].table
+        let listRow = listTable.rows[reference.row]
+        let start = record.lists[slot].count
+        record.lists[slot].append(contentsOf: repeatElement(.missing, count: width))
+        for column in plan.columns[reference.source] ?? [] {
+          guard let field = column.slot else { continue }
+          if listRow.isErrorCell(column.index) { return nil }
+          guard let value = reader.typedValue(listRow, column.index, slot: field, text: texts.contains(field)) else {
+            return nil
+          }
+          record.lists[slot][start + field] = value
+        }
+      }
+    }
+    var problems: [Diagnostic] = []
+    let location = TableJoin.Joined.rowLocation(row, table: table)
+    guard let code = stationCode(code, at: location, diagnostics: &problems), problems.isEmpty else { return nil }
+    if !fields.contains("code") { fields.append("code") }
+    if keeping.contains("code") { attributes["code"] = code }
+    return TypedStation(location: location, code: code, name: name, year: year, attributes: attributes, fields: fields)
+  }
+
+  /// Cell `index`'s value for input `slot` of this reader's schema (text only when `text`); nil when reading it
+  /// would report a problem.
+  private func typedValue(_ row: Table.Row, _ index: Int, slot: Int, text: Bool) -> TypedRecord.Value? {
+    let type = schema.inputs[slot].type
+    let quick: TypedRecord.Value?? = row.withCellBytes(index) { bytes in
+      if Self.isNull(bytes) { return .some(.missing) }
+      switch type {
+      case .count, .number:
+        guard bytes.count <= 18, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return .some(.number(Rational(bytes.reduce(0) { $0 * 10 + Int($1 - 0x30) })))
+      case .boolean:
+        return Self.plainBoolean(bytes).map { .some(.boolean($0)) }
+      case .text where !text:
+        // Never read, and text is never unreadable: only its absence would matter, and `isNull` saw to that.
+        return .some(.missing)
+      default:
+        return nil
+      }
+    }
+    if let quick { return quick }
+    var problems: [Diagnostic] = []
+    let value = convert(
+      scalar: row.cell(index), style: .plain, slot: slot, at: SourceLocation(file: ""), field: "",
+      diagnostics: &problems)
+    guard problems.isEmpty else { return nil }
+    switch value {
+    case .missing: return .missing
+    case .number(let n): return .number(n)
+    case .boolean(let b): return .boolean(b)
+    case .text(let t): return .text(t)
+    case .invalid, .list: return nil
+    }
+  }
+
+  /// `isNullText` on a cell's bytes.
+  private static func isNull(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    switch bytes.count {
+    case 0: return true
+    case 1: return bytes[0] == UInt8(ascii: "~")
+    case 4:
+      return bytes.elementsEqual("null".utf8) || bytes.elementsEqual("Null".utf8) || bytes.elementsEqual("NULL".utf8)
+    default: return false
+    }
+  }
+
+  /// TRUE and FALSE in any case, as spreadsheets write them (`booleanSpellings` has both); nil for any other text,
+  /// which `convert` then reads.
+  private static func plainBoolean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+    func spells(_ word: StaticString) -> Bool {
+      guard bytes.count == word.utf8CodeUnitCount else { return false }
+      let letters = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+      return zip(bytes, letters).allSatisfy { $0 | 0x20 == $1 }
+    }
+    if spells("true") { return true }
+    if spells("false") { return false }
+    return nil
+  }
+}

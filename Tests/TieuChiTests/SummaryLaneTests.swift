@@ -1,0 +1,189 @@
+import Foundation
+import Testing
+
+@testable import TieuChi
+
+/// The short way to a commune's summary (`SummaryLane`) must make exactly the summary the usual reading and
+/// evaluation make — status, every indicator's status, code, name, year, place, grouping fields, group item, facts —
+/// and must step aside (leave the station to the usual way) wherever it could differ: a value missing or unreadable,
+/// a rule broken, a code repaired. And it must actually be taken for plain stations, or it is only a cost.
+@Suite("The summary lane makes the summaries the usual way makes")
+struct SummaryLaneTests {
+  /// Stations of `files` read with and without the lane, paired in order: the lane's summary (nil where it stepped
+  /// aside) and the usual record.
+  static func pairs(
+    _ files: TablesInPiecesTests.Files, criteria: CriteriaSet, year: Int?, window: StreamWindow = StreamWindow()
+  ) throws -> [(SummaryLane.Summary?, StationRecord)] {
+    let groups = criteria.hasGroupIndicators ? GroupEvaluator(criteria: criteria, asOf: TestSupport.asOf) : nil
+    let evaluator = Evaluator(criteria: criteria, asOf: TestSupport.asOf)
+    let indicators = Boxed(evaluator.communeIndicators.map { (id: criteria.indicators[$0].id, index: $0) })
+    let fields = StationAttribute.groupings.map(\.rawValue)
+    let lane = try #require(
+      SummaryLane(criteria: criteria, year: year, fields: fields, groups: groups, indicators: indicators))
+    let groupSchema = criteria.hasGroupIndicators ? criteria.groupSchema : nil
+    let surveyFiles = files.map { SurveyFile(name: $0.name, format: .csv, bytes: Array($0.text.utf8)) }
+    var batch = SurveyBatch()
+    var quick: [SurveyLoader.ReadStation<SummaryLane.Summary>] = []
+    let shortcut = lane.shortcut(schema: criteria.schema)
+    SurveyLoader.stream(
+      surveyFiles, schema: criteria.schema, groupSchema: groupSchema, workbooks: nil, into: &batch, window: window,
+      shortcut: shortcut, transform: { $0 }, consume: { for part in $0 { quick += part } })
+    var usual: [StationRecord] = []
+    SurveyLoader.stream(
+      surveyFiles, schema: criteria.schema, groupSchema: groupSchema, workbooks: nil, into: &batch, window: window,
+      transform: { $0 }, consume: { for part in $0 { usual += part } })
+    try #require(quick.count == usual.count)
+    return zip(quick, usual).map { station, record in
+      if case .quick(let summary) = station { return (summary, record) }
+      return (nil, record)
+    }
+  }
+
+  /// What a summary tells, as text, to compare the lane's with the usual one's.
+  static func describe(_ commune: CommuneResult, fields: CommuneFacts) -> String {
+    let record = commune.record
+    return [
+      "\(record.code) \(record.name ?? "-") \(record.year ?? 0) \(commune.year ?? 0) \(record.location)",
+      "\(record.attributes.sorted { $0.key < $1.key })", "\(commune.status)",
+      "\(commune.indicators.map { "\($0.id)=\($0.status)/\($0.factualStatus)" })",
+      "\(commune.groupItem.map { "\($0.values)" } ?? "-")",
+      "\(Set(fields.fields).sorted()) \(fields.year ?? 0) \(fields.waiverProblems.count)",
+    ].joined(separator: "\n")
+  }
+
+  /// Each pair compared; how many stations took the lane.
+  static func compare(
+    _ pairs: [(SummaryLane.Summary?, StationRecord)], criteria: CriteriaSet, year: Int?, context: String
+  ) -> Int {
+    let evaluator = Evaluator(criteria: criteria, asOf: TestSupport.asOf)
+    let groups = criteria.hasGroupIndicators ? GroupEvaluator(criteria: criteria, asOf: TestSupport.asOf) : nil
+    var taken = 0
+    for (summary, record) in pairs {
+      guard let summary else { continue }
+      taken += 1
+      var commune = evaluator.evaluate(record, year: year)
+      let facts = CommuneFacts(commune, criteria: criteria, asOf: TestSupport.asOf)
+      // The usual summary keeps the grouping fields and the group item of the whole result.
+      var usual = CommuneResult.Fields(
+        record: StationRecord(
+          location: record.location, code: record.code, name: record.name, year: record.year,
+          attributes: record.attributes.filter { key, _ in StationAttribute.groupings.map(\.rawValue).contains(key) },
+          values: []),
+        year: commune.year, status: commune.status, indicators: commune.indicators, violations: [], score: nil)
+      usual.groupItem = groups.map { PackedListItem($0.item(for: commune).values) }
+      commune = CommuneResult(usual)
+      #expect(
+        describe(summary.commune, fields: summary.facts) == describe(commune, fields: facts),
+        "\(context): station \(record.code)")
+      #expect(record.problems.isEmpty, "\(context): the lane took \(record.code), of which reading said something")
+    }
+    return taken
+  }
+
+  static let criteriaFiles = ["Criteria/ct25-2030.yaml", "Criteria/ct05-2030.yaml", "Criteria/nq20-2030.yaml"]
+
+  /// `count` stations with every input of ct25-2030, much as `scripts/bench/generate.py` writes them: BHYT coverage
+  /// on its target or a person either side, a permanent doctor at most stations, at least one hamlet each,
+  /// TRUE/FALSE and "có"/"không" flags.
+  static func ct25Batch(stations count: Int, seed: UInt64 = 11) -> TablesInPiecesTests.Files {
+    var random = SplitMix64(seed: seed)
+    var stations = [
+      "code;name;type;province;year;population;insured;phc_users;phc_users_insured;health_managed;ehealth_book;"
+        + "telemedicine_users;meets_national_criteria;high_risk_people;high_risk_checked;ehealth_records"
+    ]
+    var staff = ["code;name;role;permanent"]
+    var hamlets = ["code;name;trained_health_workers"]
+    let roles = ["doctor", "nurse", "midwife", "assistant_doctor", "pharmacist", "bs"]
+    for index in 0..<count {
+      let code = String(format: "%05d", index)
+      let population = Int.random(in: 1_000...30_000, using: &random)
+      // 99.5 % of the population, give or take a person: "trên 99,5 %" is decided by one person either way.
+      let insured = population * 995 / 1_000 + Int.random(in: -1...2, using: &random)
+      let users = population / 3
+      let flag = index % 7 == 0 ? "không" : (index % 2 == 0 ? "TRUE" : "có")
+      let cells: [Any] = [
+        code, "Xã Đồng Lạc \(index)", "xã", "Tỉnh \(index % 5)", 2025, population, insured, users,
+        users - Int.random(in: 0...(users / 30), using: &random), population * 96 / 100, population * 9 / 10,
+        population / 2, flag, 100, index % 7 == 0 ? 99 : 100, population - index % 50,
+      ]
+      stations.append(cells.map { "\($0)" }.joined(separator: ";"))
+      // A permanent doctor first, but at one station in nine.
+      staff.append("\(code);Lê Thị Hoa;doctor;\(index % 9 == 0 ? "FALSE" : "TRUE")")
+      for member in 0..<Int.random(in: 0...4, using: &random) {
+        let permanent = (index + member) % 6 == 0 ? "FALSE" : "TRUE"
+        staff.append("\(code);Nguyễn Văn \(member);\(roles[(index + member) % roles.count]);\(permanent)")
+      }
+      // A role as people type it, which the reading resolves ("Bác sỹ" is an alias of doctor).
+      if index % 50 == 4 { staff.append("\(code);Trần Thị Lan;Bác sỹ;TRUE") }
+      // At least one hamlet: the criteria's rule `count(hamlets) >= 1` would send the station the usual way.
+      for hamlet in 0..<Int.random(in: 1...6, using: &random) {
+        hamlets.append("\(code);Thôn Phúc Hòa \(hamlet);\(index % 11 == hamlet ? 0 : 1)")
+      }
+    }
+    return [("stations.csv", stations), ("staff.csv", staff), ("hamlets.csv", hamlets)].map {
+      ($0.0, $0.1.joined(separator: "\n") + "\n")
+    }
+  }
+
+  @Test func plainStationsTakeTheLaneAndMatch() throws {
+    let criteria = try TestSupport.criteria()
+    let files = Self.ct25Batch(stations: 600)
+    for year in [nil, 2025, 2030] {
+      let pairs = try Self.pairs(files, criteria: criteria, year: year, window: StreamWindow(chunk: 16, chunks: 4))
+      let taken = Self.compare(pairs, criteria: criteria, year: year, context: "ct25 \(year ?? 0)")
+      // Every station has every input (a station without staff or hamlet rows has empty lists): all go the short way.
+      #expect(taken == pairs.count, "ct25 \(year ?? 0): \(taken) of \(pairs.count) took the lane")
+      let statuses = Set(pairs.compactMap { $0.0?.commune.status })
+      #expect(statuses == [.pass, .fail], "ct25 \(year ?? 0): \(statuses)")
+    }
+  }
+
+  @Test(arguments: criteriaFiles)
+  func otherBatchesMatch(criteria file: String) throws {
+    let criteria = try TestSupport.criteria(file)
+    for files in [TablesInPiecesTests.sortedBatch(stations: 200), Self.ct25Batch(stations: 200)] {
+      for year in [nil, 2030] {
+        let pairs = try Self.pairs(files, criteria: criteria, year: year, window: StreamWindow(chunk: 16, chunks: 4))
+        _ = Self.compare(pairs, criteria: criteria, year: year, context: "\(file) \(year ?? 0)")
+      }
+    }
+  }
+
+  @Test func theCSVSampleMatches() throws {
+    let folder = TestSupport.path("Samples/tan-yen-2024-csv")
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".csv") }.sorted()
+    let files = try names.map { name in (name, try String(contentsOfFile: folder + "/" + name, encoding: .utf8)) }
+    for file in Self.criteriaFiles {
+      let criteria = try TestSupport.criteria(file)
+      let pairs = try Self.pairs(files, criteria: criteria, year: 2030)
+      _ = Self.compare(pairs, criteria: criteria, year: 2030, context: "sample \(file)")
+    }
+  }
+
+  @Test func unusualStationsStepAside() throws {
+    let criteria = try TestSupport.criteria()
+    var files = Self.ct25Batch(stations: 60)
+    // Station 00000: a population no one can read; 00001: insured left empty; 00002: a code Excel cut short
+    // (repaired, and said); 00003: more insured than people (a broken rule). 00004 has a doctor written "Bác sỹ", which
+    // the lane reads the way the usual reading does, and keeps.
+    files = TablesInPiecesTests.changing(files, "stations.csv") { text in
+      var lines = text.components(separatedBy: "\n")
+      func edit(_ line: Int, column: Int, _ value: String) {
+        var cells = lines[line].components(separatedBy: ";")
+        cells[column] = value
+        lines[line] = cells.joined(separator: ";")
+      }
+      edit(1, column: 5, "nhiều")
+      edit(2, column: 6, "")
+      edit(3, column: 0, "2")
+      edit(4, column: 6, "999999")
+      return lines.joined(separator: "\n")
+    }
+    let pairs = try Self.pairs(files, criteria: criteria, year: 2030)
+    _ = Self.compare(pairs, criteria: criteria, year: 2030, context: "unusual")
+    let aside = Set(pairs.filter { $0.0 == nil }.map(\.1.code))
+    for code in ["00000", "00001", "00002", "00003"] { #expect(aside.contains(code), "\(code) took the lane") }
+    #expect(!aside.contains("00004"), "a role spelled another way sent the station the usual way")
+    #expect(aside.count == 4, "\(aside.sorted())")
+  }
+}
