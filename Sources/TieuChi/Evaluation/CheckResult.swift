@@ -203,6 +203,8 @@ package struct BatchFacts: Sendable {
   /// Every attribute some commune's record has.
   package private(set) var fields: Set<String> = []
   package private(set) var years: Set<Int> = []
+  /// The field names of the commune added last, all in `fields`.
+  private var lastFields: [String] = []
   package private(set) var waiverProblems: [Diagnostic] = []
   package private(set) var enteredPointsProblems: [Diagnostic] = []
 
@@ -216,7 +218,12 @@ package struct BatchFacts: Sendable {
 
   /// Adds the next commune's facts.
   package mutating func add(_ commune: CommuneFacts) {
-    for field in commune.fields where !fields.contains(field) { fields.insert(field) }
+    // Communes read alike share one array of field names (`SummaryLane`): compared by identity first, it is one
+    // check instead of a lookup per name.
+    if commune.fields != lastFields {
+      for field in commune.fields where !fields.contains(field) { fields.insert(field) }
+      lastFields = commune.fields
+    }
     if let year = commune.year { years.insert(year) }
     waiverProblems += commune.waiverProblems
     enteredPointsProblems += commune.enteredPointsProblems

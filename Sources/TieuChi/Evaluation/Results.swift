@@ -116,6 +116,19 @@ public struct IndicatorResults: RandomAccessCollection, Sendable {
     return result
   }
 
+  /// The status (as waived) of the result at `position`, without making the result: what counts and summary rows
+  /// read of a hundred thousand summarized communes.
+  public func status(at position: Int) -> IndicatorStatus {
+    guard statusIndicators != nil else { return results[position].status }
+    return Self.statusByCode[Int(statuses[position] & 0xF)]
+  }
+
+  /// The index into `CriteriaSet.indicators` of the result at `position`, without making the result.
+  public func indicatorIndex(at position: Int) -> Int {
+    guard let statusIndicators else { return results[position].index }
+    return statusIndicators.value[position].index
+  }
+
   /// The result of the indicator with this id, or nil if the set has no such indicator at this level.
   public subscript(id: String) -> IndicatorResult? {
     first { $0.id == id }

@@ -28,24 +28,47 @@ public struct Summary: Sendable {
     records = evaluated + rejected + groupRecords
     errors = batch.diagnostics.filter { $0.severity == .error }.count
     warnings = batch.diagnostics.count - errors
-    var byStatus: [CommuneStatus: Int] = [:]
-    var byIndicator = [[IndicatorStatus: Int]](repeating: [:], count: criteria.indicators.count)
-    var byGroup: [String?: [CommuneStatus: Int]] = [:]
+    // Counted in arrays, by the statuses' positions in `allCases`, and made dictionaries once: a dictionary update
+    // per commune and indicator was most of the time a national batch spent here.
+    let communeStatuses = CommuneStatus.allCases
+    let indicatorStatuses = IndicatorStatus.allCases
+    var byStatus = [Int](repeating: 0, count: communeStatuses.count)
+    var byIndicator = [Int](repeating: 0, count: criteria.indicators.count * indicatorStatuses.count)
+    var groupIndex: [String?: Int] = [:]
+    var byGroup: [[Int]] = []
     var groupOrder: [String?] = []
     for result in results {
-      byStatus[result.status, default: 0] += 1
-      for indicator in result.indicators { byIndicator[indicator.index][indicator.status, default: 0] += 1 }
+      let status = communeStatuses.firstIndex(of: result.status)!
+      byStatus[status] += 1
+      let indicators = result.indicators
+      for position in indicators.indices {
+        let column = indicatorStatuses.firstIndex(of: indicators.status(at: position))!
+        byIndicator[indicators.indicatorIndex(at: position) * indicatorStatuses.count + column] += 1
+      }
       if let groupBy {
         let key = result.record.attributes[groupBy]
-        if byGroup[key] == nil { groupOrder.append(key) }
-        byGroup[key, default: [:]][result.status, default: 0] += 1
+        let group =
+          groupIndex[key]
+          ?? {
+            groupIndex[key] = byGroup.count
+            groupOrder.append(key)
+            byGroup.append([Int](repeating: 0, count: communeStatuses.count))
+            return byGroup.count - 1
+          }()
+        byGroup[group][status] += 1
       }
     }
-    self.communes = byStatus
-    self.indicators = zip(criteria.indicators, byIndicator).filter { $0.0.level == .commune }.map { ($0.id, $1) }
-    self.groups = groupOrder.map { key in
-      let counts = byGroup[key] ?? [:]
-      return Group(key: key, communes: counts, total: counts.values.reduce(0, +))
+    func counts<Status: Hashable>(_ counts: some Collection<Int>, _ statuses: [Status]) -> [Status: Int] {
+      Dictionary(uniqueKeysWithValues: zip(statuses, counts).filter { $0.1 > 0 })
+    }
+    let perIndicator = criteria.indicators.indices.map { index in
+      counts(
+        byIndicator[(index * indicatorStatuses.count)..<((index + 1) * indicatorStatuses.count)], indicatorStatuses)
+    }
+    self.communes = counts(byStatus, communeStatuses)
+    self.indicators = zip(criteria.indicators, perIndicator).filter { $0.0.level == .commune }.map { ($0.id, $1) }
+    self.groups = zip(groupOrder, byGroup).map { key, group in
+      Group(key: key, communes: counts(group, communeStatuses), total: group.reduce(0, +))
     }
   }
 }

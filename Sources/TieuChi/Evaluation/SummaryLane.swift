@@ -60,10 +60,9 @@ struct SummaryLane: Sendable {
   func shortcut(schema: InputSchema) -> SurveyLoader.Shortcut<Summary> {
     SurveyLoader.Shortcut { [self] in
       let lane = forOneCore()
-      var record = TypedRecord(schema: schema)
-      var groupings = Set<[String: String]>()
+      var scratch = Scratch(record: TypedRecord(schema: schema))
       return { joined, index, reader, plan in
-        lane.summary(of: joined, station: index, reader: reader, plan: plan, record: &record, sharing: &groupings)
+        lane.summary(of: joined, station: index, reader: reader, plan: plan, scratch: &scratch)
       }
     }
   }
@@ -76,17 +75,33 @@ struct SummaryLane: Sendable {
     return lane
   }
 
+  /// What the stations of one chunk share: room to read each into, the reading's plan, and what summaries have in
+  /// common.
+  struct Scratch {
+    var record: TypedRecord
+    var typed: SurveyReader.TypedPlan? = nil
+    /// Equal attribute dictionaries, kept once.
+    var groupings = Set<[String: String]>()
+    /// The last station's field names: the next station's, when equal, share its array, which `BatchFacts` then
+    /// recognises without looking at each name.
+    var fields: [String] = []
+  }
+
   /// Station `index` of `joined` as a summary (as `StreamKept.summary(of:sharing:)` makes it from the evaluated
-  /// commune) with its facts, or nil: then it is to be read and evaluated the usual way. `record` is scratch room
-  /// one core reuses; `groupings` shares equal attribute dictionaries.
+  /// commune) with its facts, or nil: then it is to be read and evaluated the usual way.
   func summary(
     of joined: TableJoin.Joined, station index: Int, reader: SurveyReader, plan: SurveyReader.TablePlan,
-    record: inout TypedRecord, sharing groupings: inout Set<[String: String]>
+    scratch: inout Scratch
   ) -> Summary? {
+    if scratch.typed == nil {
+      scratch.typed = SurveyReader.TypedPlan(plan, reader: reader, keeping: keeping, needs: needs)
+    }
     guard
-      let station = reader.readTyped(
-        joined: joined, station: index, plan: plan, keeping: keeping, needs: needs, into: &record)
+      var station = reader.readTyped(
+        joined: joined, station: index, plan: plan, typed: &scratch.typed!, into: &scratch.record)
     else { return nil }
+    if station.fields == scratch.fields { station.fields = scratch.fields } else { scratch.fields = station.fields }
+    let record = scratch.record
     for rule in criteria.rules {
       guard case .boolean(true)? = KnownEvaluator.evaluate(rule.check, record) else { return nil }
     }
@@ -107,7 +122,7 @@ struct SummaryLane: Sendable {
     var fields = CommuneResult.Fields(
       record: StationRecord(
         location: station.location, code: station.code, name: station.name, year: station.year,
-        attributes: groupings.insert(station.attributes).memberAfterInsert, values: values),
+        attributes: scratch.groupings.insert(station.attributes).memberAfterInsert, values: values),
       year: year, status: status, indicators: indicators, violations: [], score: nil)
     if let groups {
       fields.groupItem = PackedListItem(groups.item(for: CommuneResult(fields)).values)

@@ -381,8 +381,10 @@ public struct TextReport: ReportRenderer {
 
   /// One commune's cells in the summary table: code, name, year, status, and what fails or is unknown.
   private func summaryCells(_ commune: CommuneResult, phrases: ReportPhrases) -> [String] {
-    let failing = commune.indicators.filter { $0.status == .fail }.map(\.id)
-    let unknown = commune.indicators.filter { $0.status == .unknown }.map(\.id)
+    let indicators = commune.indicators
+    // By status first: most communes fail few indicators, and making each result to read its status is not free.
+    let failing = indicators.indices.filter { indicators.status(at: $0) == .fail }.map { indicators[$0].id }
+    let unknown = indicators.indices.filter { indicators.status(at: $0) == .unknown }.map { indicators[$0].id }
     var notes: [String] = []
     if !failing.isEmpty { notes.append(text("không đạt: ", "failing: ") + failing.joined(separator: ", ")) }
     if !unknown.isEmpty { notes.append(text("chưa rõ: ", "unknown: ") + unknown.joined(separator: ", ")) }

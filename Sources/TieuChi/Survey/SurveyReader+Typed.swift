@@ -29,17 +29,76 @@ extension SurveyReader {
     init() {}
   }
 
+  /// What `readTyped` works out once for a chunk's tables rather than once per station: what each column is read as.
+  struct TypedPlan {
+    struct Column {
+      var column: TablePlan.Column
+      /// The value is made text (an attribute kept, or `code`, `name`, `year`).
+      var asText: Bool
+      var kept: Bool
+      /// No column before it stands for the same key.
+      var firstOfKey: Bool
+      /// Its input is a count or a number: never an attribute.
+      var numeric: Bool
+      /// Its input is text the caller uses.
+      var textNeeded: Bool
+    }
+
+    fileprivate var columns: [[Column]?]
+    fileprivate let needs: TypedNeeds
+    fileprivate let keepsCode: Bool
+    /// The list names of the last station read, the input slot each fills (nil: none), and per source which
+    /// columns they replace: the same for nearly every station.
+    fileprivate var listNames: [String]? = nil
+    fileprivate var listSlots: [Int?] = []
+    fileprivate var replaced: [[Bool]?] = []
+
+    /// The plan for `reader` reading tables planned as `plan`, keeping the attributes in `keeping` and making text
+    /// only of the text inputs in `needs`.
+    init(_ plan: TablePlan, reader: SurveyReader, keeping: Set<String>, needs: TypedNeeds) {
+      self.needs = needs
+      keepsCode = keeping.contains("code")
+      columns = plan.columns.map { columns in
+        columns.map { columns in
+          columns.enumerated().map { position, column in
+            let special = column.key == "code" || column.key == "name" || column.key == "year"
+            let kept = keeping.contains(column.key)
+            return Column(
+              column: column, asText: special || kept, kept: kept,
+              firstOfKey: !columns[..<position].contains { $0.key == column.key },
+              numeric: SurveyReader.isNumeric(column.slot.map { reader.schema.inputs[$0].type }),
+              textNeeded: column.slot.map { needs.inputs.contains($0) } ?? false)
+          }
+        }
+      }
+    }
+
+    /// Made ready for a station with lists named `names`.
+    fileprivate mutating func lists(named names: [String], reader: SurveyReader) {
+      guard names != listNames else { return }
+      listNames = names
+      listSlots = names.map { name in
+        reader.fieldName(name).flatMap { reader.schema.index(of: $0) }.flatMap {
+          reader.listReaders[$0] == nil ? nil : $0
+        }
+      }
+      replaced = columns.map { columns in columns.map { $0.map { names.contains($0.column.joinedName) } } }
+    }
+  }
+
   /// Reads station `index` of `joined` into `record` (emptied first) as `read(joined:station:plan:into:)` reads it,
-  /// keeping the attributes named in `keeping`; nil when that reading would report anything, when the station is
-  /// read through its document, or when a cell is a spreadsheet error.
+  /// with the attributes `typed` keeps; nil when that reading would report anything, when the station is read
+  /// through its document, or when a cell is a spreadsheet error.
   func readTyped(
-    joined: TableJoin.Joined, station index: Int, plan: TablePlan, keeping: Set<String>, needs: TypedNeeds,
+    joined: TableJoin.Joined, station index: Int, plan: TablePlan, typed: inout TypedPlan,
     into record: inout TypedRecord
   ) -> TypedStation? {
     let station = joined.stations[index]
-    guard let lists = station.lists, let columns = plan.columns[station.row.source],
+    guard let lists = station.lists, let columns = typed.columns[station.row.source],
       lists.allSatisfy({ list in list.rows.allSatisfy { plan.columns[$0.source] != nil } })
     else { return nil }
+    typed.lists(named: lists.map(\.name), reader: self)
+    let replaced = typed.replaced[station.row.source] ?? []
     record.reset()
     let table = joined.sources[station.row.source].table
     let row = table.rows[station.row.row]
@@ -48,20 +107,16 @@ extension SurveyReader {
     var code: String?
     var name: String?
     var year: Int?
-    for column in columns {
-      if lists.contains(where: { $0.name == column.joinedName }) { continue }
+    for (position, typedColumn) in columns.enumerated() {
+      if replaced[position] { continue }
+      let column = typedColumn.column
       if row.isErrorCell(column.index) { return nil }
       let isNull = row.withCellBytes(column.index, Self.isNull)
-      let type = column.slot.map { schema.inputs[$0].type }
-      let isAttribute = !isNull && !Self.isNumeric(type)
-      let special = column.key == "code" || column.key == "name" || column.key == "year"
-      var text: String?
-      if isAttribute || special, !isNull {
-        text = row.cell(column.index)
-      }
+      let isAttribute = !isNull && !typedColumn.numeric
+      let text = isNull || !typedColumn.asText ? nil : row.cell(column.index)
       if isAttribute {
-        if !fields.contains(column.key) { fields.append(column.key) }
-        if keeping.contains(column.key) { attributes[column.key] = text?.trimmingSpaces }
+        if typedColumn.firstOfKey || !fields.contains(column.key) { fields.append(column.key) }
+        if typedColumn.kept { attributes[column.key] = text?.trimmingSpaces }
       }
       switch column.key {
       case "code": code = text
@@ -74,20 +129,16 @@ extension SurveyReader {
       default: break
       }
       if let slot = column.slot {
-        guard let value = typedValue(row, column.index, slot: slot, text: needs.inputs.contains(slot)) else {
-          return nil
-        }
+        guard let value = typedValue(row, column.index, slot: slot, text: typedColumn.textNeeded) else { return nil }
         record.values[slot] = value
       }
     }
-    for list in lists {
-      guard let key = fieldName(list.name), let slot = schema.index(of: key), let reader = listReaders[slot] else {
-        continue
-      }
+    for (list, slot) in zip(lists, typed.listSlots) {
+      guard let slot, let reader = listReaders[slot] else { continue }
       record.hasList[slot] = true
       record.lists[slot].removeAll(keepingCapacity: true)
       let width = record.fieldCounts[slot]
-      let texts = needs.fields[slot] ?? []
+      let texts = typed.needs.fields[slot] ?? []
       for reference in list.rows {
         let listTable = joined.sources[reference.source].table
         let listRow = listTable.rows[reference.row]
@@ -107,7 +158,7 @@ extension SurveyReader {
     let location = TableJoin.Joined.rowLocation(row, table: table)
     guard let code = stationCode(code, at: location, diagnostics: &problems), problems.isEmpty else { return nil }
     if !fields.contains("code") { fields.append("code") }
-    if keeping.contains("code") { attributes["code"] = code }
+    if typed.keepsCode { attributes["code"] = code }
     return TypedStation(location: location, code: code, name: name, year: year, attributes: attributes, fields: fields)
   }
 
