@@ -16,6 +16,33 @@ struct ExactArithmeticTests {
     #expect(strict.isMet(by: try #require(Rational(1991, 2000))))
   }
 
+  @Test("A quotient of whole numbers compares with a target as the reduced quotient does, without being made")
+  func quotientsCompareWithoutBeingMade() throws {
+    let wholes: [Int128] = [
+      0, 1, -1, 199, 200, 995, 1_000, 24_627, 24_504, -24_504, 999_999_999_999_999_999, -999_999_999_999_999_999,
+      Int128(1) << 100, -(Int128(1) << 100),
+    ]
+    let fractions: [Rational?] = [
+      Rational(199, 200), Rational(19, 20), Rational(-3, 7), Rational(1, 1), Rational(0, 1),
+      Rational(Int128(1) << 120, 3),
+    ]
+    let targets = try fractions.map { try #require($0) }
+    for numerator in wholes {
+      for denominator in wholes where denominator != 0 {
+        let quotient = try #require(Rational(whole: numerator).divided(by: Rational(whole: denominator)))
+        for target in targets {
+          #expect(
+            Rational.compare(Rational(whole: numerator), dividedBy: Rational(whole: denominator), with: target)
+              == Rational.compare(quotient, target), "\(numerator) / \(denominator) against \(target)")
+        }
+      }
+    }
+    // Not whole, too near the limits, or over zero: left to the arithmetic that can say so.
+    #expect(Rational.compare(try #require(Rational(1, 2)), dividedBy: Rational(1), with: Rational(0)) == nil)
+    #expect(Rational.compare(Rational(whole: .max), dividedBy: Rational(1), with: Rational(0)) == nil)
+    #expect(Rational.compare(Rational(1), dividedBy: Rational(0), with: Rational(0)) == nil)
+  }
+
   @Test(
     "Comparators are read as the law writes them",
     arguments: [

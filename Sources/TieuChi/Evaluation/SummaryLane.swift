@@ -8,9 +8,11 @@
 /// gives nothing, and the station is read and evaluated the usual way. So every verdict, count and message is the
 /// same; tests compare the two on real criteria and hostile data.
 struct SummaryLane: Sendable {
-  private let criteria: CriteriaSet
   private let year: Int?
-  private let communeIndicators: [Int]
+  /// The commune indicators, in the set's order, with only what their verdicts need.
+  private let indicators: [CompactIndicator]
+  /// The consistency rules' checks.
+  private let rules: [Expression]
   private var statusIndicators: Boxed<[(id: String, index: Int)]>
   private let groups: GroupEvaluator?
   private let keeping: Set<String>
@@ -40,9 +42,9 @@ struct SummaryLane: Sendable {
       if case .list = criteria.schema.inputs[slot].type { return nil }
       needs.inputs.insert(slot)
     }
-    self.criteria = criteria
     self.year = year
-    self.communeIndicators = communeIndicators
+    self.indicators = communeIndicators.map { CompactIndicator(criteria.indicators[$0]) }
+    self.rules = criteria.rules.map(\.check)
     self.statusIndicators = indicators
     self.groups = groups
     self.keeping = Set(fields)
@@ -102,14 +104,14 @@ struct SummaryLane: Sendable {
     else { return nil }
     if station.fields == scratch.fields { station.fields = scratch.fields } else { scratch.fields = station.fields }
     let record = scratch.record
-    for rule in criteria.rules {
-      guard case .boolean(true)? = KnownEvaluator.evaluate(rule.check, record) else { return nil }
+    for rule in rules {
+      guard case .boolean(true)? = KnownEvaluator.evaluate(rule, record) else { return nil }
     }
     let year = self.year ?? station.year
     var statuses: [IndicatorStatus] = []
-    statuses.reserveCapacity(communeIndicators.count)
-    for index in communeIndicators {
-      guard let status = status(of: index, record, year: year) else { return nil }
+    statuses.reserveCapacity(indicators.count)
+    for indicator in indicators {
+      guard let status = indicator.status(record, year: year) else { return nil }
       statuses.append(status)
     }
     let status: CommuneStatus = statuses.contains(.fail) ? .fail : .pass
@@ -132,19 +134,50 @@ struct SummaryLane: Sendable {
     return Summary(commune: CommuneResult(fields), facts: facts)
   }
 
-  /// Indicator `index`'s status as `Evaluator` gives it, or nil where that is not certain here.
-  private func status(of index: Int, _ record: TypedRecord, year: Int?) -> IndicatorStatus? {
-    let indicator = criteria.indicators[index]
-    if let condition = indicator.appliesWhen {
-      guard case .boolean(let applies)? = KnownEvaluator.evaluate(condition, record) else { return nil }
-      if !applies { return .notApplicable }
+  /// A commune indicator as the lane evaluates it: an `Indicator` is some twenty strings and arrays, copied for
+  /// every station it would be most of the work.
+  private struct CompactIndicator: Sendable {
+    var measure: Expression
+    var appliesWhen: Expression?
+    var milestones: [Milestone]
+    /// A measure that is a quotient (`insured / population`), its two sides.
+    var quotient: (numerator: Expression, denominator: Expression)?
+
+    init(_ indicator: Indicator) {
+      measure = indicator.measure
+      appliesWhen = indicator.appliesWhen
+      milestones = indicator.milestones
+      if case .arithmetic(.divide, let numerator, let denominator) = indicator.measure {
+        quotient = (numerator, denominator)
+      }
     }
-    switch KnownEvaluator.evaluate(indicator.measure, record) {
-    case .boolean(let holds)?: return holds ? .pass : .fail
-    case .number(let number)?:
-      guard let target = indicator.milestones.inForce(for: year)?.target else { return nil }
-      return target.isMet(by: number) ? .pass : .fail
-    default: return nil
+
+    /// The status `Evaluator` gives the indicator, or nil where that is not certain here.
+    func status(_ record: TypedRecord, year: Int?) -> IndicatorStatus? {
+      if let appliesWhen {
+        guard case .boolean(let applies)? = KnownEvaluator.evaluate(appliesWhen, record) else { return nil }
+        if !applies { return .notApplicable }
+      }
+      if let quotient {
+        // A quotient of whole numbers is compared with its target without being made (and reduced): exactly the
+        // order of the reduced quotient, which for whole numbers always exists (`Rational.divided(by:)` cannot
+        // overflow on them).
+        guard case .number(let numerator)? = KnownEvaluator.evaluate(quotient.numerator, record),
+          case .number(let denominator)? = KnownEvaluator.evaluate(quotient.denominator, record),
+          denominator != .zero
+        else { return nil }
+        guard let target = milestones.inForce(for: year)?.target else { return nil }
+        if let order = Rational.compare(numerator, dividedBy: denominator, with: target.threshold) {
+          return target.comparator.holds(order) ? .pass : .fail
+        }
+      }
+      switch KnownEvaluator.evaluate(measure, record) {
+      case .boolean(let holds)?: return holds ? .pass : .fail
+      case .number(let number)?:
+        guard let target = milestones.inForce(for: year)?.target else { return nil }
+        return target.isMet(by: number) ? .pass : .fail
+      default: return nil
+      }
     }
   }
 
