@@ -262,6 +262,26 @@ struct CSVScanner {
     var high: UInt8 = 0
     var separators = 0
     var blank = true
+    // Eight bytes at a time while none ends the line or opens a quote: most of a line is letters and digits.
+    if let base = UnsafeRawPointer(bytes.baseAddress) {
+      let (lineFeeds, returns, quotes) = (
+        Self.repeated(.lineFeed), Self.repeated(.carriageReturn), Self.repeated(.quote)
+      )
+      let (separatorBytes, spaces) = (Self.repeated(separator), Self.repeated(.space))
+      var highBytes: UInt64 = 0
+      while cursor + 8 <= end {
+        let word = base.loadUnaligned(fromByteOffset: cursor, as: UInt64.self)
+        if Self.zeroBytes(word ^ lineFeeds) | Self.zeroBytes(word ^ returns) | Self.zeroBytes(word ^ quotes) != 0 {
+          break
+        }
+        let separatorMask = Self.zeroBytes(word ^ separatorBytes)
+        separators += separatorMask.nonzeroBitCount
+        if separatorMask | Self.zeroBytes(word ^ spaces) != Self.highBits { blank = false }
+        highBytes |= word
+        cursor += 8
+      }
+      high = highBytes & Self.highBits != 0 ? 0x80 : 0
+    }
     while cursor < end {
       let byte = bytes[cursor]
       if byte == .lineFeed || byte == .carriageReturn { break }
@@ -281,9 +301,13 @@ struct CSVScanner {
     if high >= 0x80, InputBytes.firstInvalidUTF8(bytes, in: start..<cursor) != nil { return false }
     rows.beginRow()
     var cellStart = start
+    // Past the last cell kept, the cells are empty and need not be found.
+    let lastKept = keeping.lastIndex(of: true) ?? -1
     for column in 0..<width {
       var cellEnd = cellStart
-      while cellEnd < cursor, bytes[cellEnd] != separator { cellEnd += 1 }
+      if column <= lastKept {
+        while cellEnd < cursor, bytes[cellEnd] != separator { cellEnd += 1 }
+      }
       let fits: Bool
       if keeping[column] {
         let cell = UnsafeBufferPointer(rebasing: bytes[cellStart..<cellEnd])
@@ -294,7 +318,7 @@ struct CSVScanner {
         }
         fits = rows.appendCell(cell, column: Int32(truncatingIfNeeded: position.column(at: cellStart, in: bytes)))
       } else {
-        fits = rows.appendCell(UnsafeBufferPointer(rebasing: bytes[cellEnd..<cellEnd]), column: 0)
+        fits = rows.appendCell(UnsafeBufferPointer(start: nil, count: 0), column: 0)
       }
       guard fits else {
         rows.cancelRow()
@@ -307,6 +331,19 @@ struct CSVScanner {
     if bytes[cursor] == .carriageReturn, index < end, bytes[index] == .lineFeed { index += 1 }
     position.startLine(at: index)
     return true
+  }
+
+  /// The top bit of every byte of a word.
+  private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+  /// `byte` in every byte of a word.
+  private static func repeated(_ byte: UInt8) -> UInt64 { 0x0101_0101_0101_0101 &* UInt64(byte) }
+
+  /// The top bit set in exactly the bytes of `word` that are zero (no carry crosses a byte: each is at most 0x7F
+  /// before 0x7F is added).
+  private static func zeroBytes(_ word: UInt64) -> UInt64 {
+    let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    return ~(((word & low) &+ low) | word | low)
   }
 
   /// Moves the scan to the start of the line after the one that starts at `offset` (line `line`).
