@@ -570,18 +570,21 @@ struct CSVScanner {
           : rows.appendCell(
             UnsafeBufferPointer(rebasing: bytes[contentStart..<contentEnd]), column: column, lineOffset: lineOffset)
       } else {
-        if invalidText == nil,
-          let bad = InputBytes.firstInvalidUTF8(bytes, in: contentStart..<contentEnd)
-        {
+        let bad = InputBytes.firstInvalidUTF8(bytes, in: contentStart..<contentEnd)
+        if invalidText == nil, let bad {
           let location = locate(bad, from: recordStart, line: recordLine, lineStart: recordLineStart)
           invalidText = CSVReader.Messages.invalidUTF8(at: location, byte: bytes[bad], isHeader: role == .header)
         }
-        var text =
-          escaped
-          ? String(decoding: scratch, as: UTF8.self)
-          : String(decoding: UnsafeBufferPointer(rebasing: bytes[contentStart..<contentEnd]), as: UTF8.self)
-        text = text.nfc
-        fits = text.withUTF8 { rows.appendCell($0, column: column, lineOffset: lineOffset) }
+        let content = UnsafeBufferPointer(rebasing: bytes[contentStart..<contentEnd])
+        if bad == nil, !escaped, !InputBytes.mayNeedComposing(content) {
+          // Valid, and already composed as `nfc` would leave it (the usual Vietnamese text): copied as it is, with
+          // no string made of it.
+          fits = rows.appendCell(content, column: column, lineOffset: lineOffset)
+        } else {
+          var text = escaped ? String(decoding: scratch, as: UTF8.self) : String(decoding: content, as: UTF8.self)
+          text = text.nfc
+          fits = text.withUTF8 { rows.appendCell($0, column: column, lineOffset: lineOffset) }
+        }
       }
       guard fits else {
         rows.cancelRow()

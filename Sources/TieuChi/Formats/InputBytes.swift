@@ -112,6 +112,19 @@ enum InputBytes {
     return nil
   }
 
+  /// Whether valid UTF-8 `bytes` hold a scalar that `String.nfc` composes: a combining mark (U+0300–U+036F, lead
+  /// byte 0xCC or 0xCD) or a Hangul jamo (U+1100–U+11FF: 0xE1 then 0x84–0x87). Text without one is its own NFC.
+  static func mayNeedComposing(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var offset = 0
+    while offset < bytes.count {
+      let byte = bytes[offset]
+      if byte == 0xCC || byte == 0xCD { return true }
+      if byte == 0xE1, offset + 1 < bytes.count, (0x84...0x87).contains(bytes[offset + 1]) { return true }
+      offset += 1
+    }
+    return false
+  }
+
   /// How many Unicode scalars start in `from..<to`: every byte that is not a UTF-8 continuation byte.
   @inline(__always)
   static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
