@@ -172,18 +172,28 @@ struct GroupEvaluator {
     let tainted = criteria.inconsistentInputs(broken: Set(commune.violations.map(\.rule)))
     return ListItem(
       location: commune.record.location,
-      values: fieldSources.map { source in
-        switch source {
-        case .input(let slot) where tainted[slot] != nil:
-          return .invalid(LocalizedText(vi: "dữ liệu mâu thuẫn", en: "inconsistent data"))
-        case .input(let slot): return commune.record.values[slot]
-        case .name: return commune.record.name.map { .text($0) } ?? .text(commune.record.code)
-        // A share of stations that do something counts what they do: a waived station does not.
-        case .indicator(let position): return Self.outcome(commune.indicators[position].factualStatus)
-        case .status: return Self.outcome(commune.status)
-        case .absent: return .missing
-        }
-      })
+      values: itemValues(
+        input: { tainted[$0] == nil ? commune.record.values[$0] : nil },
+        name: commune.record.name ?? commune.record.code,
+        indicators: commune.indicators, status: commune.status))
+  }
+
+  /// The values of a commune's item of its group's list, from the commune's parts: `input` gives an input's value
+  /// (nil: made unusable by a broken rule), `name` its name (or code).
+  func itemValues(
+    input: (Int) -> InputValue?, name: String, indicators: IndicatorResults, status: CommuneStatus
+  ) -> [InputValue] {
+    fieldSources.map { source in
+      switch source {
+      case .input(let slot):
+        return input(slot) ?? .invalid(LocalizedText(vi: "dữ liệu mâu thuẫn", en: "inconsistent data"))
+      case .name: return .text(name)
+      // A share of stations that do something counts what they do: a waived station does not.
+      case .indicator(let position): return Self.outcome(indicators[position].factualStatus)
+      case .status: return Self.outcome(status)
+      case .absent: return .missing
+      }
+    }
   }
 
   /// A commune outcome as a yes/no field: not applicable counts as met; unknown stays unknown. (A

@@ -116,19 +116,17 @@ struct SummaryLane: Sendable {
     }
     let status: CommuneStatus = statuses.contains(.fail) ? .fail : .pass
     let indicators = IndicatorResults(statuses: statuses, indicators: statusIndicators)
-    var values: [InputValue] = []
-    if let groups, !groups.itemInputs.isEmpty {
-      values = Array(repeating: .missing, count: record.values.count)
-      for slot in groups.itemInputs { values[slot] = Self.inputValue(record.values[slot]) }
-    }
     var fields = CommuneResult.Fields(
       record: StationRecord(
         location: station.location, code: station.code, name: station.name, year: station.year,
-        attributes: scratch.groupings.insert(station.attributes).memberAfterInsert, values: values),
+        attributes: scratch.groupings.insert(station.attributes).memberAfterInsert, values: []),
       year: year, status: status, indicators: indicators, violations: [], score: nil)
     if let groups {
-      fields.groupItem = PackedListItem(groups.item(for: CommuneResult(fields)).values)
-      fields.record.values = []
+      // No rule is broken here: no input is made unusable.
+      fields.groupItem = PackedListItem(
+        groups.itemValues(
+          input: { Self.inputValue(record.values[$0]) }, name: station.name ?? station.code, indicators: indicators,
+          status: status))
     }
     let facts = CommuneFacts(fields: station.fields, year: station.year, waiverProblems: [], enteredPointsProblems: [])
     return Summary(commune: CommuneResult(fields), facts: facts)

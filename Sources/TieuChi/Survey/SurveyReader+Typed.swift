@@ -29,7 +29,8 @@ extension SurveyReader {
     init() {}
   }
 
-  /// What `readTyped` works out once for a chunk's tables rather than once per station: what each column is read as.
+  /// What `readTyped` works out once for a chunk's tables rather than once per station: what each column is read as,
+  /// and the tables' rows. One plan serves the stations of one `TableJoin.Joined`.
   struct TypedPlan {
     struct Column {
       var column: TablePlan.Column
@@ -52,6 +53,8 @@ extension SurveyReader {
     fileprivate var listNames: [String]? = nil
     fileprivate var listSlots: [Int?] = []
     fileprivate var replaced: [[Bool]?] = []
+    /// The rows of the chunk's tables, by source.
+    fileprivate var rows: [Table.Rows] = []
 
     /// The plan for `reader` reading tables planned as `plan`, keeping the attributes in `keeping` and making text
     /// only of the text inputs in `needs`.
@@ -74,8 +77,10 @@ extension SurveyReader {
     }
 
     /// Made ready for a station with lists named `names`.
-    fileprivate mutating func lists(named names: [String], reader: SurveyReader) {
-      guard names != listNames else { return }
+    fileprivate mutating func lists(of lists: [TableJoin.Joined.List], reader: SurveyReader) {
+      // Compared in place: an array of the names made for every station was a measurable part of reading it.
+      if let listNames, listNames.count == lists.count, zip(listNames, lists).allSatisfy({ $0 == $1.name }) { return }
+      let names = lists.map(\.name)
       listNames = names
       listSlots = names.map { name in
         reader.fieldName(name).flatMap { reader.schema.index(of: $0) }.flatMap {
@@ -97,11 +102,12 @@ extension SurveyReader {
     guard let lists = station.lists, let columns = typed.columns[station.row.source],
       lists.allSatisfy({ list in list.rows.allSatisfy { plan.columns[$0.source] != nil } })
     else { return nil }
-    typed.lists(named: lists.map(\.name), reader: self)
+    typed.lists(of: lists, reader: self)
+    // Each table's rows taken once: a `Table` copied for every row read is a dozen references counted.
+    if typed.rows.count != joined.sources.count { typed.rows = joined.sources.map(\.table.rows) }
     let replaced = typed.replaced[station.row.source] ?? []
     record.reset()
-    let table = joined.sources[station.row.source].table
-    let row = table.rows[station.row.row]
+    let row = typed.rows[station.row.source][station.row.row]
     var attributes: [String: String] = [:]
     var fields: [String] = []
     var code: String?
@@ -140,8 +146,7 @@ extension SurveyReader {
       let width = record.fieldCounts[slot]
       let texts = typed.needs.fields[slot] ?? []
       for reference in list.rows {
-        let listTable = joined.sources[reference.source].table
-        let listRow = listTable.rows[reference.row]
+        let listRow = typed.rows[reference.source][reference.row]
         let start = record.lists[slot].count
         record.lists[slot].append(contentsOf: repeatElement(.missing, count: width))
         for column in plan.columns[reference.source] ?? [] {
@@ -155,7 +160,7 @@ extension SurveyReader {
       }
     }
     var problems: [Diagnostic] = []
-    let location = TableJoin.Joined.rowLocation(row, table: table)
+    let location = TableJoin.Joined.rowLocation(row, table: joined.sources[station.row.source].table)
     guard let code = stationCode(code, at: location, diagnostics: &problems), problems.isEmpty else { return nil }
     if !fields.contains("code") { fields.append("code") }
     if typed.keepsCode { attributes["code"] = code }
