@@ -72,6 +72,14 @@ package enum ParallelMap {
     }
   }
 
+  /// `(first(), second())`, `first` on another thread while the calling thread does `second`: two independent
+  /// pieces of work at the end of a check (its groups and its totals).
+  package static func both<A: Sendable, B>(_ first: @escaping @Sendable () -> A, _ second: () -> B) -> (A, B) {
+    let pending = Pending(first)
+    let b = second()
+    return (pending.value(), b)
+  }
+
   /// Work started on another thread, its result taken once it is done.
   private final class Pending<W: Sendable>: @unchecked Sendable {
     // Written once by the worker before it signals, read by the waiter after: the semaphore orders the two.

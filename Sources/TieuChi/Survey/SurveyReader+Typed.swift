@@ -207,6 +207,8 @@ extension SurveyReader {
     case 0: return true
     case 1: return bytes[0] == UInt8(ascii: "~")
     case 4:
+      // Most four-byte cells are numbers: the first byte rules them out.
+      guard bytes[0] | 0x20 == UInt8(ascii: "n") else { return false }
       return bytes.elementsEqual("null".utf8) || bytes.elementsEqual("Null".utf8) || bytes.elementsEqual("NULL".utf8)
     default: return false
     }
