@@ -338,6 +338,28 @@ public struct TextReport: ReportRenderer {
     }
 
     var widths: [Int] { (0..<5).map { Int(cellWidths[$0]) } }
+
+    /// Cell `column`'s width in characters.
+    func width(_ column: Int) -> Int { Int(cellWidths[column]) }
+
+    /// Appends the row as a line of the summary table: two spaces, the cells padded to `widths` (two spaces between
+    /// columns), no space at the end, a line feed — straight into bytes, a hundred thousand rows making no string.
+    func appendLine(to bytes: inout [UInt8], widths: [Int]) {
+      bytes += [0x20, 0x20]
+      let lineStart = bytes.count
+      var text = self.text
+      text.withUTF8 { utf8 in
+        var start = 0
+        for column in 0..<5 {
+          let end = Int(ends[column])
+          bytes += utf8[start..<end]
+          if column < 4 { bytes += repeatElement(0x20, count: widths[column] - width(column) + 2) }
+          start = end
+        }
+      }
+      while bytes.count > lineStart, bytes.last == 0x20 { bytes.removeLast() }
+      bytes.append(0x0A)
+    }
   }
 
   /// A commune's row of the summary table: measuring a cell's width means walking its characters, so it is done
@@ -362,8 +384,7 @@ public struct TextReport: ReportRenderer {
     var widths = [Int](repeating: 0, count: 5)
     for chunk in chunks {
       for row in chunk {
-        let rowWidths = row.widths
-        for column in 0..<5 { widths[column] = max(widths[column], rowWidths[column]) }
+        for column in 0..<5 { widths[column] = max(widths[column], row.width(column)) }
       }
     }
     return widths
@@ -371,9 +392,15 @@ public struct TextReport: ReportRenderer {
 
   /// The summary table's lines of one chunk of rows, with the columns `widths` wide.
   private func summaryLines(_ chunk: ArraySlice<SummaryRow>, widths: [Int]) -> String {
-    var text = ""
-    for row in chunk { text += "  " + line(row.cells, row.widths, widths).trimmingTrailingSpaces + "\n" }
-    return text
+    String(decoding: summaryLineBytes(chunk, widths: widths), as: UTF8.self)
+  }
+
+  /// `summaryLines` as bytes.
+  private func summaryLineBytes(_ chunk: ArraySlice<SummaryRow>, widths: [Int]) -> [UInt8] {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(chunk.count * (widths.reduce(12, +) + 16))
+    for row in chunk { row.appendLine(to: &bytes, widths: widths) }
+    return bytes
   }
 
   /// Communes per chunk of the summary table made on one core.
