@@ -36,7 +36,7 @@ struct SummaryLane: Sendable {
       + criteria.rules.map(\.check)
     guard expressions.allSatisfy(KnownEvaluator.supports) else { return nil }
     var needs = SurveyReader.TypedNeeds()
-    for expression in expressions { Self.collectTexts(expression, list: nil, schema: criteria.schema, into: &needs) }
+    for expression in expressions { Self.collectReads(expression, list: nil, into: &needs) }
     for slot in groups?.itemInputs ?? [] {
       // A group item carrying a whole list is left to the usual way.
       if case .list = criteria.schema.inputs[slot].type { return nil }
@@ -188,23 +188,20 @@ struct SummaryLane: Sendable {
     }
   }
 
-  /// The text inputs and list fields `expression` reads (`list`: the list an enclosing aggregate iterates).
-  private static func collectTexts(
-    _ expression: Expression, list: Int?, schema: InputSchema, into needs: inout SurveyReader.TypedNeeds
-  ) {
+  /// The inputs and list fields `expression` reads (`list`: the list an enclosing aggregate iterates): those whose
+  /// text the lane makes.
+  private static func collectReads(_ expression: Expression, list: Int?, into needs: inout SurveyReader.TypedNeeds) {
     switch expression {
     case .number, .text, .boolean, .baseline, .yearsSinceBaseline: break
     case .input(let slot): needs.inputs.insert(slot)
     case .field(let field): if let list { needs.fields[list, default: []].insert(field) }
-    case .negate(let e), .not(let e): collectTexts(e, list: list, schema: schema, into: &needs)
+    case .negate(let e), .not(let e): collectReads(e, list: list, into: &needs)
     case .arithmetic(_, let l, let r), .comparison(_, let l, let r), .and(let l, let r), .or(let l, let r):
-      collectTexts(l, list: list, schema: schema, into: &needs)
-      collectTexts(r, list: list, schema: schema, into: &needs)
+      collectReads(l, list: list, into: &needs)
+      collectReads(r, list: list, into: &needs)
     case .aggregate(let aggregate):
       if let field = aggregate.field { needs.fields[aggregate.list, default: []].insert(field) }
-      if let condition = aggregate.condition {
-        collectTexts(condition, list: aggregate.list, schema: schema, into: &needs)
-      }
+      if let condition = aggregate.condition { collectReads(condition, list: aggregate.list, into: &needs) }
     }
   }
 }
