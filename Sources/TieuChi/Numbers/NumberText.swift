@@ -67,15 +67,20 @@ package enum NumberText {
     return .success(value)
   }
 
+  /// The value of one to eighteen ASCII digits and nothing else (always an `Int`); nil for any other text, which
+  /// `parseCount` and `parseDecimal` read in full. The usual spelling of a count, read without making a string.
+  static func plainDigits(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard bytes.count > 0, bytes.count <= 18, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+    return bytes.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+  }
+
   /// A whole, non-negative number of people, staff, hamlets…, its digits possibly grouped by thousands
   /// (`14.182`, `14 182`, `14,182`: a count has no decimals, so the grouping is certain).
   package static func parseCount(_ text: String) -> Result<Int, Failure> {
     var copy = text
     return copy.withUTF8 { bytes in
       // Fast path for the usual plain digits: a whole-country batch reads millions of counts.
-      if bytes.count > 0, bytes.count <= 18, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-        return .success(bytes.reduce(0) { $0 * 10 + Int($1 - 0x30) })
-      }
+      if let value = plainDigits(bytes) { return .success(value) }
       if case .groupedDigits(let digits)? = groupingFailure(text) {
         guard digits.count <= 18, let value = Int(digits) else { return .failure(.tooLarge) }
         return .success(value)

@@ -149,9 +149,9 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     guard numerator.isInteger, denominator.isInteger, denominator.numerator != 0,
       numerator.numerator.magnitude < limit, denominator.numerator.magnitude < limit
     else { return nil }
-    let a = numerator.numerator.multipliedFullWidth(by: other.denominator)
-    let b = other.numerator.multipliedFullWidth(by: denominator.numerator)
-    let order = a.high != b.high ? (a.high < b.high ? -1 : 1) : (a.low != b.low ? (a.low < b.low ? -1 : 1) : 0)
+    let order = Self.order(
+      numerator.numerator.multipliedFullWidth(by: other.denominator),
+      other.numerator.multipliedFullWidth(by: denominator.numerator))
     return denominator.numerator < 0 ? -order : order
   }
 
@@ -160,8 +160,12 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     if lhs.denominator == rhs.denominator {
       return lhs.numerator < rhs.numerator ? -1 : (lhs.numerator == rhs.numerator ? 0 : 1)
     }
-    let a = lhs.numerator.multipliedFullWidth(by: rhs.denominator)
-    let b = rhs.numerator.multipliedFullWidth(by: lhs.denominator)
+    return order(
+      lhs.numerator.multipliedFullWidth(by: rhs.denominator), rhs.numerator.multipliedFullWidth(by: lhs.denominator))
+  }
+
+  /// -1, 0 or 1: how two 256-bit products compare.
+  private static func order(_ a: (high: Int128, low: UInt128), _ b: (high: Int128, low: UInt128)) -> Int {
     if a.high != b.high { return a.high < b.high ? -1 : 1 }
     if a.low != b.low { return a.low < b.low ? -1 : 1 }
     return 0

@@ -188,7 +188,7 @@ private struct GroupingDecision {
 }
 
 /// What a streamed check keeps of each commune for the totals and the groups.
-private struct StreamKept: Sendable {
+struct StreamKept: Sendable {
   /// Makes a commune's item of its group's list (nil: the set has no group indicator).
   let groups: GroupEvaluator?
   /// The ids and indices of the commune indicators, in results' order, shared by every summary.

@@ -258,16 +258,12 @@ public struct TextReport: ReportRenderer {
     return out
   }
 
+  /// Cells padded to their columns' widths, two spaces between columns.
   private func line(_ cells: [String], _ widths: [Int]) -> String {
-    line(cells, cells.map(\.count), widths)
-  }
-
-  /// Cells padded to their columns' widths; `cellWidths` are the cells' own, already measured.
-  private func line(_ cells: [String], _ cellWidths: [Int], _ widths: [Int]) -> String {
     var out = ""
     for (index, cell) in cells.enumerated() {
       out += cell
-      if index < cells.count - 1 { out += String(repeating: " ", count: widths[index] - cellWidths[index] + 2) }
+      if index < cells.count - 1 { out += String(repeating: " ", count: widths[index] - cell.count + 2) }
     }
     return out
   }
@@ -325,19 +321,6 @@ public struct TextReport: ReportRenderer {
         cellWidths[index] = UInt32(cells[index].count)
       }
     }
-
-    var cells: [String] {
-      var cells: [String] = []
-      var start = text.utf8.startIndex
-      for index in 0..<5 {
-        let end = text.utf8.index(text.utf8.startIndex, offsetBy: Int(ends[index]))
-        cells.append(String(text.utf8[start..<end])!)
-        start = end
-      }
-      return cells
-    }
-
-    var widths: [Int] { (0..<5).map { Int(cellWidths[$0]) } }
 
     /// Cell `column`'s width in characters.
     func width(_ column: Int) -> Int { Int(cellWidths[column]) }

@@ -269,33 +269,32 @@ public enum SurveyLoader {
     // Documents' records, already read, go through in chunks like the tables' stations.
     let documents = documentRecords
     documentRecords = []
-    let documentWindows = ParallelMap.ranges(documents.count, size: window.stations)
-    ParallelMap.pipelined(
-      documentWindows.count,
-      produce: { [chunk = window.chunk] index in
-        let range = documentWindows[index]
-        return ParallelMap.map(ranges: range.count, size: chunk) { chunk in
-          transform(
-            documents[(range.lowerBound + chunk.lowerBound)..<(range.lowerBound + chunk.upperBound)].map(
-              ReadStation.record))
-        }
-      }, consume: consume)
+    inWindows(documents.count, window, chunk: { transform(documents[$0].map(ReadStation.record)) }, consume: consume)
     guard let joined else { return }
     // Stations are read on every core, in chunks, and handed on in their order: the same records and
     // diagnostics in the same order as one by one. Each document is built just before it is read.
     let plan = reader.plan(for: joined)
-    let windows = ParallelMap.ranges(joined.stations.count, size: window.stations)
+    inWindows(joined.stations.count, window) { stations in
+      read(stations, of: joined, reader: reader, plan: plan, shortcut: shortcut, transform: transform)
+    } consume: {
+      handOn($0, to: &batch, consume)
+    }
+  }
+
+  /// `0..<count` a window of `window.stations` at a time: the window's chunks of `window.chunk` made by `chunk` (given
+  /// their ranges in `0..<count`) on every core, then handed to `consume` in order while the next window is made.
+  private static func inWindows<R: Sendable>(
+    _ count: Int, _ window: StreamWindow, chunk: @escaping @Sendable (Range<Int>) -> R, consume: ([R]) -> Void
+  ) {
+    let windows = ParallelMap.ranges(count, size: window.stations)
     ParallelMap.pipelined(
       windows.count,
-      produce: { [chunk = window.chunk] index in
-        let stations = windows[index]
-        return ParallelMap.map(ranges: stations.count, size: chunk) { range in
-          read(
-            range.lazy.map { stations.lowerBound + $0 }, of: joined, reader: reader, plan: plan, shortcut: shortcut,
-            transform: transform)
+      produce: { [size = window.chunk] index in
+        let offset = windows[index].lowerBound
+        return ParallelMap.map(ranges: windows[index].count, size: size) { range in
+          chunk((offset + range.lowerBound)..<(offset + range.upperBound))
         }
-      },
-      consume: { handOn($0, to: &batch, consume) })
+      }, consume: consume)
   }
 
   /// Stations `indices` of `joined` read into records, with what reading them found, and the records transformed.

@@ -142,13 +142,21 @@ extension SurveyReader {
 
   /// Whether a plain scalar's text means "no value" (`DataNode.isNull`).
   static func isNullText(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8(isNull)
+  }
+
+  /// `isNullText` on a text's bytes (a cell read without making a string of it).
+  static func isNull(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     // By length and bytes: `==` on text that is not ASCII (most names and labels) goes through Unicode
     // comparison, and no other spelling is canonically equivalent to these ASCII words.
-    let utf8 = text.utf8
-    switch utf8.count {
+    switch bytes.count {
     case 0: return true
-    case 1: return utf8.first == UInt8(ascii: "~")
-    case 4: return utf8.elementsEqual("null".utf8) || utf8.elementsEqual("Null".utf8) || utf8.elementsEqual("NULL".utf8)
+    case 1: return bytes[0] == UInt8(ascii: "~")
+    case 4:
+      // Most four-byte cells are numbers: the first byte rules them out.
+      guard bytes[0] | 0x20 == UInt8(ascii: "n") else { return false }
+      return bytes.elementsEqual("null".utf8) || bytes.elementsEqual("Null".utf8) || bytes.elementsEqual("NULL".utf8)
     default: return false
     }
   }

@@ -175,8 +175,7 @@ extension SurveyReader {
       if Self.isNull(bytes) { return .some(.missing) }
       switch type {
       case .count, .number:
-        guard bytes.count <= 18, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-        return .some(.number(Rational(bytes.reduce(0) { $0 * 10 + Int($1 - 0x30) })))
+        return NumberText.plainDigits(bytes).map { .some(.number(Rational($0))) }
       case .boolean:
         return Self.plainBoolean(bytes).map { .some(.boolean($0)) }
       case .text where !text:
@@ -198,19 +197,6 @@ extension SurveyReader {
     case .boolean(let b): return .boolean(b)
     case .text(let t): return .text(t)
     case .invalid, .list: return nil
-    }
-  }
-
-  /// `isNullText` on a cell's bytes.
-  private static func isNull(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    switch bytes.count {
-    case 0: return true
-    case 1: return bytes[0] == UInt8(ascii: "~")
-    case 4:
-      // Most four-byte cells are numbers: the first byte rules them out.
-      guard bytes[0] | 0x20 == UInt8(ascii: "n") else { return false }
-      return bytes.elementsEqual("null".utf8) || bytes.elementsEqual("Null".utf8) || bytes.elementsEqual("NULL".utf8)
-    default: return false
     }
   }
 
