@@ -7,6 +7,17 @@ struct AdmittedCommunes {
   private var duplicateProblems: [Diagnostic] = []
   private(set) var facts = BatchFacts()
   private(set) var communes: [CommuneResult] = []
+  /// Set when the communes are counted rather than kept.
+  private var counted: CountedCommunes?
+
+  /// Communes kept, for a result that holds them.
+  init() {}
+
+  /// Communes counted and let go (`CountedCommunes`), for a result whose report was written as they came;
+  /// `fields`: those they may be grouped by.
+  init(counting criteria: CriteriaSet, fields: [String], asOf: CalendarDate) {
+    counted = CountedCommunes(criteria: criteria, fields: fields, asOf: asOf)
+  }
 
   /// Keeps `commune` (a summary, or a result without inputs, whose record still names its station-year) unless
   /// its station-year came before; whether it was kept.
@@ -16,17 +27,18 @@ struct AdmittedCommunes {
       return false
     }
     facts.add(communeFacts)
-    communes.append(commune)
+    if counted != nil { counted!.add(commune) } else { communes.append(commune) }
     return true
   }
 
-  /// The check's result: the communes kept, and `batch` with the duplicates rejected after what reading found.
+  /// The check's result: the communes kept or counted, and `batch` with the duplicates rejected after what reading found.
   consuming func result(of checker: Checker, batch: SurveyBatch) -> CheckResult {
     var batch = batch
     batch.rejected += duplicateProblems.count
     batch.diagnostics += duplicateProblems
     return CheckResult(
       criteria: checker.criteria, batch: batch, year: checker.year, groupBy: checker.groupBy, asOf: checker.asOf,
-      grouped: true, baseline: nil, communes: communes, previousCommunes: [], facts: facts)
+      grouped: true, baseline: nil, evaluated: counted.map { .counted($0) } ?? .kept(communes), previousCommunes: [],
+      facts: facts)
   }
 }

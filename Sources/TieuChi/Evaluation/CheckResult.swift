@@ -7,6 +7,8 @@ public struct CheckResult: Sendable {
   public let requestedYear: Int?
   /// The day waivers were checked against.
   public let asOf: CalendarDate
+  /// Every commune's result, in input order; empty for a check streamed through its report, which counted its
+  /// communes (`summary`) and let them go.
   public let communes: [CommuneResult]
   /// Group-level results, one per group and year (empty when the set has no group indicators).
   public let groups: GroupResults
@@ -61,22 +63,29 @@ public struct CheckResult: Sendable {
     for commune in communes { facts.add(commune, criteria: criteria, asOf: asOf) }
     self.init(
       criteria: criteria, batch: batch, year: year, groupBy: groupBy, asOf: asOf, grouped: grouped,
-      baseline: baseline, communes: communes, previousCommunes: previousCommunes, facts: facts)
+      baseline: baseline, evaluated: .kept(communes), previousCommunes: previousCommunes, facts: facts)
   }
 
   /// The result of communes already evaluated, in input order, with what they tell about the batch: the
-  /// finishing half shared by a check of a batch held whole and one whose communes were streamed (whose
-  /// `communes` are then summaries (`StreamKept.summary(of:sharing:)`) and `batch.records` empty).
+  /// finishing half shared by a check of a batch held whole, one that kept its communes without their inputs
+  /// (`Checker.results(of:)`) and one streamed through its report, which counted them (`batch.records` then
+  /// empty).
   package init(
     criteria: CriteriaSet, batch: SurveyBatch, year: Int?, groupBy: String?, asOf: CalendarDate, grouped: Bool,
-    baseline: SurveyBatch?, communes: [CommuneResult], previousCommunes: [CommuneResult], facts: BatchFacts
+    baseline: SurveyBatch?, evaluated: EvaluatedCommunes, previousCommunes: [CommuneResult], facts: BatchFacts
   ) {
+    let communes: [CommuneResult]
+    let counted: CountedCommunes?
+    switch evaluated {
+    case .kept(let kept): (communes, counted) = (kept, nil)
+    case .counted(let tally): (communes, counted) = ([], tally)
+    }
     self.criteria = criteria
     self.requestedYear = year
     self.asOf = asOf
     self.baseline = baseline
     var batch = batch
-    if let groupBy, !communes.isEmpty, !facts.fields.contains(groupBy) {
+    if let groupBy, !communes.isEmpty || counted?.tally.isEmpty == false, !facts.fields.contains(groupBy) {
       // Grouping by a field nobody has puts every commune in one "(none)" group: say so.
       batch.diagnostics.append(.groupingFieldAbsent(groupBy, fields: facts.fields))
     }
@@ -95,13 +104,20 @@ public struct CheckResult: Sendable {
     // The groups on another core while this one counts: at 100,000 communes each is a tenth of a second or more.
     let (groups, summary) = ParallelMap.both(
       {
-        criteria.hasGroupIndicators
+        if let counted {
+          return counted.groupResults(criteria: criteria, groupRecords: groupRecords, field: field, year: year)
+        }
+        return criteria.hasGroupIndicators
           ? GroupEvaluator(
             criteria: criteria, asOf: asOf,
             previousRound: baseline.map { (previousCommunes, $0.groupRecords) }
           ).evaluate(communes, groupRecords: groupRecords, field: field, year: year)
           : []
-      }, { [batch] in Summary(criteria: criteria, communes: communes, batch: batch, groupBy: field) })
+      },
+      { [batch] in
+        counted?.tally.summary(criteria: criteria, batch: batch, groupBy: field)
+          ?? Summary(criteria: criteria, communes: communes, batch: batch, groupBy: field)
+      })
     self.groups = GroupResults(groups)
     self.comparison =
       baseline == nil
@@ -192,7 +208,7 @@ public struct CheckResult: Sendable {
 
   /// Whether every commune and every group passes.
   public var allPass: Bool {
-    !communes.isEmpty && communes.allSatisfy { $0.status == .pass } && groups.allSatisfy { $0.status == .pass }
+    summary.evaluated > 0 && summary.communes[.pass] == summary.evaluated && groups.allSatisfy { $0.status == .pass }
   }
 
   /// Whether every file and record was read without error.

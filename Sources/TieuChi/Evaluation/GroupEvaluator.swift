@@ -64,6 +64,17 @@ struct GroupEvaluator {
     var year: Int?
   }
 
+  /// A group's communes as its record needs them: their items of its `communes` list, and where the first was read.
+  struct Members: Sendable {
+    var items: [ListItem]
+    var location: SourceLocation?
+  }
+
+  /// The members of a group of communes kept whole.
+  func members(_ communes: [CommuneResult]) -> Members {
+    Members(items: communes.map { $0.groupItem ?? item(for: $0) }, location: communes.first?.record.location)
+  }
+
   func evaluate(_ communes: [CommuneResult], groupRecords: [StationRecord], field: String?, year: Int?) -> [GroupResult]
   {
     var order: [Key] = []
@@ -73,6 +84,31 @@ struct GroupEvaluator {
       if members[key] == nil { order.append(key) }
       members[key, default: []].append(commune)
     }
+    let groups = members
+    return evaluate(
+      order, sizes: members.mapValues(\.count), groupRecords: groupRecords, field: field, year: year,
+      members: { self.members(groups[$0] ?? []) })
+  }
+
+  /// The groups of communes counted rather than kept (a check streamed through its report): `items`, grouped by
+  /// the field at `position` of those they were counted by, whose values are `keys`.
+  func evaluate(
+    _ items: GroupItems, keys: [String?], position: Int?, groupRecords: [StationRecord], field: String?, year: Int?
+  ) -> [GroupResult] {
+    let (order, positions) = items.groupsBy(field: position, keys: keys)
+    return evaluate(
+      order, sizes: positions.mapValues(\.count), groupRecords: groupRecords, field: field, year: year,
+      members: { items.members(at: positions[$0] ?? []) })
+  }
+
+  /// The groups in `order` (as their first commune came), of `sizes` communes each, whose communes' items
+  /// `members` gives: unpacked one group at a time, on the core that evaluates it.
+  private func evaluate(
+    _ order: [Key], sizes: [Key: Int], groupRecords: [StationRecord], field: String?, year: Int?,
+    members: @Sendable (Key) -> Members
+  ) -> [GroupResult] {
+    var order = order
+    var sizes = sizes
     // A group that has its own record but no evaluated commune is still reported. A record without
     // the grouping field belongs to another grouping (a district's figures when grouping by province).
     for record in groupRecords {
@@ -80,18 +116,20 @@ struct GroupEvaluator {
       let value = field.flatMap { record.attributes[$0] }
       if field != nil && value == nil { continue }
       let key = Key(value: value, year: year ?? record.year)
-      if members[key] == nil {
+      if sizes[key] == nil {
         order.append(key)
-        members[key] = []
+        sizes[key] = 0
       }
     }
     let groupIndicators = criteria.indicators.indices.filter { criteria.indicators[$0].level == .group }
     // Groups are evaluated on every core (a province's group record lists thousands of communes); the results
     // keep the groups' order.
-    let groups = members
+    let counts = sizes
     return ParallelMap.map(order) { key in
       let record = ownRecord(for: key, field: field, in: groupRecords, requestedYear: year)
-      let synthetic = groupRecord(key: key, field: field, communes: groups[key] ?? [], own: record)
+      let synthetic = groupRecord(
+        key: key, field: field, members: counts[key] == 0 ? Members(items: [], location: nil) : members(key),
+        own: record)
       // A district's figures that contradict themselves (120 of 100 services performed) leave the inputs of
       // the broken rule unknown in the group's indicators, as a commune's do in its own.
       let violations = self.violations(synthetic)
@@ -105,7 +143,7 @@ struct GroupEvaluator {
         ? .fail : results.contains { $0.status == .unknown } ? .incomplete : .pass
       return GroupResult(
         field: field, key: key.value, year: year ?? key.year, status: status, indicators: IndicatorResults(results),
-        communes: groups[key]?.count ?? 0, record: record, violations: violations)
+        communes: counts[key] ?? 0, record: record, violations: violations)
     }
   }
 
@@ -129,7 +167,8 @@ struct GroupEvaluator {
     let members = communes.filter { $0.year == previousYear }
     let own = baseline.groupRecords.first { inGroup($0.attributes) && $0.year == previousYear }
     guard !members.isEmpty || own != nil else { return nil }
-    return groupRecord(key: Key(value: key.value, year: previousYear), field: field, communes: members, own: own)
+    return groupRecord(
+      key: Key(value: key.value, year: previousYear), field: field, members: self.members(members), own: own)
   }
 
   /// A group's own record: the one for the group's year; with `--year`, which applies one year's
@@ -147,10 +186,10 @@ struct GroupEvaluator {
   /// The record a group's indicators are evaluated on (also used by `explain` to trace them).
   func record(key: String?, year: Int?, communes: [CommuneResult], own: StationRecord?, field: String?) -> StationRecord
   {
-    groupRecord(key: Key(value: key, year: year), field: field, communes: communes, own: own)
+    groupRecord(key: Key(value: key, year: year), field: field, members: members(communes), own: own)
   }
 
-  private func groupRecord(key: Key, field: String?, communes: [CommuneResult], own: StationRecord?) -> StationRecord {
+  private func groupRecord(key: Key, field: String?, members: Members, own: StationRecord?) -> StationRecord {
     let schema = criteria.groupSchema
     var values = own?.values ?? [InputValue](repeating: .missing, count: schema.inputs.count)
     var attributes = own?.attributes ?? [:]
@@ -158,10 +197,9 @@ struct GroupEvaluator {
       attributes[field] = value
       if let slot = schema.index(of: field), case .missing = values[slot] { values[slot] = .text(value) }
     }
-    let items = communes.map { $0.groupItem ?? item(for: $0) }
-    values[communesSlot] = .list(items)
+    values[communesSlot] = .list(members.items)
     return StationRecord(
-      location: own?.location ?? communes.first?.record.location ?? SourceLocation(file: "", line: 0, column: 0),
+      location: own?.location ?? members.location ?? SourceLocation(file: "", line: 0, column: 0),
       code: key.value ?? "", name: key.value, year: key.year, attributes: attributes, values: values)
   }
 

@@ -48,31 +48,43 @@ struct PackedListItem: Sendable {
   /// The values, as they were given.
   var values: [InputValue] {
     switch storage {
-    case .item(let values): return values
-    case .bytes(let bytes):
-      var values: [InputValue] = []
-      var position = 0
-      while position < bytes.count {
-        let tag = Tag(rawValue: bytes[position])!
-        position += 1
-        switch tag {
-        case .missing: values.append(.missing)
-        case .no: values.append(.boolean(false))
-        case .yes: values.append(.boolean(true))
-        case .whole: values.append(.number(Rational(whole: Self.signed(bytes, at: &position))))
-        case .fraction:
-          let numerator = Self.signed(bytes, at: &position)
-          let denominator = Self.signed(bytes, at: &position)
-          // Already reduced when packed: it reduces to itself.
-          values.append(.number(Rational(numerator, denominator)!))
-        case .text: values.append(.text(Self.text(bytes, at: &position)))
-        case .invalid:
-          let vi = Self.text(bytes, at: &position)
-          values.append(.invalid(LocalizedText(vi: vi, en: Self.text(bytes, at: &position))))
-        }
-      }
-      return values
+    case .item(let values): values
+    case .bytes(let bytes): Self.values(packed: bytes[...])
     }
+  }
+
+  /// Appends the packed values to `bytes` (read back by `values(packed:)`); false, appending nothing, when the
+  /// values are kept as they are.
+  func append(to bytes: inout [UInt8]) -> Bool {
+    guard case .bytes(let packed) = storage else { return false }
+    bytes += packed
+    return true
+  }
+
+  /// The values packed in `bytes` (one item's, as `append(to:)` wrote them).
+  static func values(packed bytes: ArraySlice<UInt8>) -> [InputValue] {
+    var values: [InputValue] = []
+    var position = bytes.startIndex
+    while position < bytes.endIndex {
+      let tag = Tag(rawValue: bytes[position])!
+      position += 1
+      switch tag {
+      case .missing: values.append(.missing)
+      case .no: values.append(.boolean(false))
+      case .yes: values.append(.boolean(true))
+      case .whole: values.append(.number(Rational(whole: Self.signed(bytes, at: &position))))
+      case .fraction:
+        let numerator = Self.signed(bytes, at: &position)
+        let denominator = Self.signed(bytes, at: &position)
+        // Already reduced when packed: it reduces to itself.
+        values.append(.number(Rational(numerator, denominator)!))
+      case .text: values.append(.text(Self.text(bytes, at: &position)))
+      case .invalid:
+        let vi = Self.text(bytes, at: &position)
+        values.append(.invalid(LocalizedText(vi: vi, en: Self.text(bytes, at: &position))))
+      }
+    }
+    return values
   }
 
   /// Seven bits a byte, the last byte's high bit clear; the sign zigzagged into the lowest bit so that small
@@ -86,7 +98,7 @@ struct PackedListItem: Sendable {
     bytes.append(UInt8(rest))
   }
 
-  private static func signed(_ bytes: [UInt8], at position: inout Int) -> Int128 {
+  private static func signed(_ bytes: ArraySlice<UInt8>, at position: inout Int) -> Int128 {
     var value: UInt128 = 0
     var shift: UInt128 = 0
     while true {
@@ -104,7 +116,7 @@ struct PackedListItem: Sendable {
     bytes += text.utf8
   }
 
-  private static func text(_ bytes: [UInt8], at position: inout Int) -> String {
+  private static func text(_ bytes: ArraySlice<UInt8>, at position: inout Int) -> String {
     let count = Int(signed(bytes, at: &position))
     defer { position += count }
     return String(decoding: bytes[position..<(position + count)], as: UTF8.self)

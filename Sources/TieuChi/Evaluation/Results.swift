@@ -317,6 +317,9 @@ public struct CommuneResult: Sendable {
     return CommuneResult(value)
   }
 
+  /// See `Fields.groupItem`: packed as it was kept.
+  var packedGroupItem: PackedListItem? { fields.value.groupItem }
+
   /// See `Fields.groupItem`.
   var groupItem: ListItem? {
     fields.value.groupItem.map { ListItem(location: record.location, values: $0.values) }

@@ -30,7 +30,8 @@ extension Checker {
     // it is admitted.
     let frame = Mutex<ReportFrame?>(nil)
     var grouping = GroupingDecision(asked: groupBy, needed: renderer.needsGrouping)
-    var admitted = AdmittedCommunes()
+    // Counted as they are admitted, not kept: a million communes' summaries were most of a national batch's memory.
+    var admitted = AdmittedCommunes(counting: criteria, fields: kept.fields, asOf: asOf)
     // Communes evaluated before the grouping was known, when the report's parts depend on it.
     var waiting: [CommuneResult] = []
     var keptParts: [R.Kept] = []

@@ -468,7 +468,7 @@ extension JSONReport: CommuneStreamRenderer {
     let phrases = ReportPhrases(criteria: result.criteria, language: language)
     let statics = IndicatorStatics(criteria: result.criteria, report: self)
     let after = Self.cut(value(result, communes: .string(Self.placeholder), phrases: phrases, statics: statics)).after
-    var tail: [UInt8] = Array((result.communes.isEmpty ? "]" : "\n  ]").utf8)
+    var tail: [UInt8] = Array((result.summary.evaluated == 0 ? "]" : "\n  ]").utf8)
     tail += after
     tail.append(UInt8(ascii: "\n"))
     return [tail]

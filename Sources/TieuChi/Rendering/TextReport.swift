@@ -452,7 +452,7 @@ public struct TextReport: ReportRenderer {
         "Data errors: \(phrases.count(summary.errors)), warnings: \(phrases.count(summary.warnings)) (details above or on standard error)\n"
       )
     }
-    if let groupBy = report.groupBy, summary.groups.count > 0, report.communes.count > 1 {
+    if let groupBy = report.groupBy, summary.groups.count > 0, summary.evaluated > 1 {
       out += text("Theo \(fieldName(groupBy))", "By \(fieldName(groupBy))") + ":\n"
       for group in summary.groups {
         let c = { (status: CommuneStatus) in phrases.count(group.communes[status] ?? 0) }
@@ -462,7 +462,7 @@ public struct TextReport: ReportRenderer {
           "\(phrases.count(group.total)) communes — \(c(.pass)) pass, \(c(.fail)) fail, \(c(.incomplete)) incomplete\n")
       }
     }
-    if report.communes.count > 1 {
+    if summary.evaluated > 1 {
       out += text("Theo chỉ tiêu", "By indicator") + ":\n"
       let width = summary.indicators.map(\.id.count).max() ?? 0
       for (id, counts) in summary.indicators {
@@ -515,7 +515,7 @@ extension TextReport: CommuneStreamRenderer {
   package func tail(_ result: CheckResult, kept: [SummaryRow]) -> [[UInt8]] {
     let phrases = ReportPhrases(criteria: result.criteria, language: language)
     let head = headText(ReportFrame(result), phrases: phrases)
-    let rows = ParallelMap.ranges(result.communes.isEmpty ? 0 : kept.count, size: Self.chunk).map { kept[$0] }
+    let rows = ParallelMap.ranges(result.summary.evaluated == 0 ? 0 : kept.count, size: Self.chunk).map { kept[$0] }
     guard !rows.isEmpty else { return [escaped(head + afterSummaryTable(result, phrases: phrases))] }
     let widths = Self.widths(of: rows)
     let table = ParallelMap.map(rows) { escaped(summaryLines($0, widths: widths)) }
