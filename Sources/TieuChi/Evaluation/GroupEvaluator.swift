@@ -39,7 +39,18 @@ struct GroupEvaluator {
       return
     }
     let communeIndicators = evaluator.communeIndicators
-    fieldSources = definition.fields.inputs.map { field in
+    // The fields the group's expressions read, and the one that names an item in a gap: the others are never read,
+    // so each commune's item leaves them out (a national batch streamed keeps every commune's item to the end).
+    var read = Set<Int>()
+    for indicator in criteria.indicators where indicator.level == .group {
+      read.formUnion(indicator.measure.listFieldSlots(of: communesSlot))
+      read.formUnion(indicator.appliesWhen?.listFieldSlots(of: communesSlot) ?? [])
+    }
+    for rule in criteria.groupRules { read.formUnion(rule.check.listFieldSlots(of: communesSlot)) }
+    if let name = definition.itemName, let slot = definition.fields.index(of: name) { read.insert(slot) }
+    fieldSources = definition.fields.inputs.indices.map { index in
+      let field = definition.fields.inputs[index]
+      guard read.contains(index) else { return .absent }
       switch field.outcome {
       case .set?: return .status
       case .indicator(let id)?:

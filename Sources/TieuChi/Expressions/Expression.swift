@@ -52,6 +52,43 @@ package indirect enum Expression: Sendable {
     return slots
   }
 
+  /// The slots of the fields of list `list`'s records this expression reads (in aggregates over that list).
+  package func listFieldSlots(of list: Int) -> Set<Int> {
+    var slots = Set<Int>()
+    collectListFields(of: list, into: &slots)
+    return slots
+  }
+
+  private func collectListFields(of list: Int, into slots: inout Set<Int>) {
+    switch self {
+    case .number, .text, .boolean, .input, .field, .yearsSinceBaseline: break
+    case .negate(let e), .not(let e), .baseline(let e): e.collectListFields(of: list, into: &slots)
+    case .arithmetic(_, let l, let r), .comparison(_, let l, let r), .and(let l, let r), .or(let l, let r):
+      l.collectListFields(of: list, into: &slots)
+      r.collectListFields(of: list, into: &slots)
+    case .aggregate(let aggregate):
+      if aggregate.list == list {
+        if let field = aggregate.field { slots.insert(field) }
+        aggregate.condition?.collectFields(into: &slots)
+      }
+      // An aggregate within the condition is over the record, not the item.
+      aggregate.condition?.collectListFields(of: list, into: &slots)
+    }
+  }
+
+  /// The fields of the iterated list's records this condition reads (`.field`; an aggregate within it is over the
+  /// record, walked by `collectListFields`).
+  private func collectFields(into slots: inout Set<Int>) {
+    switch self {
+    case .number, .text, .boolean, .input, .yearsSinceBaseline, .aggregate: break
+    case .field(let slot): slots.insert(slot)
+    case .negate(let e), .not(let e), .baseline(let e): e.collectFields(into: &slots)
+    case .arithmetic(_, let l, let r), .comparison(_, let l, let r), .and(let l, let r), .or(let l, let r):
+      l.collectFields(into: &slots)
+      r.collectFields(into: &slots)
+    }
+  }
+
   private func collectInputs(into slots: inout Set<Int>) {
     switch self {
     case .number, .text, .boolean, .field, .yearsSinceBaseline: break
