@@ -6,18 +6,18 @@
 /// own (`PackedListItem`) is an array with its header and allocation, about 140 bytes, and the summary it hung
 /// from about 300 more; here an item is its packed bytes and a few numbers.
 struct GroupItems: Sendable {
-  private var bytes: [UInt8] = []
+  private var bytes = SegmentedArray<UInt8>(segmentShift: 20)
   /// Where each item ends in `bytes`.
-  private var ends: [Int] = []
+  private var ends = SegmentedArray<Int>()
   /// Items kept as they are (a list within the item: `PackedListItem` does not pack it), by position.
   private var unpacked: [Int: [InputValue]] = [:]
   /// Field by field, each item's group number.
-  private var groups: [[UInt32]]
-  private var years: [UInt32] = []
+  private var groups: [SegmentedArray<UInt32>]
+  private var years = SegmentedArray<UInt32>()
   private var yearNumbers = Numbering<Int?>()
   /// Each item's location: its line, and the rest of it (file, sheet, column) numbered.
-  private var lines: [Int] = []
-  private var places: [UInt32] = []
+  private var lines = SegmentedArray<Int>()
+  private var places = SegmentedArray<UInt32>()
   private var placeNumbers = Numbering<Place>()
   private var lastPlace: (place: Place, number: UInt32)?
 
@@ -37,12 +37,12 @@ struct GroupItems: Sendable {
 
   /// No item yet; `fields`: how many fields the communes may be grouped by.
   init(fields: Int) {
-    groups = [[UInt32]](repeating: [], count: fields)
+    groups = [SegmentedArray<UInt32>](repeating: SegmentedArray(), count: fields)
   }
 
   /// Keeps the item of a commune read at `location`, evaluated for `year`, in group `groups[i]` by the i-th field.
   mutating func add(_ item: PackedListItem, location: SourceLocation, year: Int?, groups numbers: [Int]) {
-    if !item.append(to: &bytes) { unpacked[ends.count] = item.values }
+    if let packed = item.packed { bytes.append(contentsOf: packed) } else { unpacked[ends.count] = item.values }
     ends.append(bytes.count)
     for field in groups.indices { groups[field].append(UInt32(numbers[field])) }
     years.append(UInt32(yearNumbers.number(year)))
@@ -64,7 +64,7 @@ struct GroupItems: Sendable {
   func groupsBy(field: Int?, keys: [String?]) -> (order: [GroupEvaluator.Key], members: [GroupEvaluator.Key: [Int]]) {
     var order: [GroupEvaluator.Key] = []
     var members: [GroupEvaluator.Key: [Int]] = [:]
-    for position in ends.indices {
+    for position in 0..<ends.count {
       let key = GroupEvaluator.Key(
         value: field.flatMap { keys[Int(groups[$0][position])] }, year: yearNumbers.values[Int(years[position])])
       if members[key] == nil { order.append(key) }
@@ -80,7 +80,7 @@ struct GroupItems: Sendable {
       let start = position == 0 ? 0 : ends[position - 1]
       return ListItem(
         location: location,
-        values: unpacked[position] ?? PackedListItem.values(packed: bytes[start..<ends[position]]))
+        values: unpacked[position] ?? PackedListItem.values(packed: bytes.elements(start..<ends[position])[...]))
     }
     return GroupEvaluator.Members(items: items, location: items.first?.location)
   }

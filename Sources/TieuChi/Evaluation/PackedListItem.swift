@@ -53,15 +53,13 @@ struct PackedListItem: Sendable {
     }
   }
 
-  /// Appends the packed values to `bytes` (read back by `values(packed:)`); false, appending nothing, when the
-  /// values are kept as they are.
-  func append(to bytes: inout [UInt8]) -> Bool {
-    guard case .bytes(let packed) = storage else { return false }
-    bytes += packed
-    return true
+  /// The packed values (read back by `values(packed:)`); nil when the values are kept as they are.
+  var packed: [UInt8]? {
+    guard case .bytes(let packed) = storage else { return nil }
+    return packed
   }
 
-  /// The values packed in `bytes` (one item's, as `append(to:)` wrote them).
+  /// The values packed in `bytes` (one item's `packed`).
   static func values(packed bytes: ArraySlice<UInt8>) -> [InputValue] {
     var values: [InputValue] = []
     var position = bytes.startIndex

@@ -74,5 +74,5 @@ extension CSVReport: CommuneStreamRenderer {
     bytes = part.bytes
   }
 
-  package func tail(_ result: CheckResult, kept: [Void]) -> [[UInt8]] { [] }
+  package func tail(_ result: CheckResult, kept: NothingKept, write: ([UInt8]) -> Void) {}
 }

@@ -34,7 +34,7 @@ extension Checker {
     var admitted = AdmittedCommunes(counting: criteria, fields: kept.fields, asOf: asOf)
     // Communes evaluated before the grouping was known, when the report's parts depend on it.
     var waiting: [CommuneResult] = []
-    var keptParts: [R.Kept] = []
+    var keptParts = R.Kept()
 
     // Whether a commune's part was written: the first loses its separator.
     var wroteCommune = false
@@ -48,7 +48,7 @@ extension Checker {
         }
         wroteCommune = true
       }
-      keptParts += part.kept
+      keptParts.append(contentsOf: part.kept)
     }
     // Once the grouping is known: the head, then what waited for it.
     func settled() {
@@ -132,14 +132,14 @@ extension Checker {
     grouping.settle(result.groupBy)
     settled()
     finished(result)
-    for part in renderer.tail(result, kept: keptParts) { write(part) }
+    renderer.tail(result, kept: keptParts, write: write)
     return result
   }
 }
 
 /// A chunk of stations read and evaluated on one core: each commune's summary and facts, and either its part of
 /// the report (when the grouping was known) or the communes themselves.
-private struct EvaluatedChunk<Kept: Sendable>: Sendable {
+private struct EvaluatedChunk<Kept: KeptParts>: Sendable {
   var summaries: [CommuneResult] = []
   var facts: [CommuneFacts] = []
   var rendered: RenderedCommunes<Kept>?

@@ -29,9 +29,9 @@ package struct ReportFrame: Sendable {
 /// (`Checker.stream`). `renderParts` of a whole result is made of the same parts, so a streamed report and one
 /// made from the whole result are the same bytes.
 package protocol CommuneStreamRenderer: ReportRenderer {
-  /// What the tail needs from each commune (its row of a table whose widths only the whole batch tells), kept
-  /// until the end; `Void` for reports that need nothing.
-  associatedtype Kept: Sendable
+  /// What the tail needs from the communes (their rows of a table whose widths only the whole batch tells), kept
+  /// until the end; `NothingKept` for reports that need nothing.
+  associatedtype Kept: KeptParts
   /// What the communes of a chunk written on one core share (phrases, texts of its own).
   associatedtype Writer
 
@@ -53,24 +53,25 @@ package protocol CommuneStreamRenderer: ReportRenderer {
   func writer(_ frame: ReportFrame) -> Writer
 
   /// Appends a commune's part to `bytes`; returns what the tail will need of it.
-  func write(_ commune: CommuneResult, with writer: Writer, into bytes: inout [UInt8]) -> Kept
+  func write(_ commune: CommuneResult, with writer: Writer, into bytes: inout [UInt8]) -> Kept.Part
 
   /// What comes between two communes' parts (a JSON list's comma): each part begins with it, and the first
   /// part written loses it again.
   var separator: [UInt8] { get }
 
-  /// What comes after the communes, from the finished result (whose communes are summaries when streamed:
-  /// statuses, not actuals, gaps or inputs) and what each commune kept, in order.
-  func tail(_ result: CheckResult, kept: [Kept]) -> [[UInt8]]
+  /// What comes after the communes, from the finished result (whose communes, when streamed, were counted and
+  /// not kept) and what the communes kept, written piece by piece: the text summary's table is as big as the
+  /// batch.
+  func tail(_ result: CheckResult, kept: Kept, write: ([UInt8]) -> Void)
 }
 
 /// Consecutive communes' parts of a report, back to back, with where each ends: a commune found to be a duplicate
 /// after its part was made is cut out again.
-package struct RenderedCommunes<Kept: Sendable>: Sendable {
+package struct RenderedCommunes<Kept: KeptParts>: Sendable {
   package var bytes: [UInt8] = []
   /// The end of each commune's part in `bytes`.
   package var ends: [Int] = []
-  package var kept: [Kept] = []
+  package var kept = Kept()
 
   /// The parts of the communes at `positions` (ascending) alone.
   package func keeping(_ positions: [Int]) -> RenderedCommunes {
@@ -78,8 +79,8 @@ package struct RenderedCommunes<Kept: Sendable>: Sendable {
     for position in positions {
       kept.bytes += bytes[(position == 0 ? 0 : ends[position - 1])..<ends[position]]
       kept.ends.append(kept.bytes.count)
-      kept.kept.append(self.kept[position])
     }
+    kept.kept = self.kept.keeping(positions)
     return kept
   }
 }
@@ -93,7 +94,6 @@ extension CommuneStreamRenderer {
     let writer = self.writer(frame)
     var rendered = RenderedCommunes<Kept>()
     rendered.ends.reserveCapacity(communes.count)
-    rendered.kept.reserveCapacity(communes.count)
     let separator = self.separator
     for commune in communes {
       rendered.bytes += separator
@@ -117,6 +117,10 @@ extension CommuneStreamRenderer {
     }
     var parts = chunks.map(\.bytes)
     if let first = parts.firstIndex(where: { !$0.isEmpty }) { parts[first].removeFirst(separator.count) }
-    return [head(frame)] + parts + tail(result, kept: chunks.flatMap(\.kept))
+    var kept = Kept()
+    for chunk in chunks { kept.append(contentsOf: chunk.kept) }
+    parts = [head(frame)] + parts
+    tail(result, kept: kept) { parts.append($0) }
+    return parts
   }
 }

@@ -51,7 +51,7 @@ extension JSONLinesReport: CommuneStreamRenderer {
       "commune", into: &bytes)
   }
 
-  package func tail(_ report: CheckResult, kept: [Void]) -> [[UInt8]] {
+  package func tail(_ report: CheckResult, kept: NothingKept, write: ([UInt8]) -> Void) {
     let json = self.json
     let phrases = ReportPhrases(criteria: report.criteria, language: language)
     let statics = JSONReport.IndicatorStatics(criteria: report.criteria, report: json)
@@ -67,7 +67,7 @@ extension JSONLinesReport: CommuneStreamRenderer {
       Self.line(json.comparison(comparison, phrases: phrases), "comparison", into: &output)
     }
     Self.line(json.summary(report.summary), "summary", into: &output)
-    return [output]
+    write(output)
   }
 
   /// `{"kind": kind, …members}` on one line (written as that object would be, without building it).

@@ -464,13 +464,13 @@ extension JSONReport: CommuneStreamRenderer {
   }
 
   /// The list's closing bracket, then the groups, the problems found, the totals and the comparison.
-  package func tail(_ result: CheckResult, kept: [Void]) -> [[UInt8]] {
+  package func tail(_ result: CheckResult, kept: NothingKept, write: ([UInt8]) -> Void) {
     let phrases = ReportPhrases(criteria: result.criteria, language: language)
     let statics = IndicatorStatics(criteria: result.criteria, report: self)
     let after = Self.cut(value(result, communes: .string(Self.placeholder), phrases: phrases, statics: statics)).after
     var tail: [UInt8] = Array((result.summary.evaluated == 0 ? "]" : "\n  ]").utf8)
     tail += after
     tail.append(UInt8(ascii: "\n"))
-    return [tail]
+    write(tail)
   }
 }

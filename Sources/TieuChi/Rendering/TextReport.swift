@@ -41,9 +41,11 @@ public struct TextReport: ReportRenderer {
     let rows =
       report.communes.count > 1 || (summaryOnly && !report.communes.isEmpty)
       ? ParallelMap.map(ranges: report.communes.count, size: Self.chunk) { range in
-        report.communes[range].map { summaryRow($0, phrases) }[...]
-      }
-      : []
+        var rows = SummaryRows()
+        for commune in report.communes[range] { rows.append(summaryCells(commune, phrases: phrases)) }
+        return rows
+      }.reduce(into: SummaryRows()) { $0.append(contentsOf: $1) }
+      : nil
     return out + tailText(report, rows: rows, phrases: phrases)
   }
 
@@ -71,9 +73,9 @@ public struct TextReport: ReportRenderer {
 
   /// What comes after the communes' sections: the summary table (of `rows`, in chunks; none when empty), the
   /// groups' table, the totals and the comparison with the previous round.
-  private func tailText(_ report: CheckResult, rows: [ArraySlice<SummaryRow>], phrases: ReportPhrases) -> String {
+  private func tailText(_ report: CheckResult, rows: SummaryRows?, phrases: ReportPhrases) -> String {
     var out = ""
-    if !rows.isEmpty {
+    if let rows, rows.count > 0 {
       out += "\n" + summaryTable(rows)
     }
     return out + afterSummaryTable(report, phrases: phrases)
@@ -297,100 +299,23 @@ public struct TextReport: ReportRenderer {
 
   // MARK: Batch
 
-  /// A commune's cells in the summary table, with their widths in characters.
-  ///
-  /// A streamed summary keeps one of these for every commune until the end, when the columns' widths are known:
-  /// its five cells are one text and two rows of five small numbers, not five strings in an array and their
-  /// widths in another (a few hundred bytes a commune, hundreds of megabytes for a million).
-  package struct SummaryRow: Sendable {
-    private var text: String
-    /// Where each cell ends in `text`'s UTF-8.
-    private var ends: InlineArray<5, UInt32>
-    /// Each cell's width in characters.
-    private var cellWidths: InlineArray<5, UInt32>
-
-    init(_ cells: [String]) {
-      precondition(cells.count == 5)
-      text = cells.joined()
-      ends = .init(repeating: 0)
-      cellWidths = .init(repeating: 0)
-      var end = 0
-      for index in 0..<5 {
-        end += cells[index].utf8.count
-        ends[index] = UInt32(end)
-        cellWidths[index] = UInt32(cells[index].count)
-      }
-    }
-
-    /// Cell `column`'s width in characters.
-    func width(_ column: Int) -> Int { Int(cellWidths[column]) }
-
-    /// Appends the row as a line of the summary table: two spaces, the cells padded to `widths` (two spaces between
-    /// columns), no space at the end, a line feed — straight into bytes, a hundred thousand rows making no string.
-    func appendLine(to bytes: inout [UInt8], widths: [Int]) {
-      bytes += [0x20, 0x20]
-      let lineStart = bytes.count
-      var text = self.text
-      text.withUTF8 { utf8 in
-        var start = 0
-        for column in 0..<5 {
-          let end = Int(ends[column])
-          bytes += utf8[start..<end]
-          if column < 4 { bytes += repeatElement(0x20, count: widths[column] - width(column) + 2) }
-          start = end
-        }
-      }
-      while bytes.count > lineStart, bytes.last == 0x20 { bytes.removeLast() }
-      bytes.append(0x0A)
-    }
-  }
-
-  /// A commune's row of the summary table: measuring a cell's width means walking its characters, so it is done
-  /// on the core that makes the row.
-  func summaryRow(_ commune: CommuneResult, _ phrases: ReportPhrases) -> SummaryRow {
-    SummaryRow(summaryCells(commune, phrases: phrases))
-  }
-
-  /// The table of one line per commune, from its rows in chunks: the columns as wide as their widest cell.
-  func summaryTable(_ chunks: [ArraySlice<SummaryRow>]) -> String {
+  /// The table of one line per commune, from its rows: the columns as wide as their widest cell.
+  func summaryTable(_ rows: SummaryRows) -> String {
     var out = summaryTableTitle
-    let widths = Self.widths(of: chunks)
     // The lines made on every core, chunk by chunk, kept in order: a national batch has 100,000 of them.
-    for part in ParallelMap.map(chunks, { summaryLines($0, widths: widths) }) { out += part }
+    for part in ParallelMap.map(ranges: rows.count, size: Self.chunk, { rows.lines($0, widths: rows.widths) }) {
+      out += String(decoding: part, as: UTF8.self)
+    }
     return out
   }
 
   private var summaryTableTitle: String { text("Tổng hợp theo xã", "Communes") + ":\n" }
 
-  /// Each column's width: its widest cell's.
-  private static func widths(of chunks: [ArraySlice<SummaryRow>]) -> [Int] {
-    var widths = [Int](repeating: 0, count: 5)
-    for chunk in chunks {
-      for row in chunk {
-        for column in 0..<5 { widths[column] = max(widths[column], row.width(column)) }
-      }
-    }
-    return widths
-  }
-
-  /// The summary table's lines of one chunk of rows, with the columns `widths` wide.
-  private func summaryLines(_ chunk: ArraySlice<SummaryRow>, widths: [Int]) -> String {
-    String(decoding: summaryLineBytes(chunk, widths: widths), as: UTF8.self)
-  }
-
-  /// `summaryLines` as bytes.
-  private func summaryLineBytes(_ chunk: ArraySlice<SummaryRow>, widths: [Int]) -> [UInt8] {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(chunk.count * (widths.reduce(12, +) + 16))
-    for row in chunk { row.appendLine(to: &bytes, widths: widths) }
-    return bytes
-  }
-
   /// Communes per chunk of the summary table made on one core.
   static let chunk = 2_048
 
   /// One commune's cells in the summary table: code, name, year, status, and what fails or is unknown.
-  private func summaryCells(_ commune: CommuneResult, phrases: ReportPhrases) -> [String] {
+  func summaryCells(_ commune: CommuneResult, phrases: ReportPhrases) -> [String] {
     let indicators = commune.indicators
     // By status first: most communes fail few indicators, and making each result to read its status is not free.
     let failing = indicators.indices.filter { indicators.status(at: $0) == .fail }.map { indicators[$0].id }
@@ -505,21 +430,34 @@ extension TextReport: CommuneStreamRenderer {
     ReportPhrases(criteria: frame.criteria, language: language)
   }
 
-  package func write(_ commune: CommuneResult, with phrases: ReportPhrases, into bytes: inout [UInt8]) -> SummaryRow {
-    summaryRow(commune, phrases)
+  package func write(_ commune: CommuneResult, with phrases: ReportPhrases, into bytes: inout [UInt8]) -> [String] {
+    summaryCells(commune, phrases: phrases)
   }
 
-  /// The head, the summary table a chunk of rows a part, and what follows it: the same bytes as the table in one
-  /// text, which for a million communes was that text several times over (joined, escaped, made bytes) at once.
-  /// (Escaping goes scalar by scalar, so escaping each part is escaping the whole.)
-  package func tail(_ result: CheckResult, kept: [SummaryRow]) -> [[UInt8]] {
+  /// The head, the summary table a window of chunks of rows at a time, and what follows it: the same bytes as the
+  /// table in one text, which for a million communes was that text several times over (joined, escaped, made
+  /// bytes) at once. (Escaping goes scalar by scalar, so escaping each part is escaping the whole.)
+  package func tail(_ result: CheckResult, kept rows: SummaryRows, write: ([UInt8]) -> Void) {
     let phrases = ReportPhrases(criteria: result.criteria, language: language)
     let head = headText(ReportFrame(result), phrases: phrases)
-    let rows = ParallelMap.ranges(result.summary.evaluated == 0 ? 0 : kept.count, size: Self.chunk).map { kept[$0] }
-    guard !rows.isEmpty else { return [escaped(head + afterSummaryTable(result, phrases: phrases))] }
-    let widths = Self.widths(of: rows)
-    let table = ParallelMap.map(rows) { escaped(summaryLines($0, widths: widths)) }
-    return [escaped(head + "\n" + summaryTableTitle)] + table + [escaped(afterSummaryTable(result, phrases: phrases))]
+    guard result.summary.evaluated > 0, rows.count > 0 else {
+      write(escaped(head + afterSummaryTable(result, phrases: phrases)))
+      return
+    }
+    write(escaped(head + "\n" + summaryTableTitle))
+    let chunks = ParallelMap.ranges(rows.count, size: Self.chunk)
+    // A few chunks a core at a time: the table is as big as the batch, its pieces written as they are made.
+    for window in ParallelMap.ranges(chunks.count, size: 8) {
+      for part in ParallelMap.map(Array(chunks[window]), { escaped(rows.lines($0, widths: rows.widths)) }) {
+        write(part)
+      }
+    }
+    write(escaped(afterSummaryTable(result, phrases: phrases)))
+  }
+
+  /// Names and values come from data: no control character of theirs reaches a terminal.
+  private func escaped(_ bytes: [UInt8]) -> [UInt8] {
+    escaped(String(decoding: bytes, as: UTF8.self))
   }
 
   /// Names and values come from data: no control character of theirs reaches a terminal.
