@@ -1,21 +1,31 @@
 /// The rows of the text summary's table, kept until every row is known and with it each column's width.
 ///
-/// A streamed summary keeps every commune's row to the end: each row's five cells back to back in one segmented
-/// buffer, each cell after its length in bytes and its width in characters (seven bits a byte) — about 60 bytes
-/// a commune, where a row of its own (a string and ten numbers) was about 200 with its allocation and the array
-/// holding it, 200 MB for a million communes.
+/// Each row is its five cells back to back, each cell after its length in bytes and its width in characters (seven
+/// bits a byte): about 60 bytes a commune, where a row of its own (a string and ten numbers) was about 200 with its
+/// allocation and the array holding it. A streamed summary keeps every commune's row to the end: past a few
+/// megabytes, the rows go to a temporary file (`SpillFile`) and come back, in order, when the table is written —
+/// a million communes' rows were 60 MB more memory.
 package struct SummaryRows: KeptParts {
   /// Cells a row has: code, name, year, status, notes.
   static let columns = 5
-  private var bytes = SegmentedArray<UInt8>(segmentShift: 20)
-  /// Where each row ends in `bytes`.
-  private var ends = SegmentedArray<Int>()
+  /// Bytes of rows held in memory before they are written to the temporary file.
+  static let spillAt = 4 << 20
+  /// The rows in memory (those after the rows spilled).
+  private var bytes: [UInt8] = []
+  /// Where each row in memory ends in `bytes`.
+  private var ends: [Int] = []
   /// Each column's width in characters: its widest cell's.
   private(set) var widths = [Int](repeating: 0, count: columns)
+  /// Every row, spilled or not.
+  private(set) var count = 0
+  private var spilled: SpillFile?
+  /// Set when no temporary file could be made or written: the rows then stay in memory.
+  private var spillFailed = false
 
   package init() {}
 
-  var count: Int { ends.count }
+  /// The bytes of rows written to the temporary file.
+  var spilledBytes: Int { spilled?.count ?? 0 }
 
   /// Appends a row of `columns` cells; measuring a cell's width means walking its characters, so it is done on the
   /// core that makes the row.
@@ -26,41 +36,87 @@ package struct SummaryRows: KeptParts {
       widths[column] = max(widths[column], width)
       Self.append(cell.utf8.count, to: &bytes)
       Self.append(width, to: &bytes)
-      bytes.append(contentsOf: cell.utf8)
+      bytes += cell.utf8
     }
     ends.append(bytes.count)
+    count += 1
   }
 
   package mutating func append(contentsOf other: SummaryRows) {
+    precondition(other.spilled == nil, "a chunk's rows are never spilled")
     let offset = bytes.count
-    bytes.append(contentsOf: other.bytes)
-    for index in 0..<other.ends.count { ends.append(offset + other.ends[index]) }
+    bytes += other.bytes
+    ends += other.ends.map { offset + $0 }
     for column in 0..<Self.columns { widths[column] = max(widths[column], other.widths[column]) }
+    count += other.count
+    if bytes.count >= Self.spillAt && !spillFailed { spill() }
+  }
+
+  /// Moves the rows in memory to the temporary file.
+  private mutating func spill() {
+    if spilled == nil { spilled = SpillFile() }
+    guard let spilled, spilled.write(bytes) else {
+      spillFailed = true
+      return
+    }
+    bytes = []
+    ends = []
   }
 
   package func keeping(_ positions: [Int]) -> SummaryRows {
+    precondition(spilled == nil, "only a chunk's rows are cut")
     var kept = SummaryRows()
     for position in positions {
-      kept.bytes.append(contentsOf: row(position))
+      let row = self.row(position)
+      kept.bytes += row
       kept.ends.append(kept.bytes.count)
-    }
-    // The widths of the rows kept: a duplicate's long name must not widen the table.
-    kept.widths = [Int](repeating: 0, count: Self.columns)
-    for position in 0..<kept.count {
-      kept.forEachCell(position) { column, _, width in kept.widths[column] = max(kept.widths[column], width) }
+      kept.count += 1
+      // The widths of the rows kept: a duplicate's long name must not widen the table.
+      Self.forEachCell(row) { column, _, width in kept.widths[column] = max(kept.widths[column], width) }
     }
     return kept
   }
 
-  /// The lines of the rows in `range`: two spaces, the cells padded to `widths` (two spaces between columns), no
+  /// The rows in chunks of `size` rows (each chunk's rows in memory), `window` chunks at a time, in order: read back
+  /// from the temporary file, then from memory.
+  func forEachWindow(chunk size: Int, chunks window: Int, _ body: ([SummaryRows]) -> Void) {
+    var pending: [UInt8] = []
+    var chunk = SummaryRows()
+    var chunks: [SummaryRows] = []
+    func take(_ block: [UInt8]) {
+      pending += block
+      var start = pending.startIndex
+      while let end = Self.rowEnd(pending, from: start) {
+        chunk.bytes += pending[start..<end]
+        chunk.ends.append(chunk.bytes.count)
+        chunk.count += 1
+        start = end
+        if chunk.count == size {
+          chunks.append(chunk)
+          chunk = SummaryRows()
+          if chunks.count == window {
+            body(chunks)
+            chunks = []
+          }
+        }
+      }
+      pending.removeFirst(start)
+    }
+    spilled?.read(take)
+    take(bytes)
+    if chunk.count > 0 { chunks.append(chunk) }
+    if !chunks.isEmpty { body(chunks) }
+  }
+
+  /// The lines of every row in memory: two spaces, the cells padded to `widths` (two spaces between columns), no
   /// space at the end, a line feed — straight into bytes, a hundred thousand rows making no string.
-  func lines(_ range: Range<Int>, widths: [Int]) -> [UInt8] {
+  func lines(widths: [Int]) -> [UInt8] {
     var lines: [UInt8] = []
-    lines.reserveCapacity(range.count * (widths.reduce(12, +) + 16))
-    for position in range {
+    lines.reserveCapacity(ends.count * (widths.reduce(12, +) + 16))
+    for position in ends.indices {
       lines += [0x20, 0x20]
       let lineStart = lines.count
-      forEachCell(position) { column, cell, width in
+      Self.forEachCell(row(position)) { column, cell, width in
         lines += cell
         if column < Self.columns - 1 { lines += repeatElement(0x20, count: widths[column] - width + 2) }
       }
@@ -70,24 +126,35 @@ package struct SummaryRows: KeptParts {
     return lines
   }
 
-  /// Row `position`'s bytes, copied out.
-  private func row(_ position: Int) -> [UInt8] {
-    bytes.elements((position == 0 ? 0 : ends[position - 1])..<ends[position])
+  /// Row `position` of those in memory.
+  private func row(_ position: Int) -> ArraySlice<UInt8> {
+    bytes[(position == 0 ? 0 : ends[position - 1])..<ends[position]]
   }
 
-  /// Each cell of row `position`: its column, its bytes and its width in characters.
-  private func forEachCell(_ position: Int, _ body: (Int, ArraySlice<UInt8>, Int) -> Void) {
-    let row = self.row(position)
-    var offset = 0
-    for column in 0..<Self.columns {
-      let length = Self.number(row, at: &offset)
-      let width = Self.number(row, at: &offset)
+  /// Each cell of `row`: its column, its bytes and its width in characters.
+  private static func forEachCell(_ row: ArraySlice<UInt8>, _ body: (Int, ArraySlice<UInt8>, Int) -> Void) {
+    var offset = row.startIndex
+    for column in 0..<columns {
+      let length = number(row, at: &offset)!
+      let width = number(row, at: &offset)!
       body(column, row[offset..<(offset + length)], width)
       offset += length
     }
   }
 
-  private static func append(_ number: Int, to bytes: inout SegmentedArray<UInt8>) {
+  /// Where the row beginning at `start` ends, or nil when `bytes` stop before it does.
+  private static func rowEnd(_ bytes: [UInt8], from start: Int) -> Int? {
+    var offset = start
+    for _ in 0..<columns {
+      guard let length = number(bytes[...], at: &offset), number(bytes[...], at: &offset) != nil,
+        offset + length <= bytes.count
+      else { return nil }
+      offset += length
+    }
+    return offset
+  }
+
+  private static func append(_ number: Int, to bytes: inout [UInt8]) {
     var rest = UInt(number)
     while rest >= 0x80 {
       bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
@@ -96,15 +163,17 @@ package struct SummaryRows: KeptParts {
     bytes.append(UInt8(rest))
   }
 
-  private static func number(_ bytes: [UInt8], at offset: inout Int) -> Int {
+  /// The number at `offset` (moved past it); nil when the bytes stop within it.
+  private static func number(_ bytes: ArraySlice<UInt8>, at offset: inout Int) -> Int? {
     var value = 0
     var shift = 0
-    while true {
+    while offset < bytes.endIndex {
       let byte = bytes[offset]
       offset += 1
       value |= Int(byte & 0x7f) << shift
       if byte < 0x80 { return value }
       shift += 7
     }
+    return nil
   }
 }

@@ -303,8 +303,10 @@ public struct TextReport: ReportRenderer {
   func summaryTable(_ rows: SummaryRows) -> String {
     var out = summaryTableTitle
     // The lines made on every core, chunk by chunk, kept in order: a national batch has 100,000 of them.
-    for part in ParallelMap.map(ranges: rows.count, size: Self.chunk, { rows.lines($0, widths: rows.widths) }) {
-      out += String(decoding: part, as: UTF8.self)
+    rows.forEachWindow(chunk: Self.chunk, chunks: 8) { chunks in
+      for part in ParallelMap.map(chunks, { $0.lines(widths: rows.widths) }) {
+        out += String(decoding: part, as: UTF8.self)
+      }
     }
     return out
   }
@@ -445,12 +447,9 @@ extension TextReport: CommuneStreamRenderer {
       return
     }
     write(escaped(head + "\n" + summaryTableTitle))
-    let chunks = ParallelMap.ranges(rows.count, size: Self.chunk)
     // A few chunks a core at a time: the table is as big as the batch, its pieces written as they are made.
-    for window in ParallelMap.ranges(chunks.count, size: 8) {
-      for part in ParallelMap.map(Array(chunks[window]), { escaped(rows.lines($0, widths: rows.widths)) }) {
-        write(part)
-      }
+    rows.forEachWindow(chunk: Self.chunk, chunks: 8) { chunks in
+      for part in ParallelMap.map(chunks, { escaped($0.lines(widths: rows.widths)) }) { write(part) }
     }
     write(escaped(afterSummaryTable(result, phrases: phrases)))
   }
