@@ -11,6 +11,8 @@ struct GroupItems: Sendable {
   private var ends = SegmentedArray<Int>()
   /// Items kept as they are (a list within the item: `PackedListItem` does not pack it), by position.
   private var unpacked: [Int: [InputValue]] = [:]
+  /// How many values an item has (every commune's item has the same fields).
+  private var valueCount = 0
   /// Field by field, each item's group number.
   private var groups: [SegmentedArray<UInt32>]
   private var years = SegmentedArray<UInt32>()
@@ -42,6 +44,7 @@ struct GroupItems: Sendable {
 
   /// Keeps the item of a commune read at `location`, evaluated for `year`, in group `groups[i]` by the i-th field.
   mutating func add(_ item: PackedListItem, location: SourceLocation, year: Int?, groups numbers: [Int]) {
+    valueCount = item.count
     if let packed = item.packed { bytes.append(contentsOf: packed) } else { unpacked[ends.count] = item.values }
     ends.append(bytes.count)
     for field in groups.indices { groups[field].append(UInt32(numbers[field])) }
@@ -80,7 +83,7 @@ struct GroupItems: Sendable {
       let start = position == 0 ? 0 : ends[position - 1]
       return ListItem(
         location: location,
-        values: unpacked[position] ?? PackedListItem.values(packed: bytes.elements(start..<ends[position])[...]))
+        values: unpacked[position] ?? PackedListItem.values(packed: bytes.elements(start..<ends[position])[...], count: valueCount))
     }
     return GroupEvaluator.Members(items: items, location: items.first?.location)
   }

@@ -12,12 +12,15 @@ struct PackedListItem: Sendable {
   }
 
   private let storage: Storage
+  /// How many values the item has.
+  let count: Int
 
   private enum Tag: UInt8 {
     case missing, no, yes, whole, fraction, text, invalid
   }
 
   init(_ values: [InputValue]) {
+    count = values.count
     var bytes: [UInt8] = []
     for value in values {
       switch value {
@@ -49,7 +52,7 @@ struct PackedListItem: Sendable {
   var values: [InputValue] {
     switch storage {
     case .item(let values): values
-    case .bytes(let bytes): Self.values(packed: bytes[...])
+    case .bytes(let bytes): Self.values(packed: bytes[...], count: count)
     }
   }
 
@@ -59,9 +62,11 @@ struct PackedListItem: Sendable {
     return packed
   }
 
-  /// The values packed in `bytes` (one item's `packed`).
-  static func values(packed bytes: ArraySlice<UInt8>) -> [InputValue] {
+  /// The `count` values packed in `bytes` (one item's `packed`): made at their size at once, a group of 30,000
+  /// communes' items unpacked at the end of a national batch were a tenth bigger grown one by one.
+  static func values(packed bytes: ArraySlice<UInt8>, count: Int) -> [InputValue] {
     var values: [InputValue] = []
+    values.reserveCapacity(count)
     var position = bytes.startIndex
     while position < bytes.endIndex {
       let tag = Tag(rawValue: bytes[position])!

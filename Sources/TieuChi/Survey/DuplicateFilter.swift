@@ -9,10 +9,11 @@ package struct DuplicateFilter {
   /// The station-years seen, back to back: the code's UTF-8, then 0xFF (never in UTF-8, so where the code ends is
   /// never in doubt), then the year's digits (none without a year).
   private var keys: [UInt8] = []
-  /// Where each key ends in `keys`.
-  private var ends: [UInt32] = []
+  /// Where each key ends in `keys`. (Grown a segment at a time, as `locations`: a doubled array holds up to twice
+  /// what it needs.)
+  private var ends = SegmentedArray<UInt32>()
   /// Each key's first location.
-  private var locations: [PackedLocation] = []
+  private var locations = SegmentedArray<PackedLocation>()
   /// The files and sheets those locations name, each once.
   private var names: [String] = []
   private var nameNumbers: [String: UInt32] = [:]
@@ -78,7 +79,7 @@ package struct DuplicateFilter {
     var larger = [UInt32](repeating: 0, count: slots.count * 2)
     let mask = larger.count - 1
     keys.withUnsafeBufferPointer { bytes in
-      for key in ends.indices {
+      for key in 0..<ends.count {
         var slot = Self.hash(UnsafeBufferPointer(rebasing: bytes[range(of: key)])) & mask
         while larger[slot] != 0 { slot = (slot + 1) & mask }
         larger[slot] = UInt32(key + 1)
@@ -90,7 +91,7 @@ package struct DuplicateFilter {
   // MARK: Locations
 
   /// A location in 20 bytes: its file and sheet by number, its line, column and table column.
-  private struct PackedLocation {
+  private struct PackedLocation: Sendable {
     var line: UInt32
     var column: Int32
     /// The table column + 1 (0: none).
