@@ -10,12 +10,12 @@ struct KeptToTheEndTests {
   /// A row of five cells, some of them long or not ASCII.
   static func cells(_ number: Int) -> [String] {
     [
-      String(format: number), number % 7 == 0 ? "Xã Đồng Lạc \(number)" : "Phường \(number)", "2030",
+      Self.code(number), number % 7 == 0 ? "Xã Đồng Lạc \(number)" : "Phường \(number)", "2030",
       number % 3 == 0 ? "ĐẠT" : "KHÔNG ĐẠT", number % 5 == 0 ? "không đạt: doctor, bhyt-coverage" : "",
     ]
   }
 
-  static func String(format number: Int) -> String {
+  static func code(_ number: Int) -> String {
     let digits = "\(number)"
     return Swift.String(repeating: "0", count: max(0, 5 - digits.count)) + digits
   }

@@ -83,7 +83,8 @@ struct GroupItems: Sendable {
       let start = position == 0 ? 0 : ends[position - 1]
       return ListItem(
         location: location,
-        values: unpacked[position] ?? PackedListItem.values(packed: bytes.elements(start..<ends[position])[...], count: valueCount))
+        values: unpacked[position]
+          ?? PackedListItem.values(packed: bytes.elements(start..<ends[position])[...], count: valueCount))
     }
     return GroupEvaluator.Members(items: items, location: items.first?.location)
   }
