@@ -74,18 +74,18 @@ public struct CheckResult: Sendable {
     criteria: CriteriaSet, batch: SurveyBatch, year: Int?, groupBy: String?, asOf: CalendarDate, grouped: Bool,
     baseline: SurveyBatch?, evaluated: EvaluatedCommunes, previousCommunes: [CommuneResult], facts: BatchFacts
   ) {
-    let communes: [CommuneResult]
-    let counted: CountedCommunes?
-    switch evaluated {
-    case .kept(let kept): (communes, counted) = (kept, nil)
-    case .counted(let tally): (communes, counted) = ([], tally)
-    }
+    let (communes, counted): ([CommuneResult], CountedCommunes?) =
+      switch evaluated {
+      case .kept(let kept): (kept, nil)
+      case .counted(let tally): ([], tally)
+      }
+    let evaluatedCount = counted?.tally.count ?? communes.count
     self.criteria = criteria
     self.requestedYear = year
     self.asOf = asOf
     self.baseline = baseline
     var batch = batch
-    if let groupBy, !communes.isEmpty || counted?.tally.isEmpty == false, !facts.fields.contains(groupBy) {
+    if let groupBy, evaluatedCount > 0, !facts.fields.contains(groupBy) {
       // Grouping by a field nobody has puts every commune in one "(none)" group: say so.
       batch.diagnostics.append(.groupingFieldAbsent(groupBy, fields: facts.fields))
     }

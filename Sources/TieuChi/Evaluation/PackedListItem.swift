@@ -90,27 +90,14 @@ struct PackedListItem: Sendable {
     return values
   }
 
-  /// Seven bits a byte, the last byte's high bit clear; the sign zigzagged into the lowest bit so that small
-  /// negative numbers are short too.
+  /// A `VarInt` with the sign zigzagged into the lowest bit, so that small negative numbers are short too.
   private static func append(signed value: Int128, to bytes: inout [UInt8]) {
-    var rest = UInt128(bitPattern: (value << 1) ^ (value >> 127))
-    while rest >= 0x80 {
-      bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
-      rest >>= 7
-    }
-    bytes.append(UInt8(rest))
+    VarInt.append(UInt128(bitPattern: (value << 1) ^ (value >> 127)), to: &bytes)
   }
 
+  /// Packed here, so always whole.
   private static func signed(_ bytes: ArraySlice<UInt8>, at position: inout Int) -> Int128 {
-    var value: UInt128 = 0
-    var shift: UInt128 = 0
-    while true {
-      let byte = bytes[position]
-      position += 1
-      value |= UInt128(byte & 0x7f) << shift
-      if byte < 0x80 { break }
-      shift += 7
-    }
+    let value = VarInt.read(bytes, at: &position)!
     return Int128(bitPattern: value >> 1) ^ -Int128(bitPattern: value & 1)
   }
 

@@ -99,8 +99,8 @@ package struct SummaryTally: Sendable {
     }
   }
 
-  /// Whether no commune was counted.
-  var isEmpty: Bool { evaluated == 0 }
+  /// How many communes were counted.
+  var count: Int { evaluated }
 
   /// The values of `field` (one of those counted by) that the communes have, numbered as in `latestGroups`.
   func groupKeys(of field: String) -> [String?] {

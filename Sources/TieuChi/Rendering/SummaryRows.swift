@@ -154,26 +154,13 @@ package struct SummaryRows: KeptParts {
     return offset
   }
 
+  /// A cell's length or width (`VarInt`).
   private static func append(_ number: Int, to bytes: inout [UInt8]) {
-    var rest = UInt(number)
-    while rest >= 0x80 {
-      bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
-      rest >>= 7
-    }
-    bytes.append(UInt8(rest))
+    VarInt.append(UInt128(number), to: &bytes)
   }
 
-  /// The number at `offset` (moved past it); nil when the bytes stop within it.
+  /// The length or width at `offset` (moved past it); nil when the bytes stop within it.
   private static func number(_ bytes: ArraySlice<UInt8>, at offset: inout Int) -> Int? {
-    var value = 0
-    var shift = 0
-    while offset < bytes.endIndex {
-      let byte = bytes[offset]
-      offset += 1
-      value |= Int(byte & 0x7f) << shift
-      if byte < 0x80 { return value }
-      shift += 7
-    }
-    return nil
+    VarInt.read(bytes, at: &offset).map { Int($0) }
   }
 }

@@ -302,13 +302,19 @@ public struct TextReport: ReportRenderer {
   /// The table of one line per commune, from its rows: the columns as wide as their widest cell.
   func summaryTable(_ rows: SummaryRows) -> String {
     var out = summaryTableTitle
-    // The lines made on every core, chunk by chunk, kept in order: a national batch has 100,000 of them.
-    rows.forEachWindow(chunk: Self.chunk, chunks: 8) { chunks in
-      for part in ParallelMap.map(chunks, { $0.lines(widths: rows.widths) }) {
-        out += String(decoding: part, as: UTF8.self)
-      }
-    }
+    summaryLines(rows) { out += String(decoding: $0, as: UTF8.self) }
     return out
+  }
+
+  /// The table's lines, a chunk of rows at a time, in order: made on every core a few chunks a core at a time (a
+  /// national batch has 100,000 of them, read back from a temporary file) and given to `write` as they are made.
+  /// `finish` is applied to each part on the core that made it (escaping, for a terminal).
+  private func summaryLines(
+    _ rows: SummaryRows, finish: @Sendable ([UInt8]) -> [UInt8] = { $0 }, write: ([UInt8]) -> Void
+  ) {
+    rows.forEachWindow(chunk: Self.chunk, chunks: 8) { chunks in
+      for part in ParallelMap.map(chunks, { finish($0.lines(widths: rows.widths)) }) { write(part) }
+    }
   }
 
   private var summaryTableTitle: String { text("Tổng hợp theo xã", "Communes") + ":\n" }
@@ -447,10 +453,7 @@ extension TextReport: CommuneStreamRenderer {
       return
     }
     write(escaped(head + "\n" + summaryTableTitle))
-    // A few chunks a core at a time: the table is as big as the batch, its pieces written as they are made.
-    rows.forEachWindow(chunk: Self.chunk, chunks: 8) { chunks in
-      for part in ParallelMap.map(chunks, { escaped($0.lines(widths: rows.widths)) }) { write(part) }
-    }
+    summaryLines(rows, finish: escaped, write: write)
     write(escaped(afterSummaryTable(result, phrases: phrases)))
   }
 

@@ -1,0 +1,27 @@
+/// Whole numbers seven bits a byte, lowest first, the last byte's high bit clear: what a check keeps of a million
+/// communes (their group items, their summary rows) is mostly small numbers, one or two bytes each this way.
+enum VarInt {
+  /// Appends `value`.
+  static func append(_ value: UInt128, to bytes: inout [UInt8]) {
+    var rest = value
+    while rest >= 0x80 {
+      bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+      rest >>= 7
+    }
+    bytes.append(UInt8(rest))
+  }
+
+  /// The number at `position` (moved past it); nil when `bytes` end within it or it is too long for 128 bits.
+  static func read(_ bytes: ArraySlice<UInt8>, at position: inout Int) -> UInt128? {
+    var value: UInt128 = 0
+    var shift: UInt128 = 0
+    while position < bytes.endIndex, shift < 128 {
+      let byte = bytes[position]
+      position += 1
+      value |= UInt128(byte & 0x7f) << shift
+      if byte < 0x80 { return value }
+      shift += 7
+    }
+    return nil
+  }
+}
