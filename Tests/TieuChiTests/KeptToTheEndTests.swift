@@ -109,4 +109,18 @@ struct KeptToTheEndTests {
     copy.append(contentsOf: bytes)
     #expect(copy.elements(0..<copy.count) == [1, 2, 3] + expected)
   }
+
+  @Test("A cell's width counted from its bytes is its number of characters, whatever the text")
+  func cellWidths() {
+    let cells = [
+      "", "00123", "Xã Ba Làng", "Phường Hợp Đức", "Thôn Ngọc Vân · 2030", "không đạt: doctor, bhyt-coverage",
+      "Ấp Mỹ Hòa; chưa rõ: telemedicine", "Đắk Lắk", "Ø ÿ Ā ž ɏ ɐ", "a\u{00AD}b",
+      // Decomposed marks, CR LF, tabs, emoji, Hangul, Thai: the characters are counted the usual way.
+      "Xa\u{0303} Ba La\u{0300}ng", "a\r\nb", "a\tb", "👍🏽 ok", "🇻🇳", "한국", "ก่", "e\u{0301}\u{0301}",
+      "Ə\u{0301}", "\u{1EF9}\u{0323}", "\u{0250}x",
+    ]
+    for cell in cells {
+      #expect(SummaryRows.characters(cell) == cell.count, "\(cell.debugDescription)")
+    }
+  }
 }

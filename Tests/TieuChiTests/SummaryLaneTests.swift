@@ -192,4 +192,59 @@ struct SummaryLaneTests {
     #expect(!aside.contains("00004"), "a role spelled another way sent the station the usual way")
     #expect(aside.count == 4, "\(aside.sorted())")
   }
+
+  /// A set whose stations have a single input, a list of many fields: the list table's columns are read by the
+  /// list's own fields, which outnumber the station's inputs. An enum's id spelled exactly is read from its bytes;
+  /// another spelling of it, or a value it does not allow, goes through the usual reading — the first still takes
+  /// the lane, the second steps aside.
+  @Test func aListOfManyFieldsAndItsChoices() throws {
+    let yaml = """
+      id: many-fields
+      title: {vi: "Nhiều trường", en: "Many fields"}
+      source: {document: ct25-tan-yen, clause: "I.3"}
+      inputs:
+        staff:
+          type: list
+          item_name: name
+          fields:
+            name: text
+            role: {type: enum, values: [doctor, nurse, midwife]}
+            permanent: boolean
+            since: count
+            degree: text
+            phone: text
+      indicators:
+        - id: doctor
+          title: "Doctor"
+          measure: count(staff where role == "doctor" and permanent)
+          target: ">= 1"
+        - id: staff
+          title: "Staff"
+          measure: count(staff where since > 2000)
+          target: ">= 1"
+      """
+    let (loaded, problems) = TestSupport.criteria(yaml: yaml)
+    let criteria = try #require(loaded, "\(problems.map { $0.rendered(in: .en) })")
+    var stations = ["code;name;province;year"]
+    var staff = ["code;name;role;permanent;since;degree;phone"]
+    let roles = ["doctor", "nurse", "midwife", "DOCTOR", "Doctor", " nurse"]
+    for station in 0..<40 {
+      let code = String(format: "%05d", station)
+      stations.append("\(code);Xã \(station);Tỉnh \(station % 3);2025")
+      for member in 0..<(station % 4) {
+        let role = station == 39 && member == 2 ? "surgeon" : roles[(station + member) % roles.count]
+        staff.append("\(code);Người \(member);\(role);\(member % 2 == 0 ? "TRUE" : "FALSE");\(1999 + 2 * member);;0912")
+      }
+    }
+    let files: TablesInPiecesTests.Files = [
+      ("stations.csv", stations.joined(separator: "\n") + "\n"), ("staff.csv", staff.joined(separator: "\n") + "\n"),
+    ]
+    let pairs = try Self.pairs(files, criteria: criteria, year: 2030, window: StreamWindow(chunk: 8, chunks: 2))
+    let taken = Self.compare(pairs, criteria: criteria, year: 2030, context: "many fields")
+    let aside = pairs.filter { $0.0 == nil }.map(\.1.code)
+    // Only the station with a role the enum does not allow is read the usual way (and said).
+    #expect(aside == ["00039"])
+    #expect(taken == 39)
+    #expect(Set(pairs.compactMap { $0.0?.commune.status }) == [.pass, .fail])
+  }
 }

@@ -82,8 +82,9 @@ struct SummaryLane: Sendable {
   struct Scratch {
     var record: TypedRecord
     var typed: SurveyReader.TypedPlan? = nil
-    /// Equal attribute dictionaries, kept once.
-    var groupings = Set<[String: String]>()
+    /// The indicators' targets in force in `targetsYear`, worked out once for the stations of that year.
+    var targets: [Target?] = []
+    var targetsYear: Int?? = nil
     /// The last station's field names: the next station's, when equal, share its array, which `BatchFacts` then
     /// recognises without looking at each name.
     var fields: [String] = []
@@ -96,7 +97,8 @@ struct SummaryLane: Sendable {
     scratch: inout Scratch
   ) -> Summary? {
     if scratch.typed == nil {
-      scratch.typed = SurveyReader.TypedPlan(plan, reader: reader, keeping: keeping, needs: needs)
+      scratch.typed = SurveyReader.TypedPlan(
+        plan, listSlots: joined.sources.map(\.listSlot), reader: reader, keeping: keeping, needs: needs)
     }
     guard
       var station = reader.readTyped(
@@ -108,10 +110,14 @@ struct SummaryLane: Sendable {
       guard case .boolean(true)? = KnownEvaluator.evaluate(rule, record) else { return nil }
     }
     let year = self.year ?? station.year
+    if scratch.targetsYear != .some(year) {
+      scratch.targets = indicators.map { $0.milestones.inForce(for: year)?.target }
+      scratch.targetsYear = .some(year)
+    }
     var statuses: [IndicatorStatus] = []
     statuses.reserveCapacity(indicators.count)
-    for indicator in indicators {
-      guard let status = indicator.status(record, year: year) else { return nil }
+    for (indicator, target) in zip(indicators, scratch.targets) {
+      guard let status = indicator.status(record, target: target) else { return nil }
       statuses.append(status)
     }
     let status: CommuneStatus = statuses.contains(.fail) ? .fail : .pass
@@ -119,7 +125,7 @@ struct SummaryLane: Sendable {
     var fields = CommuneResult.Fields(
       record: StationRecord(
         location: station.location, code: station.code, name: station.name, year: station.year,
-        attributes: scratch.groupings.insert(station.attributes).memberAfterInsert, values: []),
+        attributes: station.attributes, values: []),
       year: year, status: status, indicators: indicators, violations: [], score: nil)
     if let groups {
       // No rule is broken here: no input is made unusable.
@@ -133,13 +139,14 @@ struct SummaryLane: Sendable {
   }
 
   /// A commune indicator as the lane evaluates it: an `Indicator` is some twenty strings and arrays, copied for
-  /// every station it would be most of the work.
-  private struct CompactIndicator: Sendable {
-    var measure: Expression
-    var appliesWhen: Expression?
-    var milestones: [Milestone]
+  /// every station it would be most of the work. Shared by reference: even these few expressions, copied for each
+  /// station, were a measurable share of the lane.
+  private final class CompactIndicator: Sendable {
+    let measure: Expression
+    let appliesWhen: Expression?
+    let milestones: [Milestone]
     /// A measure that is a quotient (`insured / population`), its two sides.
-    var quotient: (numerator: Expression, denominator: Expression)?
+    let quotient: (numerator: Expression, denominator: Expression)?
 
     init(_ indicator: Indicator) {
       measure = indicator.measure
@@ -147,11 +154,14 @@ struct SummaryLane: Sendable {
       milestones = indicator.milestones
       if case .arithmetic(.divide, let numerator, let denominator) = indicator.measure {
         quotient = (numerator, denominator)
+      } else {
+        quotient = nil
       }
     }
 
-    /// The status `Evaluator` gives the indicator, or nil where that is not certain here.
-    func status(_ record: TypedRecord, year: Int?) -> IndicatorStatus? {
+    /// The status `Evaluator` gives the indicator, its target in force being `target`, or nil where that is not
+    /// certain here.
+    func status(_ record: TypedRecord, target: Target?) -> IndicatorStatus? {
       if let appliesWhen {
         guard case .boolean(let applies)? = KnownEvaluator.evaluate(appliesWhen, record) else { return nil }
         if !applies { return .notApplicable }
@@ -164,7 +174,7 @@ struct SummaryLane: Sendable {
           case .number(let denominator)? = KnownEvaluator.evaluate(quotient.denominator, record),
           denominator != .zero
         else { return nil }
-        guard let target = milestones.inForce(for: year)?.target else { return nil }
+        guard let target else { return nil }
         if let order = Rational.compare(numerator, dividedBy: denominator, with: target.threshold) {
           return target.comparator.holds(order) ? .pass : .fail
         }
@@ -172,7 +182,7 @@ struct SummaryLane: Sendable {
       switch KnownEvaluator.evaluate(measure, record) {
       case .boolean(let holds)?: return holds ? .pass : .fail
       case .number(let number)?:
-        guard let target = milestones.inForce(for: year)?.target else { return nil }
+        guard let target else { return nil }
         return target.isMet(by: number) ? .pass : .fail
       default: return nil
       }

@@ -31,15 +31,48 @@ package struct SummaryRows: KeptParts {
   /// core that makes the row.
   package mutating func append(_ cells: [String]) {
     precondition(cells.count == Self.columns)
-    for (column, cell) in cells.enumerated() {
-      let width = cell.count
+    for (column, var cell) in cells.enumerated() {
+      let width = Self.characters(cell)
       widths[column] = max(widths[column], width)
-      Self.append(cell.utf8.count, to: &bytes)
-      Self.append(width, to: &bytes)
-      bytes += cell.utf8
+      cell.withUTF8 { utf8 in
+        Self.append(utf8.count, to: &bytes)
+        Self.append(width, to: &bytes)
+        bytes.append(contentsOf: utf8)
+      }
     }
     ends.append(bytes.count)
     count += 1
+  }
+
+  /// How many characters `cell` has (`cell.count`), without breaking it into grapheme clusters where every
+  /// scalar is a character of its own: printable ASCII, Latin-1 and Latin Extended-A and -B (U+00A0–U+024F) and
+  /// the precomposed Vietnamese letters (U+1E00–U+1EFF) — none of them joins the one before — which is nearly every
+  /// code, name and note a commune's row has.
+  static func characters(_ cell: String) -> Int {
+    var cell = cell
+    let quick: Int? = cell.withUTF8 { bytes in
+      var count = 0
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        switch byte {
+        case 0x20..<0x7F:
+          index += 1
+        // U+00A0–U+00BF, U+00C0–U+023F, U+0240–U+024F.
+        case 0xC2 where index + 1 < bytes.count && bytes[index + 1] >= 0xA0, 0xC3...0xC8,
+          0xC9 where index + 1 < bytes.count && bytes[index + 1] < 0x90:
+          index += 2
+        // U+1E00–U+1EFF: E1 B8 80 to E1 BB BF.
+        case 0xE1 where index + 1 < bytes.count && (0xB8...0xBB).contains(bytes[index + 1]):
+          index += 3
+        default:
+          return nil
+        }
+        count += 1
+      }
+      return count
+    }
+    return quick ?? cell.count
   }
 
   package mutating func append(contentsOf other: SummaryRows) {

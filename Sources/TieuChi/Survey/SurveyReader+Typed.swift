@@ -31,9 +31,21 @@ extension SurveyReader {
 
   /// What `readTyped` works out once for a chunk's tables rather than once per station: what each column is read as,
   /// and the tables' rows. One plan serves the stations of one `TableJoin.Joined`.
+  ///
+  /// Everything read for each cell is plain data (no string, array or enum payload): copying a column's plan or an
+  /// input's type for every cell counted references that were a measurable part of the lane.
   struct TypedPlan {
+    /// What a column's key is to the station.
+    enum Role {
+      case code, name, year, other
+    }
+
     struct Column {
-      var column: TablePlan.Column
+      var index: Int
+      var slot: Int?
+      var role: Role
+      /// How its input's cells are read (for a column with a slot).
+      var kind: CellKind
       /// The value is made text (an attribute kept, or `code`, `name`, `year`).
       var asText: Bool
       var kept: Bool
@@ -45,7 +57,39 @@ extension SurveyReader {
       var textNeeded: Bool
     }
 
+    /// How an input's cells are read the quick way; anything else goes through `convert`.
+    enum CellKind {
+      /// A count or a number: plain digits.
+      case number
+      /// TRUE or FALSE.
+      case boolean
+      /// Text: never unreadable (only absent).
+      case text
+      /// One of an enum's ids spelled exactly (`Choices` at this position).
+      case choice(Int)
+      case other
+    }
+
+    /// An enum's ids that are read back as themselves (`EnumDefinition.resolve(id) == id`), with their bytes.
+    struct Choices {
+      var ids: [(bytes: [UInt8], id: String)]
+
+      /// The id `bytes` spell exactly, if any.
+      func id(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        ids.first { $0.bytes.elementsEqual(bytes) }?.id
+      }
+    }
+
     fileprivate var columns: [[Column]?]
+    /// By source, then column: the key each column stands for.
+    fileprivate let keys: [[String]?]
+    /// By source, then column: the name the join gave it, which a list of the same name replaces.
+    fileprivate let joinedNames: [[String]?]
+    /// How each list's fields are read, by list slot then field slot (empty for other slots), and whether the
+    /// caller uses each as text (`needs.fields`, looked up once rather than for every cell).
+    fileprivate let fieldKinds: [[CellKind]]
+    fileprivate let fieldTexts: [[Bool]]
+    fileprivate let choices: [Choices]
     fileprivate let needs: TypedNeeds
     fileprivate let keepsCode: Bool
     /// The list names of the last station read, the input slot each fills (nil: none), and per source which
@@ -56,24 +100,62 @@ extension SurveyReader {
     /// The rows of the chunk's tables, by source.
     fileprivate var rows: [Table.Rows] = []
 
-    /// The plan for `reader` reading tables planned as `plan`, keeping the attributes in `keeping` and making text
-    /// only of the text inputs in `needs`.
-    init(_ plan: TablePlan, reader: SurveyReader, keeping: Set<String>, needs: TypedNeeds) {
+    /// The plan for `reader` reading tables planned as `plan` (the list each fills, by source: `listSlots`),
+    /// keeping the attributes in `keeping` and making text only of the text inputs in `needs`.
+    init(_ plan: TablePlan, listSlots: [Int?], reader: SurveyReader, keeping: Set<String>, needs: TypedNeeds) {
       self.needs = needs
       keepsCode = keeping.contains("code")
-      columns = plan.columns.map { columns in
-        columns.map { columns in
+      var choices: [Choices] = []
+      func kind(of type: InputType) -> CellKind {
+        switch type {
+        case .count, .number: return .number
+        case .boolean: return .boolean
+        case .text: return .text
+        case .enumeration(let definition):
+          choices.append(
+            Choices(
+              ids: definition.values.map(\.id).filter {
+                !$0.isEmpty && $0 == $0.trimmingSpaces && definition.resolve($0) == $0
+              }
+              .map { (bytes: Array($0.utf8), id: $0) }))
+          return .choice(choices.count - 1)
+        case .list: return .other
+        }
+      }
+      fieldKinds = reader.schema.inputs.indices.map { slot in
+        reader.listReaders[slot].map { $0.schema.inputs.map { kind(of: $0.type) } } ?? []
+      }
+      fieldTexts = reader.schema.inputs.indices.map { slot in
+        reader.listReaders[slot].map { list in
+          list.schema.inputs.indices.map { needs.fields[slot]?.contains($0) ?? false }
+        } ?? []
+      }
+      columns = zip(plan.columns, listSlots).map { columns, listSlot in
+        // A list table's column slots are its list's fields.
+        let schema = listSlot.flatMap { reader.listReaders[$0]?.schema } ?? reader.schema
+        return columns.map { columns in
           columns.enumerated().map { position, column in
-            let special = column.key == "code" || column.key == "name" || column.key == "year"
+            let role: Role =
+              switch column.key {
+              case "code": .code
+              case "name": .name
+              case "year": .year
+              default: .other
+              }
             let kept = keeping.contains(column.key)
             return Column(
-              column: column, asText: special || kept, kept: kept,
+              index: column.index, slot: column.slot, role: role,
+              kind: column.slot.map { kind(of: schema.inputs[$0].type) } ?? .other,
+              asText: role != .other || kept, kept: kept,
               firstOfKey: !columns[..<position].contains { $0.key == column.key },
-              numeric: SurveyReader.isNumeric(column.slot.map { reader.schema.inputs[$0].type }),
-              textNeeded: column.slot.map { needs.inputs.contains($0) } ?? false)
+              numeric: SurveyReader.isNumeric(column.slot.map { schema.inputs[$0].type }),
+              textNeeded: listSlot == nil && (column.slot.map { needs.inputs.contains($0) } ?? false))
           }
         }
       }
+      keys = plan.columns.map { $0?.map(\.key) }
+      joinedNames = plan.columns.map { $0?.map(\.joinedName) }
+      self.choices = choices
     }
 
     /// Made ready for a station with lists named `names`.
@@ -87,7 +169,7 @@ extension SurveyReader {
           reader.listReaders[$0] == nil ? nil : $0
         }
       }
-      replaced = columns.map { columns in columns.map { $0.map { names.contains($0.column.joinedName) } } }
+      replaced = joinedNames.map { columns in columns.map { $0.map { names.contains($0) } } }
     }
   }
 
@@ -100,6 +182,7 @@ extension SurveyReader {
   ) -> TypedStation? {
     let station = joined.stations[index]
     guard let lists = station.lists, let columns = typed.columns[station.row.source],
+      let keys = typed.keys[station.row.source],
       lists.allSatisfy({ list in list.rows.allSatisfy { plan.columns[$0.source] != nil } })
     else { return nil }
     typed.lists(of: lists, reader: self)
@@ -113,48 +196,65 @@ extension SurveyReader {
     var code: String?
     var name: String?
     var year: Int?
-    for (position, typedColumn) in columns.enumerated() {
+    for position in columns.indices {
       if replaced[position] { continue }
-      let column = typedColumn.column
+      let column = columns[position]
       if row.isErrorCell(column.index) { return nil }
       let isNull = row.withCellBytes(column.index, Self.isNull)
-      let isAttribute = !isNull && !typedColumn.numeric
-      let text = isNull || !typedColumn.asText ? nil : row.cell(column.index)
+      let isAttribute = !isNull && !column.numeric
+      let text = isNull || !column.asText ? nil : row.cell(column.index)
       if isAttribute {
-        if typedColumn.firstOfKey || !fields.contains(column.key) { fields.append(column.key) }
-        if typedColumn.kept { attributes[column.key] = text?.trimmingSpaces }
+        if column.firstOfKey || !fields.contains(keys[position]) { fields.append(keys[position]) }
+        if column.kept { attributes[keys[position]] = text?.trimmingSpaces }
       }
-      switch column.key {
-      case "code": code = text
-      case "name": name = text?.trimmingSpaces
-      case "year":
+      switch column.role {
+      case .code: code = text
+      case .name: name = text?.trimmingSpaces
+      case .year:
         // An empty year cell leaves a year read from an earlier column, as the usual reading does.
         guard let text else { break }
         guard case .success(let y) = NumberText.parseCount(text), (1900...2200).contains(y) else { return nil }
         year = y
-      default: break
+      case .other: break
       }
       if let slot = column.slot {
-        guard let value = typedValue(row, column.index, slot: slot, text: typedColumn.textNeeded) else { return nil }
+        guard
+          let value = typed.value(
+            row, column.index, kind: column.kind, text: column.textNeeded,
+            slow: {
+              typedValue(row, column.index, slot: slot)
+            })
+        else { return nil }
         record.values[slot] = value
       }
     }
     for (list, slot) in zip(lists, typed.listSlots) {
-      guard let slot, let reader = listReaders[slot] else { continue }
+      guard let slot else { continue }
       record.hasList[slot] = true
       record.lists[slot].removeAll(keepingCapacity: true)
       let width = record.fieldCounts[slot]
-      let texts = typed.needs.fields[slot] ?? []
+      let (kinds, texts) = (typed.fieldKinds[slot], typed.fieldTexts[slot])
+      // A list's rows are nearly always of one table: its columns are taken once.
+      var source = -1
+      var listColumns: [TypedPlan.Column] = []
       for reference in list.rows {
+        if reference.source != source {
+          source = reference.source
+          listColumns = typed.columns[source] ?? []
+        }
         let listRow = typed.rows[reference.source][reference.row]
         let start = record.lists[slot].count
         record.lists[slot].append(contentsOf: repeatElement(.missing, count: width))
-        for column in plan.columns[reference.source] ?? [] {
+        for column in listColumns {
           guard let field = column.slot else { continue }
           if listRow.isErrorCell(column.index) { return nil }
-          guard let value = reader.typedValue(listRow, column.index, slot: field, text: texts.contains(field)) else {
-            return nil
-          }
+          guard
+            let value = typed.value(
+              listRow, column.index, kind: kinds[field], text: texts[field],
+              slow: {
+                listReaders[slot]?.typedValue(listRow, column.index, slot: field)
+              })
+          else { return nil }
           record.lists[slot][start + field] = value
         }
       }
@@ -167,25 +267,9 @@ extension SurveyReader {
     return TypedStation(location: location, code: code, name: name, year: year, attributes: attributes, fields: fields)
   }
 
-  /// Cell `index`'s value for input `slot` of this reader's schema (text only when `text`); nil when reading it
-  /// would report a problem.
-  private func typedValue(_ row: Table.Row, _ index: Int, slot: Int, text: Bool) -> TypedRecord.Value? {
-    let type = schema.inputs[slot].type
-    let quick: TypedRecord.Value?? = row.withCellBytes(index) { bytes in
-      if Self.isNull(bytes) { return .some(.missing) }
-      switch type {
-      case .count, .number:
-        return NumberText.plainDigits(bytes).map { .some(.number(Rational($0))) }
-      case .boolean:
-        return Self.plainBoolean(bytes).map { .some(.boolean($0)) }
-      case .text where !text:
-        // Never read, and text is never unreadable: only its absence would matter, and `isNull` saw to that.
-        return .some(.missing)
-      default:
-        return nil
-      }
-    }
-    if let quick { return quick }
+  /// Cell `index`'s value for input `slot` of this reader's schema, read as `convert` reads it; nil when reading it
+  /// would report a problem. For the cells `TypedPlan.value` cannot read from their bytes.
+  fileprivate func typedValue(_ row: Table.Row, _ index: Int, slot: Int) -> TypedRecord.Value? {
     var problems: [Diagnostic] = []
     let value = convert(
       scalar: row.cell(index), style: .plain, slot: slot, at: SourceLocation(file: ""), field: "",
@@ -202,7 +286,7 @@ extension SurveyReader {
 
   /// TRUE and FALSE in any case, as spreadsheets write them (`booleanSpellings` has both); nil for any other text,
   /// which `convert` then reads.
-  private static func plainBoolean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+  fileprivate static func plainBoolean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
     func spells(_ word: StaticString) -> Bool {
       guard bytes.count == word.utf8CodeUnitCount else { return false }
       let letters = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
@@ -211,5 +295,32 @@ extension SurveyReader {
     if spells("true") { return true }
     if spells("false") { return false }
     return nil
+  }
+}
+
+extension SurveyReader.TypedPlan {
+  /// Cell `index`'s value for an input read as `kind` (text only when `text`), from its bytes where they are spelled
+  /// the usual way, or else by `slow` (the reader's `convert`); nil when reading it would report a problem.
+  fileprivate func value(
+    _ row: Table.Row, _ index: Int, kind: CellKind, text: Bool, slow: () -> TypedRecord.Value?
+  ) -> TypedRecord.Value? {
+    let quick: TypedRecord.Value?? = row.withCellBytes(index) { bytes in
+      if SurveyReader.isNull(bytes) { return .some(.missing) }
+      switch kind {
+      case .number:
+        return NumberText.plainDigits(bytes).map { .some(.number(Rational($0))) }
+      case .boolean:
+        return SurveyReader.plainBoolean(bytes).map { .some(.boolean($0)) }
+      case .text where !text:
+        // Never read, and text is never unreadable: only its absence would matter, and `isNull` saw to that.
+        return .some(.missing)
+      case .choice(let position):
+        // An id spelled exactly is read as itself (`EnumDefinition.resolve`'s first lookup).
+        return choices[position].id(bytes).map { .some(.text($0)) }
+      case .text, .other:
+        return nil
+      }
+    }
+    return quick ?? slow()
   }
 }

@@ -56,14 +56,17 @@ extension TableJoin {
     /// The joined stations of `chunk`: its station rows and the list rows they take, read again.
     func stations(of chunk: Chunk) -> Joined {
       var sources = self.sources
+      // Every cell wanted: plain lines are read the quick way (`CSVScanner.readPlainLine`), the others in full.
+      func everyCell(_ source: Int) -> [Bool] { Array(repeating: true, count: sources[source].table.columns.count) }
       var reader = readers[chunk.source].resumed(at: chunk.start, upTo: chunk.end)
-      sources[chunk.source].table.rows = reader.read(rows: chunk.stations)
+      sources[chunk.source].table.rows = reader.read(rows: chunk.stations, only: everyCell(chunk.source))
       // The first row of each list table's part, and where each station's rows start in it.
       var next = [Int](repeating: 0, count: listSources.count)
       for (position, part) in chunk.listRows.enumerated() {
         guard let part else { continue }
         var listReader = readers[listSources[position]].resumed(at: part.start, upTo: part.end)
-        sources[listSources[position]].table.rows = listReader.read(rows: part.rows)
+        sources[listSources[position]].table.rows = listReader.read(
+          rows: part.rows, only: everyCell(listSources[position]))
       }
       var stations: [Joined.Station] = []
       stations.reserveCapacity(chunk.stations)
