@@ -321,6 +321,24 @@ import Testing
         == "a\r\n\"1,5\"\r\n")
   }
 
+  /// A field that starts or ends with white space of any kind is quoted (a spreadsheet would trim it), and no other:
+  /// every scalar up to U+3100 and the last planes' first, at either end of a field, against Unicode's property.
+  @Test func writerQuotesEveryWhiteSpaceAtAnEnd() {
+    let scalars =
+      (0x20...0x3100).compactMap(Unicode.Scalar.init)
+      + [0xFEFF, 0x1_0000, 0xE_0020, 0x10_FFFF].compactMap(
+        Unicode.Scalar.init)
+    for scalar in scalars
+    where scalar.value != 0x22 && scalar.value != 0x7F && !"\t\n\r,;".unicodeScalars.contains(scalar) {
+      for field in ["\(scalar)x", "x\(scalar)", "Đ\(scalar)ữ"] {
+        let white =
+          field.unicodeScalars.first!.properties.isWhitespace || field.unicodeScalars.last!.properties.isWhitespace
+        #expect(
+          CSVWriter.needsQuotes(field, separator: UInt8(ascii: ";")) == white, "U+\(String(scalar.value, radix: 16))")
+      }
+    }
+  }
+
   @Test(arguments: [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")])
   func writeThenReadRoundTrip(separator: UInt8) {
     let header = ["code", "tên, \"đơn vị\"", "tỉ lệ;%", "ghi\nchú", "sep=;"]

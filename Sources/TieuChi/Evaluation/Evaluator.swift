@@ -85,9 +85,9 @@ public struct Evaluator: Sendable {
   }
 
   func evaluateIndicator(_ index: Int, _ evaluator: ExpressionEvaluator, year: Int?) -> IndicatorResult {
-    // Passed on rather than bound to a local: an `Indicator` is some twenty strings and arrays, and copying it
-    // for every commune and indicator was a tenth of the evaluation.
-    evaluate(criteria.indicators[index], index: index, evaluator, year: year)
+    // Borrowed where it is kept, not bound to a local nor read out of the array: an `Indicator` is some twenty
+    // strings and arrays, and copying it for every commune and indicator was a tenth of the evaluation.
+    criteria.indicators.withUnsafeBufferPointer { evaluate($0[index], index: index, evaluator, year: year) }
   }
 
   private func evaluate(

@@ -49,18 +49,25 @@ package struct CSVWriter {
 
   /// One record, ended with CRLF.
   package mutating func append(_ fields: [String]) {
-    for (position, field) in fields.enumerated() {
+    for (position, var field) in fields.enumerated() {
       if position > 0 { bytes.append(separator) }
       // A first line `sep=;` would be taken for Excel's separator hint.
       if Self.needsQuotes(field, separator: separator) || (isFirst && position == 0 && field.hasPrefix("sep=")) {
         bytes.append(0x22)
-        for byte in field.utf8 {
-          if byte == 0x22 { bytes.append(0x22) }
-          bytes.append(byte)
+        field.withUTF8 { utf8 in
+          // A run at a time up to each quote, which is doubled.
+          var start = 0
+          while let quote = utf8[start...].firstIndex(of: 0x22) {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...quote]))
+            bytes.append(0x22)
+            start = quote + 1
+          }
+          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
         bytes.append(0x22)
       } else {
-        bytes += field.utf8
+        // From the string's own bytes: appending its UTF-8 view goes a byte at a time.
+        field.withUTF8 { bytes.append(contentsOf: $0) }
       }
     }
     bytes += [0x0D, 0x0A]
@@ -68,17 +75,18 @@ package struct CSVWriter {
   }
 
   static func needsQuotes(_ field: String, separator: UInt8) -> Bool {
-    var first: UInt8?
-    var last: UInt8 = 0
-    for byte in field.utf8 {
-      switch byte {
-      // Quote, LF, CR, comma, semicolon, tab.
-      case separator, 0x22, 0x0A, 0x0D, 0x2C, 0x3B, 0x09: return true
-      default:
-        if first == nil { first = byte }
-        last = byte
+    var field = field
+    // Quote, LF, CR, comma, semicolon, tab.
+    let (needs, first, last): (Bool, UInt8?, UInt8) = field.withUTF8 { bytes in
+      for byte in bytes {
+        switch byte {
+        case separator, 0x22, 0x0A, 0x0D, 0x2C, 0x3B, 0x09: return (true, nil, 0)
+        default: continue
+        }
       }
+      return (false, bytes.first, bytes.last ?? 0)
     }
+    if needs { return true }
     guard let first else { return false }
     // ASCII ends (the usual case) need no Unicode property lookup; a space is the only ASCII white space
     // left after the line breaks and tab above (and vertical tab, form feed).
@@ -88,6 +96,16 @@ package struct CSVWriter {
     guard let firstScalar = field.unicodeScalars.first, let lastScalar = field.unicodeScalars.last else {
       return false
     }
-    return firstScalar.properties.isWhitespace || lastScalar.properties.isWhitespace
+    return isWhiteSpace(firstScalar) || isWhiteSpace(lastScalar)
+  }
+
+  /// `scalar.properties.isWhitespace`, without looking the property up for the letters Vietnamese text begins and
+  /// ends with: no white space lies in U+00C0–U+167F or U+1681–U+1FFF (Latin letters, Vietnamese's precomposed
+  /// ones among them).
+  private static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0xC0..<0x1680, 0x1681..<0x2000: false
+    default: scalar.properties.isWhitespace
+    }
   }
 }

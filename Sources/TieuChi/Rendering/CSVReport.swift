@@ -41,9 +41,12 @@ public struct CSVReport: ReportRenderer {
   /// name) are written as `\u{1B}`, as in every text output: a CSV report is often shown in a terminal.
   static func neutralized(_ text: String) -> String {
     let text = text.escapingControlCharacters(keepingLineBreaks: true)
-    guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
+    guard let first = text.utf8.first, formulaStarts.contains(first) else { return text }
     return "'" + text
   }
+
+  /// What a formula starts with: each one ASCII byte, which no other scalar's UTF-8 begins with.
+  private static let formulaStarts = Array("=+-@\t\r".utf8)
 }
 
 extension CSVReport: CommuneStreamRenderer {

@@ -112,18 +112,21 @@ package struct DetailTable: Sendable {
     let year = commune.year.map(Cell.integer) ?? .empty
     var rows: [[Cell]] = []
     rows.reserveCapacity(commune.indicators.count)
+    // Read in place: an `Indicator` (some twenty strings and arrays) or a row's cells copied for every row was a
+    // tenth of a detailed report's time.
+    let indicators = frame.criteria.indicators
     for outcome in commune.indicators {
-      let indicator = frame.criteria.indicators[outcome.index]
-      let cells = indicatorCells[outcome.index]
+      let position = outcome.index
+      let unit = indicators[position].unit
       // Worked out once per milestone, not for each of 800,000 rows (a milestone is always the indicator's own).
       let target =
         outcome.milestone.flatMap { milestone in
-          indicator.milestones.firstIndex(of: milestone).map { cells.targets[$0] }
+          indicators[position].milestones.firstIndex(of: milestone).map { indicatorCells[position].targets[$0] }
         }
-        ?? Self.target(outcome.milestone, of: indicator, phrases: phrases, language: language)
+        ?? Self.target(outcome.milestone, of: indicators[position], phrases: phrases, language: language)
       let actual: Cell
       switch outcome.actual {
-      case .number(let value)?: actual = .measure(value, indicator.unit)
+      case .number(let value)?: actual = .measure(value, unit)
       case .boolean(let value)?: actual = .text(value ? text("có", "yes") : text("không", "no"))
       case nil: actual = .empty
       }
@@ -134,17 +137,18 @@ package struct DetailTable: Sendable {
       if !outcome.reasons.isEmpty { notes.append(phrases.reasons(outcome.reasons)) }
       let gap = outcome.gap
       var row: [Cell] = [
-        code, name, groupCell, year, cells.id, cells.title, actual, cells.unit,
+        code, name, groupCell, year, indicatorCells[position].id, indicatorCells[position].title, actual,
+        indicatorCells[position].unit,
         .text(target), .text(phrases.status(outcome.status)), gap?.amount.map(Cell.number) ?? .empty,
         gap?.unit.map { .text($0[language]) } ?? .empty,
         gap.map { $0.items.isEmpty ? Cell.empty : .text($0.items.joined(separator: "; ")) } ?? .empty,
-        notes.isEmpty ? .empty : .text(notes.joined(separator: "; ")), cells.basis,
+        notes.isEmpty ? .empty : .text(notes.joined(separator: "; ")), indicatorCells[position].basis,
       ]
       if previous != nil {
         let before = movement?.indicators.first { $0.indicator == outcome.id }?.previous
         var actualBefore = Cell.empty
         switch before?.actual {
-        case .number(let value)?: actualBefore = .measure(value, indicator.unit)
+        case .number(let value)?: actualBefore = .measure(value, unit)
         case .boolean(let value)?: actualBefore = .text(value ? text("có", "yes") : text("không", "no"))
         case nil: break
         }

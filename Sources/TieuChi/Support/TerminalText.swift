@@ -8,18 +8,21 @@ extension String {
   /// too unless `keepingLineBreaks` (a report's own lines). Returns the text itself when there is none,
   /// which is the usual case and allocates nothing.
   package func escapingControlCharacters(keepingLineBreaks: Bool = false) -> String {
-    var needed = false
-    var previous: UInt8 = 0
-    for byte in utf8 {
-      if (byte < 0x20 && byte != 0x09 && !(keepingLineBreaks && byte == 0x0A)) || byte == 0x7F
-        || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F)
-      {
-        needed = true
-        break
+    // On the string's own bytes: the UTF-8 view's iterator was most of a detailed report's cost of this check.
+    func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+      var previous: UInt8 = 0
+      for byte in bytes {
+        if (byte < 0x20 && byte != 0x09 && !(keepingLineBreaks && byte == 0x0A)) || byte == 0x7F
+          || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F)
+        {
+          return true
+        }
+        previous = byte
       }
-      previous = byte
+      return false
     }
-    guard needed else { return self }
+    var text = self
+    guard text.withUTF8(needsEscaping) else { return self }
     var result = ""
     result.reserveCapacity(utf8.count + 16)
     for scalar in unicodeScalars {
