@@ -16,6 +16,10 @@ public struct Evaluator: Sendable {
   /// Previous-round records by commune code, for `baseline(…)`.
   let baseline: [String: [StationRecord]]
 
+  /// The indicators, each held by reference: an `Indicator` is some twenty strings and arrays, and reading one out
+  /// of the set's array copies it (a tenth of the evaluation when done for every commune and indicator).
+  private let indicators: [Boxed<Indicator>]
+
   /// - Parameter asOf: the day waivers are checked against; the library never assumes "today".
   /// - Parameter baseline: the previous round's records, for `baseline(…)` in targets about change.
   public init(criteria: CriteriaSet, asOf: CalendarDate, baseline: [StationRecord] = []) {
@@ -23,6 +27,7 @@ public struct Evaluator: Sendable {
     self.asOf = asOf
     self.baseline = Dictionary(grouping: baseline, by: \.code)
     self.communeIndicators = criteria.indicators.indices.filter { criteria.indicators[$0].level == .commune }
+    self.indicators = criteria.indicators.map(Boxed.init)
     self.checkOnly = Set(
       criteria.indicators.indices.filter { criteria.enteredPointsOnlyCheck(criteria.indicators[$0]) })
     // Group ids are unique (the loader rejects duplicates), so no two entries meet here.
@@ -85,9 +90,7 @@ public struct Evaluator: Sendable {
   }
 
   func evaluateIndicator(_ index: Int, _ evaluator: ExpressionEvaluator, year: Int?) -> IndicatorResult {
-    // Borrowed where it is kept, not bound to a local nor read out of the array: an `Indicator` is some twenty
-    // strings and arrays, and copying it for every commune and indicator was a tenth of the evaluation.
-    criteria.indicators.withUnsafeBufferPointer { evaluate($0[index], index: index, evaluator, year: year) }
+    evaluate(indicators[index].value, index: index, evaluator, year: year)
   }
 
   private func evaluate(

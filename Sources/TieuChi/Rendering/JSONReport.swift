@@ -239,7 +239,8 @@ public struct JSONReport: ReportRenderer {
   func indicator(_ result: IndicatorResult, criteria: CriteriaSet, phrases: ReportPhrases, statics: IndicatorStatics)
     -> JSONValue
   {
-    let indicator = criteria.indicators[result.index]
+    // Its fields read in place: the whole indicator copied for each commune's is some twenty references counted.
+    let unit = criteria.indicators[result.index].unit
     let actual: JSONValue
     let exact: JSONValue
     switch result.actual {
@@ -250,12 +251,12 @@ public struct JSONReport: ReportRenderer {
       actual = .bool(value)
       exact = .null
     case .number(let value):
-      actual = decimal(value.multiplied(by: Rational(indicator.unit.scale)) ?? value, places: 6)
+      actual = decimal(value.multiplied(by: Rational(unit.scale)) ?? value, places: 6)
       exact = .string(value.description)
     }
     var members = statics.head[result.index]
     members.append(("status", .string(result.status.rawValue)))
-    members.append(("unit", .string(indicator.unit.rawValue)))
+    members.append(("unit", .string(unit.rawValue)))
     members.append(("actual", actual))
     members.append(("actual_exact", exact))
     members += statics.target(result.index, result.milestone)
@@ -276,7 +277,7 @@ public struct JSONReport: ReportRenderer {
       ),
     ]
     if let points = result.points { members.append(("points", decimal(points))) }
-    if indicator.enteredPoints { members.append(("points_entered", .bool(true))) }
+    if criteria.indicators[result.index].enteredPoints { members.append(("points_entered", .bool(true))) }
     return .object(members)
   }
 

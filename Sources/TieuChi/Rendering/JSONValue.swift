@@ -27,40 +27,50 @@ public indirect enum JSONValue: Sendable {
 
   func write(into output: inout [UInt8], indent: Int, level: Int) {
     switch self {
-    case .null: output.append(contentsOf: "null".utf8)
-    case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
-    case .number(let text): output.append(contentsOf: text.utf8)
+    case .null: Self.write("null", into: &output)
+    case .bool(let value): Self.write(value ? "true" : "false", into: &output)
+    case .number(var text): text.withUTF8 { output.append(contentsOf: $0) }
     case .string(let text): JSONValue.writeString(text, into: &output)
     case .array(let items):
       guard !items.isEmpty else {
-        output.append(contentsOf: "[]".utf8)
+        Self.write("[]", into: &output)
         return
       }
       output.append(UInt8(ascii: "["))
-      for (index, item) in items.enumerated() {
-        if index > 0 { output.append(UInt8(ascii: ",")) }
-        JSONValue.newline(&output, indent: indent, level: level + 1)
-        item.write(into: &output, indent: indent, level: level + 1)
+      // Through the buffer: iterating the array copies each element, counting references on its contents.
+      items.withUnsafeBufferPointer { items in
+        for index in items.indices {
+          if index > 0 { output.append(UInt8(ascii: ",")) }
+          JSONValue.newline(&output, indent: indent, level: level + 1)
+          items[index].write(into: &output, indent: indent, level: level + 1)
+        }
       }
       JSONValue.newline(&output, indent: indent, level: level)
       output.append(UInt8(ascii: "]"))
     case .object(let members):
       guard !members.isEmpty else {
-        output.append(contentsOf: "{}".utf8)
+        Self.write("{}", into: &output)
         return
       }
       output.append(UInt8(ascii: "{"))
-      for (index, (key, value)) in members.enumerated() {
-        if index > 0 { output.append(UInt8(ascii: ",")) }
-        JSONValue.newline(&output, indent: indent, level: level + 1)
-        JSONValue.writeString(key, into: &output)
-        output.append(UInt8(ascii: ":"))
-        if indent > 0 { output.append(UInt8(ascii: " ")) }
-        value.write(into: &output, indent: indent, level: level + 1)
+      members.withUnsafeBufferPointer { members in
+        for index in members.indices {
+          if index > 0 { output.append(UInt8(ascii: ",")) }
+          JSONValue.newline(&output, indent: indent, level: level + 1)
+          JSONValue.writeString(members[index].0, into: &output)
+          output.append(UInt8(ascii: ":"))
+          if indent > 0 { output.append(UInt8(ascii: " ")) }
+          members[index].1.write(into: &output, indent: indent, level: level + 1)
+        }
       }
       JSONValue.newline(&output, indent: indent, level: level)
       output.append(UInt8(ascii: "}"))
     }
+  }
+
+  /// A literal's bytes, with no string made of it.
+  private static func write(_ literal: StaticString, into output: inout [UInt8]) {
+    output.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
   }
 
   static func newline(_ output: inout [UInt8], indent: Int, level: Int) {
