@@ -321,6 +321,50 @@ import Testing
         == "a\r\n\"1,5\"\r\n")
   }
 
+  /// Plain lines read the quick way (`CSVScanner.readPlainLine`, every cell flagged) give exactly the rows, cells,
+  /// columns and problems of reading every record in full: cells of every length around the eight-byte words, with
+  /// Vietnamese letters (lead byte E1), combining marks and Hangul jamo (which `nfc` composes: read in full), a
+  /// separator, a quote, an invalid byte.
+  @Test func plainLinesReadAsRecordsAre() {
+    let pieces = [
+      "a", "Xã", "Ấp", "Thôn Đồng Lạc", "ạ", "ỹ", "e\u{0301}", "\u{1100}\u{1161}", "한", "ế\u{0323}", "1234567",
+      "12345678", "abcdefghijklmnop", "Mường Tè", "\u{00A0}x", "ĐĐĐĐĐĐĐĐ", "\u{1E00}\u{1EFF}\u{1E84}",
+    ]
+    var random = SplitMix64(seed: 7)
+    var lines = ["code;name;note"]
+    for line in 0..<400 {
+      var cells: [String] = []
+      for _ in 0..<3 {
+        var cell = ""
+        for _ in 0..<Int(random.next() % 4) { cell += pieces[Int(random.next() % UInt64(pieces.count))] }
+        cells.append(cell)
+      }
+      if line % 97 == 5 { cells[1] += "\"q\"" }
+      if line % 89 == 7 { cells.append("extra") }
+      lines.append(cells.joined(separator: ";"))
+    }
+    var bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
+    bytes.insert(0xFF, at: bytes.count / 2)
+    let whole = CSVReader.read(bytes: bytes, file: "t.csv")
+    var reader = CSVRowReader(bytes: bytes, file: "t.csv")
+    let rows = reader.read(rows: Int.max, only: [true, true, true])
+    let quick = reader.finished()
+    #expect(rows.count == whole.rows.count)
+    for (row, expected) in zip(rows, whole.rows) {
+      #expect(row.line == expected.line)
+      #expect(row.cells == expected.cells, "line \(expected.line)")
+      #expect(
+        (0..<3).map { row.location(ofCell: $0, file: "t.csv") }
+          == (0..<3).map { expected.location(ofCell: $0, file: "t.csv") }, "line \(expected.line)")
+    }
+    #expect(quick.diagnostics.map { $0.rendered(in: .en) } == whole.diagnostics.map { $0.rendered(in: .en) })
+    #expect(quick.lostRows == whole.lostRows)
+    // And the quick way is taken: a cell not flagged is left empty on a plain line (Vietnamese, with separators in
+    // every byte of a word), and read on a line that is not plain (a quote).
+    var flagged = CSVRowReader(bytes: Array("a;b;c\nXã;Đ;1\n;;;;;;;ạ\n\"x\";y;z\n".utf8), file: "p.csv")
+    #expect(flagged.read(rows: 9, only: [true, false, true]).map(\.cells) == [["Xã", "", "1"], ["x", "y", "z"]])
+  }
+
   /// A field that starts or ends with white space of any kind is quoted (a spreadsheet would trim it), and no other:
   /// every scalar up to U+3100 and the last planes' first, at either end of a field, against Unicode's property.
   @Test func writerQuotesEveryWhiteSpaceAtAnEnd() {

@@ -276,7 +276,7 @@ struct CSVScanner {
           break
         }
         let separatorMask = Self.zeroBytes(word ^ separatorBytes)
-        separators += separatorMask.nonzeroBitCount
+        separators += Self.topBitCount(separatorMask)
         if separatorMask | Self.zeroBytes(word ^ spaces) != Self.highBits { blank = false }
         highBytes |= word
         cursor += 8
@@ -302,23 +302,45 @@ struct CSVScanner {
     if high >= 0x80, InputBytes.firstInvalidUTF8(bytes, in: start..<cursor) != nil { return false }
     rows.beginRow()
     var cellStart = start
+    // Each cell's column, counted on from the line's start: a cell's scalars, then its separator.
+    var column = position.column(at: start, in: bytes)
     // Past the last cell kept, the cells are empty and need not be found.
     let lastKept = keeping.lastIndex(of: true) ?? -1
-    for column in 0..<width {
+    for field in 0..<width {
+      let cellColumn = column
       var cellEnd = cellStart
-      if column <= lastKept {
-        while cellEnd < cursor, bytes[cellEnd] != separator { cellEnd += 1 }
+      // What `nfc` would compose (`InputBytes.mayNeedComposing`), found in the same pass as the cell's end and its
+      // scalars: a line of Vietnamese was read three times over.
+      var composing = false
+      if field <= lastKept {
+        if high < 0x80 {
+          while cellEnd < cursor, bytes[cellEnd] != separator { cellEnd += 1 }
+          column += cellEnd - cellStart + 1
+        } else {
+          var scalars = 0
+          while cellEnd < cursor {
+            let byte = bytes[cellEnd]
+            if byte == separator { break }
+            if byte & 0xC0 != 0x80 { scalars += 1 }
+            // A lead byte 0xE1 is followed by two continuation bytes in the line (it is valid UTF-8).
+            if byte == 0xCC || byte == 0xCD || (byte == 0xE1 && (0x84...0x87).contains(bytes[cellEnd + 1])) {
+              composing = true
+            }
+            cellEnd += 1
+          }
+          column += scalars + 1
+        }
       }
       let fits: Bool
-      if keeping[column] {
-        let cell = UnsafeBufferPointer(rebasing: bytes[cellStart..<cellEnd])
+      if keeping[field] {
         // Valid text (the line is) that `nfc` would leave as it is is copied as `readRecord` copies it; other text
         // is normalised there.
-        guard high < 0x80 || !InputBytes.mayNeedComposing(cell) else {
+        guard !composing else {
           rows.cancelRow()
           return false
         }
-        fits = rows.appendCell(cell, column: Int32(truncatingIfNeeded: position.column(at: cellStart, in: bytes)))
+        fits = rows.appendCell(
+          UnsafeBufferPointer(rebasing: bytes[cellStart..<cellEnd]), column: Int32(truncatingIfNeeded: cellColumn))
       } else {
         fits = rows.appendCell(UnsafeBufferPointer(start: nil, count: 0), column: 0)
       }
@@ -333,6 +355,14 @@ struct CSVScanner {
     if bytes[cursor] == .carriageReturn, index < end, bytes[index] == .lineFeed { index += 1 }
     position.startLine(at: index)
     return true
+  }
+
+  /// How many bytes of `mask` (top bits only, as `zeroBytes` gives) are set: each top bit moved to its byte's
+  /// lowest, then every byte summed into the highest by one multiplication — `nonzeroBitCount` is a loop of its
+  /// own on processors the build does not assume have a population count.
+  @inline(__always)
+  private static func topBitCount(_ mask: UInt64) -> Int {
+    Int(((mask >> 7) &* 0x0101_0101_0101_0101) >> 56)
   }
 
   /// The top bit of every byte of a word.
