@@ -102,12 +102,6 @@ enum InputBytes {
     while offset < range.upperBound {
       if bytes[offset] < 0x80 {
         offset += 1
-        // ASCII eight bytes at a time: most of Vietnamese text is, between its accented letters.
-        while offset + 8 <= range.upperBound,
-          UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
-        {
-          offset += 8
-        }
         continue
       }
       guard let length = sequenceLength(bytes, at: offset), offset + length <= range.upperBound else {
