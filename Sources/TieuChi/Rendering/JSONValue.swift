@@ -37,13 +37,10 @@ public indirect enum JSONValue: Sendable {
         return
       }
       output.append(UInt8(ascii: "["))
-      // Through the buffer: iterating the array copies each element, counting references on its contents.
-      items.withUnsafeBufferPointer { items in
-        for index in items.indices {
-          if index > 0 { output.append(UInt8(ascii: ",")) }
-          JSONValue.newline(&output, indent: indent, level: level + 1)
-          items[index].write(into: &output, indent: indent, level: level + 1)
-        }
+      for (index, item) in items.enumerated() {
+        if index > 0 { output.append(UInt8(ascii: ",")) }
+        JSONValue.newline(&output, indent: indent, level: level + 1)
+        item.write(into: &output, indent: indent, level: level + 1)
       }
       JSONValue.newline(&output, indent: indent, level: level)
       output.append(UInt8(ascii: "]"))
@@ -53,15 +50,13 @@ public indirect enum JSONValue: Sendable {
         return
       }
       output.append(UInt8(ascii: "{"))
-      members.withUnsafeBufferPointer { members in
-        for index in members.indices {
-          if index > 0 { output.append(UInt8(ascii: ",")) }
-          JSONValue.newline(&output, indent: indent, level: level + 1)
-          JSONValue.writeString(members[index].0, into: &output)
-          output.append(UInt8(ascii: ":"))
-          if indent > 0 { output.append(UInt8(ascii: " ")) }
-          members[index].1.write(into: &output, indent: indent, level: level + 1)
-        }
+      for (index, (key, value)) in members.enumerated() {
+        if index > 0 { output.append(UInt8(ascii: ",")) }
+        JSONValue.newline(&output, indent: indent, level: level + 1)
+        JSONValue.writeString(key, into: &output)
+        output.append(UInt8(ascii: ":"))
+        if indent > 0 { output.append(UInt8(ascii: " ")) }
+        value.write(into: &output, indent: indent, level: level + 1)
       }
       JSONValue.newline(&output, indent: indent, level: level)
       output.append(UInt8(ascii: "}"))

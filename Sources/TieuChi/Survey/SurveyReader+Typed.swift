@@ -53,7 +53,7 @@ extension SurveyReader {
       var firstOfKey: Bool
       /// Its input is a count or a number: never an attribute.
       var numeric: Bool
-      /// Its input is text the caller uses.
+      /// Its input (or, in a list table, its list's field) is text the caller uses.
       var textNeeded: Bool
     }
 
@@ -85,12 +85,7 @@ extension SurveyReader {
     fileprivate let keys: [[String]?]
     /// By source, then column: the name the join gave it, which a list of the same name replaces.
     fileprivate let joinedNames: [[String]?]
-    /// How each list's fields are read, by list slot then field slot (empty for other slots), and whether the
-    /// caller uses each as text (`needs.fields`, looked up once rather than for every cell).
-    fileprivate let fieldKinds: [[CellKind]]
-    fileprivate let fieldTexts: [[Bool]]
     fileprivate let choices: [Choices]
-    fileprivate let needs: TypedNeeds
     fileprivate let keepsCode: Bool
     /// The list names of the last station read, the input slot each fills (nil: none), and per source which
     /// columns they replace: the same for nearly every station.
@@ -103,7 +98,6 @@ extension SurveyReader {
     /// The plan for `reader` reading tables planned as `plan` (the list each fills, by source: `listSlots`),
     /// keeping the attributes in `keeping` and making text only of the text inputs in `needs`.
     init(_ plan: TablePlan, listSlots: [Int?], reader: SurveyReader, keeping: Set<String>, needs: TypedNeeds) {
-      self.needs = needs
       keepsCode = keeping.contains("code")
       var choices: [Choices] = []
       func kind(of type: InputType) -> CellKind {
@@ -121,14 +115,6 @@ extension SurveyReader {
           return .choice(choices.count - 1)
         case .list: return .other
         }
-      }
-      fieldKinds = reader.schema.inputs.indices.map { slot in
-        reader.listReaders[slot].map { $0.schema.inputs.map { kind(of: $0.type) } } ?? []
-      }
-      fieldTexts = reader.schema.inputs.indices.map { slot in
-        reader.listReaders[slot].map { list in
-          list.schema.inputs.indices.map { needs.fields[slot]?.contains($0) ?? false }
-        } ?? []
       }
       columns = zip(plan.columns, listSlots).map { columns, listSlot in
         // A list table's column slots are its list's fields.
@@ -149,7 +135,9 @@ extension SurveyReader {
               asText: role != .other || kept, kept: kept,
               firstOfKey: !columns[..<position].contains { $0.key == column.key },
               numeric: SurveyReader.isNumeric(column.slot.map { schema.inputs[$0].type }),
-              textNeeded: listSlot == nil && (column.slot.map { needs.inputs.contains($0) } ?? false))
+              textNeeded: column.slot.map { slot in
+                listSlot.map { needs.fields[$0]?.contains(slot) ?? false } ?? needs.inputs.contains(slot)
+              } ?? false)
           }
         }
       }
@@ -233,7 +221,6 @@ extension SurveyReader {
       record.hasList[slot] = true
       record.lists[slot].removeAll(keepingCapacity: true)
       let width = record.fieldCounts[slot]
-      let (kinds, texts) = (typed.fieldKinds[slot], typed.fieldTexts[slot])
       // A list's rows are nearly always of one table: its columns are taken once.
       var source = -1
       var listColumns: [TypedPlan.Column] = []
@@ -250,7 +237,7 @@ extension SurveyReader {
           if listRow.isErrorCell(column.index) { return nil }
           guard
             let value = typed.value(
-              listRow, column.index, kind: kinds[field], text: texts[field],
+              listRow, column.index, kind: column.kind, text: column.textNeeded,
               slow: {
                 listReaders[slot]?.typedValue(listRow, column.index, slot: field)
               })
