@@ -11,29 +11,59 @@ import Testing
 struct SummaryLaneTests {
   /// Stations of `files` read with and without the lane, paired in order: the lane's summary (nil where it stepped
   /// aside) and the usual record.
+  ///
+  /// The stations the lane leaves are read the usual way, from the chunk's tables or their own rows read again:
+  /// those records, and every problem, must be the usual reading's too. `onDisk`: the files are read from disk,
+  /// `window.block` bytes at a time.
   static func pairs(
-    _ files: TablesInPiecesTests.Files, criteria: CriteriaSet, year: Int?, window: StreamWindow = StreamWindow()
+    _ files: TablesInPiecesTests.Files, criteria: CriteriaSet, year: Int?, window: StreamWindow = StreamWindow(),
+    onDisk: Bool = false
   ) throws -> [(SummaryLane.Summary?, StationRecord)] {
     // Made as a streamed check makes it, beside the summaries of the usual way.
     let lane = try #require(
       StreamKept(criteria: criteria, groupBy: nil, asOf: TestSupport.asOf).lane(
         criteria: criteria, year: year))
     let groupSchema = criteria.hasGroupIndicators ? criteria.groupSchema : nil
-    let surveyFiles = files.map { SurveyFile(name: $0.name, format: .csv, bytes: Array($0.text.utf8)) }
-    var batch = SurveyBatch()
+    let surveyFiles = try Self.surveyFiles(files, onDisk: onDisk)
+    var quickBatch = SurveyBatch()
     var quick: [SurveyLoader.ReadStation<SummaryLane.Summary>] = []
     let shortcut = lane.shortcut(schema: criteria.schema)
     SurveyLoader.stream(
-      surveyFiles, schema: criteria.schema, groupSchema: groupSchema, workbooks: nil, into: &batch, window: window,
-      shortcut: shortcut, transform: { $0 }, consume: { for part in $0 { quick += part } })
+      surveyFiles, schema: criteria.schema, groupSchema: groupSchema, workbooks: nil, into: &quickBatch,
+      window: window, shortcut: shortcut, transform: { $0 }, consume: { for part in $0 { quick += part } })
+    var usualBatch = SurveyBatch()
     var usual: [StationRecord] = []
     SurveyLoader.stream(
-      surveyFiles, schema: criteria.schema, groupSchema: groupSchema, workbooks: nil, into: &batch, window: window,
-      transform: { $0 }, consume: { for part in $0 { usual += part } })
+      surveyFiles, schema: criteria.schema, groupSchema: groupSchema, workbooks: nil, into: &usualBatch,
+      window: window, transform: { $0 }, consume: { for part in $0 { usual += part } })
     try #require(quick.count == usual.count)
+    #expect(quickBatch.diagnostics == usualBatch.diagnostics)
+    #expect(quickBatch.rejected == usualBatch.rejected)
     return zip(quick, usual).map { station, record in
-      if case .quick(let summary) = station { return (summary, record) }
-      return (nil, record)
+      switch station {
+      case .quick(let summary): return (summary, record)
+      case .record(let read):
+        #expect(Self.describe(read) == Self.describe(record), "\(record.code) read the usual way, differently")
+        return (nil, record)
+      }
+    }
+  }
+
+  /// Everything a record holds, as text (its attributes in order: a dictionary's own order changes from one to the
+  /// next).
+  static func describe(_ record: StationRecord) -> String {
+    var unordered = record
+    unordered.attributes = [:]
+    return "\(unordered) \(record.attributes.sorted { $0.key < $1.key })"
+  }
+
+  /// `files` as survey files: in memory, or on disk.
+  static func surveyFiles(_ files: TablesInPiecesTests.Files, onDisk: Bool) throws -> [SurveyFile] {
+    guard onDisk else { return files.map { SurveyFile(name: $0.name, format: .csv, bytes: Array($0.text.utf8)) } }
+    let folder = try CLITests.scratch(Dictionary(uniqueKeysWithValues: files.map { ($0.name, $0.text) }))
+    return try files.map { file in
+      let content = try #require(ByteSource.file(at: folder + "/" + file.name))
+      return SurveyFile(name: file.name, format: .csv, content: content)
     }
   }
 
@@ -191,6 +221,62 @@ struct SummaryLaneTests {
     for code in ["00000", "00001", "00002", "00003"] { #expect(aside.contains(code), "\(code) took the lane") }
     #expect(!aside.contains("00004"), "a role spelled another way sent the station the usual way")
     #expect(aside.count == 4, "\(aside.sorted())")
+  }
+
+  /// Which of the chunks of `files` are read from their bytes (`TableJoin.Streamed.plainChunk`).
+  static func plainChunks(
+    _ files: TablesInPiecesTests.Files, criteria: CriteriaSet, window: StreamWindow, onDisk: Bool = false
+  ) throws -> [Bool] {
+    let reader = SurveyReader(schema: criteria.schema, groupSchema: nil)
+    let streamed = try #require(
+      TableJoin(schema: criteria.schema, reader: reader).streamed(
+        try surveyFiles(files, onDisk: onDisk), window: window))
+    return streamed.chunks.map { streamed.plainChunk(of: $0) != nil }
+  }
+
+  /// A chunk whose lines the first reading found plain is read from its bytes, not into tables: a station's name in
+  /// decomposed letters (composed as the reading composes it), CRLF line ends, files read from disk in small blocks.
+  /// A chunk with a quoted cell, a blank line or a broken row is read into tables. The stations the lane leaves in a
+  /// chunk of plain lines are read the usual way — a few each from its own rows, many from the chunk's tables.
+  /// Either way every summary, record and problem is the usual reading's.
+  @Test func plainChunksAreReadFromTheirBytes() throws {
+    let criteria = try TestSupport.criteria()
+    let window = StreamWindow(chunk: 16, chunks: 2, block: 512)
+    let plain = Self.ct25Batch(stations: 128)
+    #expect(try Self.plainChunks(plain, criteria: criteria, window: window) == Array(repeating: true, count: 8))
+    func edit(_ text: String, code: String, _ change: (String) -> String) -> String {
+      text.components(separatedBy: "\n").map { $0.hasPrefix(code + ";") ? change($0) : $0 }.joined(separator: "\n")
+    }
+    var files = TablesInPiecesTests.changing(plain, "staff.csv") { text in
+      // Chunk 1: a name quoted as exports quote one with the separator in it.
+      edit(text, code: "00020") { $0.replacingOccurrences(of: ";Lê Thị Hoa;", with: ";\"Lê; Thị Hoa\";") }
+    }
+    files = TablesInPiecesTests.changing(files, "stations.csv") { text in
+      // Chunk 2: a blank line; chunk 4: a name in decomposed letters; chunk 6: one station without its insured;
+      // chunk 7: half its stations without.
+      var text = edit(text, code: "00040") { $0 + "\n" }
+      text = edit(text, code: "00070") {
+        $0.replacingOccurrences(of: "Xã Đồng Lạc", with: "Xa\u{0303} Đo\u{0302}\u{0300}ng La\u{0323}c")
+      }
+      for code in ["00100"] + (112..<120).map({ String(format: "%05d", $0) }) {
+        text = edit(text, code: code) { line in
+          var cells = line.components(separatedBy: ";")
+          cells[6] = ""
+          return cells.joined(separator: ";")
+        }
+      }
+      return text
+    }
+    let expected = [true, false, false, true, true, true, true, true]
+    let crlf = files.map { ($0.name, $0.text.replacingOccurrences(of: "\n", with: "\r\n")) }
+    for (name, files, onDisk) in [("LF", files, false), ("CRLF", crlf, false), ("on disk", files, true)] {
+      #expect(try Self.plainChunks(files, criteria: criteria, window: window, onDisk: onDisk) == expected, "\(name)")
+      let pairs = try Self.pairs(files, criteria: criteria, year: 2030, window: window, onDisk: onDisk)
+      let taken = Self.compare(pairs, criteria: criteria, year: 2030, context: name)
+      #expect(taken == 128 - 9, "\(name): \(taken) took the lane")
+      let composed = pairs.first { $0.1.code == "00070" }?.0?.commune.record.name
+      #expect(composed == "Xã Đồng Lạc 70", "\(name)")
+    }
   }
 
   /// A set whose stations have a single input, a list of many fields: the list table's columns are read by the

@@ -66,6 +66,12 @@ struct SummaryLane: Sendable {
       return { joined, index, reader, plan in
         lane.summary(of: joined, station: index, reader: reader, plan: plan, scratch: &scratch)
       }
+    } plainReader: { [self] in
+      let lane = forOneCore()
+      var scratch = Scratch(record: TypedRecord(schema: schema))
+      return { stations, index, reader, plan in
+        lane.summary(of: stations, station: index, reader: reader, plan: plan, scratch: &scratch)
+      }
     }
   }
 
@@ -101,9 +107,32 @@ struct SummaryLane: Sendable {
         plan, listSlots: joined.sources.map(\.listSlot), reader: reader, keeping: keeping, needs: needs)
     }
     guard
-      var station = reader.readTyped(
+      let station = reader.readTyped(
         joined: joined, station: index, plan: plan, typed: &scratch.typed!, into: &scratch.record)
     else { return nil }
+    return summary(of: station, scratch: &scratch)
+  }
+
+  /// Station `index` of a chunk's plain lines as a summary, or nil, as `summary(of:station:…)` makes it from the
+  /// chunk's tables.
+  func summary(
+    of stations: TableJoin.Streamed.PlainStations, station index: Int, reader: SurveyReader,
+    plan: SurveyReader.TablePlan, scratch: inout Scratch
+  ) -> Summary? {
+    if scratch.typed == nil {
+      scratch.typed = SurveyReader.TypedPlan(
+        plan, listSlots: stations.listSlots, reader: reader, keeping: keeping, needs: needs)
+    }
+    guard
+      let station = reader.readTyped(
+        plain: stations, station: index, plan: plan, typed: &scratch.typed!, into: &scratch.record)
+    else { return nil }
+    return summary(of: station, scratch: &scratch)
+  }
+
+  /// The summary of `station`, read into `scratch.record`.
+  private func summary(of station: SurveyReader.TypedStation, scratch: inout Scratch) -> Summary? {
+    var station = station
     if station.fields == scratch.fields { station.fields = scratch.fields } else { scratch.fields = station.fields }
     let record = scratch.record
     for rule in rules {

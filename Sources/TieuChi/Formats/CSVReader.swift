@@ -69,6 +69,10 @@ struct CSVScanner {
     /// The table cannot hold more text: this record and every one after it are lost.
     case full(Diagnostic)
     case end
+
+    var isEnd: Bool {
+      if case .end = self { true } else { false }
+    }
   }
 
   let bytes: UnsafeBufferPointer<UInt8>
@@ -168,9 +172,12 @@ struct CSVScanner {
   /// `only`: when given (one flag per column), a row that is a plain line keeps the text of the flagged cells only,
   /// the others empty (`readPlainLine`); any other row is read in full, so the rows kept and the problems found are
   /// the same either way.
+  ///
+  /// `irregular` is told where each record starts that `only` was given for and that is not a plain line: every
+  /// other line from where reading began is a row kept as it is written, with no problem.
   mutating func readRows(
     into table: inout Table, limit: Int, ignoredEmptyFields: inout IgnoredEmptyFields?, only: [Bool]? = nil,
-    kept: (_ offset: Int, _ line: Int) -> Void = { _, _ in }
+    kept: (_ offset: Int, _ line: Int) -> Void = { _, _ in }, irregular: (_ offset: Int) -> Void = { _ in }
   ) {
     let width = table.columns.count
     var count = 0
@@ -184,7 +191,10 @@ struct CSVScanner {
       }
       // A dropped record counts once per line it took: a misplaced quote may have joined several rows.
       var linesTaken: Int { max(1, position.line - recordLine) }
-      switch readRecord(expectedFields: width, role: .row) {
+      let outcome = readRecord(expectedFields: width, role: .row)
+      // The end of the bytes is no record (and, in a block of a bigger file, the start of the next block's first).
+      if only != nil, !outcome.isEnd { irregular(recordStart) }
+      switch outcome {
       case .end:
         break readRows
       case .full(let diagnostic):
@@ -307,6 +317,14 @@ struct CSVScanner {
     // Past the last cell kept, the cells are empty and need not be found.
     let lastKept = keeping.lastIndex(of: true) ?? -1
     for field in 0..<width {
+      if field > lastKept {
+        // The cells past the last one kept, empty all at once.
+        guard rows.appendEmptyCells(width - field) else {
+          rows.cancelRow()
+          return false
+        }
+        break
+      }
       let cellColumn = column
       var cellEnd = cellStart
       // What `nfc` would compose (`InputBytes.mayNeedComposing`), found in the same pass as the cell's end and its
@@ -357,6 +375,67 @@ struct CSVScanner {
     return true
   }
 
+  /// The offset of the first line feed or carriage return in `bytes` from `from` on, or the bytes' end: eight bytes
+  /// at a time.
+  static func lineBreak(in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+    var cursor = from
+    let end = bytes.count
+    if let base = UnsafeRawPointer(bytes.baseAddress) {
+      let (lineFeeds, returns) = (repeated(.lineFeed), repeated(.carriageReturn))
+      while cursor + 8 <= end {
+        let word = base.loadUnaligned(fromByteOffset: cursor, as: UInt64.self)
+        let found = zeroBytes(word ^ lineFeeds) | zeroBytes(word ^ returns)
+        // Little-endian: the first byte found is the lowest.
+        if found != 0 { return cursor + found.trailingZeroBitCount / 8 }
+        cursor += 8
+      }
+    }
+    while cursor < end, bytes[cursor] != .lineFeed, bytes[cursor] != .carriageReturn { cursor += 1 }
+    return cursor
+  }
+
+  /// Splits the line `range` of `bytes` (a plain line: no quote) at `separator` into `fields` cells: where each
+  /// starts in `bounds`, then the line's end plus one. Whether the line is ASCII; nil when it has another number of
+  /// fields.
+  static func cellBounds(
+    of bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, separator: UInt8, fields: Int,
+    into bounds: UnsafeMutableBufferPointer<Int>
+  ) -> Bool? {
+    var cursor = range.lowerBound
+    let end = range.upperBound
+    var field = 0
+    var high: UInt64 = 0
+    bounds[0] = cursor
+    if let base = UnsafeRawPointer(bytes.baseAddress) {
+      let separators = repeated(separator)
+      while cursor + 8 <= end {
+        let word = base.loadUnaligned(fromByteOffset: cursor, as: UInt64.self)
+        high |= word
+        var found = zeroBytes(word ^ separators)
+        while found != 0 {
+          field += 1
+          guard field < fields else { return nil }
+          bounds[field] = cursor + found.trailingZeroBitCount / 8 + 1
+          found &= found - 1
+        }
+        cursor += 8
+      }
+    }
+    while cursor < end {
+      let byte = bytes[cursor]
+      high |= UInt64(byte)
+      cursor += 1
+      if byte == separator {
+        field += 1
+        guard field < fields else { return nil }
+        bounds[field] = cursor
+      }
+    }
+    guard field == fields - 1 else { return nil }
+    bounds[fields] = end + 1
+    return high & highBits == 0
+  }
+
   /// How many bytes of `mask` (top bits only, as `zeroBytes` gives) are set: each top bit moved to its byte's
   /// lowest, then every byte summed into the highest by one multiplication — `nonzeroBitCount` is a loop of its
   /// own on processors the build does not assume have a population count.
@@ -366,14 +445,14 @@ struct CSVScanner {
   }
 
   /// The top bit of every byte of a word.
-  private static let highBits: UInt64 = 0x8080_8080_8080_8080
+  static let highBits: UInt64 = 0x8080_8080_8080_8080
 
   /// `byte` in every byte of a word.
-  private static func repeated(_ byte: UInt8) -> UInt64 { 0x0101_0101_0101_0101 &* UInt64(byte) }
+  static func repeated(_ byte: UInt8) -> UInt64 { 0x0101_0101_0101_0101 &* UInt64(byte) }
 
   /// The top bit set in exactly the bytes of `word` that are zero (no carry crosses a byte: each is at most 0x7F
   /// before 0x7F is added).
-  private static func zeroBytes(_ word: UInt64) -> UInt64 {
+  static func zeroBytes(_ word: UInt64) -> UInt64 {
     let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
     return ~(((word & low) &+ low) | word | low)
   }

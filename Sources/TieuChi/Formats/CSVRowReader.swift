@@ -20,7 +20,8 @@ package struct CSVRowReader: Sendable {
   private var base: Int
   /// The header's columns and line, and every problem found so far (the header's, then the rows').
   private var table: Table
-  private var separator: UInt8
+  /// The separator between fields, found in the header.
+  package private(set) var separator: UInt8
   /// Where the next row is looked for; nil once the bytes end (or the header left nothing to read).
   private var next: Checkpoint?
   private var ignoredEmptyFields: CSVScanner.IgnoredEmptyFields?
@@ -131,6 +132,9 @@ package struct CSVRowReader: Sendable {
     return header
   }
 
+  /// The file's bytes in `range` (as UTF-8, when it was UTF-16); fewer when it has shrunk since it was listed.
+  package func bytes(_ range: Range<Int>) -> [UInt8] { source.read(range) }
+
   /// How many bytes the file has (as UTF-8, when it was UTF-16).
   package var byteCount: Int { source.count }
 
@@ -144,8 +148,11 @@ package struct CSVRowReader: Sendable {
   /// - Parameter only: when given (a flag per column), the rows that are plain lines hold the flagged cells' text
   ///   only, the others empty (`CSVScanner.readPlainLine`): the same rows and problems, for a reading that wants a
   ///   few columns of every row.
+  /// - Parameter irregular: with `only`, told the offset of each record that is not a plain line (in order): a
+  ///   range of the file without one is plain lines only, each a row kept as written (`TableJoin.Streamed`).
   package mutating func read(
-    rows limit: Int, reservingFor expected: Int = 0, only: [Bool]? = nil, kept: (Checkpoint) -> Void = { _ in }
+    rows limit: Int, reservingFor expected: Int = 0, only: [Bool]? = nil, kept: (Checkpoint) -> Void = { _ in },
+    irregular: (Int) -> Void = { _ in }
   ) -> Table.Rows {
     guard next != nil else { return Table.Rows() }
     // Read again from here, with a bigger block, when a quoted field runs past the block.
@@ -153,6 +160,7 @@ package struct CSVRowReader: Sendable {
     var size = blockSize
     var builder = Table.Builder()
     var starts: [Checkpoint] = []
+    var irregulars: [Int] = []
     while let start = next, starts.count < limit {
       if start.offset < base || start.offset >= base + buffer.count {
         buffer = Self.block(of: source, from: start.offset, size: size)
@@ -173,7 +181,10 @@ package struct CSVRowReader: Sendable {
         scanner.readRows(
           into: &table, limit: limit - starts.count, ignoredEmptyFields: &ignoredEmptyFields, only: only
         ) {
-          offset, line in starts.append(Checkpoint(offset: base + offset, line: line))
+          offset, line in
+          starts.append(Checkpoint(offset: base + offset, line: line))
+        } irregular: {
+          irregulars.append(base + $0)
         }
         cut = scanner.reachedEndInQuote && !atSourceEnd
         next =
@@ -189,11 +200,13 @@ package struct CSVRowReader: Sendable {
         base = before.next!.offset
         builder = Table.Builder()
         starts = []
+        irregulars = []
         continue
       }
       if next != nil && next!.offset < base + buffer.count { break }
     }
     for start in starts { kept(start) }
+    for offset in irregulars { irregular(offset) }
     return Table.Rows(builder)
   }
 

@@ -122,7 +122,8 @@ extension Table {
     package mutating func appendCell(_ bytes: UnsafeBufferPointer<UInt8>, column: Int32, lineOffset: Int32 = 0) -> Bool
     {
       guard cells.text.count + bytes.count <= Rows.maxTextBytes, cells.ends.count < Rows.maxCells else { return false }
-      cells.text.append(contentsOf: bytes)
+      // An empty cell adds no text: appending none still cost a generic call (a reading of keys makes most cells empty).
+      if !bytes.isEmpty { cells.text.append(contentsOf: bytes) }
       cells.ends.append(UInt32(truncatingIfNeeded: cells.text.count))
       cells.columns.append(column)
       let multiline = cells.lineOffsets.count > pendingFirstLineOffset
@@ -130,6 +131,18 @@ extension Table {
         // The record has just reached a second line: the cells before this one are on its first.
         if !multiline { cells.lineOffsets.append(contentsOf: repeatElement(0, count: pendingCells - 1)) }
         cells.lineOffsets.append(lineOffset)
+      }
+      return true
+    }
+
+    /// Adds `count` empty cells to the row begun, each at column 0 of the record's first line (for cells a reading
+    /// does not keep); false, and nothing added, when they would not fit.
+    package mutating func appendEmptyCells(_ count: Int) -> Bool {
+      guard cells.ends.count + count <= Rows.maxCells else { return false }
+      cells.ends.append(contentsOf: repeatElement(UInt32(truncatingIfNeeded: cells.text.count), count: count))
+      cells.columns.append(contentsOf: repeatElement(0, count: count))
+      if cells.lineOffsets.count > pendingFirstLineOffset {
+        cells.lineOffsets.append(contentsOf: repeatElement(0, count: count))
       }
       return true
     }

@@ -178,6 +178,11 @@ public enum SurveyLoader {
   struct Shortcut<Quick: Sendable>: Sendable {
     /// Called once per chunk, on the core that reads it.
     var reader: @Sendable () -> (TableJoin.Joined, Int, SurveyReader, SurveyReader.TablePlan) -> Quick?
+    /// The same for a chunk of plain lines read from their bytes (`TableJoin.Streamed.PlainChunk`); nil: every
+    /// chunk is read into tables first.
+    var plainReader:
+      (@Sendable () -> (TableJoin.Streamed.PlainStations, Int, SurveyReader, SurveyReader.TablePlan) -> Quick?)? =
+        nil
   }
 
   /// A station as `stream` hands it on: read the usual way, or by the caller's shortcut.
@@ -318,6 +323,37 @@ public enum SurveyLoader {
     return (output, transform(stations))
   }
 
+  /// The stations of a chunk of plain lines: each read from its bytes by `quick`, or, where it gives nothing, the
+  /// usual way from tables — the chunk's, when `quick` left many of its stations, or else the station's own rows
+  /// read again — so that the records, problems and their order are those `read(_:of:…)` gives for the chunk.
+  private static func read<T, Quick>(
+    _ plain: TableJoin.Streamed.PlainChunk, of streamed: TableJoin.Streamed, reader: SurveyReader,
+    plan: SurveyReader.TablePlan,
+    quick: (TableJoin.Streamed.PlainStations, Int, SurveyReader, SurveyReader.TablePlan) -> Quick?,
+    transform: ([ReadStation<Quick>]) -> T
+  ) -> (SurveyReader.Output, T) {
+    let quicks = plain.withStations { stations in (0..<stations.count).map { quick(stations, $0, reader, plan) } }
+    var output = SurveyReader.Output()
+    var stations: [ReadStation<Quick>] = []
+    stations.reserveCapacity(quicks.count)
+    let left = quicks.lazy.filter { $0 == nil }.count
+    // Reading one station's rows again costs about what reading eight of a chunk does.
+    let whole = left > quicks.count / 8 ? streamed.stations(of: plain.chunk) : nil
+    for (index, station) in quicks.enumerated() {
+      if let station {
+        stations.append(.quick(station))
+        continue
+      }
+      if let whole {
+        reader.read(joined: whole, station: index, plan: plan, into: &output)
+      } else {
+        reader.read(joined: streamed.stations(of: plain.station(index)), station: 0, plan: plan, into: &output)
+      }
+      if let record = output.records.popLast() { stations.append(.record(record)) }
+    }
+    return (output, transform(stations))
+  }
+
   /// A window's chunks handed on in order: what reading them found to `batch`, their transformed records to
   /// `consume`.
   private static func handOn<T>(
@@ -344,6 +380,9 @@ public enum SurveyLoader {
       windows.count,
       produce: { index in
         ParallelMap.map(Array(streamed.chunks[windows[index]])) { chunk in
+          if let plainReader = shortcut?.plainReader, let plain = streamed.plainChunk(of: chunk) {
+            return read(plain, of: streamed, reader: reader, plan: plan, quick: plainReader(), transform: transform)
+          }
           let joined = streamed.stations(of: chunk)
           return read(
             joined.stations.indices, of: joined, reader: reader, plan: plan, shortcut: shortcut, transform: transform)

@@ -146,11 +146,13 @@ extension SurveyReader {
       self.choices = choices
     }
 
-    /// Made ready for a station with lists named `names`.
-    fileprivate mutating func lists(of lists: [TableJoin.Joined.List], reader: SurveyReader) {
+    /// Made ready for a station with `count` lists, list `i` named `name(i)`.
+    fileprivate mutating func lists(count: Int, name: (Int) -> String, reader: SurveyReader) {
       // Compared in place: an array of the names made for every station was a measurable part of reading it.
-      if let listNames, listNames.count == lists.count, zip(listNames, lists).allSatisfy({ $0 == $1.name }) { return }
-      let names = lists.map(\.name)
+      if let listNames, listNames.count == count, listNames.indices.allSatisfy({ listNames[$0] == name($0) }) {
+        return
+      }
+      let names = (0..<count).map(name)
       listNames = names
       listSlots = names.map { name in
         reader.fieldName(name).flatMap { reader.schema.index(of: $0) }.flatMap {
@@ -169,16 +171,36 @@ extension SurveyReader {
     into record: inout TypedRecord
   ) -> TypedStation? {
     let station = joined.stations[index]
-    guard let lists = station.lists, let columns = typed.columns[station.row.source],
-      let keys = typed.keys[station.row.source],
+    guard let lists = station.lists,
       lists.allSatisfy({ list in list.rows.allSatisfy { plan.columns[$0.source] != nil } })
     else { return nil }
-    typed.lists(of: lists, reader: self)
     // Each table's rows taken once: a `Table` copied for every row read is a dozen references counted.
     if typed.rows.count != joined.sources.count { typed.rows = joined.sources.map(\.table.rows) }
-    let replaced = typed.replaced[station.row.source] ?? []
+    return readTyped(
+      JoinedStation(station: station, lists: lists, rows: typed.rows, sources: joined.sources), typed: &typed,
+      into: &record)
+  }
+
+  /// Reads station `index` of a chunk's plain lines into `record` as `readTyped(joined:…)` reads it from the
+  /// chunk's tables.
+  func readTyped(
+    plain stations: TableJoin.Streamed.PlainStations, station index: Int, plan: TablePlan, typed: inout TypedPlan,
+    into record: inout TypedRecord
+  ) -> TypedStation? {
+    guard stations.listsArePlanned(plan) else { return nil }
+    return readTyped(stations.station(index), typed: &typed, into: &record)
+  }
+
+  /// `readTyped(joined:…)` for a station's rows wherever they are.
+  private func readTyped<Station: TypedStationRows>(
+    _ station: Station, typed: inout TypedPlan, into record: inout TypedRecord
+  ) -> TypedStation? {
+    guard station.hasLists, let columns = typed.columns[station.source], let keys = typed.keys[station.source],
+      let row = station.row
+    else { return nil }
+    typed.lists(count: station.listCount, name: station.listName, reader: self)
+    let replaced = typed.replaced[station.source] ?? []
     record.reset()
-    let row = typed.rows[station.row.source][station.row.row]
     var attributes: [String: String] = [:]
     var fields: [String] = []
     var code: String?
@@ -216,7 +238,7 @@ extension SurveyReader {
         record.values[slot] = value
       }
     }
-    for (list, slot) in zip(lists, typed.listSlots) {
+    for (list, slot) in typed.listSlots.enumerated() {
       guard let slot else { continue }
       record.hasList[slot] = true
       record.lists[slot].removeAll(keepingCapacity: true)
@@ -224,30 +246,31 @@ extension SurveyReader {
       // A list's rows are nearly always of one table: its columns are taken once.
       var source = -1
       var listColumns: [TypedPlan.Column] = []
-      for reference in list.rows {
-        if reference.source != source {
-          source = reference.source
+      let read = station.forEachRow(ofList: list) { rowSource, listRow in
+        if rowSource != source {
+          source = rowSource
           listColumns = typed.columns[source] ?? []
         }
-        let listRow = typed.rows[reference.source][reference.row]
         let start = record.lists[slot].count
         record.lists[slot].append(contentsOf: repeatElement(.missing, count: width))
         for column in listColumns {
           guard let field = column.slot else { continue }
-          if listRow.isErrorCell(column.index) { return nil }
+          if listRow.isErrorCell(column.index) { return false }
           guard
             let value = typed.value(
               listRow, column.index, kind: column.kind, text: column.textNeeded,
               slow: {
                 listReaders[slot]?.typedValue(listRow, column.index, slot: field)
               })
-          else { return nil }
+          else { return false }
           record.lists[slot][start + field] = value
         }
+        return true
       }
+      guard read else { return nil }
     }
     var problems: [Diagnostic] = []
-    let location = TableJoin.Joined.rowLocation(row, table: joined.sources[station.row.source].table)
+    let location = station.location
     guard let code = stationCode(code, at: location, diagnostics: &problems), problems.isEmpty else { return nil }
     if !fields.contains("code") { fields.append("code") }
     if typed.keepsCode { attributes["code"] = code }
@@ -256,7 +279,7 @@ extension SurveyReader {
 
   /// Cell `index`'s value for input `slot` of this reader's schema, read as `convert` reads it; nil when reading it
   /// would report a problem. For the cells `TypedPlan.value` cannot read from their bytes.
-  fileprivate func typedValue(_ row: Table.Row, _ index: Int, slot: Int) -> TypedRecord.Value? {
+  fileprivate func typedValue(_ row: some TypedCells, _ index: Int, slot: Int) -> TypedRecord.Value? {
     var problems: [Diagnostic] = []
     let value = convert(
       scalar: row.cell(index), style: .plain, slot: slot, at: SourceLocation(file: ""), field: "",
@@ -289,7 +312,7 @@ extension SurveyReader.TypedPlan {
   /// Cell `index`'s value for an input read as `kind` (text only when `text`), from its bytes where they are spelled
   /// the usual way, or else by `slow` (the reader's `convert`); nil when reading it would report a problem.
   fileprivate func value(
-    _ row: Table.Row, _ index: Int, kind: CellKind, text: Bool, slow: () -> TypedRecord.Value?
+    _ row: some TypedCells, _ index: Int, kind: CellKind, text: Bool, slow: () -> TypedRecord.Value?
   ) -> TypedRecord.Value? {
     let quick: TypedRecord.Value?? = row.withCellBytes(index) { bytes in
       if SurveyReader.isNull(bytes) { return .some(.missing) }
@@ -309,5 +332,62 @@ extension SurveyReader.TypedPlan {
       }
     }
     return quick ?? slow()
+  }
+}
+
+/// A row's cells as `SurveyReader.readTyped` reads them: a table's row, or a plain line's bytes
+/// (`TableJoin.Streamed.PlainRow`), the same text either way.
+protocol TypedCells {
+  /// Whether cell `index` holds a spreadsheet error value.
+  func isErrorCell(_ index: Int) -> Bool
+  /// `body` applied to cell `index`'s text as NFC UTF-8.
+  func withCellBytes<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result
+  /// Cell `index`'s text, in NFC.
+  func cell(_ index: Int) -> String
+}
+
+extension Table.Row: TypedCells {}
+
+/// A station's rows as `SurveyReader.readTyped` reads them: its row in a station table and the rows of each list
+/// joined to it, in the order `TableJoin` joins them.
+protocol TypedStationRows {
+  associatedtype Cells: TypedCells
+  /// The station table (a source of the join).
+  var source: Int { get }
+  /// The station's row; nil when it cannot be read here.
+  var row: Cells? { get }
+  /// Whether the station has lists joined to it at all (not when its row has no code to join on).
+  var hasLists: Bool { get }
+  var listCount: Int { get }
+  func listName(_ list: Int) -> String
+  /// `body` given each row of list `list` in order, with its source, until it returns false; false then, or when a
+  /// row cannot be read here.
+  func forEachRow(ofList list: Int, _ body: (_ source: Int, _ row: Cells) -> Bool) -> Bool
+  /// Where the station's row is, as `TableJoin.Joined.rowLocation` says.
+  var location: SourceLocation { get }
+}
+
+/// A station of joined tables, its rows read into tables.
+private struct JoinedStation: TypedStationRows {
+  let station: TableJoin.Joined.Station
+  let lists: [TableJoin.Joined.List]
+  let rows: [Table.Rows]
+  let sources: [TableJoin.Joined.Source]
+
+  var source: Int { station.row.source }
+  var row: Table.Row? { rows[station.row.source][station.row.row] }
+  var hasLists: Bool { true }
+  var listCount: Int { lists.count }
+  func listName(_ list: Int) -> String { lists[list].name }
+
+  func forEachRow(ofList list: Int, _ body: (Int, Table.Row) -> Bool) -> Bool {
+    for reference in lists[list].rows where !body(reference.source, rows[reference.source][reference.row]) {
+      return false
+    }
+    return true
+  }
+
+  var location: SourceLocation {
+    TableJoin.Joined.rowLocation(rows[station.row.source][station.row.row], table: sources[station.row.source].table)
   }
 }

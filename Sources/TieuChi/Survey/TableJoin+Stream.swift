@@ -48,6 +48,9 @@ extension TableJoin {
     let lists: [(name: String, tables: [Int])]
     /// The chunks, in the stations' order.
     let chunks: [Chunk]
+    /// By source, in order: where each record starts that the first reading did not find to be a plain line (a
+    /// row kept as written, with no problem). Bytes without one are read from the bytes straight (`PlainChunk`).
+    let irregular: [[Int]]
     /// What reading and joining the tables found, in the order the whole join reports it, and the station rows
     /// the readers lost.
     let diagnostics: [Diagnostic]
@@ -243,7 +246,8 @@ extension TableJoin {
     return Streamed(
       sources: sources,
       readers: order.map { openedReaders[$0].resumed(at: CSVRowReader.Checkpoint(offset: 0, line: 1)) },
-      listSources: listSources, lists: lists, chunks: chunks, diagnostics: diagnostics, rejected: rejected)
+      listSources: listSources, lists: lists, chunks: chunks, irregular: tables.map(\.irregular),
+      diagnostics: diagnostics, rejected: rejected)
   }
 
   /// Files above this are read whole: the whole reading refuses a table of more than 4 GiB of text, which a
@@ -266,6 +270,8 @@ extension TableJoin {
     var runs: [UInt32] = []
     /// Lists: whether some rows' keys carry a year, and whether some do not.
     var years = (with: false, without: false)
+    /// Where each record starts that is not a plain line, in order.
+    var irregular: [Int] = []
 
     /// Rows read at a time.
     static let piece = 4_096
@@ -283,6 +289,8 @@ extension TableJoin {
         let read = reader.read(rows: Self.piece, only: only) { start in
           if (before + pieceStarts.count) % chunk == 0 { starts.append(start) }
           pieceStarts.append(start)
+        } irregular: {
+          irregular.append($0)
         }
         var scanned = header
         scanned.rows = read
@@ -310,18 +318,29 @@ extension TableJoin {
       table = header
       var last: JoinKey?
       // The last row's cells as written: a row written the same way has the same key, worked out once a run.
-      var lastCells: (code: String, year: String?)?
+      // Compared as bytes, without making strings of them: the cells are NFC, so equal text is equal bytes.
+      var lastCells: (code: [UInt8], year: [UInt8])?
+      func cells(of row: Table.Row) -> (code: [UInt8], year: [UInt8]) {
+        (row.withCellBytes(code) { Array($0) }, columns.year.map { row.withCellBytes($0) { Array($0) } } ?? [])
+      }
+      func isWritten(_ row: Table.Row, as cells: (code: [UInt8], year: [UInt8])) -> Bool {
+        row.withCellBytes(code) { $0.elementsEqual(cells.code) }
+          && (columns.year.map { row.withCellBytes($0) { $0.elementsEqual(cells.year) } } ?? true)
+      }
       while !reader.isAtEnd {
         var pieceStarts: [CSVRowReader.Checkpoint] = []
-        let read = reader.read(rows: Self.piece, only: only) { pieceStarts.append($0) }
+        let read = reader.read(rows: Self.piece, only: only) {
+          pieceStarts.append($0)
+        } irregular: {
+          irregular.append($0)
+        }
         for (index, row) in read.enumerated() {
-          let cells = (code: row.cell(code), year: columns.year.map { row.cell($0) })
-          if let lastCells, cells == lastCells {
+          if let lastCells, isWritten(row, as: lastCells) {
             runs[runs.count - 1] += 1
             continue
           }
           guard let key = JoinKey(row: row, codeColumn: code, yearColumn: columns.year) else { return nil }
-          lastCells = cells
+          lastCells = cells(of: row)
           if key == last {
             runs[runs.count - 1] += 1
             continue

@@ -360,14 +360,6 @@ struct TableJoin {
   }
 }
 
-extension SourceLocation {
-  fileprivate func withColumn(_ column: Int) -> SourceLocation {
-    var copy = self
-    copy.column = column
-    return copy
-  }
-}
-
 /// A key joining list rows to their station: a station-year, or a KoboToolbox row index or submission.
 struct JoinKey: Hashable, Comparable, Sendable {
   var code: String
@@ -534,7 +526,12 @@ extension TableJoin {
 
     /// Where a row starts, for the record it holds.
     static func rowLocation(_ row: Table.Row, table: Table) -> SourceLocation {
-      table.location(of: row, cell: -1).withColumn(1)
+      rowLocation(line: row.line, table: table)
+    }
+
+    /// `rowLocation` of a row on line `line`.
+    static func rowLocation(line: Int, table: Table) -> SourceLocation {
+      SourceLocation(file: table.name, line: line, column: 1, sheet: table.sheet)
     }
   }
 }
