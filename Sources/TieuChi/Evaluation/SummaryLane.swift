@@ -10,9 +10,9 @@
 struct SummaryLane: Sendable {
   private let year: Int?
   /// The commune indicators, in the set's order, with only what their verdicts need.
-  private let indicators: [CompactIndicator]
+  private var indicators: [CompactIndicator]
   /// The consistency rules' checks.
-  private let rules: [Expression]
+  private var rules: [Expression]
   private var statusIndicators: Boxed<[(id: String, index: Int)]>
   private let groups: GroupEvaluator?
   private let keeping: Set<String>
@@ -80,6 +80,9 @@ struct SummaryLane: Sendable {
   func forOneCore() -> SummaryLane {
     var lane = self
     lane.statusIndicators = Boxed(statusIndicators.value)
+    // The expressions too, in boxes of their own: evaluating one counts references on each of its nodes.
+    lane.indicators = indicators.map { CompactIndicator(copying: $0) }
+    lane.rules = rules.map(\.inBoxesOfItsOwn)
     return lane
   }
 
@@ -176,6 +179,14 @@ struct SummaryLane: Sendable {
     let milestones: [Milestone]
     /// A measure that is a quotient (`insured / population`), its two sides.
     let quotient: (numerator: Expression, denominator: Expression)?
+
+    /// `indicator` with expressions of its own (`Expression.inBoxesOfItsOwn`).
+    init(copying indicator: CompactIndicator) {
+      measure = indicator.measure.inBoxesOfItsOwn
+      appliesWhen = indicator.appliesWhen?.inBoxesOfItsOwn
+      milestones = indicator.milestones
+      quotient = indicator.quotient.map { ($0.numerator.inBoxesOfItsOwn, $0.denominator.inBoxesOfItsOwn) }
+    }
 
     init(_ indicator: Indicator) {
       measure = indicator.measure

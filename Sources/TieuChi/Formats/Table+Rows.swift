@@ -139,10 +139,14 @@ extension Table {
     /// does not keep); false, and nothing added, when they would not fit.
     package mutating func appendEmptyCells(_ count: Int) -> Bool {
       guard cells.ends.count + count <= Rows.maxCells else { return false }
-      cells.ends.append(contentsOf: repeatElement(UInt32(truncatingIfNeeded: cells.text.count), count: count))
-      cells.columns.append(contentsOf: repeatElement(0, count: count))
+      // One by one: appending a repeated element goes through a generic path that cost more than the cells.
+      let end = UInt32(truncatingIfNeeded: cells.text.count)
+      for _ in 0..<count {
+        cells.ends.append(end)
+        cells.columns.append(0)
+      }
       if cells.lineOffsets.count > pendingFirstLineOffset {
-        cells.lineOffsets.append(contentsOf: repeatElement(0, count: count))
+        for _ in 0..<count { cells.lineOffsets.append(0) }
       }
       return true
     }

@@ -252,7 +252,8 @@ extension SurveyReader {
           listColumns = typed.columns[source] ?? []
         }
         let start = record.lists[slot].count
-        record.lists[slot].append(contentsOf: repeatElement(.missing, count: width))
+        // One by one: appending a repeated value goes through a generic path that cost more than the row's cells.
+        for _ in 0..<width { record.lists[slot].append(.missing) }
         for column in listColumns {
           guard let field = column.slot else { continue }
           if listRow.isErrorCell(column.index) { return false }
