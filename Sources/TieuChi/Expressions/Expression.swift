@@ -45,7 +45,6 @@ package indirect enum Expression: Sendable {
     package var condition: Expression?
   }
 
-  /// The slots of the top-level inputs this expression reads.
   /// The same expression, every node in a box of its own: for a core that evaluates it millions of times, as
   /// counting references on nodes another core counts them on too makes both wait.
   package var inBoxesOfItsOwn: Expression {
@@ -68,6 +67,7 @@ package indirect enum Expression: Sendable {
     }
   }
 
+  /// The slots of the top-level inputs this expression reads.
   package var inputSlots: Set<Int> {
     var slots = Set<Int>()
     collectInputs(into: &slots)

@@ -28,9 +28,8 @@ extension TableJoin.Streamed {
     fileprivate let lists: [(name: String, tables: [Int])]
 
     fileprivate struct Part: Sendable {
-      /// Its first line's entry in `starts`, and how many lines it has.
+      /// Its first line's entry in `starts`.
       var firstStart: Int
-      var lines: Int
       /// Where it starts in `bytes`, and in its file (with the line it starts on).
       var base: Int
       var start: CSVRowReader.Checkpoint
@@ -99,8 +98,7 @@ extension TableJoin.Streamed {
       guard read.count == part.end - part.start.offset, bytes.count + read.count < Int(Int32.max) else { return nil }
       let base = bytes.count
       bytes += read
-      parts[part.source] = PlainChunk.Part(
-        firstStart: starts.count, lines: part.lines, base: base, start: part.start)
+      parts[part.source] = PlainChunk.Part(firstStart: starts.count, base: base, start: part.start)
       let lines = bytes.withUnsafeBufferPointer { Self.appendLineStarts($0, from: base, to: &starts) }
       guard lines == part.lines else { return nil }
       starts.append(Int32(bytes.count))
