@@ -394,6 +394,15 @@ struct CSVScanner {
     return cursor
   }
 
+  /// The line of `bytes` starting at `offset`: where its text ends (at its line break, or the bytes' end) and where
+  /// the next line starts (after a line feed, a carriage return, or both).
+  static func line(in bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> (end: Int, next: Int) {
+    let end = lineBreak(in: bytes, from: offset)
+    guard end < bytes.count else { return (end, end) }
+    let both = bytes[end] == .carriageReturn && end + 1 < bytes.count && bytes[end + 1] == .lineFeed
+    return (end, end + (both ? 2 : 1))
+  }
+
   /// Splits the line `range` of `bytes` (a plain line: no quote) at `separator` into `fields` cells: where each
   /// starts in `bounds`, then the line's end plus one. Whether the line is ASCII; nil when it has another number of
   /// fields.
@@ -459,13 +468,8 @@ struct CSVScanner {
 
   /// Moves the scan to the start of the line after the one that starts at `offset` (line `line`).
   mutating func resume(afterLineOf offset: Int, line: Int) {
-    var cursor = offset
-    while cursor < end, bytes[cursor] != .lineFeed, bytes[cursor] != .carriageReturn { cursor += 1 }
-    if cursor < end {
-      cursor += bytes[cursor] == .carriageReturn && cursor + 1 < end && bytes[cursor + 1] == .lineFeed ? 2 : 1
-    }
-    index = cursor
-    position = LinePosition(start: cursor, line: line + 1)
+    index = Self.line(in: bytes, from: offset).next
+    position = LinePosition(start: index, line: line + 1)
   }
 
   /// How many lines from `offset` on hold something other than spaces and tabs: the records an error

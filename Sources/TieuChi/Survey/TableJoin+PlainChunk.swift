@@ -9,26 +9,29 @@ extension TableJoin.Streamed {
   /// with no problem — so that its lines are exactly its rows and a cell's text is exactly its bytes (composed to
   /// NFC where they need it, as the reading composes them). Any other chunk is read into tables.
   struct PlainChunk: Sendable {
-    /// The chunk.
+    /// The chunk, and the tables it is of.
     let chunk: Chunk
+    fileprivate let streamed: TableJoin.Streamed
     /// The parts' bytes back to back: the chunk's station rows, then the rows of each list table it takes.
     fileprivate let bytes: [UInt8]
-    /// Each part's lines' starts in `bytes`, part after part, each part's followed by where the part ends.
-    fileprivate let starts: [Int32]
+    /// Each part's lines in `bytes`, part after part, each part's followed by an empty line where the part ends.
+    fileprivate let lines: [Line]
     /// By source: where its part is (nil: the chunk takes no row of it).
     fileprivate let parts: [Part?]
     /// For each station, then each list table (in `listSources` order): its first row in that table's part.
     fileprivate let firstRows: [Int32]
-    /// By source: its separator and how many fields a row has.
+    /// By source: its separator and how many fields a row has (looked up for every row).
     fileprivate let separators: [UInt8]
     fileprivate let widths: [Int]
-    fileprivate let tables: [Table]
-    fileprivate let listSlots: [Int?]
-    fileprivate let listSources: [Int]
-    fileprivate let lists: [(name: String, tables: [Int])]
+
+    /// A line: where it starts in `bytes`, and where its text ends (before its line break).
+    fileprivate struct Line: Sendable {
+      var start: Int32
+      var end: Int32
+    }
 
     fileprivate struct Part: Sendable {
-      /// Its first line's entry in `starts`.
+      /// Its first line's entry in `lines`.
       var firstStart: Int
       /// Where it starts in `bytes`, and in its file (with the line it starts on).
       var base: Int
@@ -39,13 +42,13 @@ extension TableJoin.Streamed {
     func withStations<Result>(_ body: (PlainStations) -> Result) -> Result {
       let widest = widths.max() ?? 0
       return bytes.withUnsafeBufferPointer { bytes in
-        starts.withUnsafeBufferPointer { starts in
+        lines.withUnsafeBufferPointer { lines in
           firstRows.withUnsafeBufferPointer { firstRows in
             chunk.taken.withUnsafeBufferPointer { taken in
               withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (widest + 1)) { bounds in
                 body(
                   PlainStations(
-                    chunk: self, bytes: bytes, starts: starts, firstRows: firstRows, taken: taken,
+                    chunk: self, bytes: bytes, lines: lines, firstRows: firstRows, taken: taken,
                     stationBounds: UnsafeMutableBufferPointer(rebasing: bounds[..<(widest + 1)]),
                     listBounds: UnsafeMutableBufferPointer(rebasing: bounds[(widest + 1)...])))
               }
@@ -60,11 +63,12 @@ extension TableJoin.Streamed {
       let stationPart = parts[chunk.source]!
       func checkpoint(_ part: Part, line: Int) -> CSVRowReader.Checkpoint {
         CSVRowReader.Checkpoint(
-          offset: part.start.offset + Int(starts[part.firstStart + line]) - part.base, line: part.start.line + line)
+          offset: part.start.offset + Int(lines[part.firstStart + line].start) - part.base, line: part.start.line + line
+        )
       }
-      let width = listSources.count
+      let width = streamed.listSources.count
       var listRows: [ListRows?] = []
-      for (position, source) in listSources.enumerated() {
+      for (position, source) in streamed.listSources.enumerated() {
         let rows = Int(chunk.taken[index * width + position])
         guard rows > 0, let part = parts[source] else {
           listRows.append(nil)
@@ -91,17 +95,17 @@ extension TableJoin.Streamed {
     }
     for part in wanted where hasIrregularLine(part.source, in: part.start.offset..<part.end) { return nil }
     var bytes: [UInt8] = []
-    var starts: [Int32] = []
+    var lines: [PlainChunk.Line] = []
     var parts = [PlainChunk.Part?](repeating: nil, count: sources.count)
     for part in wanted {
       let read = readers[part.source].bytes(part.start.offset..<part.end)
       guard read.count == part.end - part.start.offset, bytes.count + read.count < Int(Int32.max) else { return nil }
       let base = bytes.count
       bytes += read
-      parts[part.source] = PlainChunk.Part(firstStart: starts.count, base: base, start: part.start)
-      let lines = bytes.withUnsafeBufferPointer { Self.appendLineStarts($0, from: base, to: &starts) }
-      guard lines == part.lines else { return nil }
-      starts.append(Int32(bytes.count))
+      parts[part.source] = PlainChunk.Part(firstStart: lines.count, base: base, start: part.start)
+      let found = bytes.withUnsafeBufferPointer { Self.appendLines($0, from: base, to: &lines) }
+      guard found == part.lines else { return nil }
+      lines.append(PlainChunk.Line(start: Int32(bytes.count), end: Int32(bytes.count)))
     }
     let width = listSources.count
     var firstRows: [Int32] = []
@@ -114,9 +118,8 @@ extension TableJoin.Streamed {
       }
     }
     return PlainChunk(
-      chunk: chunk, bytes: bytes, starts: starts, parts: parts, firstRows: firstRows,
-      separators: readers.map(\.separator), widths: sources.map(\.table.columns.count), tables: sources.map(\.table),
-      listSlots: sources.map(\.listSlot), listSources: listSources, lists: lists)
+      chunk: chunk, streamed: self, bytes: bytes, lines: lines, parts: parts, firstRows: firstRows,
+      separators: readers.map(\.separator), widths: sources.map(\.table.columns.count))
   }
 
   /// Whether the first reading found a record in `range` of source `source` that is not a plain line.
@@ -132,21 +135,17 @@ extension TableJoin.Streamed {
     return low < offsets.count && offsets[low] < range.upperBound
   }
 
-  /// Appends the start of each line of `bytes` from `from` to their end (which ends a line) to `starts`; how many.
-  private static func appendLineStarts(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to starts: inout [Int32])
-    -> Int
-  {
+  /// Appends each line of `bytes` from `from` to their end (which ends a line) to `lines`; how many.
+  private static func appendLines(
+    _ bytes: UnsafeBufferPointer<UInt8>, from: Int, to lines: inout [PlainChunk.Line]
+  ) -> Int {
     var count = 0
     var cursor = from
-    let end = bytes.count
-    while cursor < end {
-      starts.append(Int32(cursor))
+    while cursor < bytes.count {
+      let line = CSVScanner.line(in: bytes, from: cursor)
+      lines.append(PlainChunk.Line(start: Int32(cursor), end: Int32(line.end)))
       count += 1
-      cursor = CSVScanner.lineBreak(in: bytes, from: cursor)
-      guard cursor < end else { break }
-      // A line feed, a carriage return, or both: one line break.
-      cursor +=
-        bytes[cursor] == UInt8(ascii: "\r") && cursor + 1 < end && bytes[cursor + 1] == UInt8(ascii: "\n") ? 2 : 1
+      cursor = line.next
     }
     return count
   }
@@ -155,7 +154,7 @@ extension TableJoin.Streamed {
   struct PlainStations {
     fileprivate let chunk: PlainChunk
     fileprivate let bytes: UnsafeBufferPointer<UInt8>
-    fileprivate let starts: UnsafeBufferPointer<Int32>
+    fileprivate let lines: UnsafeBufferPointer<PlainChunk.Line>
     fileprivate let firstRows: UnsafeBufferPointer<Int32>
     fileprivate let taken: UnsafeBufferPointer<UInt32>
     /// Room for the cells' bounds of the station's row, and of one list row.
@@ -166,11 +165,11 @@ extension TableJoin.Streamed {
     var count: Int { chunk.chunk.stations }
 
     /// By source: the list each fills (nil: a station table), as `TableJoin.Joined.Source.listSlot`.
-    var listSlots: [Int?] { chunk.listSlots }
+    var listSlots: [Int?] { chunk.streamed.sources.map(\.listSlot) }
 
     /// Whether every list table the chunk takes rows of is planned (as `readTyped(joined:…)` requires of each).
     func listsArePlanned(_ plan: SurveyReader.TablePlan) -> Bool {
-      chunk.listSources.allSatisfy { chunk.parts[$0] == nil || plan.columns[$0] != nil }
+      chunk.streamed.listSources.allSatisfy { chunk.parts[$0] == nil || plan.columns[$0] != nil }
     }
 
     /// Station `index`.
@@ -180,10 +179,8 @@ extension TableJoin.Streamed {
     /// table's number of fields (never, for a line found plain, unless the file changed).
     fileprivate func row(_ source: Int, line: Int, bounds: UnsafeMutableBufferPointer<Int>) -> PlainRow? {
       let part = chunk.parts[source]!
-      let start = Int(starts[part.firstStart + line])
-      var end = Int(starts[part.firstStart + line + 1]) - 1
-      // The line break: a line feed, a carriage return, or both.
-      if bytes[end] == UInt8(ascii: "\n"), end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+      let start = Int(lines[part.firstStart + line].start)
+      let end = Int(lines[part.firstStart + line].end)
       let width = chunk.widths[source]
       guard
         let ascii = CSVScanner.cellBounds(
@@ -201,13 +198,14 @@ extension TableJoin.Streamed {
     var source: Int { stations.chunk.chunk.source }
     var row: PlainRow? { stations.row(source, line: index, bounds: stations.stationBounds) }
     var hasLists: Bool { stations.chunk.chunk.hasKey[index] }
-    var listCount: Int { stations.chunk.lists.count }
-    func listName(_ list: Int) -> String { stations.chunk.lists[list].name }
+    var listCount: Int { stations.chunk.streamed.lists.count }
+    func listName(_ list: Int) -> String { stations.chunk.streamed.lists[list].name }
 
     func forEachRow(ofList list: Int, _ body: (Int, PlainRow) -> Bool) -> Bool {
-      let width = stations.chunk.listSources.count
-      for position in stations.chunk.lists[list].tables {
-        let source = stations.chunk.listSources[position]
+      let streamed = stations.chunk.streamed
+      let width = streamed.listSources.count
+      for position in streamed.lists[list].tables {
+        let source = streamed.listSources[position]
         let first = Int(stations.firstRows[index * width + position])
         for line in first..<(first + Int(stations.taken[index * width + position])) {
           guard let row = stations.row(source, line: line, bounds: stations.listBounds), body(source, row) else {
@@ -220,7 +218,8 @@ extension TableJoin.Streamed {
 
     var location: SourceLocation {
       let part = stations.chunk.parts[source]!
-      return TableJoin.Joined.rowLocation(line: part.start.line + index, table: stations.chunk.tables[source])
+      return TableJoin.Joined.rowLocation(
+        line: part.start.line + index, table: stations.chunk.streamed.sources[source].table)
     }
   }
 
