@@ -16,6 +16,26 @@ struct ExactArithmeticTests {
     #expect(strict.isMet(by: try #require(Rational(1991, 2000))))
   }
 
+  @Test("Orders stay exact on both sides of 2⁶³, where a comparison's products stop fitting in 127 bits")
+  func ordersAroundTheSmallProductsLimit() throws {
+    let limit = Int128(1) << 63
+    for big in [limit >> 1, limit - 1, limit, limit + 1, Int128(1) << 100] {
+      for (p, q) in [(Int128(2), Int128(3)), (3, 2), (5, 7), (7, 5)] {
+        // big / p > big / q exactly when p < q; and the other way round below zero.
+        let (x, y) = (try #require(Rational(big, p)), try #require(Rational(big, q)))
+        #expect(Rational.compare(x, y) == (p < q ? 1 : -1), "\(big)/\(p) against \(big)/\(q)")
+        let (negativeX, negativeY) = (try #require(Rational(-big, p)), try #require(Rational(-big, q)))
+        #expect(Rational.compare(negativeX, negativeY) == (p < q ? -1 : 1))
+        #expect(Rational.compare(x, x) == 0)
+        #expect(
+          Rational.compare(Rational(whole: big), dividedBy: Rational(whole: p), with: y) == (p < q ? 1 : -1))
+        #expect(
+          Rational.compare(Rational(whole: big), dividedBy: Rational(whole: -p), with: negativeY)
+            == (p < q ? -1 : 1))
+      }
+    }
+  }
+
   @Test("A quotient of whole numbers compares with a target as the reduced quotient does, without being made")
   func quotientsCompareWithoutBeingMade() throws {
     let wholes: [Int128] = [

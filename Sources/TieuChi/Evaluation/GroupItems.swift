@@ -65,15 +65,24 @@ struct GroupItems: Sendable {
   /// The groups by the field at `field` (nil: one group by year), in the order their first commune came, and the
   /// positions of each one's items; `keys`: the field's values, by group number.
   func groupsBy(field: Int?, keys: [String?]) -> (order: [GroupEvaluator.Key], members: [GroupEvaluator.Key: [Int]]) {
+    // Grouped by their numbers, which stand one to one for the values and the years: a province's name hashed for
+    // every commune was most of the serial work at the end of a national batch.
+    var groupOf: [UInt64: Int] = [:]
     var order: [GroupEvaluator.Key] = []
-    var members: [GroupEvaluator.Key: [Int]] = [:]
+    var members: [[Int]] = []
     for position in 0..<ends.count {
-      let key = GroupEvaluator.Key(
-        value: field.flatMap { keys[Int(groups[$0][position])] }, year: yearNumbers.values[Int(years[position])])
-      if members[key] == nil { order.append(key) }
-      members[key, default: []].append(position)
+      let value = field.map { groups[$0][position] }
+      let number = UInt64(value.map { $0 + 1 } ?? 0) << 32 | UInt64(years[position])
+      if let group = groupOf[number] {
+        members[group].append(position)
+        continue
+      }
+      groupOf[number] = order.count
+      order.append(
+        GroupEvaluator.Key(value: value.flatMap { keys[Int($0)] }, year: yearNumbers.values[Int(years[position])]))
+      members.append([position])
     }
-    return (order, members)
+    return (order, Dictionary(uniqueKeysWithValues: zip(order, members)))
   }
 
   /// The items at `positions`, unpacked, and where the first was read.

@@ -12,7 +12,7 @@ struct SummaryLane: Sendable {
   /// The commune indicators, in the set's order, with only what their verdicts need.
   private var indicators: [CompactIndicator]
   /// The consistency rules' checks.
-  private var rules: [Expression]
+  private var rules: [KnownEvaluator]
   private var statusIndicators: Boxed<[(id: String, index: Int)]>
   private let groups: GroupEvaluator?
   private let keeping: Set<String>
@@ -44,7 +44,7 @@ struct SummaryLane: Sendable {
     }
     self.year = year
     self.indicators = communeIndicators.map { CompactIndicator(criteria.indicators[$0]) }
-    self.rules = criteria.rules.map(\.check)
+    self.rules = criteria.rules.map { KnownEvaluator($0.check)! }
     self.statusIndicators = indicators
     self.groups = groups
     self.keeping = Set(fields)
@@ -80,9 +80,9 @@ struct SummaryLane: Sendable {
   func forOneCore() -> SummaryLane {
     var lane = self
     lane.statusIndicators = Boxed(statusIndicators.value)
-    // The expressions too, in boxes of their own: evaluating one counts references on each of its nodes.
+    // The compiled expressions too: evaluating one counts references on its arrays.
     lane.indicators = indicators.map { CompactIndicator(copying: $0) }
-    lane.rules = rules.map(\.inBoxesOfItsOwn)
+    lane.rules = rules.map { KnownEvaluator(copying: $0) }
     return lane
   }
 
@@ -139,7 +139,7 @@ struct SummaryLane: Sendable {
     if station.fields == scratch.fields { station.fields = scratch.fields } else { scratch.fields = station.fields }
     let record = scratch.record
     for rule in rules {
-      guard case .boolean(true)? = KnownEvaluator.evaluate(rule, record) else { return nil }
+      guard case .boolean(true)? = rule.evaluate(record) else { return nil }
     }
     let year = self.year ?? station.year
     if scratch.targetsYear != .some(year) {
@@ -174,26 +174,29 @@ struct SummaryLane: Sendable {
   /// every station it would be most of the work. Shared by reference: even these few expressions, copied for each
   /// station, were a measurable share of the lane.
   private final class CompactIndicator: Sendable {
-    let measure: Expression
-    let appliesWhen: Expression?
+    let measure: KnownEvaluator
+    let appliesWhen: KnownEvaluator?
     let milestones: [Milestone]
     /// A measure that is a quotient (`insured / population`), its two sides.
-    let quotient: (numerator: Expression, denominator: Expression)?
+    let quotient: (numerator: KnownEvaluator, denominator: KnownEvaluator)?
 
-    /// `indicator` with expressions of its own (`Expression.inBoxesOfItsOwn`).
+    /// `indicator` with compiled expressions of its own (`KnownEvaluator.init(copying:)`).
     init(copying indicator: CompactIndicator) {
-      measure = indicator.measure.inBoxesOfItsOwn
-      appliesWhen = indicator.appliesWhen?.inBoxesOfItsOwn
+      measure = KnownEvaluator(copying: indicator.measure)
+      appliesWhen = indicator.appliesWhen.map { KnownEvaluator(copying: $0) }
       milestones = indicator.milestones
-      quotient = indicator.quotient.map { ($0.numerator.inBoxesOfItsOwn, $0.denominator.inBoxesOfItsOwn) }
+      quotient = indicator.quotient.map {
+        (KnownEvaluator(copying: $0.numerator), KnownEvaluator(copying: $0.denominator))
+      }
     }
 
+    /// `indicator`, whose expressions `KnownEvaluator` supports.
     init(_ indicator: Indicator) {
-      measure = indicator.measure
-      appliesWhen = indicator.appliesWhen
+      measure = KnownEvaluator(indicator.measure)!
+      appliesWhen = indicator.appliesWhen.map { KnownEvaluator($0)! }
       milestones = indicator.milestones
       if case .arithmetic(.divide, let numerator, let denominator) = indicator.measure {
-        quotient = (numerator, denominator)
+        quotient = (KnownEvaluator(numerator)!, KnownEvaluator(denominator)!)
       } else {
         quotient = nil
       }
@@ -203,15 +206,15 @@ struct SummaryLane: Sendable {
     /// certain here.
     func status(_ record: TypedRecord, target: Target?) -> IndicatorStatus? {
       if let appliesWhen {
-        guard case .boolean(let applies)? = KnownEvaluator.evaluate(appliesWhen, record) else { return nil }
+        guard case .boolean(let applies)? = appliesWhen.evaluate(record) else { return nil }
         if !applies { return .notApplicable }
       }
       if let quotient {
         // A quotient of whole numbers is compared with its target without being made (and reduced): exactly the
         // order of the reduced quotient, which for whole numbers always exists (`Rational.divided(by:)` cannot
         // overflow on them).
-        guard case .number(let numerator)? = KnownEvaluator.evaluate(quotient.numerator, record),
-          case .number(let denominator)? = KnownEvaluator.evaluate(quotient.denominator, record),
+        guard case .number(let numerator)? = quotient.numerator.evaluate(record),
+          case .number(let denominator)? = quotient.denominator.evaluate(record),
           denominator != .zero
         else { return nil }
         guard let target else { return nil }
@@ -219,7 +222,7 @@ struct SummaryLane: Sendable {
           return target.comparator.holds(order) ? .pass : .fail
         }
       }
-      switch KnownEvaluator.evaluate(measure, record) {
+      switch measure.evaluate(record) {
       case .boolean(let holds)?: return holds ? .pass : .fail
       case .number(let number)?:
         guard let target else { return nil }

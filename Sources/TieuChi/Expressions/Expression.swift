@@ -45,28 +45,6 @@ package indirect enum Expression: Sendable {
     package var condition: Expression?
   }
 
-  /// The same expression, every node in a box of its own: for a core that evaluates it millions of times, as
-  /// counting references on nodes another core counts them on too makes both wait.
-  package var inBoxesOfItsOwn: Expression {
-    switch self {
-    case .number(let n): .number(n)
-    case .text(let t): .text(t)
-    case .boolean(let b): .boolean(b)
-    case .input(let slot): .input(slot)
-    case .field(let slot): .field(slot)
-    case .negate(let e): .negate(e.inBoxesOfItsOwn)
-    case .not(let e): .not(e.inBoxesOfItsOwn)
-    case .arithmetic(let o, let l, let r): .arithmetic(o, l.inBoxesOfItsOwn, r.inBoxesOfItsOwn)
-    case .comparison(let c, let l, let r): .comparison(c, l.inBoxesOfItsOwn, r.inBoxesOfItsOwn)
-    case .and(let l, let r): .and(l.inBoxesOfItsOwn, r.inBoxesOfItsOwn)
-    case .or(let l, let r): .or(l.inBoxesOfItsOwn, r.inBoxesOfItsOwn)
-    case .aggregate(let a):
-      .aggregate(Aggregate(kind: a.kind, list: a.list, field: a.field, condition: a.condition?.inBoxesOfItsOwn))
-    case .baseline(let e): .baseline(e.inBoxesOfItsOwn)
-    case .yearsSinceBaseline: .yearsSinceBaseline
-    }
-  }
-
   /// The slots of the top-level inputs this expression reads.
   package var inputSlots: Set<Int> {
     var slots = Set<Int>()

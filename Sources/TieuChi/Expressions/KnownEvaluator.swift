@@ -48,20 +48,67 @@ struct TypedRecord: Sendable {
   }
 }
 
-/// Evaluates expressions over a `TypedRecord` whose inputs are all known: the value `ExpressionEvaluator` gives for
-/// the same data, or nil wherever it would give an unknown value (a missing input, a division by zero, a number too
-/// large) — the caller then evaluates the station the usual way, so no verdict, reason or bound can differ.
+/// An expression compiled for evaluation over a `TypedRecord` whose inputs are all known: the value
+/// `ExpressionEvaluator` gives for the same data, or nil wherever it would give an unknown value (a missing input, a
+/// division by zero, a number too large) — the caller then evaluates the station the usual way, so no verdict,
+/// reason or bound can differ.
 ///
 /// Only what is certain is computed here: with every value read known, `ExpressionEvaluator` uses its three-valued
 /// logic and bounds only for the unknowns this evaluator refuses, and its operations on known values are the same
 /// `Rational` arithmetic and comparisons as these.
+///
+/// The expression's nodes are kept in one array of plain values (texts apart), each referring to its operands by
+/// position: walking an `Expression` copies each node out of its box and counts references on it, which was most of
+/// the cost of evaluating a station's indicators.
 struct KnownEvaluator: Sendable {
-  /// The value of `expression` for `record`; nil where it is not certain.
-  static func evaluate(_ expression: Expression, _ record: TypedRecord) -> TypedRecord.Value? {
-    evaluate(expression, record, item: nil)
+  /// A node; operands are positions in `nodes`, every one before the node that uses it.
+  private enum Node {
+    case number(Rational)
+    /// A text literal, by position in `texts`.
+    case text(Int)
+    case boolean(Bool)
+    case input(Int)
+    case field(Int)
+    case negate(Int)
+    case not(Int)
+    case arithmetic(Expression.ArithmeticOperator, Int, Int)
+    /// A comparison whose operands are compared as `Kind`: known where one of them is of that kind whatever the
+    /// record (a literal, a sum, a count…), so its value is read as such, never made and matched.
+    case comparison(TargetComparator, Kind, Int, Int)
+    case and(Int, Int)
+    case or(Int, Int)
+    /// `field` and `condition`: -1 for none.
+    case aggregate(Expression.Aggregate.Kind, list: Int, field: Int, condition: Int)
   }
 
-  /// Whether `evaluate` can compute `expression` at all: `baseline(…)` needs the previous round's record.
+  /// What a node's value is, whatever the record: a number, a yes/no, text, or (an input or a field) whatever the
+  /// record holds.
+  private enum Kind {
+    case number, boolean, text, any
+  }
+
+  /// A list's record an aggregate iterates: the list's slot (-1: none) and the record's first value in
+  /// `TypedRecord.lists[list]`.
+  private typealias Item = (list: Int, offset: Int)
+  private typealias Nodes = UnsafeBufferPointer<Node>
+
+  private var nodes: [Node] = []
+  private var texts: [String] = []
+
+  /// `expression` compiled; nil when it cannot be evaluated here (`supports`).
+  init?(_ expression: Expression) {
+    guard Self.supports(expression) else { return nil }
+    _ = add(expression)
+  }
+
+  /// The same evaluator in arrays of its own, for one core: two cores counting references on one array wait on
+  /// each other.
+  init(copying other: KnownEvaluator) {
+    nodes = other.nodes.map { $0 }
+    texts = other.texts.map { String(decoding: Array($0.utf8), as: UTF8.self) }
+  }
+
+  /// Whether an expression can be evaluated here at all: `baseline(…)` needs the previous round's record.
   static func supports(_ expression: Expression) -> Bool {
     switch expression {
     case .number, .text, .boolean, .input, .field: true
@@ -73,96 +120,183 @@ struct KnownEvaluator: Sendable {
     }
   }
 
-  /// `item`: the list and the offset in `record.lists[list]` of the record an enclosing aggregate iterates.
-  private static func evaluate(
-    _ expression: Expression, _ record: TypedRecord, item: (list: Int, offset: Int)?
-  ) -> TypedRecord.Value? {
+  /// Adds `expression`'s nodes, operands first; its own position.
+  private mutating func add(_ expression: Expression) -> Int {
+    let node: Node
     switch expression {
-    case .number(let value): return .number(value)
-    case .text(let text): return .text(text)
-    case .boolean(let value): return .boolean(value)
-    case .input(let slot): return known(record.values[slot])
+    case .number(let value): node = .number(value)
+    case .text(let text):
+      texts.append(text)
+      node = .text(texts.count - 1)
+    case .boolean(let value): node = .boolean(value)
+    case .input(let slot): node = .input(slot)
+    case .field(let field): node = .field(field)
+    case .negate(let operand): node = .negate(add(operand))
+    case .not(let operand): node = .not(add(operand))
+    case .arithmetic(let op, let lhs, let rhs):
+      let l = add(lhs)
+      node = .arithmetic(op, l, add(rhs))
+    case .comparison(let comparator, let lhs, let rhs):
+      let l = add(lhs)
+      let r = add(rhs)
+      let kinds = [kind(of: nodes[l]), kind(of: nodes[r])]
+      node = .comparison(comparator, kinds.first { $0 != .any } ?? .any, l, r)
+    case .and(let lhs, let rhs):
+      let l = add(lhs)
+      node = .and(l, add(rhs))
+    case .or(let lhs, let rhs):
+      let l = add(lhs)
+      node = .or(l, add(rhs))
+    case .aggregate(let aggregate):
+      node = .aggregate(
+        aggregate.kind, list: aggregate.list, field: aggregate.field ?? -1,
+        condition: aggregate.condition.map { add($0) } ?? -1)
+    case .baseline, .yearsSinceBaseline:
+      preconditionFailure("not supported: checked by init")
+    }
+    nodes.append(node)
+    return nodes.count - 1
+  }
+
+  private func kind(of node: Node) -> Kind {
+    switch node {
+    case .number, .negate, .arithmetic: .number
+    case .boolean, .not, .and, .or, .comparison: .boolean
+    case .text: .text
+    case .input, .field: .any
+    case .aggregate(let kind, _, _, _):
+      switch kind {
+      case .count, .sum: .number
+      case .all, .any: .boolean
+      }
+    }
+  }
+
+  /// The expression's value for `record`; nil where it is not certain.
+  func evaluate(_ record: TypedRecord) -> TypedRecord.Value? {
+    nodes.withUnsafeBufferPointer { nodes in value(nodes.count - 1, nodes, record, (-1, 0)) }
+  }
+
+  /// Node `position`'s value, of whatever kind, for `record` (and `item`, within an aggregate).
+  private func value(_ position: Int, _ nodes: Nodes, _ record: TypedRecord, _ item: Item) -> TypedRecord.Value? {
+    switch nodes[position] {
+    case .text(let index): return .text(texts[index])
+    case .input(let slot): return Self.known(record.values[slot])
     case .field(let field):
-      guard let item else { preconditionFailure("the parser only allows fields inside aggregates") }
-      return known(record.lists[item.list][item.offset + field])
+      precondition(item.list >= 0, "the parser only allows fields inside aggregates")
+      return Self.known(record.lists[item.list][item.offset + field])
+    case let node:
+      switch kind(of: node) {
+      case .number: return number(position, nodes, record, item).map { .number($0) }
+      case .boolean: return boolean(position, nodes, record, item).map { .boolean($0) }
+      case .text, .any: preconditionFailure("texts, inputs and fields are read above")
+      }
+    }
+  }
+
+  /// Node `position`'s value if it is a number.
+  private func number(_ position: Int, _ nodes: Nodes, _ record: TypedRecord, _ item: Item) -> Rational? {
+    switch nodes[position] {
+    case .number(let value): return value
+    case .input, .field:
+      guard case .number(let n)? = value(position, nodes, record, item) else { return nil }
+      return n
     case .negate(let operand):
-      guard case .number(let n)? = evaluate(operand, record, item: item), let negated = n.negated else { return nil }
-      return .number(negated)
+      return number(operand, nodes, record, item)?.negated
+    case .arithmetic(let op, let lhs, let rhs):
+      guard let a = number(lhs, nodes, record, item), let b = number(rhs, nodes, record, item) else { return nil }
+      switch op {
+      case .add: return a.adding(b)
+      case .subtract: return a.subtracting(b)
+      case .multiply: return a.multiplied(by: b)
+      case .divide: return b == .zero ? nil : a.divided(by: b)
+      }
+    case .aggregate(let kind, let list, let field, let condition):
+      guard case .number(let n)? = aggregate(kind, list: list, field: field, condition: condition, nodes, record)
+      else { return nil }
+      return n
+    case .text, .boolean, .not, .and, .or, .comparison: return nil
+    }
+  }
+
+  /// Node `position`'s value if it is yes or no.
+  private func boolean(_ position: Int, _ nodes: Nodes, _ record: TypedRecord, _ item: Item) -> Bool? {
+    switch nodes[position] {
+    case .boolean(let value): return value
+    case .input, .field:
+      guard case .boolean(let b)? = value(position, nodes, record, item) else { return nil }
+      return b
     case .not(let operand):
-      guard case .boolean(let b)? = evaluate(operand, record, item: item) else { return nil }
-      return .boolean(!b)
+      return boolean(operand, nodes, record, item).map { !$0 }
     case .and(let lhs, let rhs):
       // Both sides, as `ExpressionEvaluator` does: an unknown on either side sends the station back.
-      guard case .boolean(let a)? = evaluate(lhs, record, item: item),
-        case .boolean(let b)? = evaluate(rhs, record, item: item)
-      else { return nil }
-      return .boolean(a && b)
+      guard let a = boolean(lhs, nodes, record, item), let b = boolean(rhs, nodes, record, item) else { return nil }
+      return a && b
     case .or(let lhs, let rhs):
-      guard case .boolean(let a)? = evaluate(lhs, record, item: item),
-        case .boolean(let b)? = evaluate(rhs, record, item: item)
-      else { return nil }
-      return .boolean(a || b)
-    case .arithmetic(let op, let lhs, let rhs):
-      guard case .number(let a)? = evaluate(lhs, record, item: item),
-        case .number(let b)? = evaluate(rhs, record, item: item)
-      else { return nil }
-      let result: Rational?
-      switch op {
-      case .add: result = a.adding(b)
-      case .subtract: result = a.subtracting(b)
-      case .multiply: result = a.multiplied(by: b)
-      case .divide: result = b == .zero ? nil : a.divided(by: b)
+      guard let a = boolean(lhs, nodes, record, item), let b = boolean(rhs, nodes, record, item) else { return nil }
+      return a || b
+    case .comparison(let comparator, let kind, let lhs, let rhs):
+      // Operands of different kinds compare to nothing certain, as in `ExpressionEvaluator`.
+      switch kind {
+      case .number:
+        guard let a = number(lhs, nodes, record, item), let b = number(rhs, nodes, record, item) else { return nil }
+        return comparator.holds(Rational.compare(a, b))
+      case .boolean:
+        guard let a = boolean(lhs, nodes, record, item), let b = boolean(rhs, nodes, record, item) else { return nil }
+        return comparator == .equal ? a == b : a != b
+      case .text, .any:
+        switch (value(lhs, nodes, record, item), value(rhs, nodes, record, item)) {
+        case (.number(let a)?, .number(let b)?): return comparator.holds(Rational.compare(a, b))
+        case (.text(let a)?, .text(let b)?): return comparator == .equal ? a == b : a != b
+        case (.boolean(let a)?, .boolean(let b)?): return comparator == .equal ? a == b : a != b
+        default: return nil
+        }
       }
-      return result.map { .number($0) }
-    case .comparison(let comparator, let lhs, let rhs):
-      guard let a = evaluate(lhs, record, item: item), let b = evaluate(rhs, record, item: item) else { return nil }
-      switch (a, b) {
-      case (.number(let a), .number(let b)): return .boolean(comparator.holds(Rational.compare(a, b)))
-      case (.text(let a), .text(let b)): return .boolean(comparator == .equal ? a == b : a != b)
-      case (.boolean(let a), .boolean(let b)): return .boolean(comparator == .equal ? a == b : a != b)
-      default: return nil
+    case .aggregate(let kind, let list, let field, let condition):
+      guard case .boolean(let b)? = aggregate(kind, list: list, field: field, condition: condition, nodes, record)
+      else { return nil }
+      return b
+    case .number, .text, .negate, .arithmetic: return nil
+    }
+  }
+
+  private func aggregate(
+    _ kind: Expression.Aggregate.Kind, list: Int, field: Int, condition: Int, _ nodes: Nodes, _ record: TypedRecord
+  ) -> TypedRecord.Value? {
+    let width = record.fieldCounts[list]
+    guard width > 0, record.hasList[list] else { return nil }
+    let count = record.lists[list].count
+    var matched = 0
+    var total = Rational.zero
+    var offset = 0
+    while offset < count {
+      defer { offset += width }
+      var matches = true
+      if condition >= 0 {
+        guard let b = boolean(condition, nodes, record, (list, offset)) else { return nil }
+        matches = b
       }
-    case .aggregate(let aggregate):
-      return evaluate(aggregate, record)
-    case .baseline, .yearsSinceBaseline:
-      return nil
+      switch kind {
+      case .count: if matches { matched += 1 }
+      case .all: if !matches { return .boolean(false) }
+      case .any: if matches { return .boolean(true) }
+      case .sum:
+        guard matches, field >= 0 else { continue }
+        guard case .number(let n)? = Self.known(record.lists[list][offset + field]), let next = total.adding(n)
+        else { return nil }
+        total = next
+      }
+    }
+    switch kind {
+    case .count: return .number(Rational(matched))
+    case .all: return .boolean(true)
+    case .any: return .boolean(false)
+    case .sum: return .number(total)
     }
   }
 
   private static func known(_ value: TypedRecord.Value) -> TypedRecord.Value? {
     if case .missing = value { return nil }
     return value
-  }
-
-  private static func evaluate(_ aggregate: Expression.Aggregate, _ record: TypedRecord) -> TypedRecord.Value? {
-    let width = record.fieldCounts[aggregate.list]
-    guard width > 0, record.hasList[aggregate.list] else { return nil }
-    let fields = record.lists[aggregate.list]
-    var matched = 0
-    var total = Rational.zero
-    var offset = 0
-    while offset < fields.count {
-      defer { offset += width }
-      var matches = true
-      if let condition = aggregate.condition {
-        guard case .boolean(let b)? = evaluate(condition, record, item: (aggregate.list, offset)) else { return nil }
-        matches = b
-      }
-      switch aggregate.kind {
-      case .count: if matches { matched += 1 }
-      case .all: if !matches { return .boolean(false) }
-      case .any: if matches { return .boolean(true) }
-      case .sum:
-        guard matches, let field = aggregate.field else { continue }
-        guard case .number(let n)? = known(fields[offset + field]), let next = total.adding(n) else { return nil }
-        total = next
-      }
-    }
-    switch aggregate.kind {
-    case .count: return .number(Rational(matched))
-    case .all: return .boolean(true)
-    case .any: return .boolean(false)
-    case .sum: return .number(total)
-    }
   }
 }
