@@ -146,15 +146,30 @@ package struct SummaryRows: KeptParts {
   func lines(widths: [Int]) -> [UInt8] {
     var lines: [UInt8] = []
     lines.reserveCapacity(ends.count * (widths.reduce(12, +) + 16))
-    for position in ends.indices {
-      lines += [0x20, 0x20]
-      let lineStart = lines.count
-      Self.forEachCell(row(position)) { column, cell, width in
-        lines += cell
-        if column < Self.columns - 1 { lines += repeatElement(0x20, count: widths[column] - width + 2) }
+    // The cells copied from the rows' buffer in place, the padding from one of spaces: slices of arrays counted
+    // references for every cell of a national batch's table, on its last, least parallel second.
+    let spaces = [UInt8](repeating: 0x20, count: (widths.max() ?? 0) + 2)
+    bytes.withUnsafeBufferPointer { bytes in
+      spaces.withUnsafeBufferPointer { spaces in
+        for position in ends.indices {
+          lines.append(0x20)
+          lines.append(0x20)
+          let lineStart = lines.count
+          var offset = position == 0 ? 0 : ends[position - 1]
+          for column in 0..<Self.columns {
+            // Every row kept is whole.
+            let length = Int(VarInt.read(bytes, at: &offset)!)
+            let width = Int(VarInt.read(bytes, at: &offset)!)
+            lines.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[offset..<(offset + length)]))
+            offset += length
+            if column < Self.columns - 1 {
+              lines.append(contentsOf: UnsafeBufferPointer(rebasing: spaces[..<(widths[column] - width + 2)]))
+            }
+          }
+          while lines.count > lineStart, lines.last == 0x20 { lines.removeLast() }
+          lines.append(0x0A)
+        }
       }
-      while lines.count > lineStart, lines.last == 0x20 { lines.removeLast() }
-      lines.append(0x0A)
     }
     return lines
   }

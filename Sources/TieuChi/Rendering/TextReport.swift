@@ -459,7 +459,10 @@ extension TextReport: CommuneStreamRenderer {
 
   /// Names and values come from data: no control character of theirs reaches a terminal.
   private func escaped(_ bytes: [UInt8]) -> [UInt8] {
-    escaped(String(decoding: bytes, as: UTF8.self))
+    // Looked at as bytes first: nearly always there is nothing to escape, and a national batch's table made into
+    // text and back was a second of the report's end.
+    guard bytes.withUnsafeBufferPointer({ String.needsEscaping($0, keepingLineBreaks: true) }) else { return bytes }
+    return escaped(String(decoding: bytes, as: UTF8.self))
   }
 
   /// Names and values come from data: no control character of theirs reaches a terminal.

@@ -9,20 +9,8 @@ extension String {
   /// which is the usual case and allocates nothing.
   package func escapingControlCharacters(keepingLineBreaks: Bool = false) -> String {
     // On the string's own bytes: the UTF-8 view's iterator was most of a detailed report's cost of this check.
-    func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-      var previous: UInt8 = 0
-      for byte in bytes {
-        if (byte < 0x20 && byte != 0x09 && !(keepingLineBreaks && byte == 0x0A)) || byte == 0x7F
-          || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F)
-        {
-          return true
-        }
-        previous = byte
-      }
-      return false
-    }
     var text = self
-    guard text.withUTF8(needsEscaping) else { return self }
+    guard text.withUTF8({ Self.needsEscaping($0, keepingLineBreaks: keepingLineBreaks) }) else { return self }
     var result = ""
     result.reserveCapacity(utf8.count + 16)
     for scalar in unicodeScalars {
@@ -34,6 +22,20 @@ extension String {
       }
     }
     return result
+  }
+
+  /// Whether UTF-8 `bytes` hold a character `escapingControlCharacters` escapes.
+  package static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>, keepingLineBreaks: Bool) -> Bool {
+    var previous: UInt8 = 0
+    for byte in bytes {
+      if (byte < 0x20 && byte != 0x09 && !(keepingLineBreaks && byte == 0x0A)) || byte == 0x7F
+        || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F)
+      {
+        return true
+      }
+      previous = byte
+    }
+    return false
   }
 
   /// A file name for a `file:line:column:` prefix: as it is when it is plain, otherwise in double quotes

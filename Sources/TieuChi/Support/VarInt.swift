@@ -12,7 +12,8 @@ enum VarInt {
   }
 
   /// The number at `position` (moved past it); nil when `bytes` end within it or it is too long for 128 bits.
-  static func read(_ bytes: ArraySlice<UInt8>, at position: inout Int) -> UInt128? {
+  static func read<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at position: inout Int) -> UInt128?
+  where Bytes.Index == Int {
     var value: UInt128 = 0
     var shift: UInt128 = 0
     while position < bytes.endIndex, shift < 128 {
