@@ -123,6 +123,12 @@ public struct IndicatorResults: RandomAccessCollection, Sendable {
     return Self.statusByCode[Int(statuses[position] & 0xF)]
   }
 
+  /// The id of the indicator of the result at `position`, without making the result.
+  public func id(at position: Int) -> String {
+    guard let statusIndicators else { return results[position].id }
+    return statusIndicators.value[position].id
+  }
+
   /// The index into `CriteriaSet.indicators` of the result at `position`, without making the result.
   public func indicatorIndex(at position: Int) -> Int {
     guard let statusIndicators else { return results[position].index }

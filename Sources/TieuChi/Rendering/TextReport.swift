@@ -325,20 +325,32 @@ public struct TextReport: ReportRenderer {
   /// One commune's cells in the summary table: code, name, year, status, and what fails or is unknown.
   func summaryCells(_ commune: CommuneResult, phrases: ReportPhrases) -> [String] {
     let indicators = commune.indicators
-    // By status first: most communes fail few indicators, and making each result to read its status is not free.
-    let failing = indicators.indices.filter { indicators.status(at: $0) == .fail }.map { indicators[$0].id }
-    let unknown = indicators.indices.filter { indicators.status(at: $0) == .unknown }.map { indicators[$0].id }
-    var notes: [String] = []
-    if !failing.isEmpty { notes.append(text("không đạt: ", "failing: ") + failing.joined(separator: ", ")) }
-    if !unknown.isEmpty { notes.append(text("chưa rõ: ", "unknown: ") + unknown.joined(separator: ", ")) }
+    // The notes written into one text, reading statuses and ids without making results: the lists of ids and their
+    // joined texts were most of the cost of a row, made for every commune of a national batch.
+    var notes = ""
+    func note(_ label: String, _ status: IndicatorStatus) {
+      var first = true
+      for position in indicators.indices where indicators.status(at: position) == status {
+        if first {
+          if !notes.isEmpty { notes += "; " }
+          notes += label
+          first = false
+        } else {
+          notes += ", "
+        }
+        notes += indicators.id(at: position)
+      }
+    }
+    note(text("không đạt: ", "failing: "), .fail)
+    note(text("chưa rõ: ", "unknown: "), .unknown)
     if let shortfall = commune.score?.shortfall, shortfall > .zero {
-      notes.append(
-        text("thiếu \(phrases.number(shortfall)) điểm tổng", "\(phrases.number(shortfall)) points short in total"))
+      if !notes.isEmpty { notes += "; " }
+      notes += text(
+        "thiếu \(phrases.number(shortfall)) điểm tổng", "\(phrases.number(shortfall)) points short in total")
     }
     return [
       commune.record.code, commune.record.name ?? "", commune.year.map(String.init) ?? "",
-      phrases.status(commune.status),
-      notes.joined(separator: "; "),
+      phrases.status(commune.status), notes,
     ]
   }
 

@@ -3,6 +3,11 @@
 enum VarInt {
   /// Appends `value`.
   static func append(_ value: UInt128, to bytes: inout [UInt8]) {
+    // Most are lengths and widths of a few dozen: one byte, without shifting 128 bits.
+    if value < 0x80 {
+      bytes.append(UInt8(truncatingIfNeeded: value))
+      return
+    }
     var rest = value
     while rest >= 0x80 {
       bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
