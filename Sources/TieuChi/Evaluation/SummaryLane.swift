@@ -94,9 +94,6 @@ struct SummaryLane: Sendable {
     /// The indicators' targets in force in `targetsYear`, worked out once for the stations of that year.
     var targets: [Target?] = []
     var targetsYear: Int?? = nil
-    /// The last station's field names: the next station's, when equal, share its array, which `BatchFacts` then
-    /// recognises without looking at each name.
-    var fields: [String] = []
   }
 
   /// Station `index` of `joined` as a summary (as `StreamKept.summary(of:sharing:)` makes it from the evaluated
@@ -135,8 +132,6 @@ struct SummaryLane: Sendable {
 
   /// The summary of `station`, read into `scratch.record`.
   private func summary(of station: SurveyReader.TypedStation, scratch: inout Scratch) -> Summary? {
-    var station = station
-    if station.fields == scratch.fields { station.fields = scratch.fields } else { scratch.fields = station.fields }
     let record = scratch.record
     for rule in rules {
       guard case .boolean(true)? = rule.evaluate(record) else { return nil }
