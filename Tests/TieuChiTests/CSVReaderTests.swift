@@ -159,6 +159,39 @@ import Testing
     #expect(!Array("Xã Đồng Lạc".utf8).withUnsafeBufferPointer { InputBytes.mayNeedComposing($0) })
   }
 
+  /// The first invalid byte is found exactly where Swift's own decoder stops: in valid Vietnamese, stray and
+  /// truncated sequences, overlong forms, surrogates, values past U+10FFFF, and sequences cut by the range's end.
+  @Test func invalidUTF8IsFoundWhereTheDecoderFindsIt() {
+    /// Where decoding `bytes[range]` first fails, by the standard library.
+    func reference(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
+      var offset = range.lowerBound
+      var iterator = bytes[range].makeIterator()
+      var decoder = UTF8()
+      while true {
+        switch decoder.decode(&iterator) {
+        case .scalarValue(let scalar): offset += UTF8.width(scalar)
+        case .emptyInput: return nil
+        case .error: return offset
+        }
+      }
+    }
+    let pieces: [[UInt8]] = [
+      Array("Thôn Phúc Hòa".utf8), Array("Đặc khu".utf8), Array("00000;".utf8), Array("日本".utf8), Array("𝄞".utf8),
+      [0x80], [0xC0, 0x80], [0xC3], [0xE1, 0xBA], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
+      [0xF0, 0x9F, 0x98], [0xFF], [0xE1, 0x41, 0x80], [0xC3, 0xC3, 0xA0],
+    ]
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<2_000 {
+      let bytes = (0..<Int.random(in: 1...8, using: &generator)).flatMap { _ in
+        pieces.randomElement(using: &generator)!
+      }
+      let lower = Int.random(in: 0...(bytes.count / 2), using: &generator)
+      let upper = Int.random(in: lower...bytes.count, using: &generator)
+      let found = bytes.withUnsafeBufferPointer { InputBytes.firstInvalidUTF8($0, in: lower..<upper) }
+      #expect(found == reference(bytes, lower..<upper), "\(bytes) in \(lower)..<\(upper)")
+    }
+  }
+
   @Test func blankLinesAreSkipped() {
     let table = read("\n  \n\r\na,b\n\n1,2\n,\n  , \n\"\",\"\"\n;\n3,4\n\n")
     #expect(table.headerLine == 4)
