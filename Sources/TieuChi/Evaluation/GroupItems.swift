@@ -72,7 +72,7 @@ struct GroupItems: Sendable {
     var members: [[Int]] = []
     for position in 0..<ends.count {
       let value = field.map { groups[$0][position] }
-      let number = UInt64(value.map { $0 + 1 } ?? 0) << 32 | UInt64(years[position])
+      let number = (value.map { UInt64($0) + 1 } ?? 0) << 32 | UInt64(years[position])
       if let group = groupOf[number] {
         members[group].append(position)
         continue

@@ -22,9 +22,6 @@ struct PackedListItem: Sendable {
   init(_ values: [InputValue]) {
     count = values.count
     var bytes: [UInt8] = []
-    // Room for a commune's usual item (a few counts and yes/no, a name) at once: grown from nothing, the bytes were
-    // made two or three times over.
-    bytes.reserveCapacity(16 + 8 * values.count)
     for value in values {
       switch value {
       case .missing: bytes.append(Tag.missing.rawValue)
