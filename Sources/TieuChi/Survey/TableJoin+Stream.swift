@@ -297,10 +297,9 @@ extension TableJoin {
         } irregular: {
           irregular.append($0)
         }
-        var scanned = header
-        scanned.rows = read
         for row in read {
-          guard let key = columns.stationKeys(of: row, table: scanned)?.first else {
+          // Only the first key: the array of all of them was made for each of a million stations.
+          guard let key = columns.stationKey(of: row) else {
             hasKey.append(false)
             keys.appendEmpty()
             continue

@@ -226,9 +226,14 @@ struct TableJoin {
       return submission.flatMap { JoinKey.kobo(row: row, column: $0, scope: "", field: "_uuid") }
     }
 
+    /// The most specific key a station row is found by (`stationKeys(of:table:)`'s first), without the others.
+    func stationKey(of row: Table.Row) -> JoinKey? {
+      code.flatMap { JoinKey(row: row, codeColumn: $0, yearColumn: year) }
+    }
+
     /// The keys a station row is found by, most specific first; nil when it has no code to join on.
     func stationKeys(of row: Table.Row, table: Table) -> [JoinKey]? {
-      guard let code, let key = JoinKey(row: row, codeColumn: code, yearColumn: year) else { return nil }
+      guard let key = stationKey(of: row) else { return nil }
       var keys = [key, key.withoutYear]
       if let index, let kobo = JoinKey.kobo(row: row, column: index, scope: TableJoin.koboScope(table), field: "_index")
       {
