@@ -60,9 +60,9 @@ struct KnownEvaluatorTests {
   }
 
   /// `record`'s values as the lane reads them.
-  static func typed(_ record: StationRecord, schema: InputSchema) throws -> TypedRecord {
+  static func typed(_ record: StationRecord, schema: InputSchema) -> TypedRecord {
     var typed = TypedRecord(schema: schema)
-    func value(_ input: InputValue) throws -> TypedRecord.Value {
+    func value(_ input: InputValue) -> TypedRecord.Value {
       switch input {
       case .missing: return .missing
       case .number(let n): return .number(n)
@@ -76,9 +76,9 @@ struct KnownEvaluatorTests {
     for (slot, input) in record.values.enumerated() {
       if case .list(let items) = input {
         typed.hasList[slot] = true
-        for item in items { typed.lists[slot] += try item.values.map(value) }
+        for item in items { typed.lists[slot] += item.values.map(value) }
       } else {
-        typed.values[slot] = try value(input)
+        typed.values[slot] = value(input)
       }
     }
     return typed
@@ -118,8 +118,8 @@ struct KnownEvaluatorTests {
       let copy = KnownEvaluator(copying: compiled)
       for record in batch.records {
         let usual = Self.describe(ExpressionEvaluator(schema: schema, record: record).evaluate(expression))
-        let known = compiled.evaluate(try Self.typed(record, schema: schema))
-        #expect(Self.describe(copy.evaluate(try Self.typed(record, schema: schema))) == Self.describe(known))
+        let known = compiled.evaluate(Self.typed(record, schema: schema))
+        #expect(Self.describe(copy.evaluate(Self.typed(record, schema: schema))) == Self.describe(known))
         if known == nil {
           // Stepping aside is never wrong, but from a station whose every value is known it is only a cost.
           #expect(!["00001", "00007"].contains(record.code), "\(text) on \(record.code): nothing, usually \(usual)")

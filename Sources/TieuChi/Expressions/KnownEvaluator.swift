@@ -81,10 +81,10 @@ struct KnownEvaluator: Sendable {
     case aggregate(Expression.Aggregate.Kind, list: Int, field: Int, condition: Int)
   }
 
-  /// What a node's value is, whatever the record: a number, a yes/no, text, or (an input or a field) whatever the
-  /// record holds.
+  /// What a node's value is, whatever the record: a number, a yes/no, or anything (a text literal, or an input or a
+  /// field: whatever the record holds), compared the general way.
   private enum Kind {
-    case number, boolean, text, any
+    case number, boolean, any
   }
 
   /// A list's record an aggregate iterates: the list's slot (-1: none) and the record's first value in
@@ -139,8 +139,8 @@ struct KnownEvaluator: Sendable {
     case .comparison(let comparator, let lhs, let rhs):
       let l = add(lhs)
       let r = add(rhs)
-      let kinds = [kind(of: nodes[l]), kind(of: nodes[r])]
-      node = .comparison(comparator, kinds.first { $0 != .any } ?? .any, l, r)
+      let kind = Self.kind(of: nodes[l]) == .any ? Self.kind(of: nodes[r]) : Self.kind(of: nodes[l])
+      node = .comparison(comparator, kind, l, r)
     case .and(let lhs, let rhs):
       let l = add(lhs)
       node = .and(l, add(rhs))
@@ -158,12 +158,11 @@ struct KnownEvaluator: Sendable {
     return nodes.count - 1
   }
 
-  private func kind(of node: Node) -> Kind {
+  private static func kind(of node: Node) -> Kind {
     switch node {
     case .number, .negate, .arithmetic: .number
     case .boolean, .not, .and, .or, .comparison: .boolean
-    case .text: .text
-    case .input, .field: .any
+    case .text, .input, .field: .any
     case .aggregate(let kind, _, _, _):
       switch kind {
       case .count, .sum: .number
@@ -186,10 +185,10 @@ struct KnownEvaluator: Sendable {
       precondition(item.list >= 0, "the parser only allows fields inside aggregates")
       return Self.known(record.lists[item.list][item.offset + field])
     case let node:
-      switch kind(of: node) {
+      switch Self.kind(of: node) {
       case .number: return number(position, nodes, record, item).map { .number($0) }
       case .boolean: return boolean(position, nodes, record, item).map { .boolean($0) }
-      case .text, .any: preconditionFailure("texts, inputs and fields are read above")
+      case .any: preconditionFailure("texts, inputs and fields are read above")
       }
     }
   }
@@ -244,7 +243,7 @@ struct KnownEvaluator: Sendable {
       case .boolean:
         guard let a = boolean(lhs, nodes, record, item), let b = boolean(rhs, nodes, record, item) else { return nil }
         return comparator == .equal ? a == b : a != b
-      case .text, .any:
+      case .any:
         switch (value(lhs, nodes, record, item), value(rhs, nodes, record, item)) {
         case (.number(let a)?, .number(let b)?): return comparator.holds(Rational.compare(a, b))
         case (.text(let a)?, .text(let b)?): return comparator == .equal ? a == b : a != b

@@ -99,13 +99,16 @@ package struct SummaryRows: KeptParts {
   package func keeping(_ positions: [Int]) -> SummaryRows {
     precondition(spilled == nil, "only a chunk's rows are cut")
     var kept = SummaryRows()
-    for position in positions {
-      let row = self.row(position)
-      kept.bytes += row
-      kept.ends.append(kept.bytes.count)
-      kept.count += 1
-      // The widths of the rows kept: a duplicate's long name must not widen the table.
-      Self.forEachCell(row) { column, _, width in kept.widths[column] = max(kept.widths[column], width) }
+    bytes.withUnsafeBufferPointer { bytes in
+      for position in positions {
+        let start = position == 0 ? 0 : ends[position - 1]
+        kept.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<ends[position]]))
+        kept.ends.append(kept.bytes.count)
+        kept.count += 1
+        // The widths of the rows kept: a duplicate's long name must not widen the table.
+        Self.forEachCell(bytes, row: start) { column, _, width in kept.widths[column] = max(kept.widths[column], width)
+        }
+      }
     }
     return kept
   }
@@ -155,13 +158,8 @@ package struct SummaryRows: KeptParts {
           lines.append(0x20)
           lines.append(0x20)
           let lineStart = lines.count
-          var offset = position == 0 ? 0 : ends[position - 1]
-          for column in 0..<Self.columns {
-            // Every row kept is whole.
-            let length = Int(VarInt.read(bytes, at: &offset)!)
-            let width = Int(VarInt.read(bytes, at: &offset)!)
-            lines.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[offset..<(offset + length)]))
-            offset += length
+          Self.forEachCell(bytes, row: position == 0 ? 0 : ends[position - 1]) { column, cell, width in
+            lines.append(contentsOf: cell)
             if column < Self.columns - 1 {
               lines.append(contentsOf: UnsafeBufferPointer(rebasing: spaces[..<(widths[column] - width + 2)]))
             }
@@ -174,18 +172,17 @@ package struct SummaryRows: KeptParts {
     return lines
   }
 
-  /// Row `position` of those in memory.
-  private func row(_ position: Int) -> ArraySlice<UInt8> {
-    bytes[(position == 0 ? 0 : ends[position - 1])..<ends[position]]
-  }
-
-  /// Each cell of `row`: its column, its bytes and its width in characters.
-  private static func forEachCell(_ row: ArraySlice<UInt8>, _ body: (Int, ArraySlice<UInt8>, Int) -> Void) {
-    var offset = row.startIndex
+  /// Each cell of the row in memory starting at `start` in `bytes` (the rows' buffer): its column, its bytes and its
+  /// width in characters.
+  private static func forEachCell(
+    _ bytes: UnsafeBufferPointer<UInt8>, row start: Int, _ body: (Int, UnsafeBufferPointer<UInt8>, Int) -> Void
+  ) {
+    var offset = start
     for column in 0..<columns {
-      let length = number(row, at: &offset)!
-      let width = number(row, at: &offset)!
-      body(column, row[offset..<(offset + length)], width)
+      // Every row kept is whole.
+      let length = number(bytes, at: &offset)!
+      let width = number(bytes, at: &offset)!
+      body(column, UnsafeBufferPointer(rebasing: bytes[offset..<(offset + length)]), width)
       offset += length
     }
   }
@@ -194,7 +191,7 @@ package struct SummaryRows: KeptParts {
   private static func rowEnd(_ bytes: [UInt8], from start: Int) -> Int? {
     var offset = start
     for _ in 0..<columns {
-      guard let length = number(bytes[...], at: &offset), number(bytes[...], at: &offset) != nil,
+      guard let length = number(bytes, at: &offset), number(bytes, at: &offset) != nil,
         offset + length <= bytes.count
       else { return nil }
       offset += length
@@ -208,7 +205,8 @@ package struct SummaryRows: KeptParts {
   }
 
   /// The length or width at `offset` (moved past it); nil when the bytes stop within it.
-  private static func number(_ bytes: ArraySlice<UInt8>, at offset: inout Int) -> Int? {
+  private static func number<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at offset: inout Int) -> Int?
+  where Bytes.Index == Int {
     VarInt.read(bytes, at: &offset).map { Int($0) }
   }
 }
