@@ -67,7 +67,7 @@ struct KnownEvaluatorTests {
       case .missing: return .missing
       case .number(let n): return .number(n)
       case .boolean(let b): return .boolean(b)
-      case .text(let t): return .text(t)
+      case .text(let t): return TypedRecord.text(t, in: &typed.texts)
       case .invalid, .list:
         Issue.record("not a plain value: \(input)")
         return .missing
@@ -76,20 +76,24 @@ struct KnownEvaluatorTests {
     for (slot, input) in record.values.enumerated() {
       if case .list(let items) = input {
         typed.hasList[slot] = true
-        for item in items { typed.lists[slot] += item.values.map(value) }
+        for item in items {
+          let values = item.values.map(value)
+          typed.lists[slot] += values
+        }
       } else {
-        typed.values[slot] = value(input)
+        let known = value(input)
+        typed.values[slot] = known
       }
     }
     return typed
   }
 
-  static func describe(_ value: TypedRecord.Value?) -> String {
+  static func describe(_ value: KnownEvaluator.Known?) -> String {
     switch value {
     case .number(let n)?: "number \(n)"
     case .boolean(let b)?: "boolean \(b)"
     case .text(let t)?: "text \(t)"
-    case .missing?, nil: "nothing"
+    case nil: "nothing"
     }
   }
 
@@ -138,7 +142,7 @@ struct KnownEvaluatorTests {
     let text = try #require(schema.index(of: "population"))
     let flag = try #require(schema.index(of: "meets_national_criteria"))
     var record = TypedRecord(schema: schema)
-    record.values[text] = .text("24627")
+    record.values[text] = TypedRecord.text("24627", in: &record.texts)
     record.values[flag] = .number(Rational(1))
     let population = ExpressionParser.Source(text: "population >= 1", origin: SourceLocation(file: "t"), quoted: false)
     let national = ExpressionParser.Source(

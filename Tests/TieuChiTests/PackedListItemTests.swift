@@ -40,6 +40,21 @@ struct PackedListItemTests {
     #expect(PackedListItem([]).values.isEmpty)
   }
 
+  /// An item's bytes are made at the size `VarInt.length` works out: it must be what `append` writes, at every
+  /// boundary of seven bits.
+  @Test func aNumbersLengthIsWhatAppendWrites() {
+    var values: [UInt128] = [0, 1, .max]
+    for bits in 1..<128 {
+      let power = UInt128(1) << bits
+      values += [power - 1, power, power + 1]
+    }
+    for value in values {
+      var bytes: [UInt8] = []
+      VarInt.append(value, to: &bytes)
+      #expect(VarInt.length(of: value) == bytes.count, "\(value)")
+    }
+  }
+
   /// A list within an item is not packed: kept as it came.
   @Test func aListWithinTheItemIsKeptAsItIs() {
     let inner = ListItem(location: SourceLocation(file: "a.csv", line: 3, column: 1), values: [.boolean(true)])

@@ -22,6 +22,13 @@ struct PackedListItem: Sendable {
   init(_ values: [InputValue]) {
     count = values.count
     var bytes: [UInt8] = []
+    // At their size at once: grown a few bytes at a time, an item was allocated and copied several times, and
+    // a grown array holds up to twice what it needs.
+    guard let size = Self.packedSize(values) else {
+      storage = .item(values)
+      return
+    }
+    bytes.reserveCapacity(size)
     for value in values {
       switch value {
       case .missing: bytes.append(Tag.missing.rawValue)
@@ -46,6 +53,22 @@ struct PackedListItem: Sendable {
       }
     }
     storage = .bytes(bytes)
+  }
+
+  /// How many bytes `values` pack into; nil when they are kept as they are (a list within the item).
+  private static func packedSize(_ values: [InputValue]) -> Int? {
+    var size = values.count
+    for value in values {
+      switch value {
+      case .missing, .boolean: break
+      case .number(let number) where number.denominator == 1: size += length(signed: number.numerator)
+      case .number(let number): size += length(signed: number.numerator) + length(signed: number.denominator)
+      case .text(let text): size += length(text)
+      case .invalid(let reason): size += length(reason.vi) + length(reason.en)
+      case .list: return nil
+      }
+    }
+    return size
   }
 
   /// The values, as they were given.
@@ -92,7 +115,20 @@ struct PackedListItem: Sendable {
 
   /// A `VarInt` with the sign zigzagged into the lowest bit, so that small negative numbers are short too.
   private static func append(signed value: Int128, to bytes: inout [UInt8]) {
-    VarInt.append(UInt128(bitPattern: (value << 1) ^ (value >> 127)), to: &bytes)
+    VarInt.append(zigzag(value), to: &bytes)
+  }
+
+  /// A signed number as the unsigned one packed: small magnitudes, either sign, give small numbers.
+  private static func zigzag(_ value: Int128) -> UInt128 {
+    UInt128(bitPattern: (value << 1) ^ (value >> 127))
+  }
+
+  private static func length(signed value: Int128) -> Int {
+    VarInt.length(of: zigzag(value))
+  }
+
+  private static func length(_ text: String) -> Int {
+    length(signed: Int128(text.utf8.count)) + text.utf8.count
   }
 
   /// Packed here, so always whole.
@@ -102,8 +138,12 @@ struct PackedListItem: Sendable {
   }
 
   private static func append(_ text: String, to bytes: inout [UInt8]) {
-    append(signed: Int128(text.utf8.count), to: &bytes)
-    bytes += text.utf8
+    var text = text
+    // From the contiguous bytes: appending the `UTF8View` goes through a generic path byte by byte.
+    text.withUTF8 { utf8 in
+      append(signed: Int128(utf8.count), to: &bytes)
+      bytes.append(contentsOf: utf8)
+    }
   }
 
   private static func text(_ bytes: ArraySlice<UInt8>, at position: inout Int) -> String {

@@ -158,7 +158,8 @@ struct SummaryLane: Sendable {
       // No rule is broken here: no input is made unusable.
       fields.groupItem = PackedListItem(
         groups.itemValues(
-          input: { Self.inputValue(record.values[$0]) }, name: station.name ?? station.code, indicators: indicators,
+          input: { Self.inputValue(record.values[$0], texts: record.texts) }, name: station.name ?? station.code,
+          indicators: indicators,
           status: status))
     }
     let facts = CommuneFacts(fields: station.fields, year: station.year, waiverProblems: [], enteredPointsProblems: [])
@@ -227,11 +228,11 @@ struct SummaryLane: Sendable {
     }
   }
 
-  private static func inputValue(_ value: TypedRecord.Value) -> InputValue {
+  private static func inputValue(_ value: TypedRecord.Value, texts: [String]) -> InputValue {
     switch value {
     case .number(let n): .number(n)
     case .boolean(let b): .boolean(b)
-    case .text(let t): .text(t)
+    case .text(let position): .text(texts[position])
     case .missing: .missing
     }
   }

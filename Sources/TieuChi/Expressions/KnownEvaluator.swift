@@ -1,12 +1,15 @@
 /// A station's values as the quick path reads them (`SurveyReader.readTyped`): by slot, in flat buffers a chunk
 /// of stations reuses, with no `StationRecord`, `ListItem` or `InputValue` made for it.
+///
+/// A value is plain data — a text is its position in `texts` — so that storing, reading, copying and emptying the
+/// buffers count no references and destroy nothing: with the text inside, each was a call that did.
 struct TypedRecord: Sendable {
   /// One value: known, or absent.
   enum Value: Sendable {
     case number(Rational)
     case boolean(Bool)
-    /// Text, or an enum value's id.
-    case text(String)
+    /// Text, or an enum value's id: its position in `texts`.
+    case text(Int)
     /// Absent or empty, or not read because nothing evaluated needs it.
     case missing
   }
@@ -20,6 +23,8 @@ struct TypedRecord: Sendable {
   var hasList: [Bool]
   /// Per top-level slot: how many fields a record of the list has (0 for other slots).
   let fieldCounts: [Int]
+  /// The texts the values hold, in the order they were read.
+  var texts: [String] = []
 
   /// An empty record for `schema`'s inputs.
   init(schema: InputSchema) {
@@ -36,6 +41,12 @@ struct TypedRecord: Sendable {
     fieldCounts[slot] == 0 ? 0 : lists[slot].count / fieldCounts[slot]
   }
 
+  /// `text` kept in `texts`, as a value.
+  static func text(_ text: String, in texts: inout [String]) -> Value {
+    texts.append(text)
+    return .text(texts.count - 1)
+  }
+
   /// Empties the record for the next station, keeping the buffers' room.
   mutating func reset() {
     for slot in values.indices {
@@ -45,6 +56,7 @@ struct TypedRecord: Sendable {
         hasList[slot] = false
       }
     }
+    texts.removeAll(keepingCapacity: true)
   }
 }
 
@@ -61,6 +73,13 @@ struct TypedRecord: Sendable {
 /// position: walking an `Expression` copies each node out of its box and counts references on it, which was most of
 /// the cost of evaluating a station's indicators.
 struct KnownEvaluator: Sendable {
+  /// A value that is known: what an expression evaluates to, with its text (a record's value holds a position).
+  enum Known: Sendable {
+    case number(Rational)
+    case boolean(Bool)
+    case text(String)
+  }
+
   /// A node; operands are positions in `nodes`, every one before the node that uses it.
   private enum Node {
     case number(Rational)
@@ -172,18 +191,15 @@ struct KnownEvaluator: Sendable {
   }
 
   /// The expression's value for `record`; nil where it is not certain.
-  func evaluate(_ record: TypedRecord) -> TypedRecord.Value? {
+  func evaluate(_ record: TypedRecord) -> Known? {
     nodes.withUnsafeBufferPointer { nodes in value(nodes.count - 1, nodes, record, (-1, 0)) }
   }
 
   /// Node `position`'s value, of whatever kind, for `record` (and `item`, within an aggregate).
-  private func value(_ position: Int, _ nodes: Nodes, _ record: TypedRecord, _ item: Item) -> TypedRecord.Value? {
+  private func value(_ position: Int, _ nodes: Nodes, _ record: TypedRecord, _ item: Item) -> Known? {
     switch nodes[position] {
     case .text(let index): return .text(texts[index])
-    case .input(let slot): return Self.known(record.values[slot])
-    case .field(let field):
-      precondition(item.list >= 0, "the parser only allows fields inside aggregates")
-      return Self.known(record.lists[item.list][item.offset + field])
+    case .input, .field: return Self.known(read(position, nodes, record, item), record)
     case let node:
       switch Self.kind(of: node) {
       case .number: return number(position, nodes, record, item).map { .number($0) }
@@ -193,12 +209,23 @@ struct KnownEvaluator: Sendable {
     }
   }
 
+  /// The record's value that input or field node `position` reads, as it is held.
+  private func read(_ position: Int, _ nodes: Nodes, _ record: TypedRecord, _ item: Item) -> TypedRecord.Value {
+    switch nodes[position] {
+    case .input(let slot): return record.values[slot]
+    case .field(let field):
+      precondition(item.list >= 0, "the parser only allows fields inside aggregates")
+      return record.lists[item.list][item.offset + field]
+    default: preconditionFailure("only inputs and fields are read")
+    }
+  }
+
   /// Node `position`'s value if it is a number.
   private func number(_ position: Int, _ nodes: Nodes, _ record: TypedRecord, _ item: Item) -> Rational? {
     switch nodes[position] {
     case .number(let value): return value
     case .input, .field:
-      guard case .number(let n)? = value(position, nodes, record, item) else { return nil }
+      guard case .number(let n) = read(position, nodes, record, item) else { return nil }
       return n
     case .negate(let operand):
       return number(operand, nodes, record, item)?.negated
@@ -223,7 +250,7 @@ struct KnownEvaluator: Sendable {
     switch nodes[position] {
     case .boolean(let value): return value
     case .input, .field:
-      guard case .boolean(let b)? = value(position, nodes, record, item) else { return nil }
+      guard case .boolean(let b) = read(position, nodes, record, item) else { return nil }
       return b
     case .not(let operand):
       return boolean(operand, nodes, record, item).map { !$0 }
@@ -261,7 +288,7 @@ struct KnownEvaluator: Sendable {
 
   private func aggregate(
     _ kind: Expression.Aggregate.Kind, list: Int, field: Int, condition: Int, _ nodes: Nodes, _ record: TypedRecord
-  ) -> TypedRecord.Value? {
+  ) -> Known? {
     let width = record.fieldCounts[list]
     guard width > 0, record.hasList[list] else { return nil }
     let count = record.lists[list].count
@@ -281,8 +308,9 @@ struct KnownEvaluator: Sendable {
       case .any: if matches { return .boolean(true) }
       case .sum:
         guard matches, field >= 0 else { continue }
-        guard case .number(let n)? = Self.known(record.lists[list][offset + field]), let next = total.adding(n)
-        else { return nil }
+        guard case .number(let n) = record.lists[list][offset + field], let next = total.adding(n) else {
+          return nil
+        }
         total = next
       }
     }
@@ -294,8 +322,13 @@ struct KnownEvaluator: Sendable {
     }
   }
 
-  private static func known(_ value: TypedRecord.Value) -> TypedRecord.Value? {
-    if case .missing = value { return nil }
-    return value
+  /// A record's value as known (its text, not its position); nil when missing.
+  private static func known(_ value: TypedRecord.Value, _ record: TypedRecord) -> Known? {
+    switch value {
+    case .number(let n): .number(n)
+    case .boolean(let b): .boolean(b)
+    case .text(let position): .text(record.texts[position])
+    case .missing: nil
+    }
   }
 }

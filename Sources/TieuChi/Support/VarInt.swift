@@ -16,6 +16,11 @@ enum VarInt {
     bytes.append(UInt8(rest))
   }
 
+  /// How many bytes `append` writes for `value`.
+  static func length(of value: UInt128) -> Int {
+    value < 0x80 ? 1 : (128 - value.leadingZeroBitCount + 6) / 7
+  }
+
   /// The number at `position` (moved past it); nil when `bytes` end within it or it is too long for 128 bits.
   static func read<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at position: inout Int) -> UInt128?
   where Bytes.Index == Int {

@@ -17,6 +17,8 @@ package struct DuplicateFilter {
   /// The files and sheets those locations name, each once.
   private var names: [String] = []
   private var nameNumbers: [String: UInt32] = [:]
+  /// The name numbered last, and its number.
+  private var lastName: (name: String, number: UInt32)?
   /// The rare locations that do not pack (a line past 2³² or a column past 2³¹), by key.
   private var unpacked: [Int: SourceLocation] = [:]
   /// Open addressing: each slot holds a key's number + 1, or 0 when free; a power of two long, at most half full.
@@ -127,10 +129,17 @@ package struct DuplicateFilter {
   }
 
   private mutating func number(of name: String) -> UInt32 {
-    if let known = nameNumbers[name] { return known }
-    let number = UInt32(names.count)
-    names.append(name)
-    nameNumbers[name] = number
+    // Nearly every station names the file the one before it named: compared, not hashed.
+    if let last = lastName, last.name == name { return last.number }
+    let number: UInt32
+    if let known = nameNumbers[name] {
+      number = known
+    } else {
+      number = UInt32(names.count)
+      names.append(name)
+      nameNumbers[name] = number
+    }
+    lastName = (name, number)
     return number
   }
 }

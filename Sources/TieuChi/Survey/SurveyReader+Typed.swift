@@ -74,13 +74,15 @@ extension SurveyReader {
     struct Choices {
       var ids: [(bytes: [UInt8], id: String)]
 
-      /// The id `bytes` spell exactly, if any.
-      func id(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        ids.first { $0.bytes.elementsEqual(bytes) }?.id
+      /// The position in `ids` of the id `bytes` spell exactly, if any.
+      func position(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        ids.firstIndex { $0.bytes.elementsEqual(bytes) }
       }
     }
 
     fileprivate var columns: [[Column]?]
+    /// By source: how many of its columns are attributes kept (room for them made at once).
+    fileprivate let keptCounts: [Int]
     /// By source, then column: the key each column stands for.
     fileprivate let keys: [[String]?]
     /// By source, then column: the name the join gave it, which a list of the same name replaces.
@@ -146,6 +148,7 @@ extension SurveyReader {
           }
         }
       }
+      keptCounts = columns.map { $0?.count(where: \.kept) ?? 0 }
       keys = plan.columns.map { $0?.map(\.key) }
       joinedNames = plan.columns.map { $0?.map(\.joinedName) }
       self.choices = choices
@@ -206,7 +209,7 @@ extension SurveyReader {
     typed.lists(count: station.listCount, name: station.listName, reader: self)
     let replaced = typed.replaced[station.source] ?? []
     record.reset()
-    var attributes: [String: String] = [:]
+    var attributes = [String: String](minimumCapacity: typed.keptCounts[station.source])
     typed.fields.removeAll(keepingCapacity: true)
     var code: String?
     var name: String?
@@ -234,13 +237,13 @@ extension SurveyReader {
       }
       if let slot = column.slot {
         guard
-          let value = typed.value(
-            row, column.index, kind: column.kind, text: column.textNeeded,
+          let cell = TypedPlan.value(
+            row, column.index, kind: column.kind, text: column.textNeeded, choices: typed.choices,
             slow: {
               typedValue(row, column.index, slot: slot)
             })
         else { return nil }
-        record.values[slot] = value
+        record.values[slot] = cell.kept(in: &record.texts)
       }
     }
     for (list, slot) in typed.listSlots.enumerated() {
@@ -251,6 +254,7 @@ extension SurveyReader {
       // A list's rows are nearly always of one table: its columns are taken once.
       var source = -1
       var listColumns: [TypedPlan.Column] = []
+      let choices = typed.choices
       let read = station.forEachRow(ofList: list) { rowSource, listRow in
         if rowSource != source {
           source = rowSource
@@ -263,13 +267,13 @@ extension SurveyReader {
           guard let field = column.slot else { continue }
           if listRow.isErrorCell(column.index) { return false }
           guard
-            let value = typed.value(
-              listRow, column.index, kind: column.kind, text: column.textNeeded,
+            let cell = TypedPlan.value(
+              listRow, column.index, kind: column.kind, text: column.textNeeded, choices: choices,
               slow: {
                 listReaders[slot]?.typedValue(listRow, column.index, slot: field)
               })
           else { return false }
-          record.lists[slot][start + field] = value
+          record.lists[slot][start + field] = cell.kept(in: &record.texts)
         }
         return true
       }
@@ -285,19 +289,17 @@ extension SurveyReader {
     return TypedStation(location: location, code: code, name: name, year: year, attributes: attributes, fields: fields)
   }
 
-  /// Cell `index`'s value for input `slot` of this reader's schema, read as `convert` reads it; nil when reading it
-  /// would report a problem. For the cells `TypedPlan.value` cannot read from their bytes.
-  fileprivate func typedValue(_ row: some TypedCells, _ index: Int, slot: Int) -> TypedRecord.Value? {
+  /// Cell `index`'s value for input `slot` of this reader's schema, read as `convert` reads it: missing, a number,
+  /// yes/no or text; nil when reading it would report a problem. For the cells `TypedPlan.value` cannot read from
+  /// their bytes.
+  fileprivate func typedValue(_ row: some TypedCells, _ index: Int, slot: Int) -> InputValue? {
     var problems: [Diagnostic] = []
     let value = convert(
       scalar: row.cell(index), style: .plain, slot: slot, at: SourceLocation(file: ""), field: "",
       diagnostics: &problems)
     guard problems.isEmpty else { return nil }
     switch value {
-    case .missing: return .missing
-    case .number(let n): return .number(n)
-    case .boolean(let b): return .boolean(b)
-    case .text(let t): return .text(t)
+    case .missing, .number, .boolean, .text: return value
     case .invalid, .list: return nil
     }
   }
@@ -317,29 +319,66 @@ extension SurveyReader {
 }
 
 extension SurveyReader.TypedPlan {
-  /// Cell `index`'s value for an input read as `kind` (text only when `text`), from its bytes where they are spelled
-  /// the usual way, or else by `slow` (the reader's `convert`); nil when reading it would report a problem.
-  fileprivate func value(
-    _ row: some TypedCells, _ index: Int, kind: CellKind, text: Bool, slow: () -> TypedRecord.Value?
-  ) -> TypedRecord.Value? {
-    let quick: TypedRecord.Value?? = row.withCellBytes(index) { bytes in
-      if SurveyReader.isNull(bytes) { return .some(.missing) }
-      switch kind {
-      case .number:
-        return NumberText.plainDigits(bytes).map { .some(.number(Rational($0))) }
-      case .boolean:
-        return SurveyReader.plainBoolean(bytes).map { .some(.boolean($0)) }
-      case .text where !text:
-        // Never read, and text is never unreadable: only its absence would matter, and `isNull` saw to that.
-        return .some(.missing)
-      case .choice(let position):
-        // An id spelled exactly is read as itself (`EnumDefinition.resolve`'s first lookup).
-        return choices[position].id(bytes).map { .some(.text($0)) }
-      case .text, .other:
-        return nil
+  /// A cell's value as `value(…)` reads it: a text apart, since a record holds its texts apart.
+  fileprivate enum TypedCell {
+    case value(TypedRecord.Value)
+    case text(String)
+
+    /// The value as `record` holds it, its text kept in `texts`.
+    func kept(in texts: inout [String]) -> TypedRecord.Value {
+      switch self {
+      case .value(let value): value
+      case .text(let text): TypedRecord.text(text, in: &texts)
       }
     }
-    return quick ?? slow()
+  }
+
+  /// What a cell's bytes say of its value (`value(…)`).
+  private enum QuickCell {
+    case value(TypedRecord.Value)
+    /// The id at `id` in the enum's `Choices` at `choices`.
+    case choice(choices: Int, id: Int)
+    /// Read by `convert`.
+    case slow
+  }
+
+  /// Cell `index`'s value for an input read as `kind` (text only when `text`), from its bytes where they are spelled
+  /// the usual way, or else by `slow` (the reader's `convert`); nil when reading it would report a problem.
+  ///
+  /// Static, given the plan's `choices`, and a text given as such for the caller to keep in its record's texts: a
+  /// method of the plan, the plan was copied for every cell read of a list.
+  fileprivate static func value(
+    _ row: some TypedCells, _ index: Int, kind: CellKind, text: Bool, choices: [Choices], slow: () -> InputValue?
+  ) -> TypedCell? {
+    let quick: QuickCell = row.withCellBytes(index) { bytes in
+      if SurveyReader.isNull(bytes) { return .value(.missing) }
+      switch kind {
+      case .number:
+        return NumberText.plainDigits(bytes).map { .value(.number(Rational($0))) } ?? .slow
+      case .boolean:
+        return SurveyReader.plainBoolean(bytes).map { .value(.boolean($0)) } ?? .slow
+      case .text where !text:
+        // Never read, and text is never unreadable: only its absence would matter, and `isNull` saw to that.
+        return .value(.missing)
+      case .choice(let position):
+        // An id spelled exactly is read as itself (`EnumDefinition.resolve`'s first lookup).
+        return choices[position].position(bytes).map { .choice(choices: position, id: $0) } ?? .slow
+      case .text, .other:
+        return .slow
+      }
+    }
+    switch quick {
+    case .value(let value): return .value(value)
+    case .choice(let position, let id): return .text(choices[position].ids[id].id)
+    case .slow: break
+    }
+    switch slow() {
+    case .missing?: return .value(.missing)
+    case .number(let n)?: return .value(.number(n))
+    case .boolean(let b)?: return .value(.boolean(b))
+    case .text(let t)?: return .text(t)
+    case .invalid?, .list?, nil: return nil
+    }
   }
 }
 
