@@ -81,6 +81,7 @@ struct TablesInPiecesTests {
 
   /// The first reading keeps the code and year of a plain line only (`CSVScanner.readPlainLine`) and reads any
   /// other line in full: the same rows, key cells (normalised, located) and problems as a reading of every cell.
+  /// (A plain line's row has no cells past the year's.)
   @Test func plainLinesKeepTheKeysAFullReadingFinds() {
     var bytes = Array("code;name;year;x\n".utf8)
     let lines = [
@@ -109,7 +110,8 @@ struct TablesInPiecesTests {
     #expect(keyStarts == wholeStarts)
     for (full, plain) in zip(all, some) {
       #expect(plain.line == full.line)
-      #expect(plain.cellCount == full.cellCount)
+      // A plain line's row ends with the last column flagged (the year's); a line read in full has every column.
+      #expect(plain.cellCount == full.cellCount || (plain.cellCount == 3 && full.cellCount == 4))
       for column in [0, 2] {
         // Bytes, not strings: Swift's == holds for text normalised differently.
         #expect(Array(plain.cell(column).utf8) == Array(full.cell(column).utf8))

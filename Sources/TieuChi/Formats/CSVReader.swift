@@ -170,8 +170,8 @@ struct CSVScanner {
   /// `table` (the header's table). `kept` is told where each row kept starts: its byte offset and line.
   ///
   /// `only`: when given (one flag per column), a row that is a plain line keeps the text of the flagged cells only,
-  /// the others empty (`readPlainLine`); any other row is read in full, so the rows kept and the problems found are
-  /// the same either way.
+  /// the others up to the last flagged one empty (`readPlainLine`); any other row is read in full, so the rows kept
+  /// and the problems found are the same either way.
   ///
   /// `irregular` is told where each record starts that `only` was given for and that is not a plain line: every
   /// other line from where reading began is a row kept as it is written, with no problem.
@@ -260,8 +260,9 @@ struct CSVScanner {
 
   /// Keeps the record at `index` when it is a plain line — no quote, `width` fields, valid UTF-8, something other
   /// than spaces, a line break at its end, the flagged cells their own NFC — with the text of the flagged cells only
-  /// (`keeping`, one flag per column; the other cells empty), and moves past it; false, with nothing read, for any
-  /// other record, which `readRecord` then reads in full.
+  /// (`keeping`, one flag per column; the other cells up to the last flagged one empty, the cells after it left out:
+  /// the row is only read for its flagged cells, and a million lines' empty cells were a tenth of this reading), and
+  /// moves past it; false, with nothing read, for any other record, which `readRecord` then reads in full.
   ///
   /// For the first reading of a big batch (`TableJoin.streamed`), which wants the keys of every row and the rows
   /// that have problems: a plain line is a row `readRecord` keeps as it is, with no problem, so reading it this
@@ -314,40 +315,30 @@ struct CSVScanner {
     var cellStart = start
     // Each cell's column, counted on from the line's start: a cell's scalars, then its separator.
     var column = position.column(at: start, in: bytes)
-    // Past the last cell kept, the cells are empty and need not be found.
+    // The cells past the last one kept are left out: they need not even be found.
     let lastKept = keeping.lastIndex(of: true) ?? -1
-    for field in 0..<width {
-      if field > lastKept {
-        // The cells past the last one kept, empty all at once.
-        guard rows.appendEmptyCells(width - field) else {
-          rows.cancelRow()
-          return false
-        }
-        break
-      }
+    for field in 0..<(lastKept + 1) {
       let cellColumn = column
       var cellEnd = cellStart
       // What `nfc` would compose (`InputBytes.mayNeedComposing`), found in the same pass as the cell's end and its
       // scalars: a line of Vietnamese was read three times over.
       var composing = false
-      if field <= lastKept {
-        if high < 0x80 {
-          while cellEnd < cursor, bytes[cellEnd] != separator { cellEnd += 1 }
-          column += cellEnd - cellStart + 1
-        } else {
-          var scalars = 0
-          while cellEnd < cursor {
-            let byte = bytes[cellEnd]
-            if byte == separator { break }
-            if byte & 0xC0 != 0x80 { scalars += 1 }
-            // A lead byte 0xE1 is followed by two continuation bytes in the line (it is valid UTF-8).
-            if byte == 0xCC || byte == 0xCD || (byte == 0xE1 && (0x84...0x87).contains(bytes[cellEnd + 1])) {
-              composing = true
-            }
-            cellEnd += 1
+      if high < 0x80 {
+        while cellEnd < cursor, bytes[cellEnd] != separator { cellEnd += 1 }
+        column += cellEnd - cellStart + 1
+      } else {
+        var scalars = 0
+        while cellEnd < cursor {
+          let byte = bytes[cellEnd]
+          if byte == separator { break }
+          if byte & 0xC0 != 0x80 { scalars += 1 }
+          // A lead byte 0xE1 is followed by two continuation bytes in the line (it is valid UTF-8).
+          if byte == 0xCC || byte == 0xCD || (byte == 0xE1 && (0x84...0x87).contains(bytes[cellEnd + 1])) {
+            composing = true
           }
-          column += scalars + 1
+          cellEnd += 1
         }
+        column += scalars + 1
       }
       let fits: Bool
       if keeping[field] {

@@ -146,8 +146,8 @@ package struct CSVRowReader: Sendable {
   ///
   /// - Parameter reservingFor: how many bytes of text the rows may hold, to size the buffers once.
   /// - Parameter only: when given (a flag per column), the rows that are plain lines hold the flagged cells' text
-  ///   only, the others empty (`CSVScanner.readPlainLine`): the same rows and problems, for a reading that wants a
-  ///   few columns of every row.
+  ///   only, the others before the last flagged one empty and those after it left out (`CSVScanner.readPlainLine`):
+  ///   the same rows and problems, for a reading that wants a few columns of every row.
   /// - Parameter irregular: with `only`, told the offset of each record that is not a plain line (in order): a
   ///   range of the file without one is plain lines only, each a row kept as written (`TableJoin.Streamed`).
   package mutating func read(

@@ -135,22 +135,6 @@ extension Table {
       return true
     }
 
-    /// Adds `count` empty cells to the row begun, each at column 0 of the record's first line (for cells a reading
-    /// does not keep); false, and nothing added, when they would not fit.
-    package mutating func appendEmptyCells(_ count: Int) -> Bool {
-      guard cells.ends.count + count <= Rows.maxCells else { return false }
-      // One by one: appending a repeated element goes through a generic path that cost more than the cells.
-      let end = UInt32(truncatingIfNeeded: cells.text.count)
-      for _ in 0..<count {
-        cells.ends.append(end)
-        cells.columns.append(0)
-      }
-      if cells.lineOffsets.count > pendingFirstLineOffset {
-        for _ in 0..<count { cells.lineOffsets.append(0) }
-      }
-      return true
-    }
-
     /// The row begun so far, starting on `line`: to read its cells and their places before it is kept or
     /// dropped.
     package func pendingRow(line: Int) -> Row {
@@ -209,7 +193,8 @@ extension Table {
     }
   }
 
-  /// One record of the table, with exactly one cell per column once it is in `Table.rows`.
+  /// One record of the table, with exactly one cell per column once it is in `Table.rows` (but for the plain lines of
+  /// a reading of a few columns, which end with the last column read: `CSVScanner.readPlainLine`).
   ///
   /// Cell positions are kept as compact numbers rather than one `SourceLocation` per cell: readers are
   /// on the hot path, and a location is only built when a message needs it.
