@@ -152,6 +152,9 @@ struct TablesInPiecesTests {
       for (window, onDisk) in [
         (StreamWindow(), false), (StreamWindow(chunk: 97, chunks: 3), false),
         (StreamWindow(chunk: 97, chunks: 3, block: 4_096), true),
+        // List tables read in four parts at once, cut anywhere.
+        (StreamWindow(chunk: 97, chunks: 3, listPart: 500), false),
+        (StreamWindow(chunk: 97, chunks: 3, block: 4_096, listPart: 333), true),
       ] {
         let (pieces, whole, inPieces) = try Self.bothWays(files, criteria: criteria, window: window, onDisk: onDisk)
         #expect(inPieces)
@@ -235,6 +238,19 @@ struct TablesInPiecesTests {
       ),
       ("a list without rows", Self.changing(base, "hamlets.csv") { _ in "code;name;trained_health_workers\n" }),
       (
+        // A part of a list table read on a core of its own may start inside a quoted field, or in the middle of a
+        // station's rows.
+        "names on two lines in a list",
+        Self.changing(base, "hamlets.csv") { text in
+          edit(text) { all in
+            for index in stride(from: 1, to: all.count, by: 3) where !all[index].isEmpty {
+              let cells = all[index].split(separator: ";", omittingEmptySubsequences: false)
+              all[index] = "\(cells[0]);\"Thôn\nĐồng Lạc \(index)\";\(cells[2])"
+            }
+          }
+        }
+      ),
+      (
         "no station at all",
         [("stations.csv", lines(base[0].text)[0] + "\n"), ("staff.csv", "code;name;role;permanent\n")]
       ),
@@ -253,6 +269,9 @@ struct TablesInPiecesTests {
       for (window, onDisk) in [
         (StreamWindow(), false), (StreamWindow(chunk: 5, chunks: 2), false),
         (StreamWindow(chunk: 5, chunks: 2, block: 50), true),
+        // List tables read in four parts at once: a part taken as read, or read again after a problem in it.
+        (StreamWindow(chunk: 5, chunks: 2, listPart: 40), false),
+        (StreamWindow(chunk: 5, chunks: 2, block: 50, listPart: 211), true),
       ] {
         let (pieces, whole, inPieces) = try Self.bothWays(files, criteria: criteria, window: window, onDisk: onDisk)
         #expect(inPieces, "\(name)")
@@ -301,11 +320,15 @@ struct TablesInPiecesTests {
       ),
     ]
     for (name, files, id) in cases {
-      let (pieces, whole, inPieces) = try Self.bothWays(
-        files, criteria: criteria, window: StreamWindow(chunk: 7, chunks: 2, block: 100), onDisk: true)
-      #expect(!inPieces, "\(name)")
-      #expect(pieces == whole, "\(name)")
-      if let id { #expect(whole.contains(id.rawValue), "\(name)") }
+      // List tables read in one part, and in four at once (a list row without a code in any part).
+      for listPart in [1 << 20, 97] {
+        let (pieces, whole, inPieces) = try Self.bothWays(
+          files, criteria: criteria, window: StreamWindow(chunk: 7, chunks: 2, block: 100, listPart: listPart),
+          onDisk: true)
+        #expect(!inPieces, "\(name)")
+        #expect(pieces == whole, "\(name)")
+        if let id { #expect(whole.contains(id.rawValue), "\(name)") }
+      }
     }
   }
 }

@@ -166,8 +166,9 @@ struct CSVScanner {
   /// The first problem about extra empty fields (its place in the table's diagnostics), and how many rows had them.
   typealias IgnoredEmptyFields = (diagnostic: Int, rows: Int)
 
-  /// Reads rows after the header into `rows` until `limit` are kept or the bytes end, adding their problems to
-  /// `table` (the header's table). `kept` is told where each row kept starts: its byte offset and line.
+  /// Reads rows after the header into `rows` until `limit` are kept, a record would start at `stop` or after, or the
+  /// bytes end, adding their problems to `table` (the header's table). `kept` is told where each row kept starts:
+  /// its byte offset and line.
   ///
   /// `only`: when given (one flag per column), a row that is a plain line keeps the text of the flagged cells only,
   /// the others up to the last flagged one empty (`readPlainLine`); any other row is read in full, so the rows kept
@@ -176,12 +177,13 @@ struct CSVScanner {
   /// `irregular` is told where each record starts that `only` was given for and that is not a plain line: every
   /// other line from where reading began is a row kept as it is written, with no problem.
   mutating func readRows(
-    into table: inout Table, limit: Int, ignoredEmptyFields: inout IgnoredEmptyFields?, only: [Bool]? = nil,
-    kept: (_ offset: Int, _ line: Int) -> Void = { _, _ in }, irregular: (_ offset: Int) -> Void = { _ in }
+    into table: inout Table, limit: Int, before stop: Int = .max, ignoredEmptyFields: inout IgnoredEmptyFields?,
+    only: [Bool]? = nil, kept: (_ offset: Int, _ line: Int) -> Void = { _, _ in },
+    irregular: (_ offset: Int) -> Void = { _ in }
   ) {
     let width = table.columns.count
     var count = 0
-    readRows: while count < limit {
+    readRows: while count < limit, index < stop {
       let recordStart = index
       let recordLine = position.line
       if let only, readPlainLine(width: width, keeping: only) {

@@ -124,6 +124,28 @@ package struct CSVRowReader: Sendable {
     return copy
   }
 
+  /// The same reader, its problems kept, going on from `checkpoint`: where another reader of the same file found
+  /// a row to start (so that the problems of the rows on are counted as this reader counts them).
+  package func continued(at checkpoint: Checkpoint) -> CSVRowReader {
+    var copy = self
+    copy.next = checkpoint
+    if case .file = source {
+      copy.base = checkpoint.offset
+      copy.buffer = []
+    }
+    return copy
+  }
+
+  /// The same reader without the block of a file's bytes it holds (read again when rows are asked for): for a
+  /// reader kept for where it is and the problems it found.
+  package func withoutBlock() -> CSVRowReader {
+    guard case .file = source else { return self }
+    var copy = self
+    copy.buffer = []
+    copy.base = next?.offset ?? 0
+    return copy
+  }
+
   /// The header: the table's name, columns and header line, without rows (its problems are `finished()`'s).
   package var header: Table {
     var header = table
@@ -141,9 +163,13 @@ package struct CSVRowReader: Sendable {
   /// Whether every row has been read.
   package var isAtEnd: Bool { next == nil }
 
+  /// Where the next row is looked for; nil once every row has been read.
+  package var nextRow: Checkpoint? { next }
+
   /// The next rows, up to `limit` kept ones (fewer at the end of the file); their problems are kept for
   /// `finished()`. `kept` is told where each row kept starts, to read from there again.
   ///
+  /// - Parameter before: no row is read that starts at this offset or after (the next row starts there, or later).
   /// - Parameter reservingFor: how many bytes of text the rows may hold, to size the buffers once.
   /// - Parameter only: when given (a flag per column), the rows that are plain lines hold the flagged cells' text
   ///   only, the others before the last flagged one empty and those after it left out (`CSVScanner.readPlainLine`):
@@ -151,8 +177,8 @@ package struct CSVRowReader: Sendable {
   /// - Parameter irregular: with `only`, told the offset of each record that is not a plain line (in order): a
   ///   range of the file without one is plain lines only, each a row kept as written (`TableJoin.Streamed`).
   package mutating func read(
-    rows limit: Int, reservingFor expected: Int = 0, only: [Bool]? = nil, kept: (Checkpoint) -> Void = { _ in },
-    irregular: (Int) -> Void = { _ in }
+    rows limit: Int, before end: Int = .max, reservingFor expected: Int = 0, only: [Bool]? = nil,
+    kept: (Checkpoint) -> Void = { _ in }, irregular: (Int) -> Void = { _ in }
   ) -> Table.Rows {
     guard next != nil else { return Table.Rows() }
     // Read again from here, with a bigger block, when a quoted field runs past the block.
@@ -161,7 +187,7 @@ package struct CSVRowReader: Sendable {
     var builder = Table.Builder()
     var starts: [Checkpoint] = []
     var irregulars: [Int] = []
-    while let start = next, starts.count < limit {
+    while let start = next, starts.count < limit, start.offset < end {
       if start.offset < base || start.offset >= base + buffer.count {
         buffer = Self.block(of: source, from: start.offset, size: size)
         base = start.offset
@@ -179,7 +205,8 @@ package struct CSVRowReader: Sendable {
         scanner.rows = builder
         builder = Table.Builder()
         scanner.readRows(
-          into: &table, limit: limit - starts.count, ignoredEmptyFields: &ignoredEmptyFields, only: only
+          into: &table, limit: limit - starts.count, before: end == .max ? .max : end - base,
+          ignoredEmptyFields: &ignoredEmptyFields, only: only
         ) {
           offset, line in
           starts.append(Checkpoint(offset: base + offset, line: line))

@@ -467,6 +467,9 @@ package struct StreamWindow: Sendable {
   package var chunks: Int
   /// Bytes read at a time from a CSV file on disk (`CSVRowReader`).
   package var block: Int
+  /// The fewest bytes of a list table's part read on a core of its own in the first reading (a megabyte: a smaller
+  /// part is not worth the core's start-up). Tests use a few dozen, to cut tables everywhere.
+  package var listPart: Int
 
   /// Stations per window.
   package var stations: Int { chunk * chunks }
@@ -475,9 +478,10 @@ package struct StreamWindow: Sendable {
   /// megabytes, and a chunk's records (a few kilobytes a station) stay in its core's cache while they are read,
   /// evaluated and written — chunks of 1,024 took a tenth more time and CPU at 100,000 stations. Tests use smaller
   /// ones (and smaller blocks) to cross many windows with few stations.
-  package init(chunk: Int = 256, chunks: Int = 32, block: Int = CSVRowReader.block) {
+  package init(chunk: Int = 256, chunks: Int = 32, block: Int = CSVRowReader.block, listPart: Int = 1 << 20) {
     self.chunk = chunk
     self.chunks = chunks
     self.block = block
+    self.listPart = max(1, listPart)
   }
 }

@@ -94,8 +94,11 @@ extension TableJoin.Streamed {
       wanted.append((listSources[position], part.start, part.end, part.rows))
     }
     for part in wanted where hasIrregularLine(part.source, in: part.start.offset..<part.end) { return nil }
+    // At their size at once: grown part by part, the bytes were copied again at each part.
     var bytes: [UInt8] = []
+    bytes.reserveCapacity(wanted.reduce(0) { $0 + $1.end - $1.start.offset })
     var lines: [PlainChunk.Line] = []
+    lines.reserveCapacity(wanted.reduce(0) { $0 + $1.lines + 1 })
     var parts = [PlainChunk.Part?](repeating: nil, count: sources.count)
     for part in wanted {
       let read = readers[part.source].bytes(part.start.offset..<part.end)

@@ -137,12 +137,28 @@ extension TableJoin {
           table: headers[index], names: headers[index].columns.map { reader.fieldName($0.name) }, listSlot: nil))
     }
     let allSources = sources
-    // The first reading, each table on a core of its own.
-    let scans = ParallelMap.map(Array(zip(order, allSources.indices))) { pair -> TableScan? in
-      let source = allSources[pair.1]
-      return source.listSlot == nil
-        ? TableScan(stations: openedReaders[pair.0], names: source.names, chunk: chunk)
-        : TableScan(list: openedReaders[pair.0], names: source.names)
+    // The first reading on every core: each station table whole, each list table in parts (`TableScan.joined`), the
+    // station tables first. (Each table on a core of its own left one core reading the last table alone.)
+    let readers = order.map { openedReaders[$0] }
+    let partStarts = sources.indices.map { position in
+      sources[position].listSlot == nil
+        ? [] : TableScan.partStarts(of: readers[position], count: TableScan.listParts, smallest: window.listPart)
+    }
+    let jobs =
+      sources.indices.filter { sources[$0].listSlot == nil }.map { (source: $0, part: 0) }
+      + sources.indices.flatMap { position in partStarts[position].indices.map { (source: position, part: $0) } }
+    let read = ParallelMap.map(jobs) { job -> (scan: TableScan?, reader: CSVRowReader) in
+      let source = allSources[job.source]
+      let reader = readers[job.source]
+      guard source.listSlot != nil else {
+        return (TableScan(stations: reader, names: source.names, chunk: chunk), reader)
+      }
+      return TableScan.part(job.part, starts: partStarts[job.source], of: reader, names: source.names)
+    }
+    let scans = sources.indices.map { position -> TableScan? in
+      let parts = jobs.indices.filter { jobs[$0].source == position }.map { read[$0] }
+      return sources[position].listSlot == nil
+        ? parts[0].scan : TableScan.joined(parts: parts, starts: partStarts[position], names: sources[position].names)
     }
     guard scans.allSatisfy({ $0 != nil }) else { return nil }
     let tables = scans.map { $0! }
@@ -280,6 +296,9 @@ extension TableJoin {
 
     /// Rows read at a time.
     static let piece = 4_096
+    /// The parts a list table of a few megabytes or more is read in at once: for two cores to finish the first
+    /// reading together whatever the tables' sizes, a part is at most about a quarter of the biggest table.
+    static let listParts = 4
 
     /// A station table's keys, and where each chunk of `chunk` rows starts.
     init?(stations reader: consuming CSVRowReader, names: [String?], chunk: Int) {
@@ -312,9 +331,9 @@ extension TableJoin {
       table = reader.finished()
     }
 
-    /// A list table's runs of rows of one key; nil when a row has no key (the whole join reports it).
-    init?(list reader: consuming CSVRowReader, names: [String?]) {
-      var reader = reader
+    /// A list table's runs of rows of one key, read by `reader` up to the row that starts at `end` or after; nil
+    /// when a row has no key (the whole join reports it). The table's problems are `reader`'s to give.
+    init?(list reader: inout CSVRowReader, names: [String?], before end: Int = .max) {
       let header = reader.header
       let columns = KeyColumns(table: header, names: names)
       guard let code = columns.code else { return nil }
@@ -338,9 +357,9 @@ extension TableJoin {
         row.withCellBytes(code) { $0.elementsEqual(cells.code) }
           && (columns.year.map { row.withCellBytes($0) { $0.elementsEqual(cells.year) } } ?? true)
       }
-      while !reader.isAtEnd {
+      while let next = reader.nextRow, next.offset < end {
         var pieceStarts: [CSVRowReader.Checkpoint] = []
-        let read = reader.read(rows: Self.piece, only: only) {
+        let read = reader.read(rows: Self.piece, before: end, only: only) {
           pieceStarts.append($0)
         } irregular: {
           irregular.append($0)
@@ -364,7 +383,86 @@ extension TableJoin {
         }
         rows += read.count
       }
-      table = reader.finished()
+    }
+
+    /// Where the parts of a list table read on several cores start (`joined(parts:…)`): `count` parts, each from
+    /// the first line that starts after an even share of its bytes (the first where the rows start); fewer when
+    /// a part would have fewer than `smallest` bytes.
+    static func partStarts(of reader: CSVRowReader, count: Int, smallest: Int) -> [Int] {
+      let first = reader.nextRow?.offset ?? reader.byteCount
+      let size = reader.byteCount - first
+      let count = max(1, min(count, size / smallest))
+      var starts = [first]
+      for part in 1..<count {
+        let from = first + size * part / count
+        let ahead = reader.bytes(from..<min(reader.byteCount, from + (64 << 10)))
+        guard let lineFeed = ahead.firstIndex(of: 0x0A), from + lineFeed + 1 > starts.last! else { continue }
+        starts.append(from + lineFeed + 1)
+      }
+      return starts
+    }
+
+    /// Part `part` of a list table that starts at `starts` (`partStarts(of:count:smallest:)`), read by a reader of
+    /// its own (lines counted from 1 at the part's start), and that reader (without its block of bytes: eight
+    /// parts' blocks held until every part is read were a tenth of a batch's peak memory).
+    static func part(
+      _ part: Int, starts: [Int], of reader: CSVRowReader, names: [String?]
+    ) -> (scan: TableScan?, reader: CSVRowReader) {
+      var partReader =
+        part == 0 ? reader : reader.resumed(at: CSVRowReader.Checkpoint(offset: starts[part], line: 1))
+      let scan = TableScan(
+        list: &partReader, names: names, before: part + 1 < starts.count ? starts[part + 1] : .max)
+      return (scan, partReader.withoutBlock())
+    }
+
+    /// A list table read in `parts` (`part(_:starts:of:names:)`, each part on a core while the others are read) as
+    /// one reading reads it; nil when a row has no key.
+    ///
+    /// Where a part's rows are in the file is known only once the parts before it are read: it is taken as it was
+    /// read when the part before ended exactly where it starts (a line that starts a record, never inside a quoted
+    /// field) and it found no problem (a message names its lines, and a file's repeated problem is told once).
+    /// Otherwise the rest of the table is read again from where the parts taken end, on one core, with the first
+    /// part's problems (the only ones found so far): the same runs, lines and problems either way.
+    static func joined(
+      parts: [(scan: TableScan?, reader: CSVRowReader)], starts: [Int], names: [String?]
+    ) -> TableScan? {
+      guard var whole = parts[0].scan else { return nil }
+      // Where the parts taken end, in the file's lines; nil: at the file's end.
+      var end = parts[0].reader.nextRow
+      for part in parts.indices.dropFirst() {
+        guard let at = end else { break }
+        let problems = parts[part].reader.finished()
+        guard at.offset == starts[part], let scan = parts[part].scan, problems.diagnostics.isEmpty,
+          problems.lostRows == 0
+        else {
+          var rest = parts[0].reader.continued(at: at)
+          guard let scan = TableScan(list: &rest, names: names) else { return nil }
+          whole.append(scan, movingLinesBy: 0)
+          whole.table = rest.finished()
+          return whole.keys.isFull ? nil : whole
+        }
+        whole.append(scan, movingLinesBy: at.line - 1)
+        end = parts[part].reader.nextRow.map { CSVRowReader.Checkpoint(offset: $0.offset, line: $0.line + at.line - 1) }
+      }
+      whole.table = parts[0].reader.finished()
+      return whole.keys.isFull ? nil : whole
+    }
+
+    /// `other`, a list table's rows after these, added: its lines moved by `lines`, a run of the same key across
+    /// the two joined.
+    private mutating func append(_ other: TableScan, movingLinesBy lines: Int) {
+      var firstRun = 0
+      if other.runs.count > 0, runs.count > 0, other.keys.isKey(0, equalTo: runs.count - 1, in: keys) {
+        runs[runs.count - 1] += other.runs[0]
+        firstRun = 1
+      }
+      keys.append(other.keys, from: firstRun)
+      starts += other.starts[firstRun...].map { CSVRowReader.Checkpoint(offset: $0.offset, line: $0.line + lines) }
+      runs += other.runs[firstRun...]
+      rows += other.rows
+      years.with = years.with || other.years.with
+      years.without = years.without || other.years.without
+      irregular += other.irregular
     }
   }
 
@@ -384,6 +482,23 @@ extension TableJoin {
       year.withUTF8 { bytes += $0 }
       ends.append(UInt32(truncatingIfNeeded: bytes.count))
       return bytes.count < Int(UInt32.max)
+    }
+
+    /// Whether the list holds as many bytes as it can (`append` then says false).
+    var isFull: Bool { bytes.count >= Int(UInt32.max) }
+
+    /// Adds `other`'s keys from its key `first` on.
+    mutating func append(_ other: KeyList, from first: Int) {
+      guard first < other.ends.count / 2 else { return }
+      let start = first == 0 ? 0 : Int(other.ends[2 * first - 1])
+      let shift = UInt32(truncatingIfNeeded: bytes.count - start)
+      bytes += other.bytes[start...]
+      ends += other.ends[(2 * first)...].map { $0 &+ shift }
+    }
+
+    /// Whether key `key` is key `other` of `list`: the same code and year.
+    func isKey(_ key: Int, equalTo other: Int, in list: KeyList) -> Bool {
+      code(key).elementsEqual(list.code(other)) && year(key).elementsEqual(list.year(other))
     }
 
     /// Adds a key that matches nothing, for a station without a code.
