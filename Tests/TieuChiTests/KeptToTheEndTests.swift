@@ -104,6 +104,13 @@ struct KeptToTheEndTests {
     #expect((0..<1_000).allSatisfy { numbers[$0] == $0 })
     #expect(bytes.elements(0..<bytes.count) == expected)
     #expect(bytes.elements(5..<30) == Array(expected[5..<30]))
+    // Every range a slice is asked for: within a segment (sliced) or across them (copied), and empty ones.
+    for start in 0..<60 {
+      for end in start..<(start + 20) where end <= bytes.count {
+        #expect(Array(bytes.slice(start..<end)) == Array(expected[start..<end]), "\(start)..<\(end)")
+      }
+    }
+    #expect(bytes.slice(bytes.count..<bytes.count).isEmpty)
     var copy = SegmentedArray<UInt8>(segmentShift: 5)
     copy.append(contentsOf: [1, 2, 3])
     copy.append(contentsOf: bytes)

@@ -93,7 +93,7 @@ struct GroupItems: Sendable {
       return ListItem(
         location: location,
         values: unpacked[position]
-          ?? PackedListItem.values(packed: bytes.elements(start..<ends[position])[...], count: valueCount))
+          ?? PackedListItem.values(packed: bytes.slice(start..<ends[position]), count: valueCount))
     }
     return GroupEvaluator.Members(items: items, location: items.first?.location)
   }

@@ -57,6 +57,15 @@ struct SegmentedArray<Element: Sendable>: Sendable {
     return copy
   }
 
+  /// The elements in `range`: a slice of the segment that holds them all, or else copied out (nearly never: a
+  /// range is a commune's item, a segment holds thousands).
+  func slice(_ range: Range<Int>) -> ArraySlice<Element> {
+    let segment = range.lowerBound >> shift
+    guard range.upperBound <= (segment + 1) << shift, segment < segments.count else { return elements(range)[...] }
+    let offset = range.lowerBound & ((1 << shift) - 1)
+    return segments[segment][offset..<(offset + range.count)]
+  }
+
   /// The first segment grows as an array does (most are small: a chunk's), the others are made whole.
   private mutating func addSegment() {
     var segment: [Element] = []
