@@ -333,7 +333,7 @@ extension SurveyReader.TypedPlan {
     }
   }
 
-  /// What a cell's bytes say of its value (`value(…)`).
+  /// What a cell's bytes say of its value (`value(…)`): plain data, so that reading the bytes makes no text.
   private enum QuickCell {
     case value(TypedRecord.Value)
     /// The id at `id` in the enum's `Choices` at `choices`.
