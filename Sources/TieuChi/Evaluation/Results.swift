@@ -243,7 +243,7 @@ public struct CommuneResult: Sendable {
 
     init(
       record: StationRecord, year: Int?, status: CommuneStatus, indicators: IndicatorResults,
-      violations: [RuleViolation], score: Score?
+      violations: [RuleViolation], score: Score?, groupItem: PackedListItem? = nil
     ) {
       self.record = record
       self.year = year
@@ -251,6 +251,7 @@ public struct CommuneResult: Sendable {
       self.indicators = indicators
       self.violations = violations
       self.boxedScore = score.map(Boxed.init)
+      self.groupItem = groupItem
     }
   }
 

@@ -92,7 +92,7 @@ struct SummaryLane: Sendable {
     var record: TypedRecord
     var typed: SurveyReader.TypedPlan? = nil
     /// The indicators' targets in force in `targetsYear`, worked out once for the stations of that year.
-    var targets: [Target?] = []
+    var targets: [Bound?] = []
     var targetsYear: Int?? = nil
   }
 
@@ -133,37 +133,52 @@ struct SummaryLane: Sendable {
   /// The summary of `station`, read into `scratch.record`.
   private func summary(of station: SurveyReader.TypedStation, scratch: inout Scratch) -> Summary? {
     let record = scratch.record
-    for rule in rules {
-      guard case .boolean(true)? = rule.evaluate(record) else { return nil }
+    // By position, as the indicators below: a rule taken out of the array by a loop was a copy of its arrays.
+    for position in rules.indices {
+      guard case .boolean(true)? = rules[position].evaluate(record) else { return nil }
     }
     let year = self.year ?? station.year
     if scratch.targetsYear != .some(year) {
-      scratch.targets = indicators.map { $0.milestones.inForce(for: year)?.target }
+      scratch.targets = indicators.map { indicator in
+        indicator.milestones.inForce(for: year).map {
+          Bound(comparator: $0.target.comparator, threshold: $0.target.threshold)
+        }
+      }
       scratch.targetsYear = .some(year)
     }
     var statuses: [IndicatorStatus] = []
     statuses.reserveCapacity(indicators.count)
-    for (indicator, target) in zip(indicators, scratch.targets) {
-      guard let status = indicator.status(record, target: target) else { return nil }
+    let targets = scratch.targets
+    for position in indicators.indices {
+      guard let status = indicators[position].status(record, target: targets[position]) else { return nil }
       statuses.append(status)
     }
     let status: CommuneStatus = statuses.contains(.fail) ? .fail : .pass
     let indicators = IndicatorResults(statuses: statuses, indicators: statusIndicators)
-    var fields = CommuneResult.Fields(
-      record: StationRecord(
-        location: station.location, code: station.code, name: station.name, year: station.year,
-        attributes: station.attributes, values: []),
-      year: year, status: status, indicators: indicators, violations: [], score: nil)
-    if let groups {
-      // No rule is broken here: no input is made unusable.
-      fields.groupItem = PackedListItem(
+    // No rule is broken here: no input is made unusable.
+    let groupItem = groups.map { groups in
+      PackedListItem(
         groups.itemValues(
           input: { Self.inputValue(record.values[$0], texts: record.texts) }, name: station.name ?? station.code,
-          indicators: indicators,
-          status: status))
+          indicators: indicators, status: status))
     }
     let facts = CommuneFacts(fields: station.fields, year: station.year, waiverProblems: [], enteredPointsProblems: [])
-    return Summary(commune: CommuneResult(fields), facts: facts)
+    // Made whole in place: fields made, then changed and boxed, were copied twice over for every station.
+    return Summary(
+      commune: CommuneResult(
+        CommuneResult.Fields(
+          record: StationRecord(
+            location: station.location, code: station.code, name: station.name, year: station.year,
+            attributes: station.attributes, values: []),
+          year: year, status: status, indicators: indicators, violations: [], score: nil, groupItem: groupItem)),
+      facts: facts)
+  }
+
+  /// A target as the lane compares with it (`Target` without its text): plain data, so that reading one for each
+  /// indicator of each station counts no reference.
+  struct Bound {
+    var comparator: TargetComparator
+    var threshold: Rational
   }
 
   /// A commune indicator as the lane evaluates it: an `Indicator` is some twenty strings and arrays, copied for
@@ -200,7 +215,7 @@ struct SummaryLane: Sendable {
 
     /// The status `Evaluator` gives the indicator, its target in force being `target`, or nil where that is not
     /// certain here.
-    func status(_ record: TypedRecord, target: Target?) -> IndicatorStatus? {
+    func status(_ record: TypedRecord, target: Bound?) -> IndicatorStatus? {
       if let appliesWhen {
         guard case .boolean(let applies)? = appliesWhen.evaluate(record) else { return nil }
         if !applies { return .notApplicable }
@@ -222,7 +237,7 @@ struct SummaryLane: Sendable {
       case .boolean(let holds)?: return holds ? .pass : .fail
       case .number(let number)?:
         guard let target else { return nil }
-        return target.isMet(by: number) ? .pass : .fail
+        return target.comparator.holds(Rational.compare(number, target.threshold)) ? .pass : .fail
       default: return nil
       }
     }
