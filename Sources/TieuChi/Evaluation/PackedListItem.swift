@@ -48,8 +48,7 @@ struct PackedListItem: Sendable {
         Self.append(reason.vi, to: &bytes)
         Self.append(reason.en, to: &bytes)
       case .list:
-        storage = .item(values)
-        return
+        preconditionFailure("a list is kept as it is: packedSize said so")
       }
     }
     storage = .bytes(bytes)

@@ -110,22 +110,19 @@ package struct CSVRowReader: Sendable {
   /// A reader that goes on from `checkpoint`, a row another reader of the same file kept; its problems start
   /// empty (the first reader has them). `end`: where the rows wanted end, when known, to read no more.
   package func resumed(at checkpoint: Checkpoint, upTo end: Int? = nil) -> CSVRowReader {
-    var copy = self
+    var copy = continued(at: checkpoint)
     copy.table.diagnostics = []
     copy.table.lostRows = 0
     copy.ignoredEmptyFields = nil
-    copy.next = checkpoint
-    if case .file = source {
-      // Without an end, nothing is read until rows are asked for.
-      copy.base = checkpoint.offset
-      copy.buffer =
-        end.map { Self.block(of: source, from: checkpoint.offset, size: max(1, $0 - checkpoint.offset)) } ?? []
+    if case .file = source, let end {
+      copy.buffer = Self.block(of: source, from: checkpoint.offset, size: max(1, end - checkpoint.offset))
     }
     return copy
   }
 
   /// The same reader, its problems kept, going on from `checkpoint`: where another reader of the same file found
-  /// a row to start (so that the problems of the rows on are counted as this reader counts them).
+  /// a row to start (so that the problems of the rows on are counted as this reader counts them). A file's bytes
+  /// are read again when rows are asked for.
   package func continued(at checkpoint: Checkpoint) -> CSVRowReader {
     var copy = self
     copy.next = checkpoint
@@ -139,10 +136,10 @@ package struct CSVRowReader: Sendable {
   /// The same reader without the block of a file's bytes it holds (read again when rows are asked for): for a
   /// reader kept for where it is and the problems it found.
   package func withoutBlock() -> CSVRowReader {
+    if let next { return continued(at: next) }
     guard case .file = source else { return self }
     var copy = self
     copy.buffer = []
-    copy.base = next?.offset ?? 0
     return copy
   }
 
