@@ -159,6 +159,46 @@ import Testing
     #expect(!Array("Xã Đồng Lạc".utf8).withUnsafeBufferPointer { InputBytes.mayNeedComposing($0) })
   }
 
+  /// A plain line's cells are found with whether any of them may need composing: exactly when one does, wherever
+  /// in a word of eight bytes its mark or jamo falls (or a jamo's lead byte ends a word and its second byte starts
+  /// the next), and the cells' bounds are those a split at the separator gives.
+  @Test func cellBoundsSayWhetherACellMayNeedComposing() {
+    let pieces = [
+      "Xã Đồng Lạc", "Thôn Phúc Hòa", "ế", "ệ", "00000", "doctor", "TRUE", "", "Ho\u{300}a", "a\u{301}",
+      "\u{1100}\u{1161}",
+      "한글", "日本", "x",
+    ]
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<2_000 {
+      let fields = Int.random(in: 1...6, using: &generator)
+      let cells = (0..<fields).map { _ in
+        (0..<Int.random(in: 0...3, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+      }
+      let line = Array(cells.joined(separator: ";").utf8)
+      let expected = cells.contains { Array($0.utf8).withUnsafeBufferPointer { InputBytes.mayNeedComposing($0) } }
+      var starts: [Int] = []
+      var start = 0
+      for cell in cells {
+        starts.append(start)
+        start += cell.utf8.count + 1
+      }
+      var bounds = [Int](repeating: -1, count: fields + 1)
+      let composes = line.withUnsafeBufferPointer { bytes in
+        bounds.withUnsafeMutableBufferPointer {
+          CSVScanner.cellBounds(of: bytes, 0..<bytes.count, separator: UInt8(ascii: ";"), fields: fields, into: $0)
+        }
+      }
+      #expect(composes == expected, "\(cells)")
+      #expect(bounds == starts + [line.count + 1], "\(cells)")
+      let other = line.withUnsafeBufferPointer { bytes in
+        bounds.withUnsafeMutableBufferPointer {
+          CSVScanner.cellBounds(of: bytes, 0..<bytes.count, separator: UInt8(ascii: ";"), fields: fields + 1, into: $0)
+        }
+      }
+      #expect(other == nil, "\(cells): one field too many")
+    }
+  }
+
   /// The first invalid byte is found exactly where Swift's own decoder stops: in valid Vietnamese, stray and
   /// truncated sequences, overlong forms, surrogates, values past U+10FFFF, and sequences cut by the range's end.
   @Test func invalidUTF8IsFoundWhereTheDecoderFindsIt() {
@@ -176,7 +216,8 @@ import Testing
       }
     }
     let pieces: [[UInt8]] = [
-      Array("Thôn Phúc Hòa".utf8), Array("Đặc khu".utf8), Array("00000;".utf8), Array("日本".utf8), Array("𝄞".utf8),
+      Array("Thôn Phúc Hòa".utf8), Array("Đặc khu".utf8), Array("00000;".utf8), Array("code;name;province;year;".utf8),
+      Array("日本".utf8), Array("𝄞".utf8),
       [0x80], [0xC0, 0x80], [0xC3], [0xE1, 0xBA], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
       [0xF0, 0x9F, 0x98], [0xFF], [0xE1, 0x41, 0x80], [0xC3, 0xC3, 0xA0],
     ]

@@ -133,6 +133,31 @@ struct ExactArithmeticTests {
       NumberText.format(near, distinctFrom: Rational(199, 2), decimals: 2, style: .vietnamese) == "99,4999")
   }
 
+  @Test("Whole numbers add to the sum of their numerators, and refuse what the reduced form refuses")
+  func wholeNumbersAddWithoutReducing() throws {
+    let wholes: [Int128] = [0, 1, -1, 24_627, -24_627, .max, .max - 1, .min + 1, .min + 2, Int128(1) << 126]
+    for a in wholes {
+      for b in wholes {
+        let sum = Rational(whole: a).adding(Rational(whole: b))
+        let (exact, overflow) = a.addingReportingOverflow(b)
+        // `init?(_:_:)` refuses Int128.min, which has no positive counterpart.
+        if overflow || exact == .min {
+          #expect(sum == nil, "\(a) + \(b)")
+        } else {
+          #expect(sum == Rational(exact, 1), "\(a) + \(b)")
+          #expect(sum?.denominator == 1)
+        }
+      }
+    }
+    // A fraction on either side still goes the general way.
+    let half = try #require(Rational(1, 2))
+    #expect(half.adding(Rational(1)) == Rational(3, 2))
+    #expect(Rational(1).adding(half) == Rational(3, 2))
+    #expect(half.adding(half) == Rational(1))
+    #expect(try #require(Rational(6, 3)).denominator == 1)
+    #expect(Rational(Int128.min, 1) == nil)
+  }
+
   @Test("Overflow is reported, never trapped")
   func overflow() throws {
     let huge = Rational(whole: Int128.max / 2)

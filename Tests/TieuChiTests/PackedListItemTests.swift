@@ -40,8 +40,8 @@ struct PackedListItemTests {
     #expect(PackedListItem([]).values.isEmpty)
   }
 
-  /// An item's bytes are made at the size `VarInt.length` works out: it must be what `append` writes, at every
-  /// boundary of seven bits.
+  /// An item's bytes are written in place (`VarInt.write`) into room of the size `VarInt.length` works out: both
+  /// must be what `append` writes, at every boundary of seven bits.
   @Test func aNumbersLengthIsWhatAppendWrites() {
     var values: [UInt128] = [0, 1, .max]
     for bits in 1..<128 {
@@ -52,6 +52,10 @@ struct PackedListItemTests {
       var bytes: [UInt8] = []
       VarInt.append(value, to: &bytes)
       #expect(VarInt.length(of: value) == bytes.count, "\(value)")
+      let written = [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, initialized in
+        VarInt.write(value, to: buffer, at: &initialized)
+      }
+      #expect(written == bytes, "\(value)")
     }
   }
 

@@ -21,37 +21,73 @@ struct PackedListItem: Sendable {
 
   init(_ values: [InputValue]) {
     count = values.count
-    var bytes: [UInt8] = []
     // At their size at once: grown a few bytes at a time, an item was allocated and copied several times, and
     // a grown array holds up to twice what it needs.
     guard let size = Self.packedSize(values) else {
       storage = .item(values)
       return
     }
-    bytes.reserveCapacity(size)
-    for value in values {
-      switch value {
-      case .missing: bytes.append(Tag.missing.rawValue)
-      case .boolean(let value): bytes.append(value ? Tag.yes.rawValue : Tag.no.rawValue)
-      case .number(let number) where number.denominator == 1:
-        bytes.append(Tag.whole.rawValue)
-        Self.append(signed: number.numerator, to: &bytes)
-      case .number(let number):
-        bytes.append(Tag.fraction.rawValue)
-        Self.append(signed: number.numerator, to: &bytes)
-        Self.append(signed: number.denominator, to: &bytes)
-      case .text(let text):
-        bytes.append(Tag.text.rawValue)
-        Self.append(text, to: &bytes)
-      case .invalid(let reason):
-        bytes.append(Tag.invalid.rawValue)
-        Self.append(reason.vi, to: &bytes)
-        Self.append(reason.en, to: &bytes)
-      case .list:
-        preconditionFailure("a list is kept as it is: packedSize said so")
+    // Written in place: appended byte by byte, each byte was a check that the array is not shared.
+    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+      var writer = Writer(buffer: buffer)
+      for value in values {
+        switch value {
+        case .missing: writer.byte(Tag.missing.rawValue)
+        case .boolean(let value): writer.byte(value ? Tag.yes.rawValue : Tag.no.rawValue)
+        case .number(let number) where number.denominator == 1:
+          writer.byte(Tag.whole.rawValue)
+          writer.signed(number.numerator)
+        case .number(let number):
+          writer.byte(Tag.fraction.rawValue)
+          writer.signed(number.numerator)
+          writer.signed(number.denominator)
+        case .text(let text):
+          writer.byte(Tag.text.rawValue)
+          writer.text(text)
+        case .invalid(let reason):
+          writer.byte(Tag.invalid.rawValue)
+          writer.text(reason.vi)
+          writer.text(reason.en)
+        case .list:
+          preconditionFailure("a list is kept as it is: packedSize said so")
+        }
       }
+      precondition(writer.position == size, "packedSize counts what the writer writes")
+      initialized = size
     }
     storage = .bytes(bytes)
+  }
+
+  /// Writes an item's bytes into room made for exactly them (`packedSize`).
+  private struct Writer {
+    let buffer: UnsafeMutableBufferPointer<UInt8>
+    var position = 0
+
+    mutating func byte(_ byte: UInt8) {
+      buffer[position] = byte
+      position += 1
+    }
+
+    /// A `VarInt` with the sign zigzagged into the lowest bit, so that small negative numbers are short too.
+    mutating func signed(_ value: Int128) {
+      VarInt.write(PackedListItem.zigzag(value), to: buffer, at: &position)
+    }
+
+    /// Its length, then its UTF-8 bytes.
+    mutating func text(_ text: String) {
+      var text = text
+      // From the contiguous bytes: the `UTF8View` goes through a generic path byte by byte.
+      text.withUTF8 { utf8 in
+        signed(Int128(utf8.count))
+        guard let source = utf8.baseAddress, let room = buffer.baseAddress, position + utf8.count <= buffer.count
+        else {
+          precondition(utf8.isEmpty, "packedSize counts the text's bytes")
+          return
+        }
+        (room + position).initialize(from: source, count: utf8.count)
+        position += utf8.count
+      }
+    }
   }
 
   /// How many bytes `values` pack into; nil when they are kept as they are (a list within the item).
@@ -112,11 +148,6 @@ struct PackedListItem: Sendable {
     return values
   }
 
-  /// A `VarInt` with the sign zigzagged into the lowest bit, so that small negative numbers are short too.
-  private static func append(signed value: Int128, to bytes: inout [UInt8]) {
-    VarInt.append(zigzag(value), to: &bytes)
-  }
-
   /// A signed number as the unsigned one packed: small magnitudes, either sign, give small numbers.
   private static func zigzag(_ value: Int128) -> UInt128 {
     UInt128(bitPattern: (value << 1) ^ (value >> 127))
@@ -134,15 +165,6 @@ struct PackedListItem: Sendable {
   private static func signed(_ bytes: ArraySlice<UInt8>, at position: inout Int) -> Int128 {
     let value = VarInt.read(bytes, at: &position)!
     return Int128(bitPattern: value >> 1) ^ -Int128(bitPattern: value & 1)
-  }
-
-  private static func append(_ text: String, to bytes: inout [UInt8]) {
-    var text = text
-    // From the contiguous bytes: appending the `UTF8View` goes through a generic path byte by byte.
-    text.withUTF8 { utf8 in
-      append(signed: Int128(utf8.count), to: &bytes)
-      bytes.append(contentsOf: utf8)
-    }
   }
 
   private static func text(_ bytes: ArraySlice<UInt8>, at position: inout Int) -> String {

@@ -28,6 +28,13 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     guard denominator != 0 else { return nil }
     // Int128.min has no positive counterpart: refuse it rather than trap on negation.
     guard numerator != .min, denominator != .min else { return nil }
+    // A whole number is reduced already: no 128-bit remainder and divisions by one (sums of counts and populations
+    // make one for every term).
+    if denominator == 1 {
+      self.numerator = numerator
+      self.denominator = 1
+      return
+    }
     let divisor = Rational.gcd(numerator.magnitude, denominator.magnitude)
     var n = numerator / Int128(divisor)
     var d = denominator / Int128(divisor)
@@ -79,6 +86,11 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
 
   /// The exact sum, or nil on overflow.
   public func adding(_ other: Rational) -> Rational? {
+    if denominator == 1, other.denominator == 1 {
+      // Whole numbers, as nearly every total is: the sum of the numerators, refused where `init?(_:_:)` refuses it.
+      let (sum, overflow) = numerator.addingReportingOverflow(other.numerator)
+      return overflow || sum == .min ? nil : Rational(reduced: sum, 1)
+    }
     guard let lhs = Rational.mul(numerator, other.denominator),
       let rhs = Rational.mul(other.numerator, denominator),
       let den = Rational.mul(denominator, other.denominator)

@@ -16,6 +16,19 @@ enum VarInt {
     bytes.append(UInt8(rest))
   }
 
+  /// Writes `value` into `buffer` at `position` (moved past it), as `append` appends it: the room is the caller's
+  /// to have made (`length(of:)`).
+  static func write(_ value: UInt128, to buffer: UnsafeMutableBufferPointer<UInt8>, at position: inout Int) {
+    var rest = value
+    while rest >= 0x80 {
+      buffer[position] = UInt8(truncatingIfNeeded: rest) | 0x80
+      position += 1
+      rest >>= 7
+    }
+    buffer[position] = UInt8(truncatingIfNeeded: rest)
+    position += 1
+  }
+
   /// How many bytes `append` writes for `value`.
   static func length(of value: UInt128) -> Int {
     value < 0x80 ? 1 : (128 - value.leadingZeroBitCount + 6) / 7

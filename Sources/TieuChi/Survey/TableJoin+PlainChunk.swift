@@ -186,10 +186,10 @@ extension TableJoin.Streamed {
       let end = Int(lines[part.firstStart + line].end)
       let width = chunk.widths[source]
       guard
-        let ascii = CSVScanner.cellBounds(
+        let composes = CSVScanner.cellBounds(
           of: bytes, start..<end, separator: chunk.separators[source], fields: width, into: bounds)
       else { return nil }
-      return PlainRow(bytes: bytes, bounds: UnsafeBufferPointer(bounds), ascii: ascii)
+      return PlainRow(bytes: bytes, bounds: UnsafeBufferPointer(bounds), composes: composes)
     }
   }
 
@@ -231,8 +231,8 @@ extension TableJoin.Streamed {
     fileprivate let bytes: UnsafeBufferPointer<UInt8>
     /// Where each cell starts, then where the line ends plus one: cell `i` ends a byte before cell `i + 1` starts.
     fileprivate let bounds: UnsafeBufferPointer<Int>
-    /// Whether the line is ASCII, which needs no composing.
-    fileprivate let ascii: Bool
+    /// Whether some cell of the line may need composing (`CSVScanner.cellBounds`): most lines need none.
+    fileprivate let composes: Bool
 
     private func raw(_ index: Int) -> UnsafeBufferPointer<UInt8> {
       UnsafeBufferPointer(rebasing: bytes[bounds[index]..<(bounds[index + 1] - 1)])
@@ -242,7 +242,7 @@ extension TableJoin.Streamed {
 
     func withCellBytes<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
       let cell = raw(index)
-      guard !ascii, InputBytes.mayNeedComposing(cell) else { return body(cell) }
+      guard composes, InputBytes.mayNeedComposing(cell) else { return body(cell) }
       var text = String(decoding: cell, as: UTF8.self).nfc
       return text.withUTF8(body)
     }
@@ -250,7 +250,7 @@ extension TableJoin.Streamed {
     func cell(_ index: Int) -> String {
       let cell = raw(index)
       let text = String(decoding: cell, as: UTF8.self)
-      return !ascii && InputBytes.mayNeedComposing(cell) ? text.nfc : text
+      return composes && InputBytes.mayNeedComposing(cell) ? text.nfc : text
     }
   }
 }
