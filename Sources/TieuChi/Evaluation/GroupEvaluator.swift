@@ -232,15 +232,27 @@ struct GroupEvaluator {
   func itemValues(
     input: (Int) -> InputValue?, name: String, indicators: IndicatorResults, status: CommuneStatus
   ) -> [InputValue] {
-    fieldSources.map { source in
+    var values: [InputValue] = []
+    values.reserveCapacity(fieldSources.count)
+    appendItemValues(to: &values, input: input, name: name, indicators: indicators, status: status)
+    return values
+  }
+
+  /// `itemValues(…)` appended to `values`: into room a caller keeps from commune to commune (the short way's
+  /// summaries, whose item is packed at once), an array of them made and freed for each was a tenth of a summary.
+  func appendItemValues(
+    to values: inout [InputValue], input: (Int) -> InputValue?, name: String, indicators: IndicatorResults,
+    status: CommuneStatus
+  ) {
+    for source in fieldSources {
       switch source {
       case .input(let slot):
-        return input(slot) ?? .invalid(LocalizedText(vi: "dữ liệu mâu thuẫn", en: "inconsistent data"))
-      case .name: return .text(name)
+        values.append(input(slot) ?? .invalid(LocalizedText(vi: "dữ liệu mâu thuẫn", en: "inconsistent data")))
+      case .name: values.append(.text(name))
       // A share of stations that do something counts what they do: a waived station does not.
-      case .indicator(let position): return Self.outcome(indicators[position].factualStatus)
-      case .status: return Self.outcome(status)
-      case .absent: return .missing
+      case .indicator(let position): values.append(Self.outcome(indicators[position].factualStatus))
+      case .status: values.append(Self.outcome(status))
+      case .absent: values.append(.missing)
       }
     }
   }

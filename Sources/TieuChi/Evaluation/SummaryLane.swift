@@ -94,6 +94,10 @@ struct SummaryLane: Sendable {
     /// The indicators' targets in force in `targetsYear`, worked out once for the stations of that year.
     var targets: [Bound?] = []
     var targetsYear: Int?? = nil
+    /// Room for a station's statuses and its group item's values, kept from station to station (made for each, they
+    /// were an allocation and a release apiece).
+    var statuses: [IndicatorStatus] = []
+    var itemValues: [InputValue] = []
   }
 
   /// Station `index` of `joined` as a summary (as `StreamKept.summary(of:sharing:)` makes it from the evaluated
@@ -146,21 +150,21 @@ struct SummaryLane: Sendable {
       }
       scratch.targetsYear = .some(year)
     }
-    var statuses: [IndicatorStatus] = []
-    statuses.reserveCapacity(indicators.count)
+    scratch.statuses.removeAll(keepingCapacity: true)
     let targets = scratch.targets
     for position in indicators.indices {
       guard let status = indicators[position].status(record, target: targets[position]) else { return nil }
-      statuses.append(status)
+      scratch.statuses.append(status)
     }
-    let status: CommuneStatus = statuses.contains(.fail) ? .fail : .pass
-    let indicators = IndicatorResults(statuses: statuses, indicators: statusIndicators)
+    let status: CommuneStatus = scratch.statuses.contains(.fail) ? .fail : .pass
+    let indicators = IndicatorResults(statuses: scratch.statuses, indicators: statusIndicators)
     // No rule is broken here: no input is made unusable.
     let groupItem = groups.map { groups in
-      PackedListItem(
-        groups.itemValues(
-          input: { Self.inputValue(record.values[$0], texts: record.texts) }, name: station.name ?? station.code,
-          indicators: indicators, status: status))
+      scratch.itemValues.removeAll(keepingCapacity: true)
+      groups.appendItemValues(
+        to: &scratch.itemValues, input: { Self.inputValue(record.values[$0], texts: record.texts) },
+        name: station.name ?? station.code, indicators: indicators, status: status)
+      return PackedListItem(scratch.itemValues)
     }
     let facts = CommuneFacts(fields: station.fields, year: station.year, waiverProblems: [], enteredPointsProblems: [])
     // Made whole in place: fields made, then changed and boxed, were copied twice over for every station.
