@@ -250,7 +250,7 @@ struct GroupEvaluator {
         values.append(input(slot) ?? .invalid(LocalizedText(vi: "dữ liệu mâu thuẫn", en: "inconsistent data")))
       case .name: values.append(.text(name))
       // A share of stations that do something counts what they do: a waived station does not.
-      case .indicator(let position): values.append(Self.outcome(indicators[position].factualStatus))
+      case .indicator(let position): values.append(Self.outcome(indicators.factualStatus(at: position)))
       case .status: values.append(Self.outcome(status))
       case .absent: values.append(.missing)
       }

@@ -123,6 +123,13 @@ public struct IndicatorResults: RandomAccessCollection, Sendable {
     return Self.statusByCode[Int(statuses[position] & 0xF)]
   }
 
+  /// The status the data shows (`IndicatorResult.factualStatus`: without a waiver) of the result at `position`,
+  /// without making the result: what a commune's item of its group's list reads of each of its indicators.
+  public func factualStatus(at position: Int) -> IndicatorStatus {
+    guard statusIndicators != nil else { return results[position].factualStatus }
+    return Self.statusByCode[Int(statuses[position] >> 4)]
+  }
+
   /// The id of the indicator of the result at `position`, without making the result.
   public func id(at position: Int) -> String {
     guard let statusIndicators else { return results[position].id }

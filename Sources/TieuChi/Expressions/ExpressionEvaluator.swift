@@ -56,15 +56,7 @@ package struct ExpressionEvaluator: Sendable {
         record.values[slot], type: schema.inputs[slot].type, path: FieldPath(input: schema.inputs[slot].name))
     case .field(let fieldSlot):
       guard let scope else { preconditionFailure("the parser only allows fields inside aggregates") }
-      // The field's definition is looked up only when its value is missing or invalid: a known value, the
-      // usual case, needs nothing but the value.
-      return value(
-        scope.values[fieldSlot], type: fieldDefinition(scope.list, fieldSlot).type,
-        path: FieldPath(
-          input: schema.inputs[scope.list].name, item: scope.index + 1,
-          itemName: itemName(scope.values, listDefinition(scope.list)),
-          field: fieldDefinition(scope.list, fieldSlot).name
-        ))
+      return field(fieldSlot, in: scope)
     case .negate(let operand):
       return negate(evaluate(operand, in: scope))
     case .not(let operand):
@@ -94,6 +86,19 @@ package struct ExpressionEvaluator: Sendable {
       }
       return .number(Rational(year - previous))
     }
+  }
+
+  /// Field `fieldSlot` of the list record `scope` iterates.
+  private func field(_ fieldSlot: Int, in scope: Scope) -> Value {
+    // The field's definition is looked up only when its value is missing or invalid: a known value, the usual
+    // case, needs nothing but the value.
+    value(
+      scope.values[fieldSlot], type: fieldDefinition(scope.list, fieldSlot).type,
+      path: FieldPath(
+        input: schema.inputs[scope.list].name, item: scope.index + 1,
+        itemName: itemName(scope.values, listDefinition(scope.list)),
+        field: fieldDefinition(scope.list, fieldSlot).name
+      ))
   }
 
   /// The lower bound every value of a type has: counts are never negative.
@@ -313,8 +318,10 @@ package struct ExpressionEvaluator: Sendable {
         if matches == true { return .boolean(true) }
         if matches == nil { uncertain += 1 }
       case .sum:
-        guard matches != false, let field = aggregate.field else { continue }
-        switch evaluate(.field(field), in: scope) {
+        guard matches != false, let fieldSlot = aggregate.field else { continue }
+        // Read as `.field` is, without making one: a case of the indirect `Expression` is a box made for each
+        // record summed.
+        switch field(fieldSlot, in: scope) {
         case .number(let n):
           guard n >= .zero || matches == true else {
             // An uncertain negative term could lower the sum: give up the upper bound's meaning.
