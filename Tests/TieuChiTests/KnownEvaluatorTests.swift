@@ -14,6 +14,7 @@ struct KnownEvaluatorTests {
     "population - insured == 0",
     "count(staff where role == \"doctor\" and permanent)",
     "count(staff where not permanent or role != \"nurse\")",
+    "count(staff where \"doctor\" == role)",
     "all(hamlets, trained_health_workers >= 1)",
     "any(hamlets, trained_health_workers > 2)",
     "sum(hamlets.trained_health_workers)",
@@ -35,7 +36,7 @@ struct KnownEvaluatorTests {
     station(
       "00006",
       [
-        "staff": "[{name: A, role: doctor, permanent: false}, {name: B, role: nurse}]",
+        "staff": "[{name: A, role: doctor, permanent: false}, {name: B, role: nurse}, {name: C, permanent: true}]",
         "hamlets": "[{name: X, trained_health_workers: 3}, {name: Y}]",
       ]),
     station(

@@ -271,6 +271,14 @@ struct KnownEvaluator: Sendable {
         guard let a = boolean(lhs, nodes, record, item), let b = boolean(rhs, nodes, record, item) else { return nil }
         return comparator == .equal ? a == b : a != b
       case .any:
+        // A record's text against a literal (`role == "doctor"`), compared where both are held, as the general way
+        // below compares them: each made a value of its own for every list record was most of such a count.
+        if let equal = textEqualsLiteral(lhs, rhs, nodes, record, item)
+          ?? textEqualsLiteral(rhs, lhs, nodes, record, item)
+        {
+          guard let equal else { return nil }
+          return comparator == .equal ? equal : !equal
+        }
         switch (value(lhs, nodes, record, item), value(rhs, nodes, record, item)) {
         case (.number(let a)?, .number(let b)?): return comparator.holds(Rational.compare(a, b))
         case (.text(let a)?, .text(let b)?): return comparator == .equal ? a == b : a != b
@@ -283,6 +291,21 @@ struct KnownEvaluator: Sendable {
       else { return nil }
       return b
     case .number, .text, .negate, .arithmetic: return nil
+    }
+  }
+
+  /// When node `position` reads an input or a field and node `literal` is a text literal: whether the text read
+  /// equals the literal, or nil when what is read is not text (missing, or of another kind: compared to nothing
+  /// certain, as in `ExpressionEvaluator`). Nil (not `.some(nil)`) for any other pair of nodes.
+  private func textEqualsLiteral(
+    _ position: Int, _ literal: Int, _ nodes: Nodes, _ record: TypedRecord, _ item: Item
+  ) -> Bool?? {
+    guard case .text(let index) = nodes[literal] else { return nil }
+    switch nodes[position] {
+    case .input, .field:
+      guard case .text(let text) = read(position, nodes, record, item) else { return .some(nil) }
+      return .some(record.texts[text] == texts[index])
+    default: return nil
     }
   }
 
