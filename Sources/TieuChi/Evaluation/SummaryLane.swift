@@ -139,7 +139,7 @@ struct SummaryLane: Sendable {
     let record = scratch.record
     // By position, as the indicators below: a rule taken out of the array by a loop was a copy of its arrays.
     for position in rules.indices {
-      guard case .boolean(true)? = rules[position].evaluate(record) else { return nil }
+      guard rules[position].boolean(record) == true else { return nil }
     }
     let year = self.year ?? station.year
     if scratch.targetsYear != .some(year) {
@@ -221,15 +221,14 @@ struct SummaryLane: Sendable {
     /// certain here.
     func status(_ record: TypedRecord, target: Bound?) -> IndicatorStatus? {
       if let appliesWhen {
-        guard case .boolean(let applies)? = appliesWhen.evaluate(record) else { return nil }
+        guard let applies = appliesWhen.boolean(record) else { return nil }
         if !applies { return .notApplicable }
       }
       if let quotient {
         // A quotient of whole numbers is compared with its target without being made (and reduced): exactly the
         // order of the reduced quotient, which for whole numbers always exists (`Rational.divided(by:)` cannot
         // overflow on them).
-        guard case .number(let numerator)? = quotient.numerator.evaluate(record),
-          case .number(let denominator)? = quotient.denominator.evaluate(record),
+        guard let numerator = quotient.numerator.number(record), let denominator = quotient.denominator.number(record),
           denominator != .zero
         else { return nil }
         guard let target else { return nil }

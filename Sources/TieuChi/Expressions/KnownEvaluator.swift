@@ -195,6 +195,18 @@ struct KnownEvaluator: Sendable {
     nodes.withUnsafeBufferPointer { nodes in value(nodes.count - 1, nodes, record, (-1, 0)) }
   }
 
+  /// The expression's value for `record` if it is a certain number (`evaluate` giving `.number`): without the value
+  /// of whatever kind made and matched, for the sides of an indicator's quotient.
+  func number(_ record: TypedRecord) -> Rational? {
+    nodes.withUnsafeBufferPointer { nodes in number(nodes.count - 1, nodes, record, (-1, 0)) }
+  }
+
+  /// The expression's value for `record` if it is a certain yes or no (`evaluate` giving `.boolean`), for rules and
+  /// conditions.
+  func boolean(_ record: TypedRecord) -> Bool? {
+    nodes.withUnsafeBufferPointer { nodes in boolean(nodes.count - 1, nodes, record, (-1, 0)) }
+  }
+
   /// Node `position`'s value, of whatever kind, for `record` (and `item`, within an aggregate).
   private func value(_ position: Int, _ nodes: Nodes, _ record: TypedRecord, _ item: Item) -> Known? {
     switch nodes[position] {
