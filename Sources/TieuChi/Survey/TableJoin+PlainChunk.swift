@@ -41,16 +41,47 @@ extension TableJoin.Streamed {
     /// `body` given the chunk's stations to read, valid only while it runs.
     func withStations<Result>(_ body: (PlainStations) -> Result) -> Result {
       let widest = widths.max() ?? 0
+      let lists = streamed.lists
+      let listNames = lists.map(\.name)
+      let tablePositions = lists.flatMap(\.tables)
+      let sourceCount = parts.count
+      let listSources = streamed.listSources
+      let layoutSize = 4 * sourceCount + listSources.count + lists.count + 1 + tablePositions.count
+      let stationTable = streamed.sources[chunk.source].table
       return bytes.withUnsafeBufferPointer { bytes in
         lines.withUnsafeBufferPointer { lines in
           firstRows.withUnsafeBufferPointer { firstRows in
             chunk.taken.withUnsafeBufferPointer { taken in
-              withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (widest + 1)) { bounds in
-                body(
-                  PlainStations(
-                    chunk: self, bytes: bytes, lines: lines, firstRows: firstRows, taken: taken,
-                    stationBounds: UnsafeMutableBufferPointer(rebasing: bounds[..<(widest + 1)]),
-                    listBounds: UnsafeMutableBufferPointer(rebasing: bounds[(widest + 1)...])))
+              chunk.hasKey.withUnsafeBufferPointer { hasKey in
+                listNames.withUnsafeBufferPointer { listNames in
+                  withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (widest + 1) + layoutSize) { room in
+                    // What a station's reading looks up, as plain numbers in room of their own.
+                    var next = 2 * (widest + 1)
+                    func take(_ values: some Collection<Int>) -> UnsafeBufferPointer<Int> {
+                      let start = next
+                      for value in values {
+                        room[next] = value
+                        next += 1
+                      }
+                      return UnsafeBufferPointer(rebasing: room[start..<next])
+                    }
+                    var starts = [0]
+                    for list in lists { starts.append(starts.last! + list.tables.count) }
+                    let layout = PlainStations.Layout(
+                      partFirstLines: take(parts.map { $0?.firstStart ?? -1 }), widths: take(widths),
+                      separators: take(separators.map(Int.init)),
+                      listSlots: take(streamed.sources.map { $0.listSlot ?? -1 }), listSources: take(listSources),
+                      listTableStarts: take(starts), listTablePositions: take(tablePositions))
+                    return body(
+                      PlainStations(
+                        bytes: bytes, lines: lines, firstRows: firstRows, taken: taken, hasKey: hasKey,
+                        listNames: listNames, layout: layout,
+                        stationBounds: UnsafeMutableBufferPointer(rebasing: room[..<(widest + 1)]),
+                        listBounds: UnsafeMutableBufferPointer(rebasing: room[(widest + 1)..<(2 * (widest + 1))]),
+                        count: chunk.stations, source: chunk.source, stationLine: parts[chunk.source]!.start.line,
+                        file: stationTable.name, sheet: stationTable.sheet))
+                  }
+                }
               }
             }
           }
@@ -154,25 +185,51 @@ extension TableJoin.Streamed {
   }
 
   /// A plain chunk's stations, read from its bytes (`PlainChunk.withStations`).
+  ///
+  /// Pointers and plain numbers only (and the station table's name): copied for each station, and each list of it,
+  /// the chunk and the join it held were some thirty arrays whose references were counted, on two cores at once.
   struct PlainStations {
-    fileprivate let chunk: PlainChunk
     fileprivate let bytes: UnsafeBufferPointer<UInt8>
     fileprivate let lines: UnsafeBufferPointer<PlainChunk.Line>
     fileprivate let firstRows: UnsafeBufferPointer<Int32>
     fileprivate let taken: UnsafeBufferPointer<UInt32>
+    /// For each station: whether it has a code (`Chunk.hasKey`).
+    fileprivate let hasKey: UnsafeBufferPointer<Bool>
+    /// The lists that have rows (`Streamed.lists`), their names.
+    fileprivate let listNames: UnsafeBufferPointer<String>
+    fileprivate let layout: Layout
     /// Room for the cells' bounds of the station's row, and of one list row.
     fileprivate let stationBounds: UnsafeMutableBufferPointer<Int>
     fileprivate let listBounds: UnsafeMutableBufferPointer<Int>
-
     /// How many stations the chunk has.
-    var count: Int { chunk.chunk.stations }
+    let count: Int
+    /// The station table's source, the line of its file its part starts on, the file (and sheet).
+    fileprivate let source: Int
+    fileprivate let stationLine: Int
+    fileprivate let file: String
+    fileprivate let sheet: String?
+
+    /// The chunk's tables as a station's reading looks them up.
+    fileprivate struct Layout {
+      /// By source: its part's first line in `lines` (-1: the chunk takes no row of it), its number of fields, its
+      /// separator, and the list it fills (-1: a station table).
+      let partFirstLines: UnsafeBufferPointer<Int>
+      let widths: UnsafeBufferPointer<Int>
+      let separators: UnsafeBufferPointer<Int>
+      let listSlots: UnsafeBufferPointer<Int>
+      /// The list tables' sources (`Streamed.listSources`).
+      let listSources: UnsafeBufferPointer<Int>
+      /// By list: where its tables' positions among `listSources` start in `listTablePositions`, then the end.
+      let listTableStarts: UnsafeBufferPointer<Int>
+      let listTablePositions: UnsafeBufferPointer<Int>
+    }
 
     /// By source: the list each fills (nil: a station table), as `TableJoin.Joined.Source.listSlot`.
-    var listSlots: [Int?] { chunk.streamed.sources.map(\.listSlot) }
+    var listSlots: [Int?] { layout.listSlots.map { $0 < 0 ? nil : $0 } }
 
     /// Whether every list table the chunk takes rows of is planned (as `readTyped(joined:…)` requires of each).
     func listsArePlanned(_ plan: SurveyReader.TablePlan) -> Bool {
-      chunk.streamed.listSources.allSatisfy { chunk.parts[$0] == nil || plan.columns[$0] != nil }
+      layout.listSources.allSatisfy { layout.partFirstLines[$0] < 0 || plan.columns[$0] != nil }
     }
 
     /// Station `index`.
@@ -181,13 +238,13 @@ extension TableJoin.Streamed {
     /// Line `line` of source `source`'s part split into its cells in `bounds`; nil when it does not have the
     /// table's number of fields (never, for a line found plain, unless the file changed).
     fileprivate func row(_ source: Int, line: Int, bounds: UnsafeMutableBufferPointer<Int>) -> PlainRow? {
-      let part = chunk.parts[source]!
-      let start = Int(lines[part.firstStart + line].start)
-      let end = Int(lines[part.firstStart + line].end)
-      let width = chunk.widths[source]
+      let first = layout.partFirstLines[source]
+      let start = Int(lines[first + line].start)
+      let end = Int(lines[first + line].end)
       guard
         let composes = CSVScanner.cellBounds(
-          of: bytes, start..<end, separator: chunk.separators[source], fields: width, into: bounds)
+          of: bytes, start..<end, separator: UInt8(truncatingIfNeeded: layout.separators[source]),
+          fields: layout.widths[source], into: bounds)
       else { return nil }
       return PlainRow(bytes: bytes, bounds: UnsafeBufferPointer(bounds), composes: composes)
     }
@@ -198,17 +255,18 @@ extension TableJoin.Streamed {
     fileprivate let stations: PlainStations
     fileprivate let index: Int
 
-    var source: Int { stations.chunk.chunk.source }
+    var source: Int { stations.source }
     var row: PlainRow? { stations.row(source, line: index, bounds: stations.stationBounds) }
-    var hasLists: Bool { stations.chunk.chunk.hasKey[index] }
-    var listCount: Int { stations.chunk.streamed.lists.count }
-    func listName(_ list: Int) -> String { stations.chunk.streamed.lists[list].name }
+    var hasLists: Bool { stations.hasKey[index] }
+    var listCount: Int { stations.listNames.count }
+    func listName(_ list: Int) -> String { stations.listNames[list] }
 
     func forEachRow(ofList list: Int, _ body: (Int, PlainRow) -> Bool) -> Bool {
-      let streamed = stations.chunk.streamed
-      let width = streamed.listSources.count
-      for position in streamed.lists[list].tables {
-        let source = streamed.listSources[position]
+      let layout = stations.layout
+      let width = layout.listSources.count
+      for table in layout.listTableStarts[list]..<layout.listTableStarts[list + 1] {
+        let position = layout.listTablePositions[table]
+        let source = layout.listSources[position]
         let first = Int(stations.firstRows[index * width + position])
         for line in first..<(first + Int(stations.taken[index * width + position])) {
           guard let row = stations.row(source, line: line, bounds: stations.listBounds), body(source, row) else {
@@ -220,9 +278,8 @@ extension TableJoin.Streamed {
     }
 
     var location: SourceLocation {
-      let part = stations.chunk.parts[source]!
-      return TableJoin.Joined.rowLocation(
-        line: part.start.line + index, table: stations.chunk.streamed.sources[source].table)
+      // As `TableJoin.Joined.rowLocation(line:table:)` makes it.
+      SourceLocation(file: stations.file, line: stations.stationLine + index, column: 1, sheet: stations.sheet)
     }
   }
 
