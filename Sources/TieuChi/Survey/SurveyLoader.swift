@@ -332,7 +332,7 @@ public enum SurveyLoader {
     quick: (TableJoin.Streamed.PlainStations, Int, SurveyReader, SurveyReader.TablePlan) -> Quick?,
     transform: ([ReadStation<Quick>]) -> T
   ) -> (SurveyReader.Output, T) {
-    let quicks = plain.withStations { stations in (0..<stations.count).map { quick(stations, $0, reader, plan) } }
+    var quicks = plain.withStations { stations in (0..<stations.count).map { quick(stations, $0, reader, plan) } }
     var output = SurveyReader.Output()
     var stations: [ReadStation<Quick>] = []
     stations.reserveCapacity(quicks.count)
@@ -340,8 +340,9 @@ public enum SurveyLoader {
     // Each station read again on its own opens a reader on every table it takes rows of: past one in eight (a rough
     // balance, not a measured one), the chunk is read into tables once instead.
     let whole = left > quicks.count / 8 ? streamed.stations(of: plain.chunk) : nil
-    for (index, station) in quicks.enumerated() {
-      if let station {
+    for index in quicks.indices {
+      // Moved out, not copied: a summary's copy counted references on each of its parts, and so did freeing both.
+      if let station = quicks[index].take() {
         stations.append(.quick(station))
         continue
       }
