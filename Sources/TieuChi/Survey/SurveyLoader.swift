@@ -336,7 +336,11 @@ public enum SurveyLoader {
     var output = SurveyReader.Output()
     var stations: [ReadStation<Quick>] = []
     stations.reserveCapacity(quicks.count)
-    let left = quicks.lazy.filter { $0 == nil }.count
+    // Counted by position: a lazy filter went through generic witnesses that copied each summary to look at it.
+    var left = 0
+    for index in quicks.indices {
+      if case .none = quicks[index] { left += 1 }
+    }
     // Each station read again on its own opens a reader on every table it takes rows of: past one in eight (a rough
     // balance, not a measured one), the chunk is read into tables once instead.
     let whole = left > quicks.count / 8 ? streamed.stations(of: plain.chunk) : nil

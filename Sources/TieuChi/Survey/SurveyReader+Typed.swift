@@ -249,34 +249,41 @@ extension SurveyReader {
     for (list, slot) in typed.listSlots.enumerated() {
       guard let slot else { continue }
       record.hasList[slot] = true
-      record.lists[slot].removeAll(keepingCapacity: true)
       let width = record.fieldCounts[slot]
+      // The list's values taken out of the record, made at their size at once and written in place: appended and
+      // set one by one in the record's array of arrays, each value was two checks that neither array is shared.
+      var values: [TypedRecord.Value] = []
+      swap(&values, &record.lists[slot])
+      values.removeAll(keepingCapacity: true)
+      values.append(contentsOf: repeatElement(.missing, count: station.rowCount(ofList: list) * width))
       // A list's rows are nearly always of one table: its columns are taken once.
       var source = -1
       var listColumns: [TypedPlan.Column] = []
       let choices = typed.choices
-      let read = station.forEachRow(ofList: list) { rowSource, listRow in
-        if rowSource != source {
-          source = rowSource
-          listColumns = typed.columns[source] ?? []
+      let read = values.withUnsafeMutableBufferPointer { buffer in
+        var start = 0
+        return station.forEachRow(ofList: list) { rowSource, listRow in
+          if rowSource != source {
+            source = rowSource
+            listColumns = typed.columns[source] ?? []
+          }
+          defer { start += width }
+          for column in listColumns {
+            guard let field = column.slot else { continue }
+            if listRow.isErrorCell(column.index) { return false }
+            guard
+              let cell = TypedPlan.value(
+                listRow, column.index, kind: column.kind, text: column.textNeeded, choices: choices,
+                slow: {
+                  listReaders[slot]?.typedValue(listRow, column.index, slot: field)
+                })
+            else { return false }
+            buffer[start + field] = cell.kept(in: &record.texts)
+          }
+          return true
         }
-        let start = record.lists[slot].count
-        // One by one: appending a repeated value goes through a generic path that cost more than the row's cells.
-        for _ in 0..<width { record.lists[slot].append(.missing) }
-        for column in listColumns {
-          guard let field = column.slot else { continue }
-          if listRow.isErrorCell(column.index) { return false }
-          guard
-            let cell = TypedPlan.value(
-              listRow, column.index, kind: column.kind, text: column.textNeeded, choices: choices,
-              slow: {
-                listReaders[slot]?.typedValue(listRow, column.index, slot: field)
-              })
-          else { return false }
-          record.lists[slot][start + field] = cell.kept(in: &record.texts)
-        }
-        return true
       }
+      swap(&values, &record.lists[slot])
       guard read else { return nil }
     }
     var problems: [Diagnostic] = []
@@ -407,6 +414,8 @@ protocol TypedStationRows {
   var hasLists: Bool { get }
   var listCount: Int { get }
   func listName(_ list: Int) -> String
+  /// How many rows `forEachRow(ofList:_:)` gives list `list`, when it gives them all.
+  func rowCount(ofList list: Int) -> Int
   /// `body` given each row of list `list` in order, with its source, until it returns false; false then, or when a
   /// row cannot be read here.
   func forEachRow(ofList list: Int, _ body: (_ source: Int, _ row: Cells) -> Bool) -> Bool
@@ -426,6 +435,7 @@ private struct JoinedStation: TypedStationRows {
   var hasLists: Bool { true }
   var listCount: Int { lists.count }
   func listName(_ list: Int) -> String { lists[list].name }
+  func rowCount(ofList list: Int) -> Int { lists[list].rows.count }
 
   func forEachRow(ofList list: Int, _ body: (Int, Table.Row) -> Bool) -> Bool {
     for reference in lists[list].rows where !body(reference.source, rows[reference.source][reference.row]) {

@@ -261,6 +261,16 @@ extension TableJoin.Streamed {
     var listCount: Int { stations.listNames.count }
     func listName(_ list: Int) -> String { stations.listNames[list] }
 
+    func rowCount(ofList list: Int) -> Int {
+      let layout = stations.layout
+      let width = layout.listSources.count
+      var rows = 0
+      for table in layout.listTableStarts[list]..<layout.listTableStarts[list + 1] {
+        rows += Int(stations.taken[index * width + layout.listTablePositions[table]])
+      }
+      return rows
+    }
+
     func forEachRow(ofList list: Int, _ body: (Int, PlainRow) -> Bool) -> Bool {
       let layout = stations.layout
       let width = layout.listSources.count
