@@ -131,6 +131,37 @@ struct TablesInPiecesTests {
     #expect(keys.finished().diagnostics == problems)
   }
 
+  /// Invalid UTF-8 anywhere in a line — before, among or after its text that is not ASCII, within a word of eight
+  /// bytes or across two — has the line read in full and its problem told as a full reading tells it: a plain line
+  /// validates only from its first byte that is not ASCII to its last.
+  @Test func plainLinesFindInvalidTextWhereverItIs() {
+    let pieces: [[UInt8]] = [
+      Array("Xã".utf8), Array("Đồng Lạc".utf8), Array("0123456789".utf8), Array("ab".utf8), Array("ế".utf8), [0xFF],
+      [0xC3], [0xE1, 0xBA], [0x80], [0xED, 0xA0, 0x80],
+    ]
+    var generator = SystemRandomNumberGenerator()
+    var invalid = 0
+    for _ in 0..<300 {
+      var bytes = Array("code;name;year;x\n".utf8)
+      for line in 0..<8 {
+        func text() -> [UInt8] {
+          (0..<Int.random(in: 0...6, using: &generator)).flatMap { _ in pieces.randomElement(using: &generator)! }
+        }
+        bytes += Array("1000\(line);".utf8) + text() + Array(";2025;".utf8) + text() + [0x0A]
+      }
+      var whole = CSVRowReader(bytes: bytes, file: "t.csv")
+      var keys = CSVRowReader(bytes: bytes, file: "t.csv")
+      let all = whole.read(rows: .max)
+      let some = keys.read(rows: .max, only: [true, false, true, false])
+      #expect(some.count == all.count)
+      let problems = whole.finished().diagnostics
+      #expect(keys.finished().diagnostics == problems)
+      invalid += problems.isEmpty ? 0 : 1
+    }
+    // Most batches have a broken line somewhere: the comparison is about them.
+    #expect(invalid > 200)
+  }
+
   @Test func theCSVSample() throws {
     let folder = TestSupport.path("Samples/tan-yen-2024-csv")
     let files = try ["stations.csv", "staff.csv", "hamlets.csv"].map { name in

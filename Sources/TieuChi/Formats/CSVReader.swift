@@ -276,6 +276,10 @@ struct CSVScanner {
     var high: UInt8 = 0
     var separators = 0
     var blank = true
+    // Where the bytes that are not ASCII lie (from the first word or byte with one, to the end of the last): only
+    // they are validated, ASCII before or after them being valid whatever it is.
+    var firstHigh = -1
+    var highEnd = start
     // Eight bytes at a time while none ends the line or opens a quote: most of a line is letters and digits.
     if let base = UnsafeRawPointer(bytes.baseAddress) {
       let (lineFeeds, returns, quotes) = (
@@ -291,6 +295,10 @@ struct CSVScanner {
         let separatorMask = Self.zeroBytes(word ^ separatorBytes)
         separators += Self.topBitCount(separatorMask)
         if separatorMask | Self.zeroBytes(word ^ spaces) != Self.highBits { blank = false }
+        if word & Self.highBits != 0 {
+          if firstHigh < 0 { firstHigh = cursor }
+          highEnd = cursor + 8
+        }
         highBytes |= word
         cursor += 8
       }
@@ -305,6 +313,10 @@ struct CSVScanner {
       } else if byte != .space {
         blank = false
       }
+      if byte >= 0x80 {
+        if firstHigh < 0 { firstHigh = cursor }
+        highEnd = cursor + 1
+      }
       high |= byte
       cursor += 1
     }
@@ -312,7 +324,8 @@ struct CSVScanner {
     guard cursor < end, separators == width - 1, !blank, cursor + 2 - start <= CSVReader.maxRecordBytes else {
       return false
     }
-    if high >= 0x80, InputBytes.firstInvalidUTF8(bytes, in: start..<cursor) != nil { return false }
+    // A sequence cut at either end of the bytes validated would have a byte outside them that is not ASCII.
+    if high >= 0x80, InputBytes.firstInvalidUTF8(bytes, in: firstHigh..<min(highEnd, cursor)) != nil { return false }
     rows.beginRow()
     var cellStart = start
     // Each cell's column, counted on from the line's start: a cell's scalars, then its separator.
