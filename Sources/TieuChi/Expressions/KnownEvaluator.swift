@@ -283,8 +283,8 @@ struct KnownEvaluator: Sendable {
         guard let a = boolean(lhs, nodes, record, item), let b = boolean(rhs, nodes, record, item) else { return nil }
         return comparator == .equal ? a == b : a != b
       case .any:
-        // A record's text against a literal (`role == "doctor"`), compared where both are held, as the general way
-        // below compares them: each made a value of its own for every list record was most of such a count.
+        // A record's text against a literal (`role == "doctor"`), compared where both are held as the general way
+        // below compares them: making each a value of its own, for every list record, was most of such a count.
         if let equal = textEqualsLiteral(lhs, rhs, nodes, record, item)
           ?? textEqualsLiteral(rhs, lhs, nodes, record, item)
         {
