@@ -43,10 +43,15 @@ extension TableJoin.Streamed {
       let widest = widths.max() ?? 0
       let lists = streamed.lists
       let listNames = lists.map(\.name)
-      let tablePositions = lists.flatMap(\.tables)
-      let sourceCount = parts.count
-      let listSources = streamed.listSources
-      let layoutSize = 4 * sourceCount + listSources.count + lists.count + 1 + tablePositions.count
+      var listTableStarts = [0]
+      for list in lists { listTableStarts.append(listTableStarts.last! + list.tables.count) }
+      // `Layout`'s numbers, in its order: the room they are copied into is their total, not a count kept beside them.
+      let numbers = [
+        parts.map { $0?.firstStart ?? -1 }, widths, separators.map(Int.init),
+        streamed.sources.map { $0.listSlot ?? -1 },
+        streamed.listSources, listTableStarts, lists.flatMap(\.tables),
+      ]
+      let layoutSize = numbers.reduce(0) { $0 + $1.count }
       let stationTable = streamed.sources[chunk.source].table
       return bytes.withUnsafeBufferPointer { bytes in
         lines.withUnsafeBufferPointer { lines in
@@ -57,7 +62,7 @@ extension TableJoin.Streamed {
                   withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (widest + 1) + layoutSize) { room in
                     // What a station's reading looks up, as plain numbers in room of their own.
                     var next = 2 * (widest + 1)
-                    func take(_ values: some Collection<Int>) -> UnsafeBufferPointer<Int> {
+                    let placed = numbers.map { values -> UnsafeBufferPointer<Int> in
                       let start = next
                       for value in values {
                         room[next] = value
@@ -65,13 +70,9 @@ extension TableJoin.Streamed {
                       }
                       return UnsafeBufferPointer(rebasing: room[start..<next])
                     }
-                    var starts = [0]
-                    for list in lists { starts.append(starts.last! + list.tables.count) }
                     let layout = PlainStations.Layout(
-                      partFirstLines: take(parts.map { $0?.firstStart ?? -1 }), widths: take(widths),
-                      separators: take(separators.map(Int.init)),
-                      listSlots: take(streamed.sources.map { $0.listSlot ?? -1 }), listSources: take(listSources),
-                      listTableStarts: take(starts), listTablePositions: take(tablePositions))
+                      partFirstLines: placed[0], widths: placed[1], separators: placed[2], listSlots: placed[3],
+                      listSources: placed[4], listTableStarts: placed[5], listTablePositions: placed[6])
                     return body(
                       PlainStations(
                         bytes: bytes, lines: lines, firstRows: firstRows, taken: taken, hasKey: hasKey,
@@ -262,29 +263,35 @@ extension TableJoin.Streamed {
     func listName(_ list: Int) -> String { stations.listNames[list] }
 
     func rowCount(ofList list: Int) -> Int {
-      let layout = stations.layout
-      let width = layout.listSources.count
       var rows = 0
-      for table in layout.listTableStarts[list]..<layout.listTableStarts[list + 1] {
-        rows += Int(stations.taken[index * width + layout.listTablePositions[table]])
-      }
+      forEachTable(ofList: list) { _, _, count in rows += count }
       return rows
     }
 
-    func forEachRow(ofList list: Int, _ body: (Int, PlainRow) -> Bool) -> Bool {
+    /// Each table of list `list` the station takes rows of: its source, the station's first row in its part, and
+    /// how many rows.
+    private func forEachTable(ofList list: Int, _ body: (_ source: Int, _ first: Int, _ count: Int) -> Void) {
       let layout = stations.layout
       let width = layout.listSources.count
       for table in layout.listTableStarts[list]..<layout.listTableStarts[list + 1] {
         let position = layout.listTablePositions[table]
-        let source = layout.listSources[position]
-        let first = Int(stations.firstRows[index * width + position])
-        for line in first..<(first + Int(stations.taken[index * width + position])) {
+        body(
+          layout.listSources[position], Int(stations.firstRows[index * width + position]),
+          Int(stations.taken[index * width + position]))
+      }
+    }
+
+    func forEachRow(ofList list: Int, _ body: (Int, PlainRow) -> Bool) -> Bool {
+      var read = true
+      forEachTable(ofList: list) { source, first, count in
+        for line in first..<(first + count) where read {
           guard let row = stations.row(source, line: line, bounds: stations.listBounds), body(source, row) else {
-            return false
+            read = false
+            return
           }
         }
       }
-      return true
+      return read
     }
 
     var location: SourceLocation {
