@@ -171,6 +171,87 @@ struct TablesInPiecesTests {
     #expect(invalid > 200)
   }
 
+  /// The first reading of a list table keeps only its rows' key cells, in runs of rows written alike
+  /// (`CSVRowReader.readKeyRuns`): the same runs, starts, irregular records and problems as the rows read with those
+  /// cells flagged and gathered into runs — whatever the lines hold (quotes, decomposed text, spaces, broken UTF-8,
+  /// missing fields, CRLF, blank lines), from memory and from disk in blocks that cut lines and quoted fields.
+  @Test func keyRunsAreTheRowsKeysInRuns() throws {
+    let codes = ["00001", "00001", " 00001", "00002", "\"00002\"", "00003", "0000\u{301}4", "", "00005"]
+    let others: [String] = [
+      "Thôn Đồng Lạc", "Tho\u{302}n A", "x", "\"a;b\"", "\"dòng\nhai\"", "\u{FF}", "", "ab\"c", "\"never closes",
+    ]
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("key-runs-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    var generator = SystemRandomNumberGenerator()
+    var irregularSeen = 0
+    for round in 0..<200 {
+      var text = "code;name;year\n"
+      for _ in 0..<Int.random(in: 0...40, using: &generator) {
+        let code = codes.randomElement(using: &generator)!
+        let name = others.randomElement(using: &generator)!
+        let year = ["2025", "2030", "", " 2025"].randomElement(using: &generator)!
+        switch Int.random(in: 0..<20, using: &generator) {
+        case 0: text += "\n"
+        case 1: text += "\(code);\(name)\n"
+        case 2: text += "\(code);\(name);\(year);extra\r\n"
+        default: text += "\(code);\(name);\(year)" + (Bool.random(using: &generator) ? "\n" : "\r\n")
+        }
+      }
+      var bytes = Array(text.utf8)
+      if round % 5 == 0, bytes.count > 16 {
+        bytes.insert(0xC3, at: Int.random(in: 16...bytes.count, using: &generator))
+      }
+      let path = folder + "/\(round).csv"
+      try Data(bytes).write(to: URL(fileURLWithPath: path))
+      let sources: [(ByteSource, Int)] = [
+        (.memory(bytes), CSVRowReader.block), (try #require(ByteSource.file(at: path)), 16 + round % 40),
+      ]
+      for (source, block) in sources {
+        var rowReader = CSVRowReader(source: source, file: "t.csv", block: block)
+        var runReader = CSVRowReader(source: source, file: "t.csv", block: block)
+        var starts: [CSVRowReader.Checkpoint] = []
+        var irregular: [Int] = []
+        let rows = rowReader.read(
+          rows: .max, only: [true, false, true], kept: { starts.append($0) }, irregular: { irregular.append($0) })
+        // The rows gathered into runs of the same code and year cells, byte for byte.
+        var expected: [(start: CSVRowReader.Checkpoint, code: [UInt8], year: [UInt8], rows: Int)] = []
+        for (index, row) in rows.enumerated() {
+          let code = row.withCellBytes(0) { Array($0) }
+          let year = row.withCellBytes(2) { Array($0) }
+          if let last = expected.last, last.code == code, last.year == year {
+            expected[expected.count - 1].rows += 1
+          } else {
+            expected.append((starts[index], code, year, 1))
+          }
+        }
+        var runIrregular: [Int] = []
+        var runs: [(start: CSVRowReader.Checkpoint, code: [UInt8], year: [UInt8], rows: Int)] = []
+        // Read in pieces of a few rows, as the first reading reads 4,096 at a time.
+        while !runReader.isAtEnd {
+          let read = runReader.readKeyRuns(rows: 3, code: 0, year: 2) { runIrregular.append($0) }
+          for (index, run) in read.runs.enumerated() {
+            let (code, year) = read.withCells(of: index) { (Array($0), Array($1)) }
+            if let last = runs.last, last.code == code, last.year == year {
+              runs[runs.count - 1].rows += run.rows
+            } else {
+              runs.append((run.start, code, year, run.rows))
+            }
+          }
+        }
+        #expect(runs.map(\.start) == expected.map(\.start), "\(text.debugDescription)")
+        #expect(runs.map(\.code) == expected.map(\.code))
+        #expect(runs.map(\.year) == expected.map(\.year))
+        #expect(runs.map(\.rows) == expected.map(\.rows))
+        #expect(runIrregular == irregular)
+        #expect(runReader.finished().diagnostics == rowReader.finished().diagnostics)
+        irregularSeen += irregular.isEmpty ? 0 : 1
+      }
+    }
+    // Most tables have a record that is not a plain line: the comparison is about them.
+    #expect(irregularSeen > 200)
+  }
+
   @Test func theCSVSample() throws {
     let folder = TestSupport.path("Samples/tan-yen-2024-csv")
     let files = try ["stations.csv", "staff.csv", "hamlets.csv"].map { name in

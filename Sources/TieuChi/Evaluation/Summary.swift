@@ -65,7 +65,7 @@ package struct SummaryTally: Sendable {
   /// The communes by the values of one field, groups numbered in the order they first appear.
   private struct Grouping: Sendable {
     let field: String
-    var keys = Numbering<String?>()
+    var keys = TextNumbering()
     /// Group by group, each status's count.
     var counts: [[Int]] = []
   }

@@ -88,6 +88,8 @@ struct CSVScanner {
   /// Whether a quoted field ran to the end of the bytes: when they are a block of a bigger file, the field may
   /// close in the next block, so the block must be read again with more (`CSVRowReader`).
   var reachedEndInQuote = false
+  /// Set to gather only the key cells of the rows read (`readRows`), in runs, rather than rows.
+  var keyRuns: KeyRuns?
 
   init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
     self.bytes = bytes
@@ -186,7 +188,12 @@ struct CSVScanner {
     readRows: while count < limit, index < stop {
       let recordStart = index
       let recordLine = position.line
-      if let only, readPlainLine(width: width, keeping: only) {
+      if keyRuns != nil {
+        if readPlainKeys(width: width) {
+          count += 1
+          continue readRows
+        }
+      } else if let only, readPlainLine(width: width, keeping: only) {
         kept(recordStart, recordLine)
         count += 1
         continue readRows
@@ -195,7 +202,7 @@ struct CSVScanner {
       var linesTaken: Int { max(1, position.line - recordLine) }
       let outcome = readRecord(expectedFields: width, role: .row)
       // The end of the bytes is no record (and, in a block of a bigger file, the start of the next block's first).
-      if only != nil, !outcome.isEnd { irregular(recordStart) }
+      if only != nil || keyRuns != nil, !outcome.isEnd { irregular(recordStart) }
       switch outcome {
       case .end:
         break readRows
@@ -232,8 +239,7 @@ struct CSVScanner {
         }
         let cells = rows.pendingCells
         if cells == width {
-          rows.commitRow(line: line)
-          kept(recordStart, recordLine)
+          keepRow(line: line, startingAt: (recordStart, recordLine), kept: kept)
           count += 1
           continue readRows
         }
@@ -248,8 +254,7 @@ struct CSVScanner {
             table.diagnostics.append(CSVReader.Messages.extraEmptyFields(cells, width: width, at: location))
           }
           rows.dropPendingCells(cells - width)
-          rows.commitRow(line: line)
-          kept(recordStart, recordLine)
+          keepRow(line: line, startingAt: (recordStart, recordLine), kept: kept)
           count += 1
           continue readRows
         }
@@ -258,6 +263,29 @@ struct CSVScanner {
         table.lostRows += linesTaken
       }
     }
+  }
+
+  /// Keeps the row begun, a record on `line` whose reading started at `start`: its key cells into `keyRuns` (the row
+  /// itself dropped) when they are gathered, else the row into `rows`, with `start` told to `kept`.
+  private mutating func keepRow(
+    line: Int, startingAt start: (offset: Int, line: Int), kept: (_ offset: Int, _ line: Int) -> Void
+  ) {
+    guard let columns = keyRuns?.columns else {
+      rows.commitRow(line: line)
+      kept(start.offset, start.line)
+      return
+    }
+    // Taken out while the row's cells are read: the two are parts of the scanner.
+    var runs = keyRuns.take()!
+    rows.withPendingCell(columns.code) { code in
+      if let year = columns.year {
+        rows.withPendingCell(year) { runs.add(code: code, year: $0, offset: start.offset, line: start.line) }
+      } else {
+        runs.add(code: code, year: nil, offset: start.offset, line: start.line)
+      }
+    }
+    keyRuns = runs
+    rows.cancelRow()
   }
 
   /// Keeps the record at `index` when it is a plain line — no quote, `width` fields, valid UTF-8, something other
@@ -271,61 +299,8 @@ struct CSVScanner {
   /// way changes nothing but the time it takes (no cell but the keys is copied, normalised or located). The
   /// second reading flags every cell: a line is found eight bytes at a time instead of one.
   mutating func readPlainLine(width: Int, keeping: [Bool]) -> Bool {
+    guard let (cursor, hasHigh) = plainLineEnd(width: width) else { return false }
     let start = index
-    var cursor = index
-    var high: UInt8 = 0
-    var separators = 0
-    var blank = true
-    // Where the bytes that are not ASCII lie (from the first word or byte with one, to the end of the last): only
-    // they are validated, ASCII before or after them being valid whatever it is.
-    var firstHigh = -1
-    var highEnd = start
-    // Eight bytes at a time while none ends the line or opens a quote: most of a line is letters and digits.
-    if let base = UnsafeRawPointer(bytes.baseAddress) {
-      let (lineFeeds, returns, quotes) = (
-        Self.repeated(.lineFeed), Self.repeated(.carriageReturn), Self.repeated(.quote)
-      )
-      let (separatorBytes, spaces) = (Self.repeated(separator), Self.repeated(.space))
-      var highBytes: UInt64 = 0
-      while cursor + 8 <= end {
-        let word = base.loadUnaligned(fromByteOffset: cursor, as: UInt64.self)
-        if Self.zeroBytes(word ^ lineFeeds) | Self.zeroBytes(word ^ returns) | Self.zeroBytes(word ^ quotes) != 0 {
-          break
-        }
-        let separatorMask = Self.zeroBytes(word ^ separatorBytes)
-        separators += Self.topBitCount(separatorMask)
-        if separatorMask | Self.zeroBytes(word ^ spaces) != Self.highBits { blank = false }
-        if word & Self.highBits != 0 {
-          if firstHigh < 0 { firstHigh = cursor }
-          highEnd = cursor + 8
-        }
-        highBytes |= word
-        cursor += 8
-      }
-      high = highBytes & Self.highBits != 0 ? 0x80 : 0
-    }
-    while cursor < end {
-      let byte = bytes[cursor]
-      if byte == .lineFeed || byte == .carriageReturn { break }
-      if byte == .quote { return false }
-      if byte == separator {
-        separators += 1
-      } else if byte != .space {
-        blank = false
-      }
-      if byte >= 0x80 {
-        if firstHigh < 0 { firstHigh = cursor }
-        highEnd = cursor + 1
-      }
-      high |= byte
-      cursor += 1
-    }
-    // The record's size is checked as `readRecord` does, line break included.
-    guard cursor < end, separators == width - 1, !blank, cursor + 2 - start <= CSVReader.maxRecordBytes else {
-      return false
-    }
-    // A sequence cut at either end of the bytes validated would have a byte outside them that is not ASCII.
-    if high >= 0x80, InputBytes.firstInvalidUTF8(bytes, in: firstHigh..<min(highEnd, cursor)) != nil { return false }
     rows.beginRow()
     var cellStart = start
     // Each cell's column, counted on from the line's start: a cell's scalars, then its separator.
@@ -338,7 +313,7 @@ struct CSVScanner {
       // What `nfc` would compose (`InputBytes.mayNeedComposing`), found in the same pass as the cell's end and its
       // scalars: a line of Vietnamese was read three times over.
       var composing = false
-      if high < 0x80 {
+      if !hasHigh {
         while cellEnd < cursor, bytes[cellEnd] != separator { cellEnd += 1 }
         column += cellEnd - cellStart + 1
       } else {
@@ -375,6 +350,97 @@ struct CSVScanner {
       cellStart = cellEnd + 1
     }
     rows.commitRow(line: position.line)
+    index = cursor + 1
+    if bytes[cursor] == .carriageReturn, index < end, bytes[index] == .lineFeed { index += 1 }
+    position.startLine(at: index)
+    return true
+  }
+
+  /// Where the record at `index` ends (its line break) when it is a plain line — no quote, `width` fields, valid
+  /// UTF-8, something other than spaces, a line break at its end, no longer than a record may be — and whether it
+  /// has bytes that are not ASCII; nil for any other record. Nothing is read.
+  @inline(__always)
+  private func plainLineEnd(width: Int) -> (end: Int, high: Bool)? {
+    let start = index
+    var cursor = index
+    var high: UInt8 = 0
+    var separators = 0
+    var blank = true
+    // Where the bytes that are not ASCII lie (from the first word or byte with one, to the end of the last): only
+    // they are validated, ASCII before or after them being valid whatever it is.
+    var firstHigh = -1
+    var highEnd = start
+    // Eight bytes at a time while none ends the line or opens a quote: most of a line is letters and digits.
+    if let base = UnsafeRawPointer(bytes.baseAddress) {
+      let (lineFeeds, returns, quotes) = (
+        Self.repeated(.lineFeed), Self.repeated(.carriageReturn), Self.repeated(.quote)
+      )
+      let (separatorBytes, spaces) = (Self.repeated(separator), Self.repeated(.space))
+      var highBytes: UInt64 = 0
+      while cursor + 8 <= end {
+        let word = base.loadUnaligned(fromByteOffset: cursor, as: UInt64.self)
+        if Self.zeroBytes(word ^ lineFeeds) | Self.zeroBytes(word ^ returns) | Self.zeroBytes(word ^ quotes) != 0 {
+          break
+        }
+        let separatorMask = Self.zeroBytes(word ^ separatorBytes)
+        separators += Self.topBitCount(separatorMask)
+        if separatorMask | Self.zeroBytes(word ^ spaces) != Self.highBits { blank = false }
+        if word & Self.highBits != 0 {
+          if firstHigh < 0 { firstHigh = cursor }
+          highEnd = cursor + 8
+        }
+        highBytes |= word
+        cursor += 8
+      }
+      high = highBytes & Self.highBits != 0 ? 0x80 : 0
+    }
+    while cursor < end {
+      let byte = bytes[cursor]
+      if byte == .lineFeed || byte == .carriageReturn { break }
+      if byte == .quote { return nil }
+      if byte == separator {
+        separators += 1
+      } else if byte != .space {
+        blank = false
+      }
+      if byte >= 0x80 {
+        if firstHigh < 0 { firstHigh = cursor }
+        highEnd = cursor + 1
+      }
+      high |= byte
+      cursor += 1
+    }
+    // The record's size is checked as `readRecord` does, line break included.
+    guard cursor < end, separators == width - 1, !blank, cursor + 2 - start <= CSVReader.maxRecordBytes else {
+      return nil
+    }
+    // A sequence cut at either end of the bytes validated would have a byte outside them that is not ASCII.
+    if high >= 0x80, InputBytes.firstInvalidUTF8(bytes, in: firstHigh..<min(highEnd, cursor)) != nil { return nil }
+    return (cursor, high >= 0x80)
+  }
+
+  /// Reads the plain line at `index` (`plainLineEnd`) into `keyRuns`, its key cells only, as `readPlainLine` reads
+  /// it keeping those cells, and moves past it; false, with nothing read, for any other record — or when a key cell
+  /// is text `nfc` may change, which `readRecord` normalises.
+  mutating func readPlainKeys(width: Int) -> Bool {
+    guard let columns = keyRuns?.columns, let (cursor, hasHigh) = plainLineEnd(width: width) else { return false }
+    let start = index
+    var code = start..<start
+    var year: Range<Int>?
+    var cellStart = start
+    for field in 0...max(columns.code, columns.year ?? 0) {
+      var cellEnd = cellStart
+      while cellEnd < cursor, bytes[cellEnd] != separator { cellEnd += 1 }
+      if field == columns.code || field == columns.year {
+        let cell = UnsafeBufferPointer(rebasing: bytes[cellStart..<cellEnd])
+        if hasHigh, InputBytes.mayNeedComposing(cell) { return false }
+        if field == columns.code { code = cellStart..<cellEnd } else { year = cellStart..<cellEnd }
+      }
+      cellStart = cellEnd + 1
+    }
+    keyRuns!.add(
+      code: UnsafeBufferPointer(rebasing: bytes[code]), year: year.map { UnsafeBufferPointer(rebasing: bytes[$0]) },
+      offset: start, line: position.line)
     index = cursor + 1
     if bytes[cursor] == .carriageReturn, index < end, bytes[index] == .lineFeed { index += 1 }
     position.startLine(at: index)

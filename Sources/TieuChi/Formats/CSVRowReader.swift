@@ -177,14 +177,36 @@ package struct CSVRowReader: Sendable {
     rows limit: Int, before end: Int = .max, reservingFor expected: Int = 0, only: [Bool]? = nil,
     kept: (Checkpoint) -> Void = { _ in }, irregular: (Int) -> Void = { _ in }
   ) -> Table.Rows {
-    guard next != nil else { return Table.Rows() }
+    read(rows: limit, before: end, reservingFor: expected, only: only, keys: nil, kept: kept, irregular: irregular).rows
+  }
+
+  /// The key cells of the next rows, up to `limit` (fewer at the end of the file), in runs of rows written alike
+  /// (`CSVScanner.KeyRuns`), the code's in column `code` and the year's in `year`: the same rows and problems as
+  /// `read(rows:before:only:…)` flagging those two columns, without the rows. `irregular` as there.
+  mutating func readKeyRuns(
+    rows limit: Int, before end: Int = .max, code: Int, year: Int?, irregular: (Int) -> Void = { _ in }
+  ) -> CSVScanner.KeyRuns {
+    read(
+      rows: limit, before: end, reservingFor: 0, only: nil, keys: (code, year), kept: { _ in }, irregular: irregular
+    ).keys ?? CSVScanner.KeyRuns(code: code, year: year)
+  }
+
+  /// `read(rows:…)`, or with `keys` the rows' key cells in runs (`readKeyRuns`).
+  private mutating func read(
+    rows limit: Int, before end: Int, reservingFor expected: Int, only: [Bool]?, keys: (code: Int, year: Int?)?,
+    kept: (Checkpoint) -> Void, irregular: (Int) -> Void
+  ) -> (rows: Table.Rows, keys: CSVScanner.KeyRuns?) {
+    guard next != nil else { return (Table.Rows(), nil) }
+    var runs = keys.map { CSVScanner.KeyRuns(code: $0.code, year: $0.year) }
     // Read again from here, with a bigger block, when a quoted field runs past the block.
     let before = self
     var size = blockSize
     var builder = Table.Builder()
     var starts: [Checkpoint] = []
     var irregulars: [Int] = []
-    while let start = next, starts.count < limit, start.offset < end {
+    // Rows read so far: rows kept, or the rows of the runs.
+    var count: Int { starts.count + (runs?.runs.reduce(0) { $0 + $1.rows } ?? 0) }
+    while let start = next, count < limit, start.offset < end {
       if start.offset < base || start.offset >= base + buffer.count {
         buffer = Self.block(of: source, from: start.offset, size: size)
         base = start.offset
@@ -201,8 +223,10 @@ package struct CSVRowReader: Sendable {
         scanner.position = LinePosition(start: start.offset - base, line: start.line)
         scanner.rows = builder
         builder = Table.Builder()
+        runs?.base = base
+        scanner.keyRuns = runs.take()
         scanner.readRows(
-          into: &table, limit: limit - starts.count, before: end == .max ? .max : end - base,
+          into: &table, limit: limit - count, before: end == .max ? .max : end - base,
           ignoredEmptyFields: &ignoredEmptyFields, only: only
         ) {
           offset, line in
@@ -215,6 +239,7 @@ package struct CSVRowReader: Sendable {
           scanner.index < scanner.end || !atSourceEnd
           ? Checkpoint(offset: base + scanner.index, line: scanner.position.line) : nil
         builder = scanner.rows
+        runs = scanner.keyRuns.take()
       }
       if cut {
         // Everything this call read, again, from where it began, with twice the bytes.
@@ -225,13 +250,14 @@ package struct CSVRowReader: Sendable {
         builder = Table.Builder()
         starts = []
         irregulars = []
+        runs = keys.map { CSVScanner.KeyRuns(code: $0.code, year: $0.year) }
         continue
       }
       if next != nil && next!.offset < base + buffer.count { break }
     }
     for start in starts { kept(start) }
     for offset in irregulars { irregular(offset) }
-    return Table.Rows(builder)
+    return (Table.Rows(builder), runs)
   }
 
   /// The table without its rows: the header, with every problem of the rows read (the rows this reader skipped

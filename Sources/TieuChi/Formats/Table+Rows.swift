@@ -146,6 +146,15 @@ extension Table {
         cellRange: pendingFirstCell..<cells.ends.count)
     }
 
+    /// `body` given the text of cell `index` of the row begun.
+    package func withPendingCell<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+      let cell = pendingFirstCell + index
+      let start = cell == 0 ? 0 : Int(cells.ends[cell - 1])
+      return cells.text.withUnsafeBufferPointer {
+        body(UnsafeBufferPointer(rebasing: $0[start..<Int(cells.ends[cell])]))
+      }
+    }
+
     /// Whether every cell of the row begun is empty or spaces only.
     package var pendingIsBlank: Bool {
       cells.text[pendingText...].allSatisfy { $0 == 0x20 }

@@ -6,6 +6,7 @@
 /// megabytes, the rows go to a temporary file (`SpillFile`) and come back, in order, when the table is written —
 /// a million communes' rows were 60 MB more memory.
 package struct SummaryRows: KeptParts {
+  package typealias Part = Row
   /// Cells a row has: code, name, year, status, notes.
   static let columns = 5
   /// Bytes of rows held in memory before they are written to the temporary file.
@@ -27,30 +28,98 @@ package struct SummaryRows: KeptParts {
   /// The bytes of rows written to the temporary file.
   var spilledBytes: Int { spilled?.count ?? 0 }
 
-  /// Appends a row of `columns` cells; measuring a cell's width means walking its characters, so it is done on the
-  /// core that makes the row.
+  /// One row's cells as the table keeps them, each after its length and its width, made on the core that renders
+  /// the commune: measuring a cell's width means walking its characters. Written straight into bytes, a row is one
+  /// allocation, where five strings in an array were several for every commune of a national batch.
+  package struct Row: Sendable {
+    fileprivate private(set) var bytes: [UInt8] = []
+    /// Each cell's width, as its cells are added (read back by `SummaryRows.append(_:)`).
+    fileprivate private(set) var widths: (Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0)
+    private var cells = 0
+
+    /// No cell yet; room for about `capacity` bytes.
+    package init(capacity: Int = 96) {
+      bytes.reserveCapacity(capacity)
+    }
+
+    /// Adds the next cell, `text`.
+    package mutating func cell(_ text: String) {
+      var text = text
+      text.withUTF8 { utf8 in cell { $0.append(contentsOf: utf8) } }
+    }
+
+    /// Adds the next cell, whose text `write` appends (valid UTF-8).
+    package mutating func cell(_ write: (inout [UInt8]) -> Void) {
+      precondition(cells < SummaryRows.columns)
+      // The length and the width go before the text, known once it is written: a byte each is kept for them, as
+      // nearly always they take (`VarInt`), and more made when they do not.
+      let start = bytes.count
+      bytes.append(0)
+      bytes.append(0)
+      write(&bytes)
+      let textStart = start + 2
+      let length = bytes.count - textStart
+      let width = bytes.withUnsafeBufferPointer {
+        SummaryRows.characters(UnsafeBufferPointer(rebasing: $0[textStart...]))
+      }
+      if length < 0x80 && width < 0x80 {
+        bytes[start] = UInt8(length)
+        bytes[start + 1] = UInt8(width)
+      } else {
+        var prefix: [UInt8] = []
+        SummaryRows.append(length, to: &prefix)
+        SummaryRows.append(width, to: &prefix)
+        bytes.replaceSubrange(start..<textStart, with: prefix)
+      }
+      switch cells {
+      case 0: widths.0 = width
+      case 1: widths.1 = width
+      case 2: widths.2 = width
+      case 3: widths.3 = width
+      default: widths.4 = width
+      }
+      cells += 1
+    }
+
+    /// Whether every cell is there.
+    fileprivate var isWhole: Bool { cells == SummaryRows.columns }
+  }
+
+  /// Appends a row of `columns` cells.
   package mutating func append(_ cells: [String]) {
     precondition(cells.count == Self.columns)
-    for (column, var cell) in cells.enumerated() {
-      let width = Self.characters(cell)
-      widths[column] = max(widths[column], width)
-      cell.withUTF8 { utf8 in
-        Self.append(utf8.count, to: &bytes)
-        Self.append(width, to: &bytes)
-        bytes.append(contentsOf: utf8)
-      }
-    }
+    var row = Row()
+    for cell in cells { row.cell(cell) }
+    append(row)
+  }
+
+  /// Appends `row`, every cell of it made.
+  package mutating func append(_ row: Row) {
+    precondition(row.isWhole)
+    let rowWidths = row.widths
+    widths[0] = max(widths[0], rowWidths.0)
+    widths[1] = max(widths[1], rowWidths.1)
+    widths[2] = max(widths[2], rowWidths.2)
+    widths[3] = max(widths[3], rowWidths.3)
+    widths[4] = max(widths[4], rowWidths.4)
+    bytes.append(contentsOf: row.bytes)
     ends.append(bytes.count)
     count += 1
   }
 
   /// How many characters `cell` has (`cell.count`), without breaking it into grapheme clusters where every
-  /// scalar is a character of its own: printable ASCII, Latin-1 and Latin Extended-A and -B (U+00A0–U+024F) and
-  /// the precomposed Vietnamese letters (U+1E00–U+1EFF) — none of them joins the one before — which is nearly every
-  /// code, name and note a commune's row has.
+  /// scalar is a character of its own (`characters(_:)` of its bytes).
   static func characters(_ cell: String) -> Int {
     var cell = cell
-    let quick: Int? = cell.withUTF8 { bytes in
+    return cell.withUTF8 { characters($0) }
+  }
+
+  /// How many characters the valid UTF-8 `bytes` have (`String.count`), without breaking them into grapheme
+  /// clusters where every scalar is a character of its own: printable ASCII, Latin-1 and Latin Extended-A and -B
+  /// (U+00A0–U+024F) and the precomposed Vietnamese letters (U+1E00–U+1EFF) — none of them joins the one before —
+  /// which is nearly every code, name and note a commune's row has.
+  static func characters(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    let quick: Int? = {
       var count = 0
       var index = 0
       while index < bytes.count {
@@ -71,8 +140,8 @@ package struct SummaryRows: KeptParts {
         count += 1
       }
       return count
-    }
-    return quick ?? cell.count
+    }()
+    return quick ?? String(decoding: bytes, as: UTF8.self).count
   }
 
   package mutating func append(contentsOf other: SummaryRows) {
@@ -200,7 +269,7 @@ package struct SummaryRows: KeptParts {
   }
 
   /// A cell's length or width (`VarInt`).
-  private static func append(_ number: Int, to bytes: inout [UInt8]) {
+  fileprivate static func append(_ number: Int, to bytes: inout [UInt8]) {
     VarInt.append(UInt128(number), to: &bytes)
   }
 

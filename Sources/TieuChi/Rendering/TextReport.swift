@@ -42,7 +42,7 @@ public struct TextReport: ReportRenderer {
       report.communes.count > 1 || (summaryOnly && !report.communes.isEmpty)
       ? ParallelMap.map(ranges: report.communes.count, size: Self.chunk) { range in
         var rows = SummaryRows()
-        for commune in report.communes[range] { rows.append(summaryCells(commune, phrases: phrases)) }
+        for commune in report.communes[range] { rows.append(summaryRow(commune, phrases: phrases)) }
         return rows
       }.reduce(into: SummaryRows()) { $0.append(contentsOf: $1) }
       : nil
@@ -322,36 +322,73 @@ public struct TextReport: ReportRenderer {
   /// Communes per chunk of the summary table made on one core.
   static let chunk = 2_048
 
-  /// One commune's cells in the summary table: code, name, year, status, and what fails or is unknown.
-  func summaryCells(_ commune: CommuneResult, phrases: ReportPhrases) -> [String] {
+  /// One commune's row of the summary table: code, name, year, status, and what fails or is unknown, written
+  /// straight into the row's bytes.
+  func summaryRow(_ commune: CommuneResult, phrases: ReportPhrases) -> SummaryRows.Row {
     let indicators = commune.indicators
-    // The notes written into one text, reading statuses and ids without making results: the lists of ids and their
+    // Phrased before the notes are written: the phrases captured by the notes' writing were copied for every row.
+    let shortfall = commune.score?.shortfall.flatMap { shortfall in
+      shortfall > .zero
+        ? text("thiếu \(phrases.number(shortfall)) điểm tổng", "\(phrases.number(shortfall)) points short in total")
+        : nil
+    }
+    var row = SummaryRows.Row()
+    row.cell(commune.record.code)
+    row.cell(commune.record.name ?? "")
+    row.cell { bytes in
+      if let year = commune.year { Self.appendDigits(year, to: &bytes) }
+    }
+    row.cell(phrases.status(commune.status))
+    // The notes written in place, reading statuses and ids without making results: the lists of ids and their
     // joined texts were most of the cost of a row, made for every commune of a national batch.
-    var notes = ""
-    func note(_ label: String, _ status: IndicatorStatus) {
-      var first = true
-      for position in indicators.indices where indicators.status(at: position) == status {
-        if first {
-          if !notes.isEmpty { notes += "; " }
-          notes += label
-          first = false
-        } else {
-          notes += ", "
+    row.cell { notes in
+      // The row's bytes: this cell's text starts here.
+      let start = notes.count
+      func note(_ label: StaticString, _ status: IndicatorStatus) {
+        var first = true
+        for position in indicators.indices where indicators.status(at: position) == status {
+          if first {
+            if notes.count > start { notes.append(contentsOf: "; ".utf8) }
+            notes.append(contentsOf: UnsafeBufferPointer(start: label.utf8Start, count: label.utf8CodeUnitCount))
+            first = false
+          } else {
+            notes.append(contentsOf: ", ".utf8)
+          }
+          var id = indicators.id(at: position)
+          id.withUTF8 { notes.append(contentsOf: $0) }
         }
-        notes += indicators.id(at: position)
+      }
+      note(language == .vi ? "không đạt: " : "failing: ", .fail)
+      note(language == .vi ? "chưa rõ: " : "unknown: ", .unknown)
+      if let shortfall {
+        if notes.count > start { notes.append(contentsOf: "; ".utf8) }
+        notes.append(contentsOf: shortfall.utf8)
       }
     }
-    note(text("không đạt: ", "failing: "), .fail)
-    note(text("chưa rõ: ", "unknown: "), .unknown)
-    if let shortfall = commune.score?.shortfall, shortfall > .zero {
-      if !notes.isEmpty { notes += "; " }
-      notes += text(
-        "thiếu \(phrases.number(shortfall)) điểm tổng", "\(phrases.number(shortfall)) points short in total")
+    return row
+  }
+
+  /// `value`'s decimal digits (`String(value)`), appended without making a string.
+  private static func appendDigits(_ value: Int, to bytes: inout [UInt8]) {
+    guard value > 0 else {
+      bytes.append(contentsOf: String(value).utf8)
+      return
     }
-    return [
-      commune.record.code, commune.record.name ?? "", commune.year.map(String.init) ?? "",
-      phrases.status(commune.status), notes,
-    ]
+    var digits = 1
+    var power = 10
+    // Int.max has 19 digits: the power stops there, before it would overflow.
+    while digits < 19 && power <= value {
+      digits += 1
+      power &*= 10
+    }
+    bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+    var position = bytes.count - 1
+    var rest = value
+    while rest > 0 {
+      bytes[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+      position -= 1
+      rest /= 10
+    }
   }
 
   /// One line per group: its status and the group indicators that fail or are unknown.
@@ -450,8 +487,10 @@ extension TextReport: CommuneStreamRenderer {
     ReportPhrases(criteria: frame.criteria, language: language)
   }
 
-  package func write(_ commune: CommuneResult, with phrases: ReportPhrases, into bytes: inout [UInt8]) -> [String] {
-    summaryCells(commune, phrases: phrases)
+  package func write(_ commune: CommuneResult, with phrases: ReportPhrases, into bytes: inout [UInt8])
+    -> SummaryRows.Row
+  {
+    summaryRow(commune, phrases: phrases)
   }
 
   /// The head, the summary table a window of chunks of rows at a time, and what follows it: the same bytes as the

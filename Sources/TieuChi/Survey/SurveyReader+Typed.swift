@@ -76,7 +76,7 @@ extension SurveyReader {
 
       /// The position in `ids` of the id `bytes` spell exactly, if any.
       func position(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        ids.firstIndex { $0.bytes.elementsEqual(bytes) }
+        ids.firstIndex { $0.bytes.withUnsafeBufferPointer { $0.hasSameBytes(as: bytes) } }
       }
     }
 

@@ -337,51 +337,55 @@ extension TableJoin {
       let header = reader.header
       let columns = KeyColumns(table: header, names: names)
       guard let code = columns.code else { return nil }
-      let only = columns.keyCells(of: header)
       table = header
       var last: JoinKey?
-      // The last row's cells as written: a row written the same way has the same key, worked out once a run.
+      // The last run's cells as written: a run written the same way has the same key, worked out once.
       // Compared as bytes, without making strings of them: the cells are NFC, so equal text is equal bytes.
       // (Kept in the same two arrays from run to run: two arrays made for each run were a tenth of this reading's
       // allocations.)
       var lastCells: (code: [UInt8], year: [UInt8]) = ([], [])
       var hasLastCells = false
-      func keep(cellsOf row: Table.Row) {
-        lastCells.code.removeAll(keepingCapacity: true)
-        lastCells.year.removeAll(keepingCapacity: true)
-        row.withCellBytes(code) { lastCells.code.append(contentsOf: $0) }
-        if let year = columns.year { row.withCellBytes(year) { lastCells.year.append(contentsOf: $0) } }
-        hasLastCells = true
-      }
-      func isWritten(_ row: Table.Row, as cells: (code: [UInt8], year: [UInt8])) -> Bool {
-        row.withCellBytes(code) { $0.elementsEqual(cells.code) }
-          && (columns.year.map { row.withCellBytes($0) { $0.elementsEqual(cells.year) } } ?? true)
-      }
       while let next = reader.nextRow, next.offset < end {
-        var pieceStarts: [CSVRowReader.Checkpoint] = []
-        let read = reader.read(rows: Self.piece, before: end, only: only) {
-          pieceStarts.append($0)
-        } irregular: {
+        // The key cells only, in runs of rows written alike: a row of them kept for every line, and read back, was
+        // most of this reading.
+        let read = reader.readKeyRuns(rows: Self.piece, before: end, code: code, year: columns.year) {
           irregular.append($0)
         }
-        for (index, row) in read.enumerated() {
-          if hasLastCells, isWritten(row, as: lastCells) {
-            runs[runs.count - 1] += 1
+        for (index, run) in read.runs.enumerated() {
+          rows += run.rows
+          let known = read.withCells(of: index) { code, year in
+            hasLastCells
+              && lastCells.code.withUnsafeBufferPointer { code.hasSameBytes(as: $0) }
+              && lastCells.year.withUnsafeBufferPointer { year.hasSameBytes(as: $0) }
+          }
+          if known {
+            runs[runs.count - 1] += UInt32(run.rows)
             continue
           }
-          guard let key = JoinKey(row: row, codeColumn: code, yearColumn: columns.year) else { return nil }
-          keep(cellsOf: row)
+          guard
+            let key = read.withCells(
+              of: index,
+              { code, year in
+                lastCells.code.removeAll(keepingCapacity: true)
+                lastCells.year.removeAll(keepingCapacity: true)
+                lastCells.code.append(contentsOf: code)
+                lastCells.year.append(contentsOf: year)
+                return JoinKey(
+                  code: String(decoding: code, as: UTF8.self),
+                  year: columns.year == nil ? nil : String(decoding: year, as: UTF8.self))
+              })
+          else { return nil }
+          hasLastCells = true
           if key == last {
-            runs[runs.count - 1] += 1
+            runs[runs.count - 1] += UInt32(run.rows)
             continue
           }
           if key.year == nil { years.without = true } else { years.with = true }
           guard keys.append(key) else { return nil }
-          starts.append(pieceStarts[index])
-          runs.append(1)
+          starts.append(run.start)
+          runs.append(UInt32(run.rows))
           last = key
         }
-        rows += read.count
       }
     }
 

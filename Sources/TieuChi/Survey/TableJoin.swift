@@ -374,11 +374,19 @@ struct JoinKey: Hashable, Comparable, Sendable {
 
   init?(row: Table.Row, codeColumn: Int, yearColumn: Int?) {
     guard codeColumn < row.cellCount else { return nil }
-    let raw = row.cell(codeColumn).trimmingSpaces
+    self.init(
+      code: row.cell(codeColumn),
+      year: yearColumn.flatMap { $0 < row.cellCount ? row.cell($0) : nil })
+  }
+
+  /// The key of a row whose code cell is `code` and year cell `year` (nil: none), as written; nil when the code is
+  /// empty.
+  init?(code cell: String, year yearCell: String?) {
+    let raw = cell.trimmingSpaces
     guard !raw.isEmpty else { return nil }
     code = SurveyReader.restoredCode(raw) ?? raw
-    if let yearColumn, yearColumn < row.cellCount {
-      let text = row.cell(yearColumn).trimmingSpaces
+    if let yearCell {
+      let text = yearCell.trimmingSpaces
       year = text.isEmpty ? nil : text
     }
   }
